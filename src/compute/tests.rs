@@ -1,0 +1,159 @@
+use super::*;
+use crate::model::{Located, Milestone, Period};
+use crate::yaml::Pos;
+
+fn d(s: &str) -> NaiveDate {
+    crate::decode::parse_iso_date(s).unwrap()
+}
+
+fn at<T>(value: T) -> Located<T> {
+    Located { value, pos: Pos::default() }
+}
+
+fn entry(date: &str) -> Entry {
+    Entry {
+        pos: Pos::default(),
+        date: at(d(date)),
+        status: None,
+        progress: None,
+        note: Some("x".into()),
+        difficulties: None,
+        next: None,
+        decision: None,
+        reached: vec![],
+        measures: vec![],
+        by: None,
+    }
+}
+
+fn with_status(date: &str, s: Status) -> Entry {
+    Entry { status: Some(at(s)), ..entry(date) }
+}
+
+fn with_progress(date: &str, p: f64) -> Entry {
+    Entry { progress: Some(at(p)), ..entry(date) }
+}
+
+fn sheet(start: i32, end: i32, journal: Vec<Entry>) -> Sheet {
+    Sheet { schedule: at(Period { start, end }), journal, ..Sheet::default() }
+}
+
+fn milestone(id: &str, due: &str) -> Milestone {
+    Milestone { id: at(id.to_string()), title: id.into(), due: at(d(due)) }
+}
+
+#[test]
+fn empty_journal_is_planned_and_upcoming_in_its_first_year() {
+    let s = sheet(2023, 2026, vec![]);
+    let st = sheet_state(&s, 6, d("2023-05-01"));
+    assert_eq!((st.status, st.progress, st.health), (Status::Planned, 0.0, Health::Upcoming));
+    assert!(!st.stale && !st.late && st.started.is_none());
+}
+
+#[test]
+fn planned_past_its_first_year_is_watch_and_stale() {
+    let st = sheet_state(&sheet(2023, 2026, vec![]), 6, d("2024-02-01"));
+    assert_eq!(st.health, Health::Watch);
+    assert!(st.stale, "no entry since 1 January 2023, more than 6 months");
+}
+
+#[test]
+fn out_of_order_entries_are_read_by_date_and_ties_by_file_order() {
+    let journal = vec![
+        with_progress("2024-05-01", 60.0),
+        with_status("2024-01-10", Status::InProgress),
+        with_progress("2024-05-01", 50.0),
+        with_progress("2024-03-01", 30.0),
+    ];
+    let st = sheet_state(&sheet(2023, 2026, journal), 6, d("2024-06-01"));
+    assert_eq!(st.progress, 50.0, "same date: the later line in the file wins");
+    assert_eq!(st.started, Some(d("2024-01-10")));
+    assert_eq!(st.status, Status::InProgress);
+    assert_eq!(st.health, Health::OnTrack);
+}
+
+#[test]
+fn entries_after_the_as_of_date_do_not_count() {
+    let journal = vec![with_status("2024-01-10", Status::InProgress), with_status("2024-09-01", Status::Done)];
+    let st = sheet_state(&sheet(2023, 2026, journal), 6, d("2024-08-31"));
+    assert_eq!(st.status, Status::InProgress);
+    assert_eq!(st.completed, None);
+}
+
+#[test]
+fn done_means_100_and_completion_is_the_start_of_the_last_done_run() {
+    let journal = vec![
+        with_status("2024-01-10", Status::Done),
+        with_status("2024-02-10", Status::InProgress),
+        with_status("2024-03-10", Status::Done),
+        with_progress("2024-04-10", 80.0),
+        with_status("2024-05-10", Status::Done),
+    ];
+    let st = sheet_state(&sheet(2023, 2026, journal), 6, d("2024-06-01"));
+    assert_eq!(st.progress, 100.0);
+    assert_eq!(st.completed, Some(d("2024-03-10")), "an entry without status does not break the run");
+    assert_eq!(st.health, Health::Done);
+}
+
+#[test]
+fn progress_falls_back_to_milestones_reached() {
+    let mut s = sheet(2023, 2026, vec![Entry { reached: vec![at("a".to_string())], ..entry("2024-02-01") }]);
+    s.milestones = vec![milestone("a", "2024-03-01"), milestone("b", "2025-03-01"), milestone("c", "2026-03-01")];
+    let st = sheet_state(&s, 6, d("2024-06-01"));
+    assert!((st.progress - 100.0 / 3.0).abs() < 1e-9);
+    assert_eq!(st.started, Some(d("2024-02-01")), "reaching a milestone starts a sheet");
+}
+
+#[test]
+fn an_overdue_milestone_makes_a_sheet_late_and_alert() {
+    let mut s = sheet(2023, 2026, vec![with_status("2024-01-10", Status::InProgress)]);
+    s.milestones = vec![milestone("a", "2024-03-01")];
+    assert!(!sheet_state(&s, 6, d("2024-03-01")).late, "due on D is not yet overdue");
+    let st = sheet_state(&s, 6, d("2024-03-02"));
+    assert!(st.late);
+    assert_eq!(st.health, Health::Alert);
+}
+
+#[test]
+fn past_the_schedule_end_is_late_unless_closed() {
+    let s = sheet(2023, 2024, vec![with_status("2024-12-01", Status::InProgress)]);
+    assert!(sheet_state(&s, 6, d("2025-01-01")).late);
+    let s = sheet(2023, 2024, vec![with_status("2024-12-01", Status::Abandoned)]);
+    assert_eq!(sheet_state(&s, 6, d("2025-01-01")).health, Health::Abandoned);
+}
+
+#[test]
+fn stale_counts_calendar_months_with_the_day_clamped() {
+    let s = sheet(2023, 2026, vec![with_status("2023-08-31", Status::InProgress)]);
+    // 31 August + 6 months = 29 February 2024 (leap year, clamped).
+    assert!(!sheet_state(&s, 6, d("2024-02-29")).stale);
+    let st = sheet_state(&s, 6, d("2024-03-01"));
+    assert!(st.stale);
+    assert_eq!(st.health, Health::Watch);
+}
+
+#[test]
+fn postponed_alone_does_not_start_a_sheet() {
+    let s = sheet(2024, 2026, vec![with_status("2024-02-01", Status::Postponed)]);
+    let st = sheet_state(&s, 6, d("2024-03-01"));
+    assert_eq!(st.started, None);
+    assert_eq!(st.health, Health::Watch);
+    let blocked = sheet(2024, 2026, vec![with_status("2024-02-01", Status::Blocked)]);
+    assert_eq!(sheet_state(&blocked, 6, d("2024-03-01")).health, Health::Alert);
+}
+
+#[test]
+fn rollup_excludes_abandoned_sheets_from_rates() {
+    let as_of = d("2024-06-01");
+    let sheets = [
+        sheet(2023, 2026, vec![with_status("2024-01-01", Status::Done)]),
+        sheet(2023, 2026, vec![with_progress("2024-01-01", 50.0)]),
+        sheet(2023, 2026, vec![Entry { status: Some(at(Status::Abandoned)), ..with_progress("2024-01-01", 10.0) }]),
+    ];
+    let states: Vec<_> = sheets.iter().map(|s| sheet_state(s, 6, as_of)).collect();
+    let r = Rollup::of(&states);
+    assert_eq!(r.sheets, 3);
+    assert_eq!(r.completion_rate, Some(50.0));
+    assert_eq!(r.mean_progress, Some(75.0));
+    assert_eq!(Rollup::of(&states[2..]).completion_rate, None);
+}

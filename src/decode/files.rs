@@ -1,0 +1,240 @@
+//! The decoders of each plan file: which keys it has and what they hold.
+
+use super::{Decoder, IdShape};
+use crate::diag::Expected;
+use crate::model::*;
+use crate::yaml::{Kind, Node};
+
+const CONVENTION_KEYS: &[&str] = &[
+    "name", "territory", "signatories", "signed", "period", "language", "fields", "coordinator",
+    "stale_after_months",
+];
+const SHEET_KEYS: &[&str] = &[
+    "id", "title", "fields", "lead", "partners", "tracks", "audience", "description", "goals",
+    "schedule", "recurring", "indicators", "milestones", "journal",
+];
+const ENTRY_KEYS: &[&str] = &[
+    "date", "status", "progress", "note", "difficulties", "next", "decision", "reached", "measures", "by",
+];
+const INDICATOR_KEYS: &[&str] = &["id", "label", "unit", "kind", "direction", "baseline", "targets"];
+
+/// Decodes `convention.yaml`.
+pub fn decode_convention(d: &mut Decoder, root: &Node) -> Option<Convention> {
+    let keys = d.keys(root, "convention", CONVENTION_KEYS)?;
+    let name = d.text(&keys, "name");
+    let territory = d.text(&keys, "territory");
+    let signatories = d.slug_list(&keys, "signatories");
+    let signed = d.opt_date(&keys, "signed");
+    let period = match keys.get("period") {
+        None => {
+            d.missing(&keys, "period");
+            None
+        }
+        Some(node) => period(d, node, "period"),
+    };
+    let language = d.choice(&keys, "language", "fr, en", &[("fr", "fr"), ("en", "en")]).map(str::to_string);
+    let mut fields = Vec::new();
+    for item in d.list(&keys, "fields") {
+        let Some(k) = d.keys(item, "fields", &["id", "label"]) else { continue };
+        if let (Some(id), Some(label)) = (d.id(&k, "id", IdShape::Slug), d.text(&k, "label")) {
+            fields.push(Field { id, label });
+        }
+    }
+    let coordinator = keys.get("coordinator").and_then(|node| {
+        let k = d.keys(node, "coordinator", &["name", "role", "email", "phone", "address"])?;
+        Some(Coordinator {
+            name: d.opt_text(&k, "name"),
+            role: d.opt_text(&k, "role"),
+            email: d.opt_text(&k, "email"),
+            phone: d.opt_text(&k, "phone"),
+            address: d.opt_text(&k, "address"),
+        })
+    });
+    let stale_after_months = d.opt_count(&keys, "stale_after_months").unwrap_or(6);
+    Some(Convention {
+        name: name?,
+        territory: territory?,
+        signatories,
+        signed,
+        period: period?.value,
+        language,
+        fields,
+        coordinator,
+        stale_after_months,
+    })
+}
+
+fn period(d: &mut Decoder, node: &Node, what: &str) -> Option<Located<Period>> {
+    let k = d.keys(node, what, &["start", "end"])?;
+    let start = d.req_year(&k, "start");
+    let end = d.req_year(&k, "end");
+    Some(Located { value: Period { start: start?, end: end? }, pos: node.pos })
+}
+
+/// Decodes `partners.yaml`: a list of partners.
+pub fn decode_partners(d: &mut Decoder, root: &Node) -> Option<Vec<Partner>> {
+    let items = list_root(d, root, "partners")?;
+    let mut partners = Vec::new();
+    for item in items {
+        let Some(k) = d.keys(item, "partners", &["id", "name", "kind", "contact"]) else { continue };
+        let id = d.id(&k, "id", IdShape::Slug);
+        let name = d.text(&k, "name");
+        let kind = match k.get("kind") {
+            None => {
+                d.missing(&k, "kind");
+                None
+            }
+            Some(_) => d.choice(&k, "kind", "signatory, elected, service, institution, association, other", &PartnerKind::ALL),
+        };
+        let contact = d.opt_text(&k, "contact");
+        if let (Some(id), Some(name), Some(kind)) = (id, name, kind) {
+            partners.push(Partner { id, name, kind, contact });
+        }
+    }
+    Some(partners)
+}
+
+/// Decodes `axes.yaml`: axes with their objectives.
+pub fn decode_axes(d: &mut Decoder, root: &Node) -> Option<Vec<Axis>> {
+    let items = list_root(d, root, "axes")?;
+    let mut axes = Vec::new();
+    for item in items {
+        let Some(k) = d.keys(item, "axes", &["id", "title", "objectives"]) else { continue };
+        let id = d.id(&k, "id", IdShape::Dotted(1));
+        let title = d.text(&k, "title");
+        let mut objectives = Vec::new();
+        for o in d.list(&k, "objectives") {
+            let Some(ok) = d.keys(o, "objectives", &["id", "title"]) else { continue };
+            if let (Some(id), Some(title)) = (d.id(&ok, "id", IdShape::Dotted(2)), d.text(&ok, "title")) {
+                objectives.push(Objective { id, title });
+            }
+        }
+        if let (Some(id), Some(title)) = (id, title) {
+            axes.push(Axis { id, title, objectives });
+        }
+    }
+    Some(axes)
+}
+
+/// Decodes `tracks.yaml`: a list of action tracks.
+pub fn decode_tracks(d: &mut Decoder, root: &Node) -> Option<Vec<Track>> {
+    let items = list_root(d, root, "tracks")?;
+    let mut tracks = Vec::new();
+    for item in items {
+        let Some(k) = d.keys(item, "tracks", &["id", "field", "title"]) else { continue };
+        let id = d.id(&k, "id", IdShape::Slug);
+        let field = d.id(&k, "field", IdShape::Slug);
+        let title = d.text(&k, "title");
+        if let (Some(id), Some(field), Some(title)) = (id, field, title) {
+            tracks.push(Track { id, field, title });
+        }
+    }
+    Some(tracks)
+}
+
+fn list_root<'n>(d: &mut Decoder, root: &'n Node, what: &str) -> Option<Vec<&'n Node>> {
+    match &root.value {
+        crate::yaml::Value::Seq(items) => Some(items.iter().collect()),
+        crate::yaml::Value::Null => Some(Vec::new()),
+        _ => {
+            d.root_kind(root, Kind::List, Expected::List, what);
+            None
+        }
+    }
+}
+
+/// Decodes one action sheet.
+pub fn decode_sheet(d: &mut Decoder, root: &Node) -> Option<Sheet> {
+    let keys = d.keys(root, "sheet", SHEET_KEYS)?;
+    let id = d.id(&keys, "id", IdShape::Dotted(3));
+    let title = d.text(&keys, "title");
+    let fields = d.slug_list(&keys, "fields");
+    let lead = keys.get("lead").and_then(|n| d.as_text("lead", n).map(|value| Located { value, pos: n.pos }));
+    let partners = d.slug_list(&keys, "partners");
+    let tracks = d.slug_list(&keys, "tracks");
+    let audience = d.text_list(&keys, "audience");
+    let description = d.opt_text(&keys, "description");
+    let goals = d.text_list(&keys, "goals");
+    let schedule = match keys.get("schedule") {
+        None => {
+            d.missing(&keys, "schedule");
+            None
+        }
+        Some(node) => period(d, node, "schedule"),
+    };
+    let recurring = d.opt_bool(&keys, "recurring").unwrap_or(false);
+    let indicators = d.list(&keys, "indicators").into_iter().filter_map(|n| indicator(d, n)).collect();
+    let milestones = d.list(&keys, "milestones").into_iter().filter_map(|n| milestone(d, n)).collect();
+    let journal = d.list(&keys, "journal").into_iter().filter_map(|n| entry(d, n)).collect();
+    Some(Sheet {
+        file: Default::default(),
+        id: id?,
+        title: title?,
+        fields,
+        lead,
+        partners,
+        tracks,
+        audience,
+        description,
+        goals,
+        schedule: schedule?,
+        recurring,
+        indicators,
+        milestones,
+        journal,
+    })
+}
+
+fn indicator(d: &mut Decoder, node: &Node) -> Option<Indicator> {
+    let k = d.keys(node, "indicators", INDICATOR_KEYS)?;
+    let id = d.id(&k, "id", IdShape::Slug);
+    let label = d.text(&k, "label");
+    let unit = d.opt_text(&k, "unit");
+    let kind = d.choice(&k, "kind", "result, means", &[("result", IndicatorKind::Result), ("means", IndicatorKind::Means)]);
+    let direction = d
+        .choice(&k, "direction", "up, down, steady", &[("up", Direction::Up), ("down", Direction::Down), ("steady", Direction::Steady)])
+        .unwrap_or_default();
+    let baseline = k.get("baseline").and_then(|b| {
+        let bk = d.keys(b, "baseline", &["year", "value"])?;
+        let year = d.req_year(&bk, "year");
+        let value = match bk.get("value") {
+            None => {
+                d.missing(&bk, "value");
+                None
+            }
+            Some(v) => d.number("value", v),
+        };
+        Some(Baseline { year: year?, value: value? })
+    });
+    let targets = d.targets(&k, "targets");
+    Some(Indicator { id: id?, label: label?, unit, kind, direction, baseline, targets })
+}
+
+fn milestone(d: &mut Decoder, node: &Node) -> Option<Milestone> {
+    let k = d.keys(node, "milestones", &["id", "title", "due"])?;
+    let id = d.id(&k, "id", IdShape::Slug);
+    let title = d.text(&k, "title");
+    let due = d.req_date(&k, "due");
+    Some(Milestone { id: id?, title: title?, due: due? })
+}
+
+fn entry(d: &mut Decoder, node: &Node) -> Option<Entry> {
+    let k = d.keys(node, "journal", ENTRY_KEYS)?;
+    let date = d.req_date(&k, "date");
+    let status = d.status(&k, "status");
+    let progress = d.opt_number(&k, "progress");
+    let entry = Entry {
+        pos: node.pos,
+        date: date?,
+        status,
+        progress,
+        note: d.opt_text(&k, "note"),
+        difficulties: d.opt_text(&k, "difficulties"),
+        next: d.opt_text(&k, "next"),
+        decision: d.opt_text(&k, "decision"),
+        reached: d.slug_list(&k, "reached"),
+        measures: d.measures(&k, "measures"),
+        by: d.opt_text(&k, "by"),
+    };
+    Some(entry)
+}

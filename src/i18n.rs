@@ -1,0 +1,130 @@
+//! The output language and the catalogue of interface labels.
+//!
+//! Every label is declared once with its English and French text; the macro
+//! refuses an entry without both, so a missing translation does not compile.
+
+/// An output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// French, the language of the shipped plan.
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Reads `fr` or `en` (any case).
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the English or French variant.
+    pub fn pick<T>(self, en: T, fr: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
+    }
+
+    /// The BCP 47 code.
+    pub fn code(self) -> &'static str {
+        self.pick("en", "fr")
+    }
+}
+
+macro_rules! catalogue {
+    ($($name:ident => $en:literal, $fr:literal;)*) => {
+        /// An interface label, translated by [`L::get`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum L { $($name),* }
+
+        impl L {
+            /// The label in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self { $(L::$name => lang.pick($en, $fr),)* }
+            }
+        }
+    };
+}
+
+catalogue! {
+    Planned => "planned", "à venir";
+    InProgress => "in progress", "en cours";
+    Paused => "paused", "en pause";
+    Blocked => "blocked", "bloquée";
+    Postponed => "postponed", "reportée";
+    Done => "done", "réalisée";
+    Abandoned => "abandoned", "abandonnée";
+    HealthDone => "done ✔", "réalisée ✔";
+    HealthAbandoned => "abandoned ✖", "abandonnée ✖";
+    HealthAlert => "alert ▲", "alerte ▲";
+    HealthWatch => "watch ●", "vigilance ●";
+    HealthUpcoming => "upcoming ○", "à venir ○";
+    HealthOnTrack => "on track ✓", "en bonne voie ✓";
+    Axis => "Axis", "Axe";
+    Objective => "Objective", "Objectif";
+    Sheet => "Action sheet", "Fiche action";
+    Id => "Id", "N°";
+    Title => "Title", "Intitulé";
+    Lead => "Lead", "Pilote";
+    Status => "Status", "Statut";
+    Health => "Health", "Santé";
+    Progress => "Progress", "Avancement";
+    LastEntry => "Last entry", "Dernier suivi";
+    NextMilestone => "Next milestone", "Prochain jalon";
+    Total => "Total", "Total";
+    Sheets => "sheets", "fiches";
+    CompletionRate => "completion rate", "taux de réalisation";
+    MeanProgress => "mean progress", "avancement moyen";
+    Late => "late", "en retard";
+    Stale => "stale", "sans suivi";
+    AsOf => "as of", "au";
+    Fields => "Fields", "Champs";
+    Partners => "Partners", "Partenaires";
+    Tracks => "Tracks", "Pistes";
+    Audience => "Audience", "Publics";
+    Description => "Description", "Description";
+    Goals => "Goals", "Objectifs opérationnels";
+    Schedule => "Schedule", "Calendrier";
+    Indicators => "Indicators", "Indicateurs";
+    Milestones => "Milestones", "Jalons";
+    Journal => "Journal", "Suivi";
+    Due => "due", "échéance";
+    Reached => "reached", "atteint";
+    Overdue => "overdue", "en retard";
+    Baseline => "baseline", "référence";
+    Target => "target", "cible";
+    Unit => "Unit", "Unité";
+    Note => "note", "note";
+    Difficulties => "difficulties", "difficultés";
+    Next => "next", "suite";
+    Decision => "decision", "décision";
+    Measures => "measures", "mesures";
+    By => "by", "par";
+    NoEntry => "no entry yet", "aucun suivi pour l'instant";
+    NoSheet => "no action sheet names it", "aucune fiche action ne la cite";
+    Recurring => "recurring", "reconduite chaque année";
+    Started => "started", "démarrée";
+    Completed => "completed", "réalisée le";
+    FieldCountNote => "a sheet counts once in each of its fields, so field totals do not add up to the plan total", "une fiche compte dans chacun de ses champs : les totaux par champ ne s'additionnent pas";
+    NoMatch => "no action sheet matches these filters", "aucune fiche action ne correspond à ces filtres";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_differ_by_language() {
+        assert_eq!(L::HealthAlert.get(Lang::Fr), "alerte ▲");
+        assert_eq!(L::HealthAlert.get(Lang::En), "alert ▲");
+        assert_eq!(Lang::parse(" EN "), Some(Lang::En));
+        assert_eq!(Lang::parse(""), None);
+    }
+}

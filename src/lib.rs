@@ -1,0 +1,18 @@
+//! `ctg` — a plan tracker for a Convention Territoriale Globale kept as YAML.
+//!
+//! The library reads a plan folder ([`load`]), checks it ([`check`]),
+//! computes where each action sheet stands as of a date ([`compute`]),
+//! builds reports as plain data ([`report`]) and renders them ([`render`]).
+//! It never prints and never exits: the command-line layer ([`cli`]) does.
+
+pub mod check;
+pub mod cli;
+pub mod compute;
+pub mod decode;
+pub mod diag;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod render;
+pub mod yaml;

@@ -1,0 +1,1 @@
+//! Reports as plain data, built once and rendered per format.

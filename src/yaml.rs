@@ -1,0 +1,293 @@
+//! Reading one YAML file into a tree of positioned nodes.
+//!
+//! serde-saphyr does the parsing (YAML 1.2, duplicate keys, depth and alias
+//! budgets); this module keeps what the plan decoder needs: each value with
+//! its line, column and raw text. The raw text matters for identifiers, where
+//! `1.10` must stay `1.10` and not become the number 1.1.
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+use serde_saphyr::budget::BudgetBreach;
+use std::fmt;
+
+/// A 1-based line and column (in characters) in a source file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in characters.
+    pub col: u32,
+}
+
+/// A parsed YAML value with its position and, for scalars, its source text.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Where the value starts.
+    pub pos: Pos,
+    /// Byte range of the value in the source (scalars only; empty otherwise).
+    pub bytes: std::ops::Range<usize>,
+    /// The value itself.
+    pub value: Value,
+}
+
+/// The kinds of YAML value the plan format uses.
+#[derive(Debug, Clone)]
+pub enum Value {
+    /// `~`, `null` or nothing.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A finite float.
+    Float(f64),
+    /// A string (quoted, or plain text that is not another type).
+    Str(String),
+    /// A sequence, block or flow.
+    Seq(Vec<Node>),
+    /// A mapping, in file order.
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// A short English/French neutral name of the node's type, for messages.
+    pub fn kind(&self) -> Kind {
+        match self.value {
+            Value::Null => Kind::Null,
+            Value::Bool(_) => Kind::Bool,
+            Value::Int(_) | Value::Float(_) => Kind::Number,
+            Value::Str(_) => Kind::Text,
+            Value::Seq(_) => Kind::List,
+            Value::Map(_) => Kind::Map,
+        }
+    }
+
+    /// The scalar as text: the string itself, or the source spelling of a
+    /// plain number or boolean (so `1.10` reads as `"1.10"`).
+    pub fn scalar_text(&self, source: &str) -> Option<String> {
+        match &self.value {
+            Value::Str(s) => Some(s.clone()),
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                source.get(self.bytes.clone()).map(|s| s.trim().to_string())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The type of a node, as named in `wrong-type` messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Null or empty.
+    Null,
+    /// A boolean.
+    Bool,
+    /// A number.
+    Number,
+    /// Text.
+    Text,
+    /// A list.
+    List,
+    /// A mapping.
+    Map,
+}
+
+/// Why a file could not be parsed.
+#[derive(Debug, Clone)]
+pub struct ParseError {
+    /// What kind of failure.
+    pub kind: ParseErrorKind,
+    /// Where, when known.
+    pub pos: Pos,
+    /// The parser's own wording (English), kept for `yaml-syntax`.
+    pub detail: String,
+}
+
+/// The classes of parse failure, each with its diagnostic code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    /// Not valid YAML.
+    Syntax,
+    /// A key given twice in one mapping.
+    DuplicateKey,
+    /// Nesting deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// More than [`MAX_ALIASES`] aliases.
+    TooManyAliases,
+    /// `.nan` or `.inf`.
+    NonFinite,
+}
+
+/// Deepest nesting accepted; a plan file needs about six levels.
+pub const MAX_DEPTH: usize = 32;
+/// Most aliases (`*name`) accepted in one file; plans rarely use any.
+pub const MAX_ALIASES: usize = 1_000;
+
+/// Parses UTF-8 text (without BOM) into a node tree.
+pub fn parse(source: &str) -> Result<Node, ParseError> {
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            max_aliases: MAX_ALIASES,
+        },
+    };
+    let spanned: Spanned<Tree> = serde_saphyr::from_slice_with_options(source.as_bytes(), options)
+        .map_err(|e| parse_error(&e))?;
+    Ok(into_node(spanned))
+}
+
+fn parse_error(error: &serde_saphyr::Error) -> ParseError {
+    let inner = error.without_snippet();
+    let kind = match inner {
+        serde_saphyr::Error::DuplicateMappingKey { .. } => ParseErrorKind::DuplicateKey,
+        serde_saphyr::Error::NonFiniteFloat { .. } => ParseErrorKind::NonFinite,
+        serde_saphyr::Error::Budget { breach, .. } => match breach {
+            BudgetBreach::Depth { .. } => ParseErrorKind::TooDeep,
+            BudgetBreach::Aliases { .. } => ParseErrorKind::TooManyAliases,
+            _ => ParseErrorKind::Syntax,
+        },
+        _ => ParseErrorKind::Syntax,
+    };
+    let pos = error
+        .location()
+        .map(|l| Pos { line: clamp(l.line()), col: clamp(l.column()) })
+        .unwrap_or(Pos { line: 1, col: 1 });
+    let mut detail = inner.to_string();
+    // The parser appends "at line L, column C"; the diagnostic shows it already.
+    if let Some(i) = detail.rfind(" at line ") {
+        detail.truncate(i);
+    }
+    ParseError { kind, pos, detail }
+}
+
+fn clamp(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX).max(1)
+}
+
+/// The raw tree serde-saphyr fills in; converted to [`Node`] right after.
+enum Tree {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<Tree>>),
+    Map(Vec<(Spanned<Tree>, Spanned<Tree>)>),
+}
+
+fn into_node(s: Spanned<Tree>) -> Node {
+    let loc = s.referenced;
+    let pos = Pos { line: clamp(loc.line()), col: clamp(loc.column()) };
+    let span = loc.span();
+    let bytes = match (span.byte_offset(), span.byte_len()) {
+        (Some(o), Some(l)) => usize::try_from(o).unwrap_or(0)..usize::try_from(o + l).unwrap_or(0),
+        _ => 0..0,
+    };
+    let value = match s.value {
+        Tree::Null => Value::Null,
+        Tree::Bool(b) => Value::Bool(b),
+        Tree::Int(i) => Value::Int(i),
+        Tree::Float(f) => Value::Float(f),
+        Tree::Str(t) => Value::Str(t),
+        Tree::Seq(items) => Value::Seq(items.into_iter().map(into_node).collect()),
+        Tree::Map(pairs) => {
+            Value::Map(pairs.into_iter().map(|(k, v)| (into_node(k), into_node(v))).collect())
+        }
+    };
+    Node { pos, bytes, value }
+}
+
+impl<'de> Deserialize<'de> for Tree {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TreeVisitor)
+    }
+}
+
+struct TreeVisitor;
+
+impl<'de> Visitor<'de> for TreeVisitor {
+    type Value = Tree;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Tree, E> {
+        Ok(Tree::Null)
+    }
+    fn visit_none<E>(self) -> Result<Tree, E> {
+        Ok(Tree::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Tree, D::Error> {
+        Tree::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Tree, E> {
+        Ok(Tree::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Tree, E> {
+        Ok(Tree::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Tree, E> {
+        Ok(i64::try_from(v).map_or(Tree::Float(v as f64), Tree::Int))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Tree, E> {
+        Ok(i64::try_from(v).map_or(Tree::Float(v as f64), Tree::Int))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Tree, E> {
+        Ok(i64::try_from(v).map_or(Tree::Float(v as f64), Tree::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Tree, E> {
+        Ok(Tree::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Tree, E> {
+        Ok(Tree::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Tree, E> {
+        Ok(Tree::Str(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Tree, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Tree::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
+        let mut pairs = Vec::new();
+        while let Some(pair) = map.next_entry()? {
+            pairs.push(pair);
+        }
+        Ok(Tree::Map(pairs))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_spelling_of_numeric_ids() {
+        let src = "id: 1.10\n";
+        let node = parse(src).unwrap();
+        let Value::Map(pairs) = &node.value else { panic!("map expected") };
+        assert_eq!(pairs[0].1.scalar_text(src).as_deref(), Some("1.10"));
+        assert_eq!(pairs[0].1.pos, Pos { line: 1, col: 5 });
+    }
+
+    #[test]
+    fn quoted_numbers_stay_text() {
+        let node = parse("p: '40'\n").unwrap();
+        let Value::Map(pairs) = &node.value else { panic!("map expected") };
+        assert!(matches!(pairs[0].1.value, Value::Str(ref s) if s == "40"));
+    }
+
+    #[test]
+    fn classifies_failures() {
+        assert_eq!(parse("a: 1\na: 2\n").unwrap_err().kind, ParseErrorKind::DuplicateKey);
+        assert_eq!(parse("a: .nan\n").unwrap_err().kind, ParseErrorKind::NonFinite);
+        let deep = format!("a: {}{}\n", "[".repeat(40), "]".repeat(40));
+        assert_eq!(parse(&deep).unwrap_err().kind, ParseErrorKind::TooDeep);
+        let err = parse("a: [1, 2\nb: 3\n").unwrap_err();
+        assert_eq!(err.kind, ParseErrorKind::Syntax);
+        assert_eq!(err.pos.line, 2);
+    }
+}
