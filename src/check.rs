@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 /// Runs every check on a loaded plan and returns all diagnostics, the
 /// loader's included, sorted by file, line and column.
 pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Vec<Diagnostic> {
-    let mut out = Out { diags: loaded.diagnostics.clone() };
+    let mut out = Out {
+        diags: loaded.diagnostics.clone(),
+    };
     let plan = &loaded.plan;
     let u = loaded.unread;
     unique_ids(&mut out, plan);
@@ -35,7 +37,9 @@ pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Vec<Diagnostic> {
     if !u.sheets && !u.axes {
         objectives_without_sheets(&mut out, plan);
     }
-    out.diags.sort_by(|a, b| (&a.file, a.pos, a.problem.code()).cmp(&(&b.file, b.pos, b.problem.code())));
+    out.diags.sort_by(|a, b| {
+        (&a.file, a.pos, a.problem.code()).cmp(&(&b.file, b.pos, b.problem.code()))
+    });
     out.diags
 }
 
@@ -44,8 +48,20 @@ struct Out {
 }
 
 impl Out {
-    fn push(&mut self, severity: Severity, problem: Problem, file: &Path, at: &Located<impl Width>) {
-        self.diags.push(Diagnostic { severity, problem, file: file.to_path_buf(), pos: at.pos, width: at.value.width() });
+    fn push(
+        &mut self,
+        severity: Severity,
+        problem: Problem,
+        file: &Path,
+        at: &Located<impl Width>,
+    ) {
+        self.diags.push(Diagnostic {
+            severity,
+            problem,
+            file: file.to_path_buf(),
+            pos: at.pos,
+            width: at.value.width(),
+        });
     }
     fn error(&mut self, problem: Problem, file: &Path, at: &Located<impl Width>) {
         self.push(Severity::Error, problem, file, at);
@@ -96,21 +112,68 @@ fn unique_ids(out: &mut Out, plan: &Plan) {
         for (id, path) in ids {
             if let Some((first_file, first_line)) = seen.get(id.as_str()) {
                 let first = format!("{}:{}", first_file.display(), first_line);
-                out.error(Problem::DuplicateId { id: id.value.clone(), first }, &path, id);
+                out.error(
+                    Problem::DuplicateId {
+                        id: id.value.clone(),
+                        first,
+                    },
+                    &path,
+                    id,
+                );
             } else {
                 seen.insert(id.as_str(), (path, id.pos.line));
             }
         }
     };
-    once(plan.partners.iter().map(|p| (&p.id, file("partners.yaml"))).collect());
-    once(plan.convention.fields.iter().map(|f| (&f.id, file("convention.yaml"))).collect());
-    once(plan.tracks.iter().map(|t| (&t.id, file("tracks.yaml"))).collect());
-    once(plan.axes.iter().map(|a| (&a.id, file("axes.yaml"))).collect());
-    once(plan.objectives().map(|(_, o)| (&o.id, file("axes.yaml"))).collect());
-    once(plan.sheets.iter().map(|s| (&s.id, s.file.clone())).collect());
+    once(
+        plan.partners
+            .iter()
+            .map(|p| (&p.id, file("partners.yaml")))
+            .collect(),
+    );
+    once(
+        plan.convention
+            .fields
+            .iter()
+            .map(|f| (&f.id, file("convention.yaml")))
+            .collect(),
+    );
+    once(
+        plan.tracks
+            .iter()
+            .map(|t| (&t.id, file("tracks.yaml")))
+            .collect(),
+    );
+    once(
+        plan.axes
+            .iter()
+            .map(|a| (&a.id, file("axes.yaml")))
+            .collect(),
+    );
+    once(
+        plan.objectives()
+            .map(|(_, o)| (&o.id, file("axes.yaml")))
+            .collect(),
+    );
+    once(
+        plan.sheets
+            .iter()
+            .map(|s| (&s.id, s.file.clone()))
+            .collect(),
+    );
     for s in &plan.sheets {
-        once(s.milestones.iter().map(|m| (&m.id, s.file.clone())).collect());
-        once(s.indicators.iter().map(|i| (&i.id, s.file.clone())).collect());
+        once(
+            s.milestones
+                .iter()
+                .map(|m| (&m.id, s.file.clone()))
+                .collect(),
+        );
+        once(
+            s.indicators
+                .iter()
+                .map(|i| (&i.id, s.file.clone()))
+                .collect(),
+        );
     }
 }
 
@@ -120,19 +183,48 @@ fn hierarchy(out: &mut Out, plan: &Plan, axes_read: bool) {
         for o in &axis.objectives {
             if parent_id(&o.id) != Some(axis.id.as_str()) {
                 let expected = format!("`{}.N`", axis.id.value);
-                out.error(Problem::BadId { id: o.id.value.clone(), expected }, Path::new("axes.yaml"), &o.id);
+                out.error(
+                    Problem::BadId {
+                        id: o.id.value.clone(),
+                        expected,
+                    },
+                    Path::new("axes.yaml"),
+                    &o.id,
+                );
             }
         }
     }
     for s in &plan.sheets {
-        let stem = s.file.file_stem().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = s
+            .file
+            .file_stem()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if stem != s.id.value && !stem.starts_with(&format!("{}-", s.id.value)) {
-            let name = s.file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-            out.error(Problem::FileName { id: s.id.value.clone(), file: name }, &s.file, &s.id);
+            let name = s
+                .file
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            out.error(
+                Problem::FileName {
+                    id: s.id.value.clone(),
+                    file: name,
+                },
+                &s.file,
+                &s.id,
+            );
         }
         let parent = parent_id(&s.id).unwrap_or_default();
         if axes_read && !plan.objectives().any(|(_, o)| o.id.value == parent) {
-            out.error(Problem::MissingParent { id: s.id.value.clone(), parent: parent.to_string() }, &s.file, &s.id);
+            out.error(
+                Problem::MissingParent {
+                    id: s.id.value.clone(),
+                    parent: parent.to_string(),
+                },
+                &s.file,
+                &s.id,
+            );
         }
     }
 }
@@ -142,7 +234,14 @@ fn partner_references(out: &mut Out, plan: &Plan) {
     let mut check = |id: &Located<String>, path: &Path| {
         if !known.contains(&id.as_str()) {
             let suggestion = suggest(id, known.iter().copied());
-            out.error(Problem::UnknownPartner { id: id.value.clone(), suggestion }, path, id);
+            out.error(
+                Problem::UnknownPartner {
+                    id: id.value.clone(),
+                    suggestion,
+                },
+                path,
+                id,
+            );
         }
     };
     for id in &plan.convention.signatories {
@@ -156,11 +255,23 @@ fn partner_references(out: &mut Out, plan: &Plan) {
 }
 
 fn field_references(out: &mut Out, plan: &Plan) {
-    let known: Vec<&str> = plan.convention.fields.iter().map(|f| f.id.as_str()).collect();
+    let known: Vec<&str> = plan
+        .convention
+        .fields
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
     let mut check = |id: &Located<String>, path: &Path| {
         if !known.contains(&id.as_str()) {
             let suggestion = suggest(id, known.iter().copied());
-            out.error(Problem::UnknownField { id: id.value.clone(), suggestion }, path, id);
+            out.error(
+                Problem::UnknownField {
+                    id: id.value.clone(),
+                    suggestion,
+                },
+                path,
+                id,
+            );
         }
     };
     for t in &plan.tracks {
@@ -179,7 +290,14 @@ fn track_references(out: &mut Out, plan: &Plan) {
         for id in &s.tracks {
             if !known.contains(&id.as_str()) {
                 let suggestion = suggest(id, known.iter().copied());
-                out.error(Problem::UnknownTrack { id: id.value.clone(), suggestion }, &s.file, id);
+                out.error(
+                    Problem::UnknownTrack {
+                        id: id.value.clone(),
+                        suggestion,
+                    },
+                    &s.file,
+                    id,
+                );
             }
         }
     }
@@ -190,17 +308,35 @@ fn schedules(out: &mut Out, plan: &Plan) {
     for s in &plan.sheets {
         let sch = s.schedule.value;
         if sch.start > sch.end || sch.start < p.start || sch.end > p.end {
-            out.error(Problem::Schedule { start: sch.start, end: sch.end, period: (p.start, p.end) }, &s.file, &s.schedule);
+            out.error(
+                Problem::Schedule {
+                    start: sch.start,
+                    end: sch.end,
+                    period: (p.start, p.end),
+                },
+                &s.file,
+                &s.schedule,
+            );
         }
         for m in &s.milestones {
             if !(p.start..=p.end).contains(&m.due.year()) {
-                out.warn(Problem::DueOutsidePeriod { date: m.due.to_string() }, &s.file, &m.due);
+                out.warn(
+                    Problem::DueOutsidePeriod {
+                        date: m.due.to_string(),
+                    },
+                    &s.file,
+                    &m.due,
+                );
             }
         }
         for i in &s.indicators {
             for (year, target) in &i.targets {
                 if !(p.start..=p.end).contains(year) {
-                    out.warn(Problem::TargetOutsidePeriod { year: *year }, &s.file, target);
+                    out.warn(
+                        Problem::TargetOutsidePeriod { year: *year },
+                        &s.file,
+                        target,
+                    );
                 }
             }
         }
@@ -215,7 +351,10 @@ fn journal_rules(out: &mut Out, plan: &Plan, s: &Sheet, period_known: bool) {
     let mut reached_on: HashMap<&str, NaiveDate> = HashMap::new();
     for e in &s.journal {
         if period_known && !(p.start..=p.end).contains(&e.date.year()) {
-            let problem = Problem::EntryOutsidePeriod { date: e.date.to_string(), period: (p.start, p.end) };
+            let problem = Problem::EntryOutsidePeriod {
+                date: e.date.to_string(),
+                period: (p.start, p.end),
+            };
             out.error(problem, &s.file, &e.date);
         }
         if e.is_empty() {
@@ -224,17 +363,41 @@ fn journal_rules(out: &mut Out, plan: &Plan, s: &Sheet, period_known: bool) {
         if let Some(progress) = &e.progress
             && !(0.0..=100.0).contains(&progress.value)
         {
-            out.error(Problem::ProgressRange { value: progress.value.to_string() }, &s.file, progress);
+            out.error(
+                Problem::ProgressRange {
+                    value: progress.value.to_string(),
+                },
+                &s.file,
+                progress,
+            );
         }
-        if e.status.as_ref().is_some_and(|st| st.value == Status::Abandoned) && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        if e.status
+            .as_ref()
+            .is_some_and(|st| st.value == Status::Abandoned)
+            && e.note.as_deref().is_none_or(|n| n.trim().is_empty())
+        {
             out.error(Problem::AbandonedNoNote, &s.file, &e.date);
         }
         for m in &e.reached {
             if !milestones.contains(&m.as_str()) {
                 let suggestion = suggest(m, milestones.iter().copied());
-                out.error(Problem::UnknownMilestone { id: m.value.clone(), suggestion }, &s.file, m);
+                out.error(
+                    Problem::UnknownMilestone {
+                        id: m.value.clone(),
+                        suggestion,
+                    },
+                    &s.file,
+                    m,
+                );
             } else if let Some(first) = reached_on.get(m.as_str()) {
-                out.error(Problem::ReachedTwice { id: m.value.clone(), first: first.to_string() }, &s.file, m);
+                out.error(
+                    Problem::ReachedTwice {
+                        id: m.value.clone(),
+                        first: first.to_string(),
+                    },
+                    &s.file,
+                    m,
+                );
             } else {
                 reached_on.insert(m.as_str(), e.date.value);
             }
@@ -242,7 +405,14 @@ fn journal_rules(out: &mut Out, plan: &Plan, s: &Sheet, period_known: bool) {
         for (id, _) in &e.measures {
             if !indicators.contains(&id.as_str()) {
                 let suggestion = suggest(id, indicators.iter().copied());
-                out.error(Problem::UnknownIndicator { id: id.value.clone(), suggestion }, &s.file, id);
+                out.error(
+                    Problem::UnknownIndicator {
+                        id: id.value.clone(),
+                        suggestion,
+                    },
+                    &s.file,
+                    id,
+                );
             }
         }
     }
@@ -253,16 +423,31 @@ fn journal_rules(out: &mut Out, plan: &Plan, s: &Sheet, period_known: bool) {
 
 fn warnings(out: &mut Out, plan: &Plan, s: &Sheet, as_of: NaiveDate, period_known: bool) {
     if s.lead.is_none() {
-        out.warn(Problem::NoLead { id: s.id.value.clone() }, &s.file, &s.id);
+        out.warn(
+            Problem::NoLead {
+                id: s.id.value.clone(),
+            },
+            &s.file,
+            &s.id,
+        );
     }
     for e in s.journal.iter().filter(|e| e.date.value > as_of) {
-        out.warn(Problem::FutureEntry { date: e.date.to_string() }, &s.file, &e.date);
+        out.warn(
+            Problem::FutureEntry {
+                date: e.date.to_string(),
+            },
+            &s.file,
+            &e.date,
+        );
     }
     let mut last: Option<f64> = None;
     for e in crate::compute::entries_until(&s.journal, NaiveDate::MAX) {
         if let Some(p) = &e.progress {
             if last.is_some_and(|l| p.value < l) {
-                let problem = Problem::ProgressDown { from: fmt_num(last.unwrap_or_default()), to: fmt_num(p.value) };
+                let problem = Problem::ProgressDown {
+                    from: fmt_num(last.unwrap_or_default()),
+                    to: fmt_num(p.value),
+                };
                 out.warn(problem, &s.file, p);
             }
             last = Some(p.value);
@@ -270,7 +455,13 @@ fn warnings(out: &mut Out, plan: &Plan, s: &Sheet, as_of: NaiveDate, period_know
         if e.status.as_ref().is_some_and(|st| st.value == Status::Done)
             && let Some(p) = e.progress.as_ref().filter(|p| p.value < 100.0)
         {
-            out.warn(Problem::DoneBelow100 { progress: fmt_num(p.value) }, &s.file, p);
+            out.warn(
+                Problem::DoneBelow100 {
+                    progress: fmt_num(p.value),
+                },
+                &s.file,
+                p,
+            );
         }
     }
     if !period_known {
@@ -278,26 +469,54 @@ fn warnings(out: &mut Out, plan: &Plan, s: &Sheet, as_of: NaiveDate, period_know
     }
     let state = sheet_state(s, plan.convention.stale_after_months, as_of);
     if state.status == Status::Done {
-        let open: Vec<String> =
-            s.milestones.iter().filter(|m| !state.has_reached(&m.id)).map(|m| m.id.value.clone()).collect();
+        let open: Vec<String> = s
+            .milestones
+            .iter()
+            .filter(|m| !state.has_reached(&m.id))
+            .map(|m| m.id.value.clone())
+            .collect();
         if !open.is_empty() {
             out.warn(Problem::DoneOpenMilestones { open }, &s.file, &s.id);
         }
     }
     if state.stale {
-        let last = state.last_entry.unwrap_or_else(|| start_of_year(s.schedule.start)).to_string();
-        out.warn(Problem::Stale { id: s.id.value.clone(), last }, &s.file, &s.id);
+        let last = state
+            .last_entry
+            .unwrap_or_else(|| start_of_year(s.schedule.start))
+            .to_string();
+        out.warn(
+            Problem::Stale {
+                id: s.id.value.clone(),
+                last,
+            },
+            &s.file,
+            &s.id,
+        );
     }
 }
 
 fn objectives_without_sheets(out: &mut Out, plan: &Plan) {
     for (_, o) in plan.objectives() {
-        if !plan.sheets.iter().any(|s| parent_id(&s.id) == Some(o.id.as_str())) {
-            out.warn(Problem::NoSheet { id: o.id.value.clone() }, Path::new("axes.yaml"), &o.id);
+        if !plan
+            .sheets
+            .iter()
+            .any(|s| parent_id(&s.id) == Some(o.id.as_str()))
+        {
+            out.warn(
+                Problem::NoSheet {
+                    id: o.id.value.clone(),
+                },
+                Path::new("axes.yaml"),
+                &o.id,
+            );
         }
     }
 }
 
 fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 { format!("{v:.0}") } else { v.to_string() }
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        v.to_string()
+    }
 }

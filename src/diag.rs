@@ -40,11 +40,17 @@ pub struct Tr {
 
 impl Tr {
     fn new(en: impl Into<String>, fr: impl Into<String>) -> Tr {
-        Tr { en: en.into(), fr: fr.into() }
+        Tr {
+            en: en.into(),
+            fr: fr.into(),
+        }
     }
     fn same(text: impl Into<String>) -> Tr {
         let text = text.into();
-        Tr { en: text.clone(), fr: text }
+        Tr {
+            en: text.clone(),
+            fr: text,
+        }
     }
     /// The text in `lang`.
     pub fn get(self, lang: Lang) -> String {
@@ -56,47 +62,133 @@ impl Tr {
 #[derive(Debug, Clone, PartialEq)]
 #[allow(missing_docs)]
 pub enum Problem {
-    YamlSyntax { detail: String },
+    YamlSyntax {
+        detail: String,
+    },
     DuplicateKey,
-    WrongType { key: String, expected: Expected },
-    MissingKey { key: String },
-    UnknownKey { key: String, suggestion: Option<String> },
-    DuplicateId { id: String, first: String },
-    BadId { id: String, expected: String },
-    MissingParent { id: String, parent: String },
-    FileName { id: String, file: String },
-    UnknownPartner { id: String, suggestion: Option<String> },
-    UnknownField { id: String, suggestion: Option<String> },
-    UnknownTrack { id: String, suggestion: Option<String> },
-    UnknownMilestone { id: String, suggestion: Option<String> },
-    UnknownIndicator { id: String, suggestion: Option<String> },
-    BadStatus { text: String, suggestion: Option<String> },
-    ProgressRange { value: String },
-    BadDate { text: String },
-    Schedule { start: i32, end: i32, period: (i32, i32) },
-    EntryOutsidePeriod { date: String, period: (i32, i32) },
+    WrongType {
+        key: String,
+        expected: Expected,
+    },
+    MissingKey {
+        key: String,
+    },
+    UnknownKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    DuplicateId {
+        id: String,
+        first: String,
+    },
+    BadId {
+        id: String,
+        expected: String,
+    },
+    MissingParent {
+        id: String,
+        parent: String,
+    },
+    FileName {
+        id: String,
+        file: String,
+    },
+    UnknownPartner {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownField {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownTrack {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownMilestone {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownIndicator {
+        id: String,
+        suggestion: Option<String>,
+    },
+    BadStatus {
+        text: String,
+        suggestion: Option<String>,
+    },
+    ProgressRange {
+        value: String,
+    },
+    BadDate {
+        text: String,
+    },
+    Schedule {
+        start: i32,
+        end: i32,
+        period: (i32, i32),
+    },
+    EntryOutsidePeriod {
+        date: String,
+        period: (i32, i32),
+    },
     EmptyEntry,
     NoField,
-    ReachedTwice { id: String, first: String },
+    ReachedTwice {
+        id: String,
+        first: String,
+    },
     AbandonedNoNote,
-    BadNumber { text: String },
-    DuplicateTarget { year: i32 },
-    NotUtf8 { utf16: bool },
-    TooLarge { bytes: u64 },
-    Unreadable { detail: String },
+    BadNumber {
+        text: String,
+    },
+    DuplicateTarget {
+        year: i32,
+    },
+    NotUtf8 {
+        utf16: bool,
+    },
+    TooLarge {
+        bytes: u64,
+    },
+    Unreadable {
+        detail: String,
+    },
     TooDeep,
     TooManyAliases,
     // Warnings.
-    NoSheet { id: String },
-    NoLead { id: String },
-    FutureEntry { date: String },
-    ProgressDown { from: String, to: String },
-    DoneOpenMilestones { open: Vec<String> },
-    DoneBelow100 { progress: String },
-    Stale { id: String, last: String },
-    DueOutsidePeriod { date: String },
-    TargetOutsidePeriod { year: i32 },
-    IgnoredFile { reason: IgnoredReason },
+    NoSheet {
+        id: String,
+    },
+    NoLead {
+        id: String,
+    },
+    FutureEntry {
+        date: String,
+    },
+    ProgressDown {
+        from: String,
+        to: String,
+    },
+    DoneOpenMilestones {
+        open: Vec<String>,
+    },
+    DoneBelow100 {
+        progress: String,
+    },
+    Stale {
+        id: String,
+        last: String,
+    },
+    DueOutsidePeriod {
+        date: String,
+    },
+    TargetOutsidePeriod {
+        year: i32,
+    },
+    IgnoredFile {
+        reason: IgnoredReason,
+    },
 }
 
 /// What a value should have been, for `wrong-type`.
@@ -137,7 +229,9 @@ impl Expected {
             Expected::List => Tr::new("a list", "une liste"),
             Expected::Map => Tr::new("a mapping of keys", "un ensemble de clés"),
             Expected::Date => Tr::new("a date YYYY-MM-DD", "une date AAAA-MM-JJ"),
-            Expected::OneOf(words) => Tr::new(format!("one of: {words}"), format!("l'un de : {words}")),
+            Expected::OneOf(words) => {
+                Tr::new(format!("one of: {words}"), format!("l'un de : {words}"))
+            }
         }
     }
 }
@@ -208,28 +302,56 @@ impl Problem {
         }
     }
 
+    /// The message of `count` warnings like this one shown as one line.
+    pub fn group_message(&self, count: usize, ids: &str, lang: Lang) -> String {
+        match self {
+            Problem::Stale { .. } => lang.pick(
+                format!("{count} action sheets have had no entry for too long: {ids}"),
+                format!("{count} fiches actions sans suivi depuis trop longtemps : {ids}"),
+            ),
+            _ => lang.pick(
+                format!("{count} action sheets without a lead: {ids}"),
+                format!("{count} fiches actions sans pilote : {ids}"),
+            ),
+        }
+    }
+
     /// Message and hint in both languages.
     fn texts(&self) -> (Tr, Option<Tr>) {
         use Problem::*;
         let mean = |s: &Option<String>| {
-            s.as_ref().map(|s| Tr::new(format!("did you mean `{s}`?"), format!("vouliez-vous dire `{s}` ?")))
+            s.as_ref().map(|s| {
+                Tr::new(
+                    format!("did you mean `{s}`?"),
+                    format!("vouliez-vous dire `{s}` ?"),
+                )
+            })
         };
         match self {
             YamlSyntax { detail } => (
-                Tr::new(format!("not valid YAML: {detail}"), format!("YAML invalide : {detail}")),
+                Tr::new(
+                    format!("not valid YAML: {detail}"),
+                    format!("YAML invalide : {detail}"),
+                ),
                 Some(Tr::new(
                     "check the indentation, colons and brackets around this place",
                     "vérifiez l'indentation, les deux-points et les crochets à cet endroit",
                 )),
             ),
             DuplicateKey => (
-                Tr::new("this key is given twice in the same block", "cette clé apparaît deux fois dans le même bloc"),
+                Tr::new(
+                    "this key is given twice in the same block",
+                    "cette clé apparaît deux fois dans le même bloc",
+                ),
                 Some(Tr::new("keep only one of the two", "n'en gardez qu'une")),
             ),
             WrongType { key, expected } => {
                 let (en, fr) = (expected.tr().en, expected.tr().fr);
                 (
-                    Tr::new(format!("`{key}` should be {en}"), format!("`{key}` doit être {fr}")),
+                    Tr::new(
+                        format!("`{key}` should be {en}"),
+                        format!("`{key}` doit être {fr}"),
+                    ),
                     match expected {
                         Expected::Number => Some(Tr::new(
                             "write the number without quotes",
@@ -244,179 +366,409 @@ impl Problem {
                 )
             }
             MissingKey { key } => (
-                Tr::new(format!("missing key `{key}`"), format!("clé `{key}` manquante")),
-                Some(Tr::new(format!("add `{key}:` here"), format!("ajoutez `{key}:` ici"))),
+                Tr::new(
+                    format!("missing key `{key}`"),
+                    format!("clé `{key}` manquante"),
+                ),
+                Some(Tr::new(
+                    format!("add `{key}:` here"),
+                    format!("ajoutez `{key}:` ici"),
+                )),
             ),
             UnknownKey { key, suggestion } => (
-                Tr::new(format!("unknown key `{key}`"), format!("clé inconnue `{key}`")),
-                mean(suggestion).or(Some(Tr::new("remove it or check its spelling", "supprimez-la ou vérifiez son orthographe"))),
+                Tr::new(
+                    format!("unknown key `{key}`"),
+                    format!("clé inconnue `{key}`"),
+                ),
+                mean(suggestion).or(Some(Tr::new(
+                    "remove it or check its spelling",
+                    "supprimez-la ou vérifiez son orthographe",
+                ))),
             ),
             DuplicateId { id, first } => (
-                Tr::new(format!("id `{id}` is used twice"), format!("l'identifiant `{id}` est utilisé deux fois")),
-                Some(Tr::new(format!("it is first used at {first}"), format!("première utilisation : {first}"))),
+                Tr::new(
+                    format!("id `{id}` is used twice"),
+                    format!("l'identifiant `{id}` est utilisé deux fois"),
+                ),
+                Some(Tr::new(
+                    format!("it is first used at {first}"),
+                    format!("première utilisation : {first}"),
+                )),
             ),
             BadId { id, expected } => (
-                Tr::new(format!("`{id}` is not a valid id"), format!("`{id}` n'est pas un identifiant valide")),
-                Some(Tr::new(format!("expected {expected}"), format!("attendu : {expected}"))),
+                Tr::new(
+                    format!("`{id}` is not a valid id"),
+                    format!("`{id}` n'est pas un identifiant valide"),
+                ),
+                Some(Tr::new(
+                    format!("expected {expected}"),
+                    format!("attendu : {expected}"),
+                )),
             ),
             MissingParent { id, parent } => (
-                Tr::new(format!("`{id}` belongs to `{parent}`, which does not exist"), format!("`{id}` dépend de `{parent}`, qui n'existe pas")),
+                Tr::new(
+                    format!("`{id}` belongs to `{parent}`, which does not exist"),
+                    format!("`{id}` dépend de `{parent}`, qui n'existe pas"),
+                ),
                 Some(Tr::new(
                     format!("declare `{parent}` in axes.yaml or fix the id"),
                     format!("déclarez `{parent}` dans axes.yaml ou corrigez l'identifiant"),
                 )),
             ),
             FileName { id, file } => (
-                Tr::new(format!("file `{file}` holds sheet `{id}`"), format!("le fichier `{file}` contient la fiche `{id}`")),
+                Tr::new(
+                    format!("file `{file}` holds sheet `{id}`"),
+                    format!("le fichier `{file}` contient la fiche `{id}`"),
+                ),
                 Some(Tr::new(
                     format!("name the file `{id}.yaml` or `{id}-something.yaml`"),
                     format!("nommez le fichier `{id}.yaml` ou `{id}-quelquechose.yaml`"),
                 )),
             ),
             UnknownPartner { id, suggestion } => (
-                Tr::new(format!("unknown partner `{id}`"), format!("partenaire inconnu `{id}`")),
-                mean(suggestion).or(Some(Tr::new("add it to partners.yaml", "ajoutez-le à partners.yaml"))),
+                Tr::new(
+                    format!("unknown partner `{id}`"),
+                    format!("partenaire inconnu `{id}`"),
+                ),
+                mean(suggestion).or(Some(Tr::new(
+                    "add it to partners.yaml",
+                    "ajoutez-le à partners.yaml",
+                ))),
             ),
             UnknownField { id, suggestion } => (
-                Tr::new(format!("unknown field of intervention `{id}`"), format!("champ d'intervention inconnu `{id}`")),
-                mean(suggestion).or(Some(Tr::new("fields are listed in convention.yaml", "les champs sont listés dans convention.yaml"))),
+                Tr::new(
+                    format!("unknown field of intervention `{id}`"),
+                    format!("champ d'intervention inconnu `{id}`"),
+                ),
+                mean(suggestion).or(Some(Tr::new(
+                    "fields are listed in convention.yaml",
+                    "les champs sont listés dans convention.yaml",
+                ))),
             ),
             UnknownTrack { id, suggestion } => (
-                Tr::new(format!("unknown action track `{id}`"), format!("piste d'action inconnue `{id}`")),
-                mean(suggestion).or(Some(Tr::new("tracks are listed in tracks.yaml", "les pistes sont listées dans tracks.yaml"))),
+                Tr::new(
+                    format!("unknown action track `{id}`"),
+                    format!("piste d'action inconnue `{id}`"),
+                ),
+                mean(suggestion).or(Some(Tr::new(
+                    "tracks are listed in tracks.yaml",
+                    "les pistes sont listées dans tracks.yaml",
+                ))),
             ),
             UnknownMilestone { id, suggestion } => (
-                Tr::new(format!("unknown milestone `{id}`"), format!("jalon inconnu `{id}`")),
-                mean(suggestion).or(Some(Tr::new("declare it under `milestones:`", "déclarez-le sous `milestones:`"))),
+                Tr::new(
+                    format!("unknown milestone `{id}`"),
+                    format!("jalon inconnu `{id}`"),
+                ),
+                mean(suggestion).or(Some(Tr::new(
+                    "declare it under `milestones:`",
+                    "déclarez-le sous `milestones:`",
+                ))),
             ),
             UnknownIndicator { id, suggestion } => (
-                Tr::new(format!("unknown indicator `{id}`"), format!("indicateur inconnu `{id}`")),
-                mean(suggestion).or(Some(Tr::new("declare it under `indicators:`", "déclarez-le sous `indicators:`"))),
+                Tr::new(
+                    format!("unknown indicator `{id}`"),
+                    format!("indicateur inconnu `{id}`"),
+                ),
+                mean(suggestion).or(Some(Tr::new(
+                    "declare it under `indicators:`",
+                    "déclarez-le sous `indicators:`",
+                ))),
             ),
             BadStatus { text, suggestion } => (
-                Tr::new(format!("unknown status `{text}`"), format!("statut inconnu `{text}`")),
+                Tr::new(
+                    format!("unknown status `{text}`"),
+                    format!("statut inconnu `{text}`"),
+                ),
                 mean(suggestion).or(Some(Tr::same(
                     "planned, in-progress, paused, blocked, postponed, done, abandoned",
                 ))),
             ),
             ProgressRange { value } => (
-                Tr::new(format!("progress {value} is outside 0-100"), format!("avancement {value} hors de 0-100")),
-                Some(Tr::new("give a percentage from 0 to 100", "indiquez un pourcentage de 0 à 100")),
+                Tr::new(
+                    format!("progress {value} is outside 0-100"),
+                    format!("avancement {value} hors de 0-100"),
+                ),
+                Some(Tr::new(
+                    "give a percentage from 0 to 100",
+                    "indiquez un pourcentage de 0 à 100",
+                )),
             ),
             BadDate { text } => (
-                Tr::new(format!("`{text}` is not a date"), format!("`{text}` n'est pas une date")),
-                Some(Tr::new("write dates as YYYY-MM-DD, e.g. 2024-03-12", "écrivez les dates AAAA-MM-JJ, par exemple 2024-03-12")),
+                Tr::new(
+                    format!("`{text}` is not a date"),
+                    format!("`{text}` n'est pas une date"),
+                ),
+                Some(Tr::new(
+                    "write dates as YYYY-MM-DD, e.g. 2024-03-12",
+                    "écrivez les dates AAAA-MM-JJ, par exemple 2024-03-12",
+                )),
             ),
-            Schedule { start, end, period: (ps, pe) } => (
+            Schedule {
+                start,
+                end,
+                period: (ps, pe),
+            } => (
                 if start > end {
-                    Tr::new(format!("schedule starts in {start}, after it ends in {end}"), format!("le calendrier commence en {start}, après sa fin en {end}"))
+                    Tr::new(
+                        format!("schedule starts in {start}, after it ends in {end}"),
+                        format!("le calendrier commence en {start}, après sa fin en {end}"),
+                    )
                 } else {
-                    Tr::new(format!("schedule {start}-{end} is outside the convention period {ps}-{pe}"), format!("le calendrier {start}-{end} sort de la période de la convention {ps}-{pe}"))
+                    Tr::new(
+                        format!(
+                            "schedule {start}-{end} is outside the convention period {ps}-{pe}"
+                        ),
+                        format!(
+                            "le calendrier {start}-{end} sort de la période de la convention {ps}-{pe}"
+                        ),
+                    )
                 },
-                Some(Tr::new(format!("use years from {ps} to {pe}, start before end"), format!("utilisez des années de {ps} à {pe}, début avant fin"))),
+                Some(Tr::new(
+                    format!("use years from {ps} to {pe}, start before end"),
+                    format!("utilisez des années de {ps} à {pe}, début avant fin"),
+                )),
             ),
-            EntryOutsidePeriod { date, period: (ps, pe) } => (
-                Tr::new(format!("entry dated {date} is outside the convention period {ps}-{pe}"), format!("suivi daté du {date} hors de la période de la convention {ps}-{pe}")),
-                Some(Tr::new("check the year of the date", "vérifiez l'année de la date")),
+            EntryOutsidePeriod {
+                date,
+                period: (ps, pe),
+            } => (
+                Tr::new(
+                    format!("entry dated {date} is outside the convention period {ps}-{pe}"),
+                    format!("suivi daté du {date} hors de la période de la convention {ps}-{pe}"),
+                ),
+                Some(Tr::new(
+                    "check the year of the date",
+                    "vérifiez l'année de la date",
+                )),
             ),
             EmptyEntry => (
-                Tr::new("journal entry with a date and nothing else", "suivi avec une date et rien d'autre"),
+                Tr::new(
+                    "journal entry with a date and nothing else",
+                    "suivi avec une date et rien d'autre",
+                ),
                 Some(Tr::new(
                     "add a status, progress, note, difficulties, next, decision, reached or measures",
                     "ajoutez status, progress, note, difficulties, next, decision, reached ou measures",
                 )),
             ),
             NoField => (
-                Tr::new("the sheet names no field of intervention", "la fiche ne cite aucun champ d'intervention"),
-                Some(Tr::new("add `fields: [...]` with at least one field id", "ajoutez `fields: [...]` avec au moins un champ")),
+                Tr::new(
+                    "the sheet names no field of intervention",
+                    "la fiche ne cite aucun champ d'intervention",
+                ),
+                Some(Tr::new(
+                    "add `fields: [...]` with at least one field id",
+                    "ajoutez `fields: [...]` avec au moins un champ",
+                )),
             ),
             ReachedTwice { id, first } => (
-                Tr::new(format!("milestone `{id}` is reached twice"), format!("le jalon `{id}` est atteint deux fois")),
-                Some(Tr::new(format!("it was already reached on {first}"), format!("il a déjà été atteint le {first}"))),
+                Tr::new(
+                    format!("milestone `{id}` is reached twice"),
+                    format!("le jalon `{id}` est atteint deux fois"),
+                ),
+                Some(Tr::new(
+                    format!("it was already reached on {first}"),
+                    format!("il a déjà été atteint le {first}"),
+                )),
             ),
             AbandonedNoNote => (
-                Tr::new("a sheet is abandoned without a note", "fiche abandonnée sans note"),
-                Some(Tr::new("say why in `note:`", "expliquez pourquoi dans `note:`")),
+                Tr::new(
+                    "a sheet is abandoned without a note",
+                    "fiche abandonnée sans note",
+                ),
+                Some(Tr::new(
+                    "say why in `note:`",
+                    "expliquez pourquoi dans `note:`",
+                )),
             ),
             BadNumber { text } => (
-                Tr::new(format!("`{text}` is not a usable number"), format!("`{text}` n'est pas un nombre utilisable")),
-                Some(Tr::new("write a finite number such as 12 or 3.5", "écrivez un nombre fini comme 12 ou 3.5")),
+                Tr::new(
+                    format!("`{text}` is not a usable number"),
+                    format!("`{text}` n'est pas un nombre utilisable"),
+                ),
+                Some(Tr::new(
+                    "write a finite number such as 12 or 3.5",
+                    "écrivez un nombre fini comme 12 ou 3.5",
+                )),
             ),
             DuplicateTarget { year } => (
-                Tr::new(format!("target for {year} is given twice"), format!("la cible {year} est donnée deux fois")),
-                Some(Tr::new("keep one target per year", "gardez une cible par année")),
+                Tr::new(
+                    format!("target for {year} is given twice"),
+                    format!("la cible {year} est donnée deux fois"),
+                ),
+                Some(Tr::new(
+                    "keep one target per year",
+                    "gardez une cible par année",
+                )),
             ),
             NotUtf8 { utf16 } => (
                 if *utf16 {
-                    Tr::new("file is UTF-16, not UTF-8", "le fichier est en UTF-16, pas en UTF-8")
+                    Tr::new(
+                        "file is UTF-16, not UTF-8",
+                        "le fichier est en UTF-16, pas en UTF-8",
+                    )
                 } else {
-                    Tr::new("file is not UTF-8 text", "le fichier n'est pas du texte UTF-8")
+                    Tr::new(
+                        "file is not UTF-8 text",
+                        "le fichier n'est pas du texte UTF-8",
+                    )
                 },
-                Some(Tr::new("save it as UTF-8 in your editor", "enregistrez-le en UTF-8 dans votre éditeur")),
+                Some(Tr::new(
+                    "save it as UTF-8 in your editor",
+                    "enregistrez-le en UTF-8 dans votre éditeur",
+                )),
             ),
             TooLarge { bytes } => (
-                Tr::new(format!("file is {bytes} bytes, over the 10 MiB limit"), format!("le fichier fait {bytes} octets, au-delà de la limite de 10 Mio")),
+                Tr::new(
+                    format!("file is {bytes} bytes, over the 10 MiB limit"),
+                    format!("le fichier fait {bytes} octets, au-delà de la limite de 10 Mio"),
+                ),
                 Some(Tr::new("split or trim it", "scindez-le ou allégez-le")),
             ),
             Unreadable { detail } => (
-                Tr::new(format!("cannot read the file: {detail}"), format!("lecture impossible : {detail}")),
-                Some(Tr::new("check that it exists and that you may read it", "vérifiez qu'il existe et qu'il est lisible")),
+                Tr::new(
+                    format!("cannot read the file: {detail}"),
+                    format!("lecture impossible : {detail}"),
+                ),
+                Some(Tr::new(
+                    "check that it exists and that you may read it",
+                    "vérifiez qu'il existe et qu'il est lisible",
+                )),
             ),
             TooDeep => (
-                Tr::new(format!("nesting deeper than {} levels", crate::yaml::MAX_DEPTH), format!("imbrication de plus de {} niveaux", crate::yaml::MAX_DEPTH)),
-                Some(Tr::new("a plan file needs only a few levels", "un fichier de plan n'en demande que quelques-uns")),
+                Tr::new(
+                    format!("nesting deeper than {} levels", crate::yaml::MAX_DEPTH),
+                    format!("imbrication de plus de {} niveaux", crate::yaml::MAX_DEPTH),
+                ),
+                Some(Tr::new(
+                    "a plan file needs only a few levels",
+                    "un fichier de plan n'en demande que quelques-uns",
+                )),
             ),
             TooManyAliases => (
-                Tr::new(format!("more than {} aliases", crate::yaml::MAX_ALIASES), format!("plus de {} alias", crate::yaml::MAX_ALIASES)),
-                Some(Tr::new("write the values out instead of `*alias`", "écrivez les valeurs plutôt que des `*alias`")),
+                Tr::new(
+                    format!("more than {} aliases", crate::yaml::MAX_ALIASES),
+                    format!("plus de {} alias", crate::yaml::MAX_ALIASES),
+                ),
+                Some(Tr::new(
+                    "write the values out instead of `*alias`",
+                    "écrivez les valeurs plutôt que des `*alias`",
+                )),
             ),
             NoSheet { id } => (
-                Tr::new(format!("objective `{id}` has no action sheet"), format!("l'objectif `{id}` n'a aucune fiche action")),
-                Some(Tr::new(format!("add a file actions/{id}.1.yaml"), format!("ajoutez un fichier actions/{id}.1.yaml"))),
+                Tr::new(
+                    format!("objective `{id}` has no action sheet"),
+                    format!("l'objectif `{id}` n'a aucune fiche action"),
+                ),
+                Some(Tr::new(
+                    format!("add a file actions/{id}.1.yaml"),
+                    format!("ajoutez un fichier actions/{id}.1.yaml"),
+                )),
             ),
             NoLead { id } => (
-                Tr::new(format!("sheet `{id}` has no lead"), format!("la fiche `{id}` n'a pas de pilote")),
-                Some(Tr::new("add `lead:` with a partner id", "ajoutez `lead:` avec un identifiant de partenaire")),
+                Tr::new(
+                    format!("sheet `{id}` has no lead"),
+                    format!("la fiche `{id}` n'a pas de pilote"),
+                ),
+                Some(Tr::new(
+                    "add `lead:` with a partner id",
+                    "ajoutez `lead:` avec un identifiant de partenaire",
+                )),
             ),
             FutureEntry { date } => (
-                Tr::new(format!("entry dated {date}, after the as-of date"), format!("suivi daté du {date}, après la date d'arrêté")),
-                Some(Tr::new("it is ignored until that date; check the year", "il est ignoré jusqu'à cette date ; vérifiez l'année")),
+                Tr::new(
+                    format!("entry dated {date}, after the as-of date"),
+                    format!("suivi daté du {date}, après la date d'arrêté"),
+                ),
+                Some(Tr::new(
+                    "it is ignored until that date; check the year",
+                    "il est ignoré jusqu'à cette date ; vérifiez l'année",
+                )),
             ),
             ProgressDown { from, to } => (
-                Tr::new(format!("progress goes down from {from} to {to}"), format!("l'avancement baisse de {from} à {to}")),
-                Some(Tr::new("fine if intended; otherwise fix the figure", "normal si voulu ; sinon corrigez le chiffre")),
+                Tr::new(
+                    format!("progress goes down from {from} to {to}"),
+                    format!("l'avancement baisse de {from} à {to}"),
+                ),
+                Some(Tr::new(
+                    "fine if intended; otherwise fix the figure",
+                    "normal si voulu ; sinon corrigez le chiffre",
+                )),
             ),
             DoneOpenMilestones { open } => (
-                Tr::new(format!("sheet is done with milestones not reached: {}", open.join(", ")), format!("fiche réalisée avec des jalons non atteints : {}", open.join(", "))),
-                Some(Tr::new("record them as `reached`, or drop them", "enregistrez-les comme `reached` ou retirez-les")),
+                Tr::new(
+                    format!(
+                        "sheet is done with milestones not reached: {}",
+                        open.join(", ")
+                    ),
+                    format!(
+                        "fiche réalisée avec des jalons non atteints : {}",
+                        open.join(", ")
+                    ),
+                ),
+                Some(Tr::new(
+                    "record them as `reached`, or drop them",
+                    "enregistrez-les comme `reached` ou retirez-les",
+                )),
             ),
             DoneBelow100 { progress } => (
-                Tr::new(format!("sheet is done but its progress says {progress} %"), format!("fiche réalisée mais avancement de {progress} %")),
-                Some(Tr::new("give `progress: 100` with `status: done`", "indiquez `progress: 100` avec `status: done`")),
+                Tr::new(
+                    format!("sheet is done but its progress says {progress} %"),
+                    format!("fiche réalisée mais avancement de {progress} %"),
+                ),
+                Some(Tr::new(
+                    "give `progress: 100` with `status: done`",
+                    "indiquez `progress: 100` avec `status: done`",
+                )),
             ),
             Stale { id, last } => (
-                Tr::new(format!("sheet `{id}` has had no entry since {last}"), format!("la fiche `{id}` n'a pas de suivi depuis le {last}")),
-                Some(Tr::new("record where it stands with `ctg record`", "enregistrez où elle en est avec `ctg record`")),
+                Tr::new(
+                    format!("sheet `{id}` has had no entry since {last}"),
+                    format!("la fiche `{id}` n'a pas de suivi depuis le {last}"),
+                ),
+                Some(Tr::new(
+                    "record where it stands with `ctg record`",
+                    "enregistrez où elle en est avec `ctg record`",
+                )),
             ),
             DueOutsidePeriod { date } => (
-                Tr::new(format!("milestone due {date}, outside the convention period"), format!("jalon dû le {date}, hors de la période de la convention")),
+                Tr::new(
+                    format!("milestone due {date}, outside the convention period"),
+                    format!("jalon dû le {date}, hors de la période de la convention"),
+                ),
                 None,
             ),
             TargetOutsidePeriod { year } => (
-                Tr::new(format!("target for {year}, outside the convention period"), format!("cible {year}, hors de la période de la convention")),
+                Tr::new(
+                    format!("target for {year}, outside the convention period"),
+                    format!("cible {year}, hors de la période de la convention"),
+                ),
                 None,
             ),
             IgnoredFile { reason } => match reason {
                 IgnoredReason::YmlExtension => (
-                    Tr::new("file ends in .yml and is not read", "le fichier finit par .yml et n'est pas lu"),
+                    Tr::new(
+                        "file ends in .yml and is not read",
+                        "le fichier finit par .yml et n'est pas lu",
+                    ),
                     Some(Tr::new("rename it to .yaml", "renommez-le en .yaml")),
                 ),
                 IgnoredReason::SubFolder => (
-                    Tr::new("folders inside actions/ are not read", "les dossiers dans actions/ ne sont pas lus"),
-                    Some(Tr::new("move its sheets up into actions/", "déplacez ses fiches dans actions/")),
+                    Tr::new(
+                        "folders inside actions/ are not read",
+                        "les dossiers dans actions/ ne sont pas lus",
+                    ),
+                    Some(Tr::new(
+                        "move its sheets up into actions/",
+                        "déplacez ses fiches dans actions/",
+                    )),
                 ),
                 IgnoredReason::UnknownRootFile => (
-                    Tr::new("unknown file in the plan folder, not read", "fichier inconnu dans le dossier du plan, non lu"),
+                    Tr::new(
+                        "unknown file in the plan folder, not read",
+                        "fichier inconnu dans le dossier du plan, non lu",
+                    ),
                     Some(Tr::new(
                         "plan files are convention, partners, axes and tracks .yaml",
                         "les fichiers du plan sont convention, partners, axes et tracks .yaml",
@@ -468,10 +820,16 @@ mod tests {
 
     #[test]
     fn messages_exist_in_both_languages() {
-        let p = Problem::UnknownPartner { id: "calad".into(), suggestion: Some("calade".into()) };
+        let p = Problem::UnknownPartner {
+            id: "calad".into(),
+            suggestion: Some("calade".into()),
+        };
         assert_eq!(p.message(Lang::En), "unknown partner `calad`");
         assert_eq!(p.message(Lang::Fr), "partenaire inconnu `calad`");
-        assert_eq!(p.hint(Lang::Fr).as_deref(), Some("vouliez-vous dire `calade` ?"));
+        assert_eq!(
+            p.hint(Lang::Fr).as_deref(),
+            Some("vouliez-vous dire `calade` ?")
+        );
         assert_eq!(p.code(), "unknown-partner");
     }
 }

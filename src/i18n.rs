@@ -116,6 +116,40 @@ catalogue! {
     NoMatch => "no action sheet matches these filters", "aucune fiche action ne correspond à ces filtres";
 }
 
+/// The label of a status.
+pub fn status_label(status: crate::model::Status, lang: Lang) -> &'static str {
+    use crate::model::Status::*;
+    match status {
+        Planned => L::Planned,
+        InProgress => L::InProgress,
+        Paused => L::Paused,
+        Blocked => L::Blocked,
+        Postponed => L::Postponed,
+        Done => L::Done,
+        Abandoned => L::Abandoned,
+    }
+    .get(lang)
+}
+
+/// The label of a health value: a word and a symbol.
+pub fn health_label(health: crate::compute::Health, lang: Lang) -> &'static str {
+    use crate::compute::Health::*;
+    match health {
+        Done => L::HealthDone,
+        Abandoned => L::HealthAbandoned,
+        Alert => L::HealthAlert,
+        Watch => L::HealthWatch,
+        Upcoming => L::HealthUpcoming,
+        OnTrack => L::HealthOnTrack,
+    }
+    .get(lang)
+}
+
+/// The symbol of a health value alone.
+pub fn health_symbol(health: crate::compute::Health) -> char {
+    health_label(health, Lang::En).chars().last().unwrap_or(' ')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,11 +8,12 @@
 pub mod check;
 pub mod cli;
 pub mod compute;
+pub mod dates;
 pub mod decode;
 pub mod diag;
 pub mod i18n;
 pub mod load;
 pub mod model;
-pub mod report;
 pub mod render;
+pub mod report;
 pub mod yaml;

@@ -59,7 +59,11 @@ pub enum FindError {
 /// upward holding `convention.yaml` or `plan/convention.yaml`.
 pub fn find_plan(explicit: Option<&Path>, start: &Path) -> Result<PathBuf, FindError> {
     if let Some(dir) = explicit {
-        return if dir.is_dir() { Ok(dir.to_path_buf()) } else { Err(FindError::NotAFolder(dir.to_path_buf())) };
+        return if dir.is_dir() {
+            Ok(dir.to_path_buf())
+        } else {
+            Err(FindError::NotAFolder(dir.to_path_buf()))
+        };
     }
     for dir in start.ancestors() {
         if dir.join("convention.yaml").is_file() {
@@ -72,13 +76,22 @@ pub fn find_plan(explicit: Option<&Path>, start: &Path) -> Result<PathBuf, FindE
     Err(FindError::NotFound(start.to_path_buf()))
 }
 
-const ROOT_FILES: [&str; 4] = ["convention.yaml", "partners.yaml", "axes.yaml", "tracks.yaml"];
+const ROOT_FILES: [&str; 4] = [
+    "convention.yaml",
+    "partners.yaml",
+    "axes.yaml",
+    "tracks.yaml",
+];
 
 /// Reads the plan folder at `root`.
 pub fn load(root: &Path) -> Loaded {
-    let mut loaded = Loaded { root: root.to_path_buf(), ..Loaded::default() };
+    let mut loaded = Loaded {
+        root: root.to_path_buf(),
+        ..Loaded::default()
+    };
     note_ignored_root_files(&mut loaded);
-    let [convention, partners, axes, tracks] = ROOT_FILES.map(|name| read_file(root, Path::new(name)));
+    let [convention, partners, axes, tracks] =
+        ROOT_FILES.map(|name| read_file(root, Path::new(name)));
     match finish(&mut loaded, convention, decode::decode_convention) {
         Some(c) => loaded.plan.convention = c,
         None => loaded.unread.convention = true,
@@ -98,7 +111,10 @@ pub fn load(root: &Path) -> Loaded {
     let sheet_files = list_sheet_files(&mut loaded);
     for (path, read) in read_in_parallel(root, sheet_files) {
         match finish(&mut loaded, read, decode::decode_sheet) {
-            Some(sheet) => loaded.plan.sheets.push(Sheet { file: path, ..sheet }),
+            Some(sheet) => loaded.plan.sheets.push(Sheet {
+                file: path,
+                ..sheet
+            }),
             None => loaded.unread.sheets = true,
         }
     }
@@ -113,26 +129,51 @@ struct Read {
 }
 
 fn read_file(root: &Path, rel: &Path) -> Read {
-    let fail = |problem, pos: Pos| Err(Diagnostic { severity: Severity::Error, problem, file: rel.to_path_buf(), pos, width: 1 });
+    let fail = |problem, pos: Pos| {
+        Err(Diagnostic {
+            severity: Severity::Error,
+            problem,
+            file: rel.to_path_buf(),
+            pos,
+            width: 1,
+        })
+    };
     let outcome = (|| {
         let full = root.join(rel);
         let meta = match std::fs::metadata(&full) {
             Ok(m) => m,
-            Err(e) => return fail(Problem::Unreadable { detail: io_detail(&e) }, Pos::default()),
+            Err(e) => {
+                return fail(
+                    Problem::Unreadable {
+                        detail: io_detail(&e),
+                    },
+                    Pos::default(),
+                );
+            }
         };
         if meta.len() > MAX_FILE_BYTES {
             return fail(Problem::TooLarge { bytes: meta.len() }, Pos::default());
         }
         let bytes = match std::fs::read(&full) {
             Ok(b) => b,
-            Err(e) => return fail(Problem::Unreadable { detail: io_detail(&e) }, Pos::default()),
+            Err(e) => {
+                return fail(
+                    Problem::Unreadable {
+                        detail: io_detail(&e),
+                    },
+                    Pos::default(),
+                );
+            }
         };
         let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
         let text = match String::from_utf8(bytes) {
             Ok(t) if !utf16 => t,
             _ => return fail(Problem::NotUtf8 { utf16 }, Pos::default()),
         };
-        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+        let text = text
+            .strip_prefix('\u{feff}')
+            .map(str::to_string)
+            .unwrap_or(text);
         match yaml::parse(&text) {
             Ok(node) => Ok((text, node)),
             Err(e) => {
@@ -147,7 +188,10 @@ fn read_file(root: &Path, rel: &Path) -> Read {
             }
         }
     })();
-    Read { path: rel.to_path_buf(), outcome }
+    Read {
+        path: rel.to_path_buf(),
+        outcome,
+    }
 }
 
 fn io_detail(e: &std::io::Error) -> String {
@@ -159,12 +203,19 @@ fn io_detail(e: &std::io::Error) -> String {
 }
 
 /// Decodes a read file, keeps its source and problems; `None` if it had any.
-fn finish<T>(loaded: &mut Loaded, read: Read, decode: impl Fn(&mut Decoder, &Node) -> Option<T>) -> Option<T> {
+fn finish<T>(
+    loaded: &mut Loaded,
+    read: Read,
+    decode: impl Fn(&mut Decoder, &Node) -> Option<T>,
+) -> Option<T> {
     let (text, node) = match read.outcome {
         Ok(ok) => ok,
         Err(diag) => {
             if let Ok(text) = std::fs::read_to_string(loaded.root.join(&read.path)) {
-                loaded.sources.insert(read.path.clone(), text.trim_start_matches('\u{feff}').to_string());
+                loaded.sources.insert(
+                    read.path.clone(),
+                    text.trim_start_matches('\u{feff}').to_string(),
+                );
             }
             loaded.diagnostics.push(diag);
             return None;
@@ -173,13 +224,15 @@ fn finish<T>(loaded: &mut Loaded, read: Read, decode: impl Fn(&mut Decoder, &Nod
     let mut decoder = Decoder::new(&text);
     let value = decode(&mut decoder, &node);
     let clean = decoder.found.is_empty();
-    loaded.diagnostics.extend(decoder.found.into_iter().map(|f| Diagnostic {
-        severity: Severity::Error,
-        problem: f.problem,
-        file: read.path.clone(),
-        pos: f.pos,
-        width: f.width,
-    }));
+    loaded
+        .diagnostics
+        .extend(decoder.found.into_iter().map(|f| Diagnostic {
+            severity: Severity::Error,
+            problem: f.problem,
+            file: read.path.clone(),
+            pos: f.pos,
+            width: f.width,
+        }));
     loaded.sources.insert(read.path, text);
     value.filter(|_| clean)
 }
@@ -191,7 +244,9 @@ fn list_sheet_files(loaded: &mut Loaded) -> Vec<PathBuf> {
         Err(e) => {
             loaded.diagnostics.push(Diagnostic {
                 severity: Severity::Error,
-                problem: Problem::Unreadable { detail: io_detail(&e) },
+                problem: Problem::Unreadable {
+                    detail: io_detail(&e),
+                },
                 file: PathBuf::from("actions"),
                 pos: Pos::default(),
                 width: 1,
@@ -208,9 +263,13 @@ fn list_sheet_files(loaded: &mut Loaded) -> Vec<PathBuf> {
             continue;
         }
         if entry.path().is_dir() {
-            loaded.diagnostics.push(ignored(rel, IgnoredReason::SubFolder));
+            loaded
+                .diagnostics
+                .push(ignored(rel, IgnoredReason::SubFolder));
         } else if name.ends_with(".yml") {
-            loaded.diagnostics.push(ignored(rel, IgnoredReason::YmlExtension));
+            loaded
+                .diagnostics
+                .push(ignored(rel, IgnoredReason::YmlExtension));
         } else if name.ends_with(".yaml") {
             files.push(rel);
         }
@@ -220,7 +279,9 @@ fn list_sheet_files(loaded: &mut Loaded) -> Vec<PathBuf> {
 }
 
 fn note_ignored_root_files(loaded: &mut Loaded) {
-    let Ok(entries) = std::fs::read_dir(&loaded.root) else { return };
+    let Ok(entries) = std::fs::read_dir(&loaded.root) else {
+        return;
+    };
     let mut found = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -230,25 +291,48 @@ fn note_ignored_root_files(loaded: &mut Loaded) {
         if name.ends_with(".yml") {
             found.push(ignored(PathBuf::from(&name), IgnoredReason::YmlExtension));
         } else if name.ends_with(".yaml") && !ROOT_FILES.contains(&name.as_str()) {
-            found.push(ignored(PathBuf::from(&name), IgnoredReason::UnknownRootFile));
+            found.push(ignored(
+                PathBuf::from(&name),
+                IgnoredReason::UnknownRootFile,
+            ));
         }
     }
     loaded.diagnostics.extend(found);
 }
 
 fn ignored(file: PathBuf, reason: IgnoredReason) -> Diagnostic {
-    Diagnostic { severity: Severity::Warning, problem: Problem::IgnoredFile { reason }, file, pos: Pos::default(), width: 1 }
+    Diagnostic {
+        severity: Severity::Warning,
+        problem: Problem::IgnoredFile { reason },
+        file,
+        pos: Pos::default(),
+        width: 1,
+    }
 }
 
 /// Reads and parses the sheet files on every core; order is kept.
 fn read_in_parallel(root: &Path, files: Vec<PathBuf>) -> Vec<(PathBuf, Read)> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
     let chunk = files.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|p| (p.clone(), read_file(root, p))).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|p| (p.clone(), read_file(root, p)))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
     })
 }

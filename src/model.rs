@@ -339,12 +339,16 @@ impl Status {
                 c => c.to_ascii_lowercase(),
             })
             .collect();
-        Status::ALL.into_iter().find(|s| s.key() == folded || s.french_key() == folded)
+        Status::ALL
+            .into_iter()
+            .find(|s| s.key() == folded || s.french_key() == folded)
     }
 
     /// Every accepted spelling, for suggestions.
     pub fn spellings() -> impl Iterator<Item = &'static str> {
-        Status::ALL.into_iter().flat_map(|s| [s.key(), s.french_key()])
+        Status::ALL
+            .into_iter()
+            .flat_map(|s| [s.key(), s.french_key()])
     }
 }
 
@@ -391,7 +395,11 @@ impl Entry {
 
 /// Compares dotted ids component by component as numbers (`1.1.10` after `1.1.9`).
 pub fn id_order(a: &str, b: &str) -> std::cmp::Ordering {
-    let key = |s: &str| s.split('.').map(|p| p.parse::<u64>().unwrap_or(u64::MAX)).collect::<Vec<_>>();
+    let key = |s: &str| {
+        s.split('.')
+            .map(|p| p.parse::<u64>().unwrap_or(u64::MAX))
+            .collect::<Vec<_>>()
+    };
     key(a).cmp(&key(b)).then_with(|| a.cmp(b))
 }
 
@@ -403,7 +411,9 @@ pub fn parent_id(id: &str) -> Option<&str> {
 impl Plan {
     /// The sheets whose id is `id` or lies under it (an axis, objective or sheet id).
     pub fn sheets_under<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Sheet> + 'a {
-        self.sheets.iter().filter(move |s| s.id.value == id || s.id.starts_with(&format!("{id}.")))
+        self.sheets
+            .iter()
+            .filter(move |s| s.id.value == id || s.id.starts_with(&format!("{id}.")))
     }
 
     /// The partner with this id.
@@ -423,7 +433,9 @@ impl Plan {
 
     /// All objectives, in axis order.
     pub fn objectives(&self) -> impl Iterator<Item = (&Axis, &Objective)> {
-        self.axes.iter().flat_map(|a| a.objectives.iter().map(move |o| (a, o)))
+        self.axes
+            .iter()
+            .flat_map(|a| a.objectives.iter().map(move |o| (a, o)))
     }
 }
 
@@ -450,8 +462,14 @@ mod tests {
 
     #[test]
     fn located_equality_ignores_position() {
-        let a = Located { value: 1, pos: Pos { line: 1, col: 1 } };
-        let b = Located { value: 1, pos: Pos { line: 9, col: 3 } };
+        let a = Located {
+            value: 1,
+            pos: Pos { line: 1, col: 1 },
+        };
+        let b = Located {
+            value: 1,
+            pos: Pos { line: 9, col: 3 },
+        };
         assert_eq!(a, b);
     }
 }

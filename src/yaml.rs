@@ -150,7 +150,10 @@ fn parse_error(error: &serde_saphyr::Error) -> ParseError {
     };
     let pos = error
         .location()
-        .map(|l| Pos { line: clamp(l.line()), col: clamp(l.column()) })
+        .map(|l| Pos {
+            line: clamp(l.line()),
+            col: clamp(l.column()),
+        })
         .unwrap_or(Pos { line: 1, col: 1 });
     let mut detail = inner.to_string();
     // The parser appends "at line L, column C"; the diagnostic shows it already.
@@ -177,7 +180,10 @@ enum Tree {
 
 fn into_node(s: Spanned<Tree>) -> Node {
     let loc = s.referenced;
-    let pos = Pos { line: clamp(loc.line()), col: clamp(loc.column()) };
+    let pos = Pos {
+        line: clamp(loc.line()),
+        col: clamp(loc.column()),
+    };
     let span = loc.span();
     let bytes = match (span.byte_offset(), span.byte_len()) {
         (Some(o), Some(l)) => usize::try_from(o).unwrap_or(0)..usize::try_from(o + l).unwrap_or(0),
@@ -190,9 +196,12 @@ fn into_node(s: Spanned<Tree>) -> Node {
         Tree::Float(f) => Value::Float(f),
         Tree::Str(t) => Value::Str(t),
         Tree::Seq(items) => Value::Seq(items.into_iter().map(into_node).collect()),
-        Tree::Map(pairs) => {
-            Value::Map(pairs.into_iter().map(|(k, v)| (into_node(k), into_node(v))).collect())
-        }
+        Tree::Map(pairs) => Value::Map(
+            pairs
+                .into_iter()
+                .map(|(k, v)| (into_node(k), into_node(v)))
+                .collect(),
+        ),
     };
     Node { pos, bytes, value }
 }
@@ -268,7 +277,9 @@ mod tests {
     fn keeps_the_spelling_of_numeric_ids() {
         let src = "id: 1.10\n";
         let node = parse(src).unwrap();
-        let Value::Map(pairs) = &node.value else { panic!("map expected") };
+        let Value::Map(pairs) = &node.value else {
+            panic!("map expected")
+        };
         assert_eq!(pairs[0].1.scalar_text(src).as_deref(), Some("1.10"));
         assert_eq!(pairs[0].1.pos, Pos { line: 1, col: 5 });
     }
@@ -276,14 +287,22 @@ mod tests {
     #[test]
     fn quoted_numbers_stay_text() {
         let node = parse("p: '40'\n").unwrap();
-        let Value::Map(pairs) = &node.value else { panic!("map expected") };
+        let Value::Map(pairs) = &node.value else {
+            panic!("map expected")
+        };
         assert!(matches!(pairs[0].1.value, Value::Str(ref s) if s == "40"));
     }
 
     #[test]
     fn classifies_failures() {
-        assert_eq!(parse("a: 1\na: 2\n").unwrap_err().kind, ParseErrorKind::DuplicateKey);
-        assert_eq!(parse("a: .nan\n").unwrap_err().kind, ParseErrorKind::NonFinite);
+        assert_eq!(
+            parse("a: 1\na: 2\n").unwrap_err().kind,
+            ParseErrorKind::DuplicateKey
+        );
+        assert_eq!(
+            parse("a: .nan\n").unwrap_err().kind,
+            ParseErrorKind::NonFinite
+        );
         let deep = format!("a: {}{}\n", "[".repeat(40), "]".repeat(40));
         assert_eq!(parse(&deep).unwrap_err().kind, ParseErrorKind::TooDeep);
         let err = parse("a: [1, 2\nb: 3\n").unwrap_err();

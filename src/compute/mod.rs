@@ -23,8 +23,14 @@ pub enum Health {
 
 impl Health {
     /// Every health value, in display order.
-    pub const ALL: [Health; 6] =
-        [Health::OnTrack, Health::Watch, Health::Alert, Health::Upcoming, Health::Done, Health::Abandoned];
+    pub const ALL: [Health; 6] = [
+        Health::OnTrack,
+        Health::Watch,
+        Health::Alert,
+        Health::Upcoming,
+        Health::Done,
+        Health::Abandoned,
+    ];
 
     /// The English key used in JSON and CSV.
     pub fn key(self) -> &'static str {
@@ -84,25 +90,42 @@ pub fn entries_until(journal: &[Entry], as_of: NaiveDate) -> Vec<&Entry> {
 /// The state of `sheet` as of `as_of`, with `stale_after` months of grace.
 pub fn sheet_state(sheet: &Sheet, stale_after: u32, as_of: NaiveDate) -> SheetState {
     let entries = entries_until(&sheet.journal, as_of);
-    let status = entries.iter().rev().find_map(|e| e.status.as_ref()).map_or(Status::Planned, |s| s.value);
-    let reached: Vec<(String, NaiveDate)> =
-        entries.iter().flat_map(|e| e.reached.iter().map(|m| (m.value.clone(), e.date.value))).collect();
+    let status = entries
+        .iter()
+        .rev()
+        .find_map(|e| e.status.as_ref())
+        .map_or(Status::Planned, |s| s.value);
+    let reached: Vec<(String, NaiveDate)> = entries
+        .iter()
+        .flat_map(|e| e.reached.iter().map(|m| (m.value.clone(), e.date.value)))
+        .collect();
     let progress = if status == Status::Done {
         100.0
     } else if let Some(p) = entries.iter().rev().find_map(|e| e.progress.as_ref()) {
         p.value
     } else if !sheet.milestones.is_empty() {
-        let done = sheet.milestones.iter().filter(|m| reached.iter().any(|(r, _)| *r == m.id.value)).count();
+        let done = sheet
+            .milestones
+            .iter()
+            .filter(|m| reached.iter().any(|(r, _)| *r == m.id.value))
+            .count();
         100.0 * done as f64 / sheet.milestones.len() as f64
     } else {
         0.0
     };
     let started = entries.iter().find(|e| starts(e)).map(|e| e.date.value);
-    let completed = if status == Status::Done { last_done_run(&entries) } else { None };
+    let completed = if status == Status::Done {
+        last_done_run(&entries)
+    } else {
+        None
+    };
     let last_entry = entries.last().map(|e| e.date.value);
     let closed = matches!(status, Status::Done | Status::Abandoned);
     let schedule = sheet.schedule.value;
-    let overdue = sheet.milestones.iter().any(|m| m.due.value < as_of && !reached.iter().any(|(r, _)| *r == m.id.value));
+    let overdue = sheet
+        .milestones
+        .iter()
+        .any(|m| m.due.value < as_of && !reached.iter().any(|(r, _)| *r == m.id.value));
     let late = !closed && (overdue || as_of > end_of_year(schedule.end));
     let since = last_entry.unwrap_or_else(|| start_of_year(schedule.start));
     let stale = !closed
@@ -119,14 +142,26 @@ pub fn sheet_state(sheet: &Sheet, stale_after: u32, as_of: NaiveDate) -> SheetSt
         Status::Planned => Health::Upcoming,
         _ => Health::OnTrack,
     };
-    SheetState { status, progress, started, completed, reached, late, stale, health, last_entry }
+    SheetState {
+        status,
+        progress,
+        started,
+        completed,
+        reached,
+        late,
+        stale,
+        health,
+        last_entry,
+    }
 }
 
 fn starts(e: &Entry) -> bool {
-    let by_status = e
-        .status
-        .as_ref()
-        .is_some_and(|s| matches!(s.value, Status::InProgress | Status::Paused | Status::Blocked | Status::Done));
+    let by_status = e.status.as_ref().is_some_and(|s| {
+        matches!(
+            s.value,
+            Status::InProgress | Status::Paused | Status::Blocked | Status::Done
+        )
+    });
     by_status || e.progress.as_ref().is_some_and(|p| p.value > 0.0) || !e.reached.is_empty()
 }
 
@@ -145,12 +180,32 @@ fn last_done_run(entries: &[&Entry]) -> Option<NaiveDate> {
 
 /// The earliest milestone not reached by `as_of`, by due date (overdue ones included).
 pub fn next_milestone<'a>(sheet: &'a Sheet, state: &SheetState) -> Option<&'a Milestone> {
-    sheet.milestones.iter().filter(|m| !state.has_reached(&m.id)).min_by_key(|m| m.due.value)
+    sheet
+        .milestones
+        .iter()
+        .filter(|m| !state.has_reached(&m.id))
+        .min_by_key(|m| m.due.value)
+}
+
+/// An indicator's value for `year`: the last measure dated in that year and on
+/// or before `as_of` (file order breaks ties); never carried forward.
+pub fn indicator_value(sheet: &Sheet, indicator: &str, year: i32, as_of: NaiveDate) -> Option<f64> {
+    entries_until(&sheet.journal, as_of)
+        .into_iter()
+        .filter(|e| e.date.year() == year)
+        .flat_map(|e| {
+            e.measures
+                .iter()
+                .filter(|(id, _)| id.value == indicator)
+                .map(|(_, v)| *v)
+        })
+        .last()
 }
 
 /// `date` plus `months` calendar months, the day clamped to the month's end.
 pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
-    date.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX)
+    date.checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// 1 January of `year`.
@@ -207,12 +262,18 @@ impl Rollup {
 
     /// Sheets with this status.
     pub fn count(&self, status: Status) -> usize {
-        Status::ALL.iter().position(|x| *x == status).map_or(0, |i| self.by_status[i])
+        Status::ALL
+            .iter()
+            .position(|x| *x == status)
+            .map_or(0, |i| self.by_status[i])
     }
 
     /// Sheets with this health.
     pub fn health(&self, health: Health) -> usize {
-        Health::ALL.iter().position(|x| *x == health).map_or(0, |i| self.by_health[i])
+        Health::ALL
+            .iter()
+            .position(|x| *x == health)
+            .map_or(0, |i| self.by_health[i])
     }
 }
 

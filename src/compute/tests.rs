@@ -7,7 +7,10 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn at<T>(value: T) -> Located<T> {
-    Located { value, pos: Pos::default() }
+    Located {
+        value,
+        pos: Pos::default(),
+    }
 }
 
 fn entry(date: &str) -> Entry {
@@ -27,26 +30,43 @@ fn entry(date: &str) -> Entry {
 }
 
 fn with_status(date: &str, s: Status) -> Entry {
-    Entry { status: Some(at(s)), ..entry(date) }
+    Entry {
+        status: Some(at(s)),
+        ..entry(date)
+    }
 }
 
 fn with_progress(date: &str, p: f64) -> Entry {
-    Entry { progress: Some(at(p)), ..entry(date) }
+    Entry {
+        progress: Some(at(p)),
+        ..entry(date)
+    }
 }
 
 fn sheet(start: i32, end: i32, journal: Vec<Entry>) -> Sheet {
-    Sheet { schedule: at(Period { start, end }), journal, ..Sheet::default() }
+    Sheet {
+        schedule: at(Period { start, end }),
+        journal,
+        ..Sheet::default()
+    }
 }
 
 fn milestone(id: &str, due: &str) -> Milestone {
-    Milestone { id: at(id.to_string()), title: id.into(), due: at(d(due)) }
+    Milestone {
+        id: at(id.to_string()),
+        title: id.into(),
+        due: at(d(due)),
+    }
 }
 
 #[test]
 fn empty_journal_is_planned_and_upcoming_in_its_first_year() {
     let s = sheet(2023, 2026, vec![]);
     let st = sheet_state(&s, 6, d("2023-05-01"));
-    assert_eq!((st.status, st.progress, st.health), (Status::Planned, 0.0, Health::Upcoming));
+    assert_eq!(
+        (st.status, st.progress, st.health),
+        (Status::Planned, 0.0, Health::Upcoming)
+    );
     assert!(!st.stale && !st.late && st.started.is_none());
 }
 
@@ -54,7 +74,10 @@ fn empty_journal_is_planned_and_upcoming_in_its_first_year() {
 fn planned_past_its_first_year_is_watch_and_stale() {
     let st = sheet_state(&sheet(2023, 2026, vec![]), 6, d("2024-02-01"));
     assert_eq!(st.health, Health::Watch);
-    assert!(st.stale, "no entry since 1 January 2023, more than 6 months");
+    assert!(
+        st.stale,
+        "no entry since 1 January 2023, more than 6 months"
+    );
 }
 
 #[test]
@@ -66,7 +89,10 @@ fn out_of_order_entries_are_read_by_date_and_ties_by_file_order() {
         with_progress("2024-03-01", 30.0),
     ];
     let st = sheet_state(&sheet(2023, 2026, journal), 6, d("2024-06-01"));
-    assert_eq!(st.progress, 50.0, "same date: the later line in the file wins");
+    assert_eq!(
+        st.progress, 50.0,
+        "same date: the later line in the file wins"
+    );
     assert_eq!(st.started, Some(d("2024-01-10")));
     assert_eq!(st.status, Status::InProgress);
     assert_eq!(st.health, Health::OnTrack);
@@ -74,7 +100,10 @@ fn out_of_order_entries_are_read_by_date_and_ties_by_file_order() {
 
 #[test]
 fn entries_after_the_as_of_date_do_not_count() {
-    let journal = vec![with_status("2024-01-10", Status::InProgress), with_status("2024-09-01", Status::Done)];
+    let journal = vec![
+        with_status("2024-01-10", Status::InProgress),
+        with_status("2024-09-01", Status::Done),
+    ];
     let st = sheet_state(&sheet(2023, 2026, journal), 6, d("2024-08-31"));
     assert_eq!(st.status, Status::InProgress);
     assert_eq!(st.completed, None);
@@ -91,24 +120,50 @@ fn done_means_100_and_completion_is_the_start_of_the_last_done_run() {
     ];
     let st = sheet_state(&sheet(2023, 2026, journal), 6, d("2024-06-01"));
     assert_eq!(st.progress, 100.0);
-    assert_eq!(st.completed, Some(d("2024-03-10")), "an entry without status does not break the run");
+    assert_eq!(
+        st.completed,
+        Some(d("2024-03-10")),
+        "an entry without status does not break the run"
+    );
     assert_eq!(st.health, Health::Done);
 }
 
 #[test]
 fn progress_falls_back_to_milestones_reached() {
-    let mut s = sheet(2023, 2026, vec![Entry { reached: vec![at("a".to_string())], ..entry("2024-02-01") }]);
-    s.milestones = vec![milestone("a", "2024-03-01"), milestone("b", "2025-03-01"), milestone("c", "2026-03-01")];
+    let mut s = sheet(
+        2023,
+        2026,
+        vec![Entry {
+            reached: vec![at("a".to_string())],
+            ..entry("2024-02-01")
+        }],
+    );
+    s.milestones = vec![
+        milestone("a", "2024-03-01"),
+        milestone("b", "2025-03-01"),
+        milestone("c", "2026-03-01"),
+    ];
     let st = sheet_state(&s, 6, d("2024-06-01"));
     assert!((st.progress - 100.0 / 3.0).abs() < 1e-9);
-    assert_eq!(st.started, Some(d("2024-02-01")), "reaching a milestone starts a sheet");
+    assert_eq!(
+        st.started,
+        Some(d("2024-02-01")),
+        "reaching a milestone starts a sheet"
+    );
 }
 
 #[test]
 fn an_overdue_milestone_makes_a_sheet_late_and_alert() {
-    let mut s = sheet(2023, 2026, vec![with_status("2024-01-10", Status::InProgress)]);
+    let mut s = sheet(
+        2023,
+        2026,
+        vec![with_status("2024-01-10", Status::InProgress)],
+    );
     s.milestones = vec![milestone("a", "2024-03-01")];
-    assert!(!sheet_state(&s, 6, d("2024-03-01")).late, "due on D is not yet overdue");
+    assert!(
+        !sheet_state(&s, 6, d("2024-03-01")).late,
+        "due on D is not yet overdue"
+    );
     let st = sheet_state(&s, 6, d("2024-03-02"));
     assert!(st.late);
     assert_eq!(st.health, Health::Alert);
@@ -116,15 +171,30 @@ fn an_overdue_milestone_makes_a_sheet_late_and_alert() {
 
 #[test]
 fn past_the_schedule_end_is_late_unless_closed() {
-    let s = sheet(2023, 2024, vec![with_status("2024-12-01", Status::InProgress)]);
+    let s = sheet(
+        2023,
+        2024,
+        vec![with_status("2024-12-01", Status::InProgress)],
+    );
     assert!(sheet_state(&s, 6, d("2025-01-01")).late);
-    let s = sheet(2023, 2024, vec![with_status("2024-12-01", Status::Abandoned)]);
-    assert_eq!(sheet_state(&s, 6, d("2025-01-01")).health, Health::Abandoned);
+    let s = sheet(
+        2023,
+        2024,
+        vec![with_status("2024-12-01", Status::Abandoned)],
+    );
+    assert_eq!(
+        sheet_state(&s, 6, d("2025-01-01")).health,
+        Health::Abandoned
+    );
 }
 
 #[test]
 fn stale_counts_calendar_months_with_the_day_clamped() {
-    let s = sheet(2023, 2026, vec![with_status("2023-08-31", Status::InProgress)]);
+    let s = sheet(
+        2023,
+        2026,
+        vec![with_status("2023-08-31", Status::InProgress)],
+    );
     // 31 August + 6 months = 29 February 2024 (leap year, clamped).
     assert!(!sheet_state(&s, 6, d("2024-02-29")).stale);
     let st = sheet_state(&s, 6, d("2024-03-01"));
@@ -134,12 +204,19 @@ fn stale_counts_calendar_months_with_the_day_clamped() {
 
 #[test]
 fn postponed_alone_does_not_start_a_sheet() {
-    let s = sheet(2024, 2026, vec![with_status("2024-02-01", Status::Postponed)]);
+    let s = sheet(
+        2024,
+        2026,
+        vec![with_status("2024-02-01", Status::Postponed)],
+    );
     let st = sheet_state(&s, 6, d("2024-03-01"));
     assert_eq!(st.started, None);
     assert_eq!(st.health, Health::Watch);
     let blocked = sheet(2024, 2026, vec![with_status("2024-02-01", Status::Blocked)]);
-    assert_eq!(sheet_state(&blocked, 6, d("2024-03-01")).health, Health::Alert);
+    assert_eq!(
+        sheet_state(&blocked, 6, d("2024-03-01")).health,
+        Health::Alert
+    );
 }
 
 #[test]
@@ -148,7 +225,14 @@ fn rollup_excludes_abandoned_sheets_from_rates() {
     let sheets = [
         sheet(2023, 2026, vec![with_status("2024-01-01", Status::Done)]),
         sheet(2023, 2026, vec![with_progress("2024-01-01", 50.0)]),
-        sheet(2023, 2026, vec![Entry { status: Some(at(Status::Abandoned)), ..with_progress("2024-01-01", 10.0) }]),
+        sheet(
+            2023,
+            2026,
+            vec![Entry {
+                status: Some(at(Status::Abandoned)),
+                ..with_progress("2024-01-01", 10.0)
+            }],
+        ),
     ];
     let states: Vec<_> = sheets.iter().map(|s| sheet_state(s, 6, as_of)).collect();
     let r = Rollup::of(&states);
@@ -156,4 +240,32 @@ fn rollup_excludes_abandoned_sheets_from_rates() {
     assert_eq!(r.completion_rate, Some(50.0));
     assert_eq!(r.mean_progress, Some(75.0));
     assert_eq!(Rollup::of(&states[2..]).completion_rate, None);
+}
+
+#[test]
+fn indicator_values_are_the_last_of_their_year_and_never_carried_forward() {
+    let m = |date: &str, v: f64| Entry {
+        measures: vec![(at("places".to_string()), v)],
+        ..entry(date)
+    };
+    let s = sheet(
+        2023,
+        2026,
+        vec![
+            m("2024-03-01", 40.0),
+            m("2024-11-01", 44.0),
+            m("2024-11-01", 45.0),
+            m("2025-02-01", 50.0),
+        ],
+    );
+    assert_eq!(
+        indicator_value(&s, "places", 2024, d("2025-06-30")),
+        Some(45.0)
+    );
+    assert_eq!(
+        indicator_value(&s, "places", 2024, d("2024-06-30")),
+        Some(40.0)
+    );
+    assert_eq!(indicator_value(&s, "places", 2025, d("2025-01-31")), None);
+    assert_eq!(indicator_value(&s, "places", 2026, d("2026-06-30")), None);
 }

@@ -6,17 +6,53 @@ use crate::model::*;
 use crate::yaml::{Kind, Node};
 
 const CONVENTION_KEYS: &[&str] = &[
-    "name", "territory", "signatories", "signed", "period", "language", "fields", "coordinator",
+    "name",
+    "territory",
+    "signatories",
+    "signed",
+    "period",
+    "language",
+    "fields",
+    "coordinator",
     "stale_after_months",
 ];
 const SHEET_KEYS: &[&str] = &[
-    "id", "title", "fields", "lead", "partners", "tracks", "audience", "description", "goals",
-    "schedule", "recurring", "indicators", "milestones", "journal",
+    "id",
+    "title",
+    "fields",
+    "lead",
+    "partners",
+    "tracks",
+    "audience",
+    "description",
+    "goals",
+    "schedule",
+    "recurring",
+    "indicators",
+    "milestones",
+    "journal",
 ];
 const ENTRY_KEYS: &[&str] = &[
-    "date", "status", "progress", "note", "difficulties", "next", "decision", "reached", "measures", "by",
+    "date",
+    "status",
+    "progress",
+    "note",
+    "difficulties",
+    "next",
+    "decision",
+    "reached",
+    "measures",
+    "by",
 ];
-const INDICATOR_KEYS: &[&str] = &["id", "label", "unit", "kind", "direction", "baseline", "targets"];
+const INDICATOR_KEYS: &[&str] = &[
+    "id",
+    "label",
+    "unit",
+    "kind",
+    "direction",
+    "baseline",
+    "targets",
+];
 
 /// Decodes `convention.yaml`.
 pub fn decode_convention(d: &mut Decoder, root: &Node) -> Option<Convention> {
@@ -32,16 +68,24 @@ pub fn decode_convention(d: &mut Decoder, root: &Node) -> Option<Convention> {
         }
         Some(node) => period(d, node, "period"),
     };
-    let language = d.choice(&keys, "language", "fr, en", &[("fr", "fr"), ("en", "en")]).map(str::to_string);
+    let language = d
+        .choice(&keys, "language", "fr, en", &[("fr", "fr"), ("en", "en")])
+        .map(str::to_string);
     let mut fields = Vec::new();
     for item in d.list(&keys, "fields") {
-        let Some(k) = d.keys(item, "fields", &["id", "label"]) else { continue };
+        let Some(k) = d.keys(item, "fields", &["id", "label"]) else {
+            continue;
+        };
         if let (Some(id), Some(label)) = (d.id(&k, "id", IdShape::Slug), d.text(&k, "label")) {
             fields.push(Field { id, label });
         }
     }
     let coordinator = keys.get("coordinator").and_then(|node| {
-        let k = d.keys(node, "coordinator", &["name", "role", "email", "phone", "address"])?;
+        let k = d.keys(
+            node,
+            "coordinator",
+            &["name", "role", "email", "phone", "address"],
+        )?;
         Some(Coordinator {
             name: d.opt_text(&k, "name"),
             role: d.opt_text(&k, "role"),
@@ -68,7 +112,13 @@ fn period(d: &mut Decoder, node: &Node, what: &str) -> Option<Located<Period>> {
     let k = d.keys(node, what, &["start", "end"])?;
     let start = d.req_year(&k, "start");
     let end = d.req_year(&k, "end");
-    Some(Located { value: Period { start: start?, end: end? }, pos: node.pos })
+    Some(Located {
+        value: Period {
+            start: start?,
+            end: end?,
+        },
+        pos: node.pos,
+    })
 }
 
 /// Decodes `partners.yaml`: a list of partners.
@@ -76,7 +126,9 @@ pub fn decode_partners(d: &mut Decoder, root: &Node) -> Option<Vec<Partner>> {
     let items = list_root(d, root, "partners")?;
     let mut partners = Vec::new();
     for item in items {
-        let Some(k) = d.keys(item, "partners", &["id", "name", "kind", "contact"]) else { continue };
+        let Some(k) = d.keys(item, "partners", &["id", "name", "kind", "contact"]) else {
+            continue;
+        };
         let id = d.id(&k, "id", IdShape::Slug);
         let name = d.text(&k, "name");
         let kind = match k.get("kind") {
@@ -84,11 +136,21 @@ pub fn decode_partners(d: &mut Decoder, root: &Node) -> Option<Vec<Partner>> {
                 d.missing(&k, "kind");
                 None
             }
-            Some(_) => d.choice(&k, "kind", "signatory, elected, service, institution, association, other", &PartnerKind::ALL),
+            Some(_) => d.choice(
+                &k,
+                "kind",
+                "signatory, elected, service, institution, association, other",
+                &PartnerKind::ALL,
+            ),
         };
         let contact = d.opt_text(&k, "contact");
         if let (Some(id), Some(name), Some(kind)) = (id, name, kind) {
-            partners.push(Partner { id, name, kind, contact });
+            partners.push(Partner {
+                id,
+                name,
+                kind,
+                contact,
+            });
         }
     }
     Some(partners)
@@ -99,18 +161,28 @@ pub fn decode_axes(d: &mut Decoder, root: &Node) -> Option<Vec<Axis>> {
     let items = list_root(d, root, "axes")?;
     let mut axes = Vec::new();
     for item in items {
-        let Some(k) = d.keys(item, "axes", &["id", "title", "objectives"]) else { continue };
+        let Some(k) = d.keys(item, "axes", &["id", "title", "objectives"]) else {
+            continue;
+        };
         let id = d.id(&k, "id", IdShape::Dotted(1));
         let title = d.text(&k, "title");
         let mut objectives = Vec::new();
         for o in d.list(&k, "objectives") {
-            let Some(ok) = d.keys(o, "objectives", &["id", "title"]) else { continue };
-            if let (Some(id), Some(title)) = (d.id(&ok, "id", IdShape::Dotted(2)), d.text(&ok, "title")) {
+            let Some(ok) = d.keys(o, "objectives", &["id", "title"]) else {
+                continue;
+            };
+            if let (Some(id), Some(title)) =
+                (d.id(&ok, "id", IdShape::Dotted(2)), d.text(&ok, "title"))
+            {
                 objectives.push(Objective { id, title });
             }
         }
         if let (Some(id), Some(title)) = (id, title) {
-            axes.push(Axis { id, title, objectives });
+            axes.push(Axis {
+                id,
+                title,
+                objectives,
+            });
         }
     }
     Some(axes)
@@ -121,7 +193,9 @@ pub fn decode_tracks(d: &mut Decoder, root: &Node) -> Option<Vec<Track>> {
     let items = list_root(d, root, "tracks")?;
     let mut tracks = Vec::new();
     for item in items {
-        let Some(k) = d.keys(item, "tracks", &["id", "field", "title"]) else { continue };
+        let Some(k) = d.keys(item, "tracks", &["id", "field", "title"]) else {
+            continue;
+        };
         let id = d.id(&k, "id", IdShape::Slug);
         let field = d.id(&k, "field", IdShape::Slug);
         let title = d.text(&k, "title");
@@ -149,7 +223,10 @@ pub fn decode_sheet(d: &mut Decoder, root: &Node) -> Option<Sheet> {
     let id = d.id(&keys, "id", IdShape::Dotted(3));
     let title = d.text(&keys, "title");
     let fields = d.slug_list(&keys, "fields");
-    let lead = keys.get("lead").and_then(|n| d.as_text("lead", n).map(|value| Located { value, pos: n.pos }));
+    let lead = keys.get("lead").and_then(|n| {
+        d.as_text("lead", n)
+            .map(|value| Located { value, pos: n.pos })
+    });
     let partners = d.slug_list(&keys, "partners");
     let tracks = d.slug_list(&keys, "tracks");
     let audience = d.text_list(&keys, "audience");
@@ -163,9 +240,21 @@ pub fn decode_sheet(d: &mut Decoder, root: &Node) -> Option<Sheet> {
         Some(node) => period(d, node, "schedule"),
     };
     let recurring = d.opt_bool(&keys, "recurring").unwrap_or(false);
-    let indicators = d.list(&keys, "indicators").into_iter().filter_map(|n| indicator(d, n)).collect();
-    let milestones = d.list(&keys, "milestones").into_iter().filter_map(|n| milestone(d, n)).collect();
-    let journal = d.list(&keys, "journal").into_iter().filter_map(|n| entry(d, n)).collect();
+    let indicators = d
+        .list(&keys, "indicators")
+        .into_iter()
+        .filter_map(|n| indicator(d, n))
+        .collect();
+    let milestones = d
+        .list(&keys, "milestones")
+        .into_iter()
+        .filter_map(|n| milestone(d, n))
+        .collect();
+    let journal = d
+        .list(&keys, "journal")
+        .into_iter()
+        .filter_map(|n| entry(d, n))
+        .collect();
     Some(Sheet {
         file: Default::default(),
         id: id?,
@@ -190,9 +279,26 @@ fn indicator(d: &mut Decoder, node: &Node) -> Option<Indicator> {
     let id = d.id(&k, "id", IdShape::Slug);
     let label = d.text(&k, "label");
     let unit = d.opt_text(&k, "unit");
-    let kind = d.choice(&k, "kind", "result, means", &[("result", IndicatorKind::Result), ("means", IndicatorKind::Means)]);
+    let kind = d.choice(
+        &k,
+        "kind",
+        "result, means",
+        &[
+            ("result", IndicatorKind::Result),
+            ("means", IndicatorKind::Means),
+        ],
+    );
     let direction = d
-        .choice(&k, "direction", "up, down, steady", &[("up", Direction::Up), ("down", Direction::Down), ("steady", Direction::Steady)])
+        .choice(
+            &k,
+            "direction",
+            "up, down, steady",
+            &[
+                ("up", Direction::Up),
+                ("down", Direction::Down),
+                ("steady", Direction::Steady),
+            ],
+        )
         .unwrap_or_default();
     let baseline = k.get("baseline").and_then(|b| {
         let bk = d.keys(b, "baseline", &["year", "value"])?;
@@ -204,10 +310,21 @@ fn indicator(d: &mut Decoder, node: &Node) -> Option<Indicator> {
             }
             Some(v) => d.number("value", v),
         };
-        Some(Baseline { year: year?, value: value? })
+        Some(Baseline {
+            year: year?,
+            value: value?,
+        })
     });
     let targets = d.targets(&k, "targets");
-    Some(Indicator { id: id?, label: label?, unit, kind, direction, baseline, targets })
+    Some(Indicator {
+        id: id?,
+        label: label?,
+        unit,
+        kind,
+        direction,
+        baseline,
+        targets,
+    })
 }
 
 fn milestone(d: &mut Decoder, node: &Node) -> Option<Milestone> {
@@ -215,7 +332,11 @@ fn milestone(d: &mut Decoder, node: &Node) -> Option<Milestone> {
     let id = d.id(&k, "id", IdShape::Slug);
     let title = d.text(&k, "title");
     let due = d.req_date(&k, "due");
-    Some(Milestone { id: id?, title: title?, due: due? })
+    Some(Milestone {
+        id: id?,
+        title: title?,
+        due: due?,
+    })
 }
 
 fn entry(d: &mut Decoder, node: &Node) -> Option<Entry> {

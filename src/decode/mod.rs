@@ -39,27 +39,51 @@ pub struct Keys<'n> {
 
 impl<'n> Keys<'n> {
     pub(crate) fn get(&self, key: &str) -> Option<&'n Node> {
-        self.pairs.iter().find(|(k, _)| k == key).map(|(_, v)| *v).filter(|v| !matches!(v.value, Value::Null))
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| *v)
+            .filter(|v| !matches!(v.value, Value::Null))
     }
 }
 
 impl<'a> Decoder<'a> {
     /// A decoder over `source`, the text the nodes were parsed from.
     pub fn new(source: &'a str) -> Self {
-        Decoder { source, found: Vec::new() }
+        Decoder {
+            source,
+            found: Vec::new(),
+        }
     }
 
     fn report(&mut self, problem: Problem, node: &Node) {
-        let width = self.source.get(node.bytes.clone()).map_or(1, |s| s.chars().count().max(1));
-        self.found.push(Found { problem, pos: node.pos, width });
+        let width = self
+            .source
+            .get(node.bytes.clone())
+            .map_or(1, |s| s.chars().count().max(1));
+        self.found.push(Found {
+            problem,
+            pos: node.pos,
+            width,
+        });
     }
 
     fn report_at(&mut self, problem: Problem, pos: Pos) {
-        self.found.push(Found { problem, pos, width: 1 });
+        self.found.push(Found {
+            problem,
+            pos,
+            width: 1,
+        });
     }
 
     fn wrong(&mut self, key: &str, expected: Expected, node: &Node) {
-        self.report(Problem::WrongType { key: key.to_string(), expected }, node);
+        self.report(
+            Problem::WrongType {
+                key: key.to_string(),
+                expected,
+            },
+            node,
+        );
     }
 
     /// The mapping's keys; unknown ones are reported with a suggestion.
@@ -68,12 +92,21 @@ impl<'a> Decoder<'a> {
             self.wrong(what, Expected::Map, node);
             return None;
         };
-        let mut keys = Keys { pos: node.pos, pairs: Vec::new() };
+        let mut keys = Keys {
+            pos: node.pos,
+            pairs: Vec::new(),
+        };
         for (k, v) in pairs {
             let name = k.scalar_text(self.source).unwrap_or_default();
             if !allowed.contains(&name.as_str()) {
                 let suggestion = suggest(&name, allowed.iter().copied());
-                self.report(Problem::UnknownKey { key: name, suggestion }, k);
+                self.report(
+                    Problem::UnknownKey {
+                        key: name,
+                        suggestion,
+                    },
+                    k,
+                );
                 continue;
             }
             keys.pairs.push((name, v));
@@ -82,7 +115,12 @@ impl<'a> Decoder<'a> {
     }
 
     pub(crate) fn missing(&mut self, keys: &Keys, key: &str) {
-        self.report_at(Problem::MissingKey { key: key.to_string() }, keys.pos);
+        self.report_at(
+            Problem::MissingKey {
+                key: key.to_string(),
+            },
+            keys.pos,
+        );
     }
 
     /// A required scalar as text.
@@ -115,29 +153,48 @@ impl<'a> Decoder<'a> {
         let text = self.text(keys, key)?;
         let node = node?;
         if !shape.accepts(&text) {
-            self.report(Problem::BadId { id: text.clone(), expected: shape.describe().into() }, node);
+            self.report(
+                Problem::BadId {
+                    id: text.clone(),
+                    expected: shape.describe().into(),
+                },
+                node,
+            );
         }
-        Some(Located { value: text, pos: node.pos })
+        Some(Located {
+            value: text,
+            pos: node.pos,
+        })
     }
 
     /// An optional list of slugs (`[a, b]`), each located.
     pub fn slug_list(&mut self, keys: &Keys, key: &str) -> Vec<Located<String>> {
-        let Some(node) = keys.get(key) else { return Vec::new() };
+        let Some(node) = keys.get(key) else {
+            return Vec::new();
+        };
         let items = self.items(key, node);
         items
             .into_iter()
             .filter_map(|item| {
                 let text = self.as_text(key, item)?;
-                Some(Located { value: text, pos: item.pos })
+                Some(Located {
+                    value: text,
+                    pos: item.pos,
+                })
             })
             .collect()
     }
 
     /// An optional list of free texts.
     pub fn text_list(&mut self, keys: &Keys, key: &str) -> Vec<String> {
-        let Some(node) = keys.get(key) else { return Vec::new() };
+        let Some(node) = keys.get(key) else {
+            return Vec::new();
+        };
         let items = self.items(key, node);
-        items.into_iter().filter_map(|item| self.as_text(key, item)).collect()
+        items
+            .into_iter()
+            .filter_map(|item| self.as_text(key, item))
+            .collect()
     }
 
     /// The items of an optional list; anything else is a wrong type.
@@ -178,7 +235,10 @@ impl<'a> Decoder<'a> {
     /// An optional number.
     pub fn opt_number(&mut self, keys: &Keys, key: &str) -> Option<Located<f64>> {
         let node = keys.get(key)?;
-        self.number(key, node).map(|value| Located { value, pos: node.pos })
+        self.number(key, node).map(|value| Located {
+            value,
+            pos: node.pos,
+        })
     }
 
     /// A year (a whole number from 1900 to 2999).
@@ -234,7 +294,10 @@ impl<'a> Decoder<'a> {
             return None;
         };
         match parse_iso_date(&text) {
-            Some(value) => Some(Located { value, pos: node.pos }),
+            Some(value) => Some(Located {
+                value,
+                pos: node.pos,
+            }),
             None => {
                 self.report(Problem::BadDate { text }, node);
                 None
@@ -260,7 +323,13 @@ impl<'a> Decoder<'a> {
     }
 
     /// One word among `choices` (the spelling in the file → the value).
-    pub fn choice<T: Copy>(&mut self, keys: &Keys, key: &str, words: &'static str, choices: &[(&str, T)]) -> Option<T> {
+    pub fn choice<T: Copy>(
+        &mut self,
+        keys: &Keys,
+        key: &str,
+        words: &'static str,
+        choices: &[(&str, T)],
+    ) -> Option<T> {
         let node = keys.get(key)?;
         let text = self.as_text(key, node)?;
         let found = choices.iter().find(|(w, _)| *w == text).map(|(_, v)| *v);
@@ -275,7 +344,10 @@ impl<'a> Decoder<'a> {
         let node = keys.get(key)?;
         let text = self.as_text(key, node)?;
         match Status::parse(&text) {
-            Some(value) => Some(Located { value, pos: node.pos }),
+            Some(value) => Some(Located {
+                value,
+                pos: node.pos,
+            }),
             None => {
                 let suggestion = suggest(&text.to_lowercase(), Status::spellings());
                 self.report(Problem::BadStatus { text, suggestion }, node);
@@ -287,19 +359,28 @@ impl<'a> Decoder<'a> {
     /// A mapping `{year: number}` of targets; a year given twice is an error.
     pub fn targets(&mut self, keys: &Keys, key: &str) -> BTreeMap<i32, Located<f64>> {
         let mut targets = BTreeMap::new();
-        let Some(node) = keys.get(key) else { return targets };
+        let Some(node) = keys.get(key) else {
+            return targets;
+        };
         let Value::Map(pairs) = &node.value else {
             self.wrong(key, Expected::Map, node);
             return targets;
         };
         for (k, v) in pairs {
-            let year = k.scalar_text(self.source).and_then(|t| t.parse::<i32>().ok());
+            let year = k
+                .scalar_text(self.source)
+                .and_then(|t| t.parse::<i32>().ok());
             let Some(year) = year.filter(|y| (1900..=2999).contains(y)) else {
                 self.wrong(key, Expected::Year, k);
                 continue;
             };
-            let Some(value) = self.number(key, v) else { continue };
-            if targets.insert(year, Located { value, pos: v.pos }).is_some() {
+            let Some(value) = self.number(key, v) else {
+                continue;
+            };
+            if targets
+                .insert(year, Located { value, pos: v.pos })
+                .is_some()
+            {
                 self.report(Problem::DuplicateTarget { year }, k);
             }
         }
@@ -308,7 +389,9 @@ impl<'a> Decoder<'a> {
 
     /// A mapping of `{id: number}` measures, in file order.
     pub fn measures(&mut self, keys: &Keys, key: &str) -> Vec<(Located<String>, f64)> {
-        let Some(node) = keys.get(key) else { return Vec::new() };
+        let Some(node) = keys.get(key) else {
+            return Vec::new();
+        };
         let Value::Map(pairs) = &node.value else {
             self.wrong(key, Expected::Map, node);
             return Vec::new();
@@ -318,7 +401,13 @@ impl<'a> Decoder<'a> {
             .filter_map(|(k, v)| {
                 let id = k.scalar_text(self.source)?;
                 let value = self.number(key, v)?;
-                Some((Located { value: id, pos: k.pos }, value))
+                Some((
+                    Located {
+                        value: id,
+                        pos: k.pos,
+                    },
+                    value,
+                ))
             })
             .collect()
     }
@@ -348,13 +437,20 @@ impl IdShape {
         match self {
             IdShape::Slug => {
                 !id.is_empty()
-                    && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+                    && id.split('-').all(|part| {
+                        !part.is_empty()
+                            && part
+                                .bytes()
+                                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                    })
             }
             IdShape::Dotted(n) => {
                 let parts: Vec<&str> = id.split('.').collect();
                 parts.len() == n
                     && parts.iter().all(|p| {
-                        !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && !p.starts_with('0')
+                        !p.is_empty()
+                            && p.bytes().all(|b| b.is_ascii_digit())
+                            && !p.starts_with('0')
                     })
             }
         }
@@ -401,7 +497,14 @@ mod tests {
         let keys = d.keys(&node, "sheet", &["title", "progress"]).unwrap();
         let _ = d.text(&keys, "title");
         let _ = d.opt_number(&keys, "progress");
-        let codes: Vec<_> = d.found.iter().map(|f| (f.problem.code(), f.pos.line)).collect();
-        assert_eq!(codes, [("unknown-key", 1), ("missing-key", 1), ("wrong-type", 2)]);
+        let codes: Vec<_> = d
+            .found
+            .iter()
+            .map(|f| (f.problem.code(), f.pos.line))
+            .collect();
+        assert_eq!(
+            codes,
+            [("unknown-key", 1), ("missing-key", 1), ("wrong-type", 2)]
+        );
     }
 }

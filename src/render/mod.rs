@@ -1,1 +1,7 @@
 //! Renderers.
+pub mod csv;
+pub mod diagnostics;
+pub mod fmt;
+pub mod show;
+pub mod status;
+pub mod table;

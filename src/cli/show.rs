@@ -1,0 +1,47 @@
+//! `ctg show ID`: an axis, objective, sheet or field in full; `show tracks`.
+
+use super::args::ShowArgs;
+use super::context::Context;
+use super::{Failure, print};
+use crate::diag::suggest;
+use crate::render::show;
+use std::process::ExitCode;
+
+/// Runs `show`.
+pub fn run(ctx: &Context, args: &ShowArgs) -> Result<ExitCode, Failure> {
+    let checked = ctx.load_valid()?;
+    let (plan, lang) = (&checked.loaded.plan, checked.lang);
+    let id = args.id.trim();
+    let text = if id == "tracks" {
+        Some(show::all_tracks(plan, lang))
+    } else if let Some(sheet) = plan.sheet(id) {
+        Some(show::sheet(plan, sheet, ctx.as_of, lang))
+    } else {
+        show::group(plan, id, ctx.as_of, lang).or_else(|| show::field(plan, id, lang))
+    };
+    match text {
+        Some(t) => print(&t).map(|()| ExitCode::SUCCESS),
+        None => {
+            let ids = plan
+                .axes
+                .iter()
+                .map(|a| a.id.as_str())
+                .chain(plan.objectives().map(|(_, o)| o.id.as_str()))
+                .chain(plan.sheets.iter().map(|s| s.id.as_str()))
+                .chain(plan.convention.fields.iter().map(|f| f.id.as_str()))
+                .chain(["tracks"]);
+            let hint = suggest(id, ids)
+                .map(|s| {
+                    lang.pick(
+                        format!(" (did you mean `{s}`?)"),
+                        format!(" (vouliez-vous dire `{s}` ?)"),
+                    )
+                })
+                .unwrap_or_default();
+            Err(Failure::Refused(lang.pick(
+                format!("nothing in the plan has the id `{id}`{hint}"),
+                format!("rien dans le plan ne porte l'identifiant `{id}`{hint}"),
+            )))
+        }
+    }
+}

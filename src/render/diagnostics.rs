@@ -1,0 +1,298 @@
+//! Diagnostics in the terminal (rustc's layout, via annotate-snippets) and as JSON.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::i18n::Lang;
+use crate::load::{Loaded, Unread};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use serde_json::json;
+use std::path::Path;
+
+/// Warnings of one code about more sheets than this are shown as one line listing them.
+const GROUP_ABOVE: usize = 3;
+
+/// How a plan folder's files are named in messages.
+pub struct Paths<'a> {
+    /// The plan folder as the user should see it (relative to the current folder when under it).
+    pub root: &'a Path,
+}
+
+impl Paths<'_> {
+    /// The display path of a file of the plan.
+    pub fn show(&self, file: &Path) -> String {
+        if self.root.as_os_str().is_empty() || self.root == Path::new(".") {
+            file.display().to_string()
+        } else {
+            self.root.join(file).display().to_string()
+        }
+    }
+}
+
+/// Every diagnostic in rustc's layout, repeated warnings grouped, then the notes of skipped checks.
+pub fn render_text(
+    diags: &[Diagnostic],
+    loaded: &Loaded,
+    paths: &Paths,
+    lang: Lang,
+    color: bool,
+) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    let mut grouped: Vec<&str> = Vec::new();
+    for d in diags {
+        let code = d.problem.code();
+        if d.problem.grouped_subject().is_some() && d.severity == Severity::Warning {
+            let same: Vec<&Diagnostic> = diags
+                .iter()
+                .filter(|x| x.problem.code() == code && x.severity == d.severity)
+                .collect();
+            if same.len() > GROUP_ABOVE {
+                if !grouped.contains(&code) {
+                    grouped.push(code);
+                    out.push_str(&render_group(&same, &renderer, lang));
+                    out.push('\n');
+                }
+                continue;
+            }
+        }
+        out.push_str(&render_one(d, loaded, paths, &renderer, lang));
+        out.push('\n');
+    }
+    for note in skipped_notes(loaded.unread, lang) {
+        out.push_str(
+            &renderer.render(&[Group::with_title(
+                Level::NOTE
+                    .with_name(lang.pick("note", "note"))
+                    .primary_title(note),
+            )]),
+        );
+        out.push('\n');
+    }
+    out
+}
+
+fn level(severity: Severity, lang: Lang) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR.with_name(lang.pick("error", "erreur")),
+        Severity::Warning => Level::WARNING.with_name(lang.pick("warning", "avertissement")),
+    }
+}
+
+fn render_one(
+    d: &Diagnostic,
+    loaded: &Loaded,
+    paths: &Paths,
+    renderer: &Renderer,
+    lang: Lang,
+) -> String {
+    let message = d.problem.message(lang);
+    let hint = d.problem.hint(lang);
+    let path = paths.show(&d.file);
+    let title = level(d.severity, lang)
+        .primary_title(message)
+        .id(d.problem.code());
+    let line_text = loaded
+        .sources
+        .get(&d.file)
+        .filter(|_| d.pos.line > 0)
+        .and_then(|src| src.lines().nth(d.pos.line as usize - 1));
+    let group = match line_text {
+        Some(text) => {
+            let start = byte_at(text, d.pos.col as usize - 1);
+            let end = byte_at(text, d.pos.col as usize - 1 + d.width)
+                .max(start + 1)
+                .min(text.len().max(start + 1));
+            let mut annotation = AnnotationKind::Primary.span(start..end);
+            if let Some(h) = &hint {
+                annotation = annotation.label(h.clone());
+            }
+            let source = if text.is_empty() {
+                " ".to_string()
+            } else {
+                text.to_string()
+            };
+            let source = if end > source.len() {
+                format!("{source} ")
+            } else {
+                source
+            };
+            title.element(
+                Snippet::source(source)
+                    .line_start(d.pos.line as usize)
+                    .path(path)
+                    .annotation(annotation),
+            )
+        }
+        None => {
+            let group = title.element(Origin::path(path));
+            match hint {
+                Some(h) => {
+                    group.element(Level::HELP.with_name(lang.pick("help", "aide")).message(h))
+                }
+                None => group,
+            }
+        }
+    };
+    renderer.render(&[group])
+}
+
+fn render_group(same: &[&Diagnostic], renderer: &Renderer, lang: Lang) -> String {
+    let ids: Vec<&str> = same
+        .iter()
+        .filter_map(|d| d.problem.grouped_subject())
+        .collect();
+    let first = same[0];
+    let message = first
+        .problem
+        .group_message(ids.len(), &ids.join(", "), lang);
+    let title = level(first.severity, lang)
+        .primary_title(message)
+        .id(first.problem.code());
+    let group = match first.problem.hint(lang) {
+        Some(h) => title.element(Level::HELP.with_name(lang.pick("help", "aide")).message(h)),
+        None => Group::with_title(title),
+    };
+    renderer.render(&[group])
+}
+
+/// The byte offset of the `chars`-th character of `text` (its end when shorter).
+fn byte_at(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+fn skipped_notes(unread: Unread, lang: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut say = |skipped: bool, file: &str, en: &str, fr: &str| {
+        if skipped {
+            notes.push(lang.pick(
+                format!("{en} not checked: {file} could not be read"),
+                format!("{fr} non vérifiés : {file} n'a pas pu être lu"),
+            ));
+        }
+    };
+    say(
+        unread.convention,
+        "convention.yaml",
+        "fields, schedules and entry dates",
+        "champs, calendriers et dates de suivi",
+    );
+    say(
+        unread.partners,
+        "partners.yaml",
+        "partner references",
+        "renvois aux partenaires",
+    );
+    say(
+        unread.axes,
+        "axes.yaml",
+        "objectives of the sheets",
+        "objectifs des fiches",
+    );
+    say(
+        unread.tracks,
+        "tracks.yaml",
+        "track references",
+        "renvois aux pistes",
+    );
+    notes
+}
+
+/// Counts of errors and warnings.
+pub fn counts(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    (errors, diags.len() - errors)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The closing line of `validate`.
+pub fn summary_line(diags: &[Diagnostic], loaded: &Loaded, lang: Lang) -> String {
+    let (errors, warnings) = counts(diags);
+    let warn_text = plural(
+        warnings,
+        lang.pick("warning", "avertissement"),
+        lang.pick("warnings", "avertissements"),
+    );
+    if errors > 0 {
+        let err_text = plural(
+            errors,
+            lang.pick("error", "erreur"),
+            lang.pick("errors", "erreurs"),
+        );
+        return if warnings > 0 {
+            format!("{err_text}, {warn_text}")
+        } else {
+            err_text
+        };
+    }
+    let p = &loaded.plan;
+    let objectives = p.objectives().count();
+    let body = match lang {
+        Lang::Fr => format!(
+            "plan valide : {}, {}, {}, {}, {}",
+            plural(p.axes.len(), "axe", "axes"),
+            plural(objectives, "objectif", "objectifs"),
+            plural(p.sheets.len(), "fiche action", "fiches actions"),
+            plural(p.tracks.len(), "piste", "pistes"),
+            plural(p.partners.len(), "partenaire", "partenaires"),
+        ),
+        Lang::En => format!(
+            "plan valid: {}, {}, {}, {}, {}",
+            plural(p.axes.len(), "axis", "axes"),
+            plural(objectives, "objective", "objectives"),
+            plural(p.sheets.len(), "action sheet", "action sheets"),
+            plural(p.tracks.len(), "track", "tracks"),
+            plural(p.partners.len(), "partner", "partners"),
+        ),
+    };
+    if warnings > 0 {
+        format!("{body} ({warn_text})")
+    } else {
+        body
+    }
+}
+
+/// The `--format json` document of `validate`: one entry per location.
+pub fn render_json(diags: &[Diagnostic], loaded: &Loaded, paths: &Paths, lang: Lang) -> String {
+    let (errors, warnings) = counts(diags);
+    let p = &loaded.plan;
+    let diagnostics: Vec<_> = diags
+        .iter()
+        .map(|d| {
+            json!({
+                "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+                "code": d.problem.code(),
+                "message": d.problem.message(lang),
+                "hint": d.problem.hint(lang),
+                "file": paths.show(&d.file),
+                "line": (d.pos.line > 0).then_some(d.pos.line),
+                "column": (d.pos.line > 0).then_some(d.pos.col),
+            })
+        })
+        .collect();
+    let doc = json!({
+        "version": 1,
+        "summary": {
+            "valid": errors == 0,
+            "errors": errors,
+            "warnings": warnings,
+            "axes": p.axes.len(),
+            "objectives": p.objectives().count(),
+            "sheets": p.sheets.len(),
+            "tracks": p.tracks.len(),
+            "partners": p.partners.len(),
+        },
+        "diagnostics": diagnostics,
+    });
+    format!("{doc:#}\n")
+}

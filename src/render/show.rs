@@ -1,0 +1,382 @@
+//! `ctg show`: one axis, objective, sheet or field in full, as text.
+
+use crate::compute::{Rollup, SheetState, indicator_value, sheet_state};
+use crate::i18n::{L, Lang, health_label, status_label};
+use crate::model::{Plan, Sheet, parent_id};
+use crate::render::fmt::{bar, clean, number, percent, short_date};
+use chrono::{Datelike, NaiveDate};
+use std::fmt::Write;
+
+fn colon(lang: Lang) -> &'static str {
+    lang.pick(":", " :")
+}
+
+fn state_line(state: &SheetState, lang: Lang) -> String {
+    format!(
+        "{} · {} · {} {}",
+        status_label(state.status, lang),
+        health_label(state.health, lang),
+        bar(state.progress),
+        percent(state.progress, lang)
+    )
+}
+
+fn rollup_line(r: &Rollup, lang: Lang) -> String {
+    let opt = |v: Option<f64>| v.map_or_else(|| "—".into(), |v| percent(v, lang));
+    format!(
+        "{} {} · {} {} · {} {}",
+        r.sheets,
+        L::Sheets.get(lang),
+        L::CompletionRate.get(lang),
+        opt(r.completion_rate),
+        L::MeanProgress.get(lang),
+        opt(r.mean_progress)
+    )
+}
+
+fn sheet_line(plan: &Plan, sheet: &Sheet, as_of: NaiveDate, lang: Lang) -> String {
+    let state = sheet_state(sheet, plan.convention.stale_after_months, as_of);
+    format!(
+        "    {} {}\n          {}\n",
+        sheet.id.value,
+        clean(&sheet.title),
+        state_line(&state, lang)
+    )
+}
+
+fn states<'a>(
+    plan: &'a Plan,
+    sheets: impl Iterator<Item = &'a Sheet>,
+    as_of: NaiveDate,
+) -> Vec<SheetState> {
+    sheets
+        .map(|s| sheet_state(s, plan.convention.stale_after_months, as_of))
+        .collect()
+}
+
+/// An axis or an objective with its sheets.
+pub fn group(plan: &Plan, id: &str, as_of: NaiveDate, lang: Lang) -> Option<String> {
+    let mut out = String::new();
+    if let Some(axis) = plan.axes.iter().find(|a| a.id.value == id) {
+        let r = Rollup::of(&states(plan, plan.sheets_under(id), as_of));
+        let _ = writeln!(
+            out,
+            "{} {} — {}\n{}\n",
+            L::Axis.get(lang),
+            id,
+            clean(&axis.title),
+            rollup_line(&r, lang)
+        );
+        for o in &axis.objectives {
+            let _ = writeln!(
+                out,
+                "  {} {} — {}",
+                L::Objective.get(lang),
+                o.id.value,
+                clean(&o.title)
+            );
+            for s in plan.sheets_under(&o.id) {
+                out.push_str(&sheet_line(plan, s, as_of, lang));
+            }
+        }
+        return Some(out);
+    }
+    let (axis, o) = plan.objectives().find(|(_, o)| o.id.value == id)?;
+    let r = Rollup::of(&states(plan, plan.sheets_under(id), as_of));
+    let _ = writeln!(
+        out,
+        "{} {} — {}",
+        L::Objective.get(lang),
+        id,
+        clean(&o.title)
+    );
+    let _ = writeln!(
+        out,
+        "{} {} — {}\n{}\n",
+        L::Axis.get(lang),
+        axis.id.value,
+        clean(&axis.title),
+        rollup_line(&r, lang)
+    );
+    for s in plan.sheets_under(id) {
+        out.push_str(&sheet_line(plan, s, as_of, lang));
+    }
+    Some(out)
+}
+
+/// One action sheet in full.
+pub fn sheet(plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: Lang) -> String {
+    let c = colon(lang);
+    let state = sheet_state(s, plan.convention.stale_after_months, as_of);
+    let mut out = format!(
+        "{} {} — {}\n",
+        L::Sheet.get(lang),
+        s.id.value,
+        clean(&s.title)
+    );
+    let objective = parent_id(&s.id).unwrap_or_default();
+    if let Some((axis, o)) = plan.objectives().find(|(_, o)| o.id.value == objective) {
+        let _ = writeln!(
+            out,
+            "{} {} — {}",
+            L::Axis.get(lang),
+            axis.id.value,
+            clean(&axis.title)
+        );
+        let _ = writeln!(
+            out,
+            "{} {} — {}",
+            L::Objective.get(lang),
+            o.id.value,
+            clean(&o.title)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{}{c} {} ({} {})",
+        L::Status.get(lang),
+        state_line(&state, lang),
+        L::AsOf.get(lang),
+        short_date(as_of, lang)
+    );
+    let partner = |id: &str| {
+        plan.partner(id)
+            .map_or_else(|| id.to_string(), |p| clean(&p.name))
+    };
+    let line = |out: &mut String, label: L, items: Vec<String>| {
+        if !items.is_empty() {
+            let _ = writeln!(out, "{}{c} {}", label.get(lang), items.join(", "));
+        }
+    };
+    line(
+        &mut out,
+        L::Lead,
+        s.lead.iter().map(|l| partner(l)).collect(),
+    );
+    line(
+        &mut out,
+        L::Partners,
+        s.partners.iter().map(|p| partner(p)).collect(),
+    );
+    line(
+        &mut out,
+        L::Fields,
+        s.fields
+            .iter()
+            .map(|f| {
+                plan.field(f)
+                    .map_or_else(|| f.value.clone(), |f| clean(&f.label))
+            })
+            .collect(),
+    );
+    line(
+        &mut out,
+        L::Tracks,
+        s.tracks
+            .iter()
+            .map(|t| {
+                plan.tracks
+                    .iter()
+                    .find(|x| x.id.value == t.value)
+                    .map_or_else(|| t.value.clone(), |x| clean(&x.title))
+            })
+            .collect(),
+    );
+    line(
+        &mut out,
+        L::Audience,
+        s.audience.iter().map(|a| clean(a)).collect(),
+    );
+    let recurring = if s.recurring {
+        format!(" ({})", L::Recurring.get(lang))
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "{}{c} {}-{}{recurring}",
+        L::Schedule.get(lang),
+        s.schedule.start,
+        s.schedule.end
+    );
+    if let Some(d) = &s.description {
+        let _ = writeln!(out, "{}{c} {}", L::Description.get(lang), clean(d));
+    }
+    if !s.goals.is_empty() {
+        let _ = writeln!(out, "{}{c}", L::Goals.get(lang));
+        for g in &s.goals {
+            let _ = writeln!(out, "  - {}", clean(g));
+        }
+    }
+    milestones(&mut out, s, &state, as_of, lang);
+    indicators(&mut out, plan, s, as_of, lang);
+    journal(&mut out, s, lang);
+    out
+}
+
+fn milestones(out: &mut String, s: &Sheet, state: &SheetState, as_of: NaiveDate, lang: Lang) {
+    if s.milestones.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", L::Milestones.get(lang));
+    let mut sorted: Vec<_> = s.milestones.iter().collect();
+    sorted.sort_by_key(|m| m.due.value);
+    for m in sorted {
+        let reached = state
+            .reached
+            .iter()
+            .find(|(id, _)| *id == m.id.value)
+            .map(|(_, d)| *d);
+        let (mark, tail) = match reached {
+            Some(d) => (
+                '✔',
+                format!(" ({} {})", L::Reached.get(lang), short_date(d, lang)),
+            ),
+            None if m.due.value < as_of => ('▲', format!(" ({})", L::Overdue.get(lang))),
+            None => ('○', String::new()),
+        };
+        let _ = writeln!(
+            out,
+            "  {mark} {} {}{tail}",
+            short_date(m.due.value, lang),
+            clean(&m.title)
+        );
+    }
+}
+
+fn indicators(out: &mut String, plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: Lang) {
+    if s.indicators.is_empty() {
+        return;
+    }
+    let c = colon(lang);
+    let _ = writeln!(out, "\n{}", L::Indicators.get(lang));
+    let period = plan.convention.period;
+    for i in &s.indicators {
+        let unit = i
+            .unit
+            .as_deref()
+            .map(|u| format!(" ({})", clean(u)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {}{unit}", clean(&i.label));
+        if let Some(b) = &i.baseline {
+            let _ = writeln!(
+                out,
+                "    {} {}{c} {}",
+                L::Baseline.get(lang),
+                b.year,
+                number(b.value, 2, lang)
+            );
+        }
+        for year in period.start..=period.end.min(as_of.year()) {
+            let value = indicator_value(s, &i.id, year, as_of);
+            let target = i.targets.get(&year).map(|t| t.value);
+            if value.is_none() && target.is_none() {
+                continue;
+            }
+            let v = value.map_or_else(|| "—".into(), |v| number(v, 2, lang));
+            let t = target
+                .map(|t| format!(" / {} {}", L::Target.get(lang), number(t, 2, lang)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "    {year}{c} {v}{t}");
+        }
+    }
+}
+
+fn journal(out: &mut String, s: &Sheet, lang: Lang) {
+    let _ = writeln!(out, "\n{}", L::Journal.get(lang));
+    let entries = crate::compute::entries_until(&s.journal, NaiveDate::MAX);
+    if entries.is_empty() {
+        let _ = writeln!(out, "  {}", L::NoEntry.get(lang));
+    }
+    let c = colon(lang);
+    for e in entries {
+        let mut head = vec![short_date(e.date.value, lang)];
+        head.extend(
+            e.status
+                .as_ref()
+                .map(|st| status_label(st.value, lang).to_string()),
+        );
+        head.extend(e.progress.as_ref().map(|p| percent(p.value, lang)));
+        let _ = writeln!(out, "  {}", head.join(" · "));
+        let mut detail = |label: L, text: &Option<String>| {
+            if let Some(t) = text {
+                let _ = writeln!(
+                    out,
+                    "      {}{c} {}",
+                    label.get(lang),
+                    clean(t).replace('\n', "\n        ")
+                );
+            }
+        };
+        detail(L::Note, &e.note);
+        detail(L::Difficulties, &e.difficulties);
+        detail(L::Next, &e.next);
+        detail(L::Decision, &e.decision);
+        detail(L::By, &e.by);
+        if !e.reached.is_empty() {
+            let ids: Vec<&str> = e.reached.iter().map(|r| r.as_str()).collect();
+            let _ = writeln!(out, "      {}{c} {}", L::Reached.get(lang), ids.join(", "));
+        }
+        if !e.measures.is_empty() {
+            let m: Vec<String> = e
+                .measures
+                .iter()
+                .map(|(id, v)| format!("{} = {}", id.value, number(*v, 2, lang)))
+                .collect();
+            let _ = writeln!(out, "      {}{c} {}", L::Measures.get(lang), m.join(", "));
+        }
+    }
+}
+
+/// A field of intervention: its tracks, each with the sheets that name it.
+pub fn field(plan: &Plan, id: &str, lang: Lang) -> Option<String> {
+    let f = plan.field(id)?;
+    let mut out = format!("{} — {}\n", clean(&f.label), id);
+    tracks_of(&mut out, plan, id, lang);
+    let sheets: Vec<String> = plan
+        .sheets
+        .iter()
+        .filter(|s| s.fields.iter().any(|x| x.value == id))
+        .map(|s| s.id.value.clone())
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n{}{} {}",
+        L::Sheet.get(lang),
+        colon(lang),
+        if sheets.is_empty() {
+            "—".into()
+        } else {
+            sheets.join(", ")
+        }
+    );
+    Some(out)
+}
+
+fn tracks_of(out: &mut String, plan: &Plan, field: &str, lang: Lang) {
+    for t in plan.tracks.iter().filter(|t| t.field.value == field) {
+        let sheets: Vec<&str> = plan
+            .sheets
+            .iter()
+            .filter(|s| s.tracks.iter().any(|x| x.value == t.id.value))
+            .map(|s| s.id.as_str())
+            .collect();
+        let named = if sheets.is_empty() {
+            L::NoSheet.get(lang).to_string()
+        } else {
+            sheets.join(", ")
+        };
+        let _ = writeln!(out, "  {} — {}\n      {named}", t.id.value, clean(&t.title));
+    }
+}
+
+/// Every track, by field.
+pub fn all_tracks(plan: &Plan, lang: Lang) -> String {
+    let mut out = String::new();
+    for f in &plan.convention.fields {
+        let _ = writeln!(out, "{} — {}", clean(&f.label), f.id.value);
+        tracks_of(&mut out, plan, &f.id, lang);
+        out.push('\n');
+    }
+    out
+}
