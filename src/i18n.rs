@@ -80,6 +80,7 @@ catalogue! {
     NextMilestone => "Next milestone", "Prochain jalon";
     Total => "Total", "Total";
     Sheets => "sheets", "fiches";
+    OneSheet => "sheet", "fiche";
     CompletionRate => "completion rate", "taux de réalisation";
     MeanProgress => "mean progress", "avancement moyen";
     Late => "late", "en retard";

@@ -102,9 +102,7 @@ fn render_one(
     let group = match line_text {
         Some(text) => {
             let start = byte_at(text, d.pos.col as usize - 1);
-            let end = byte_at(text, d.pos.col as usize - 1 + d.width)
-                .max(start + 1)
-                .min(text.len().max(start + 1));
+            let end = marked_end(text, start, d.width);
             let mut annotation = AnnotationKind::Primary.span(start..end);
             if let Some(h) = &hint {
                 annotation = annotation.label(h.clone());
@@ -156,6 +154,17 @@ fn render_group(same: &[&Diagnostic], renderer: &Renderer, lang: Lang) -> String
         None => Group::with_title(title),
     };
     renderer.render(&[group])
+}
+
+/// Where the marker ends: `width` characters on, or past the closing quote of a quoted value.
+fn marked_end(text: &str, start: usize, width: usize) -> usize {
+    let rest = &text[start..];
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'');
+    let end = match quote {
+        Some(q) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
+        None => byte_at(rest, width),
+    };
+    start + end.max(1)
 }
 
 /// The byte offset of the `chars`-th character of `text` (its end when shorter).

@@ -24,9 +24,8 @@ fn state_line(state: &SheetState, lang: Lang) -> String {
 fn rollup_line(r: &Rollup, lang: Lang) -> String {
     let opt = |v: Option<f64>| v.map_or_else(|| "—".into(), |v| percent(v, lang));
     format!(
-        "{} {} · {} {} · {} {}",
-        r.sheets,
-        L::Sheets.get(lang),
+        "{} · {} {} · {} {}",
+        crate::render::status::sheets_count(r.sheets, lang),
         L::CompletionRate.get(lang),
         opt(r.completion_rate),
         L::MeanProgress.get(lang),

@@ -59,8 +59,10 @@ fn rollup_health(r: &Rollup) -> String {
         .join("  ")
 }
 
-fn sheets_count(n: usize, lang: Lang) -> String {
-    format!("{n} {}", L::Sheets.get(lang))
+/// `1 fiche`, `3 fiches` (`1 sheet`, `3 sheets`).
+pub fn sheets_count(n: usize, lang: Lang) -> String {
+    let word = if n == 1 { L::OneSheet } else { L::Sheets };
+    format!("{n} {}", word.get(lang))
 }
 
 /// The totals line under the table.
