@@ -3,7 +3,7 @@
 //! none prints. References into a file that could not be read are skipped.
 
 use crate::compute::{sheet_state, start_of_year};
-use crate::diag::{Diagnostic, Problem, Severity, suggest};
+use crate::diag::{Diagnostic, IdExpected, Problem, Severity, suggest};
 use crate::load::Loaded;
 use crate::model::{Located, Plan, Sheet, Status, parent_id};
 use chrono::{Datelike, NaiveDate};
@@ -182,7 +182,7 @@ fn hierarchy(out: &mut Out, plan: &Plan, axes_read: bool) {
     for axis in &plan.axes {
         for o in &axis.objectives {
             if parent_id(&o.id) != Some(axis.id.as_str()) {
-                let expected = format!("`{}.N`", axis.id.value);
+                let expected = IdExpected::UnderAxis(axis.id.value.clone());
                 out.error(
                     Problem::BadId {
                         id: o.id.value.clone(),

@@ -83,7 +83,7 @@ pub enum Problem {
     },
     BadId {
         id: String,
-        expected: String,
+        expected: IdExpected,
     },
     MissingParent {
         id: String,
@@ -152,7 +152,7 @@ pub enum Problem {
         bytes: u64,
     },
     Unreadable {
-        detail: String,
+        cause: Unreadable,
     },
     TooDeep,
     TooManyAliases,
@@ -205,6 +205,32 @@ pub enum Expected {
     Date,
     /// One of the listed words.
     OneOf(&'static str),
+}
+
+/// The shape an id should have had, for `bad-id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdExpected {
+    /// Lower-case letters, digits and single hyphens.
+    Slug,
+    /// A number from 1.
+    Axis,
+    /// `axis.N`.
+    Objective,
+    /// `axis.objective.N`.
+    Sheet,
+    /// An objective id under this axis.
+    UnderAxis(String),
+}
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// It is not there.
+    NotFound,
+    /// No permission.
+    Denied,
+    /// Anything else, in the system's words.
+    Other(String),
 }
 
 /// Why a file in the plan folder is not read.
@@ -400,10 +426,28 @@ impl Problem {
                     format!("`{id}` is not a valid id"),
                     format!("`{id}` n'est pas un identifiant valide"),
                 ),
-                Some(Tr::new(
-                    format!("expected {expected}"),
-                    format!("attendu : {expected}"),
-                )),
+                Some(match expected {
+                    IdExpected::Slug => Tr::new(
+                        "use lower-case letters, digits and single hyphens, e.g. `caf-gard`",
+                        "utilisez minuscules sans accents, chiffres et tirets simples, par exemple `caf-gard`",
+                    ),
+                    IdExpected::Axis => Tr::new(
+                        "an axis id is a number from 1, e.g. `2`",
+                        "un axe se numérote à partir de 1, par exemple `2`",
+                    ),
+                    IdExpected::Objective => Tr::new(
+                        "an objective id is axis.number, e.g. `2.1`",
+                        "un objectif se numérote axe.numéro, par exemple `2.1`",
+                    ),
+                    IdExpected::Sheet => Tr::new(
+                        "a sheet id is axis.objective.number, e.g. `2.1.3`",
+                        "une fiche se numérote axe.objectif.numéro, par exemple `2.1.3`",
+                    ),
+                    IdExpected::UnderAxis(axis) => Tr::new(
+                        format!("objectives of axis {axis} are numbered `{axis}.N`"),
+                        format!("les objectifs de l'axe {axis} se numérotent `{axis}.N`"),
+                    ),
+                }),
             ),
             MissingParent { id, parent } => (
                 Tr::new(
@@ -626,11 +670,15 @@ impl Problem {
                 ),
                 Some(Tr::new("split or trim it", "scindez-le ou allégez-le")),
             ),
-            Unreadable { detail } => (
-                Tr::new(
-                    format!("cannot read the file: {detail}"),
-                    format!("lecture impossible : {detail}"),
-                ),
+            Unreadable { cause } => (
+                match cause {
+                    self::Unreadable::NotFound => Tr::new("file not found", "fichier introuvable"),
+                    self::Unreadable::Denied => Tr::new("permission denied", "accès refusé"),
+                    self::Unreadable::Other(detail) => Tr::new(
+                        format!("cannot read the file: {detail}"),
+                        format!("lecture impossible : {detail}"),
+                    ),
+                },
                 Some(Tr::new(
                     "check that it exists and that you may read it",
                     "vérifiez qu'il existe et qu'il est lisible",

@@ -5,7 +5,7 @@
 //! which tells the checks which references they cannot verify.
 
 use crate::decode::{self, Decoder};
-use crate::diag::{Diagnostic, IgnoredReason, Problem, Severity};
+use crate::diag::{Diagnostic, IgnoredReason, Problem, Severity, Unreadable};
 use crate::model::{Plan, Sheet, id_order};
 use crate::yaml::{self, Node, ParseErrorKind, Pos};
 use std::collections::BTreeMap;
@@ -143,12 +143,7 @@ fn read_file(root: &Path, rel: &Path) -> Read {
         let meta = match std::fs::metadata(&full) {
             Ok(m) => m,
             Err(e) => {
-                return fail(
-                    Problem::Unreadable {
-                        detail: io_detail(&e),
-                    },
-                    Pos::default(),
-                );
+                return fail(unreadable(&e), Pos::default());
             }
         };
         if meta.len() > MAX_FILE_BYTES {
@@ -157,12 +152,7 @@ fn read_file(root: &Path, rel: &Path) -> Read {
         let bytes = match std::fs::read(&full) {
             Ok(b) => b,
             Err(e) => {
-                return fail(
-                    Problem::Unreadable {
-                        detail: io_detail(&e),
-                    },
-                    Pos::default(),
-                );
+                return fail(unreadable(&e), Pos::default());
             }
         };
         let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
@@ -182,7 +172,9 @@ fn read_file(root: &Path, rel: &Path) -> Read {
                     ParseErrorKind::DuplicateKey => Problem::DuplicateKey,
                     ParseErrorKind::TooDeep => Problem::TooDeep,
                     ParseErrorKind::TooManyAliases => Problem::TooManyAliases,
-                    ParseErrorKind::NonFinite => Problem::BadNumber { text: e.detail },
+                    ParseErrorKind::NonFinite => Problem::BadNumber {
+                        text: token_at(&text, e.pos),
+                    },
                 };
                 fail(problem, e.pos)
             }
@@ -194,12 +186,29 @@ fn read_file(root: &Path, rel: &Path) -> Read {
     }
 }
 
-fn io_detail(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "file not found".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
+fn unreadable(e: &std::io::Error) -> Problem {
+    let cause = match e.kind() {
+        std::io::ErrorKind::NotFound => Unreadable::NotFound,
+        std::io::ErrorKind::PermissionDenied => Unreadable::Denied,
+        _ => Unreadable::Other(e.to_string()),
+    };
+    Problem::Unreadable { cause }
+}
+
+/// The plain token at `pos` (for `.nan` and `.inf`, which the parser rejects).
+fn token_at(text: &str, pos: Pos) -> String {
+    let line = text
+        .lines()
+        .nth(pos.line.saturating_sub(1) as usize)
+        .unwrap_or_default();
+    let rest: String = line
+        .chars()
+        .skip(pos.col.saturating_sub(1) as usize)
+        .collect();
+    rest.split(|c: char| c.is_whitespace() || ",]}#".contains(c))
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Decodes a read file, keeps its source and problems; `None` if it had any.
@@ -244,9 +253,7 @@ fn list_sheet_files(loaded: &mut Loaded) -> Vec<PathBuf> {
         Err(e) => {
             loaded.diagnostics.push(Diagnostic {
                 severity: Severity::Error,
-                problem: Problem::Unreadable {
-                    detail: io_detail(&e),
-                },
+                problem: unreadable(&e),
                 file: PathBuf::from("actions"),
                 pos: Pos::default(),
                 width: 1,

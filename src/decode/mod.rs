@@ -4,7 +4,7 @@
 //! run reports every wrong type, missing key and unknown key of a file, each
 //! at its own line, in the output language.
 
-use crate::diag::{Expected, Problem, suggest};
+use crate::diag::{Expected, IdExpected, Problem, suggest};
 use crate::model::*;
 use crate::yaml::{Kind, Node, Pos, Value};
 use chrono::NaiveDate;
@@ -156,7 +156,7 @@ impl<'a> Decoder<'a> {
             self.report(
                 Problem::BadId {
                     id: text.clone(),
-                    expected: shape.describe().into(),
+                    expected: shape.expected(),
                 },
                 node,
             );
@@ -456,12 +456,12 @@ impl IdShape {
         }
     }
 
-    fn describe(self) -> &'static str {
+    fn expected(self) -> IdExpected {
         match self {
-            IdShape::Slug => "a-z, 0-9 and single hyphens (`caf-gard`)",
-            IdShape::Dotted(1) => "a number from 1 (`2`)",
-            IdShape::Dotted(2) => "axis.number (`2.1`)",
-            IdShape::Dotted(_) => "axis.objective.number (`2.1.3`)",
+            IdShape::Slug => IdExpected::Slug,
+            IdShape::Dotted(1) => IdExpected::Axis,
+            IdShape::Dotted(2) => IdExpected::Objective,
+            IdShape::Dotted(_) => IdExpected::Sheet,
         }
     }
 }

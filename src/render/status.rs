@@ -7,7 +7,7 @@ use crate::render::csv::Csv;
 use crate::render::fmt::{bar, clean, percent, short_date};
 use crate::render::table::{Style, new_table};
 use crate::report::status::{NextMilestone, SheetRow, StatusReport, health_counts};
-use comfy_table::{Cell, Color};
+use comfy_table::{Cell, Color, ColumnConstraint};
 use serde_json::{Value, json};
 
 fn header(lang: Lang) -> Vec<&'static str> {
@@ -47,8 +47,15 @@ fn milestone_text(m: &Option<NextMilestone>, lang: Lang) -> String {
     })
 }
 
-fn progress_text(p: f64, lang: Lang) -> String {
-    format!("{} {:>5}", bar(p), percent(p, lang))
+/// Below this width, `status` hides the lead and last-entry columns and the bars.
+pub const NARROW: u16 = 100;
+
+fn progress_text(p: f64, lang: Lang, narrow: bool) -> String {
+    if narrow {
+        percent(p, lang)
+    } else {
+        format!("{} {:>5}", bar(p), percent(p, lang))
+    }
 }
 
 fn rollup_health(r: &Rollup) -> String {
@@ -97,6 +104,7 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
     if report.is_empty() {
         return format!("{}\n", L::NoMatch.get(lang));
     }
+    let narrow = style.width.is_some_and(|w| w < NARROW);
     let mut table = new_table(style);
     table.set_header(header(lang));
     let bold = |text: String| {
@@ -113,7 +121,7 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
             &format!("{} {} — {}", L::Axis.get(lang), axis.id, clean(&axis.title)),
             &axis.rollup,
             axis.last_entry,
-            lang,
+            (lang, narrow),
             &bold,
         ));
         for o in &axis.objectives {
@@ -122,11 +130,23 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
                 &clean(&o.title),
                 &o.rollup,
                 o.last_entry,
-                lang,
+                (lang, narrow),
                 &bold,
             ));
             for s in &o.sheets {
-                table.add_row(sheet_row(s, lang, style.color));
+                table.add_row(sheet_row(s, (lang, narrow), style.color));
+            }
+        }
+    }
+    for i in [0, 3, 4, 5, 6] {
+        if let Some(c) = table.column_mut(i) {
+            c.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    if narrow {
+        for i in [2, 6] {
+            if let Some(c) = table.column_mut(i) {
+                c.set_constraint(ColumnConstraint::Hidden);
             }
         }
     }
@@ -138,7 +158,7 @@ fn rollup_row(
     title: &str,
     r: &Rollup,
     last: Option<chrono::NaiveDate>,
-    lang: Lang,
+    (lang, narrow): (Lang, bool),
     bold: &dyn Fn(String) -> Cell,
 ) -> Vec<Cell> {
     vec![
@@ -149,7 +169,7 @@ fn rollup_row(
         Cell::new(rollup_health(r)),
         Cell::new(
             r.mean_progress
-                .map(|p| progress_text(p, lang))
+                .map(|p| progress_text(p, lang, narrow))
                 .unwrap_or_default(),
         ),
         Cell::new(last.map(|d| short_date(d, lang)).unwrap_or_default()),
@@ -157,7 +177,7 @@ fn rollup_row(
     ]
 }
 
-fn sheet_row(s: &SheetRow, lang: Lang, color: bool) -> Vec<Cell> {
+fn sheet_row(s: &SheetRow, (lang, narrow): (Lang, bool), color: bool) -> Vec<Cell> {
     let mut health = Cell::new(health_label(s.state.health, lang));
     if color && let Some(c) = health_color(s.state.health) {
         health = health.fg(c);
@@ -168,7 +188,7 @@ fn sheet_row(s: &SheetRow, lang: Lang, color: bool) -> Vec<Cell> {
         Cell::new(s.lead.as_deref().map(clean).unwrap_or_default()),
         Cell::new(status_label(s.state.status, lang)),
         health,
-        Cell::new(progress_text(s.state.progress, lang)),
+        Cell::new(progress_text(s.state.progress, lang, narrow)),
         Cell::new(
             s.state
                 .last_entry

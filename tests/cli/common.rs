@@ -1,0 +1,132 @@
+//! A small test environment: a plan copied into a temp folder and the real
+//! `ctg` binary run on it with a fixed today, as-of date, width and no colour.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// 2025-07-01T00:00:00Z: "today" in every test.
+pub const TODAY_EPOCH: &str = "1751328000";
+
+pub struct TestEnv {
+    pub dir: TempDir,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// The whole run as one text, for snapshots.
+    pub fn transcript(&self) -> String {
+        format!(
+            "exit: {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+impl TestEnv {
+    /// An empty temp folder.
+    pub fn empty() -> TestEnv {
+        TestEnv {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// A copy of a plan folder of this repository at `<tmp>/plan`.
+    pub fn with_plan(repo_path: &str) -> TestEnv {
+        let env = TestEnv::empty();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(repo_path),
+            &env.plan(),
+        );
+        env
+    }
+
+    /// The fictional demo plan.
+    pub fn demo() -> TestEnv {
+        TestEnv::with_plan("examples/demo")
+    }
+
+    /// The shipped Pays de Sommières plan.
+    pub fn shipped() -> TestEnv {
+        TestEnv::with_plan("plan")
+    }
+
+    pub fn plan(&self) -> PathBuf {
+        self.dir.path().join("plan")
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.plan().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap()
+    }
+
+    /// Replaces `from` by `to` in a plan file; the text must be there.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        self.write(rel, text.replacen(from, to, 1));
+    }
+
+    /// A `ctg` command run from the temp folder with the test environment.
+    pub fn command(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::cargo_bin("ctg").unwrap();
+        cmd.current_dir(self.dir.path())
+            .env_remove("CTG_PLAN")
+            .env_remove("CTG_AS_OF")
+            .env_remove("CTG_LANG")
+            .env_remove("RUST_BACKTRACE")
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "120")
+            .env("SOURCE_DATE_EPOCH", TODAY_EPOCH);
+        cmd
+    }
+
+    /// Runs `ctg ARGS` as of `as_of`.
+    pub fn run_as_of(&self, as_of: &str, args: &[&str]) -> Run {
+        let out = self
+            .command()
+            .arg("--as-of")
+            .arg(as_of)
+            .args(args)
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Runs `ctg ARGS` as of 30 June 2025, the demo plan's reference date.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_as_of("2025-06-30", args)
+    }
+}

@@ -1,0 +1,7 @@
+//! Integration tests: the real `ctg` binary on real plan folders in temp dirs.
+
+mod common;
+mod diagnostics;
+mod show;
+mod status;
+mod validate;

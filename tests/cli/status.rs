@@ -1,0 +1,217 @@
+use crate::common::TestEnv;
+
+#[test]
+fn demo_status_table() {
+    let run = TestEnv::demo().run(&["status"]);
+    assert_eq!(run.code, 0);
+    insta::assert_snapshot!("status_demo_fr", run.transcript());
+}
+
+#[test]
+fn english_switches_every_label() {
+    let run = TestEnv::demo().run(&["status", "--lang", "en"]);
+    assert_eq!(run.code, 0);
+    for french in [
+        "Intitulé",
+        "Pilote",
+        "réalisée",
+        "vigilance",
+        "en bonne voie",
+        "fiches",
+        "au 30/06/2025",
+    ] {
+        assert!(
+            !run.stdout.contains(french),
+            "{french} left in English output"
+        );
+    }
+    insta::assert_snapshot!("status_demo_en", run.transcript());
+}
+
+#[test]
+fn narrow_terminal_wraps_titles_and_never_cuts_them() {
+    let env = TestEnv::demo();
+    let out = env
+        .command()
+        .env("COLUMNS", "80")
+        .args(["--as-of", "2025-06-30", "status"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let table: Vec<&str> = text
+        .lines()
+        .take_while(|l| !l.starts_with("Total"))
+        .collect();
+    for line in &table {
+        assert!(line.chars().count() <= 80, "{line}");
+    }
+    // Rebuild each row's title from its wrapped lines.
+    let mut titles: Vec<(String, String)> = Vec::new();
+    for line in table.iter().filter(|l| l.starts_with('│')) {
+        let cells: Vec<&str> = line.trim_matches('│').split('┆').map(str::trim).collect();
+        if !cells[0].is_empty() {
+            titles.push((cells[0].to_string(), String::new()));
+        }
+        if let Some((_, title)) = titles.last_mut() {
+            title.push(' ');
+            title.push_str(cells[1]);
+        }
+    }
+    let title = |id: &str| {
+        titles
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, t)| t.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    assert_eq!(
+        title("1.2.1").as_deref(),
+        Some("Liaison cyclable entre les deux bourgs")
+    );
+    assert_eq!(
+        title("1.1").as_deref(),
+        Some("Développer les transports solidaires")
+    );
+}
+
+#[test]
+fn shipped_plan_lists_27_sheets_under_their_objectives() {
+    let run = TestEnv::shipped().run_as_of("2026-06-30", &["status", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["version"], 1);
+    let mut count = 0;
+    for axis in doc["axes"].as_array().unwrap() {
+        for objective in axis["objectives"].as_array().unwrap() {
+            let oid = objective["id"].as_str().unwrap();
+            assert!(oid.starts_with(&format!("{}.", axis["id"].as_str().unwrap())));
+            for sheet in objective["sheets"].as_array().unwrap() {
+                assert!(
+                    sheet["id"]
+                        .as_str()
+                        .unwrap()
+                        .starts_with(&format!("{oid}."))
+                );
+                assert_eq!(sheet["status"], "planned");
+                count += 1;
+            }
+        }
+    }
+    assert_eq!(count, 27);
+    assert_eq!(doc["total"]["sheets"], 27);
+    assert_eq!(doc["total"]["mean_progress"], 0.0);
+    assert!(
+        run.stderr
+            .contains("avertissements : lancez `ctg validate`"),
+        "one line on warnings: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn json_nests_rollups_at_every_level() {
+    let run = TestEnv::demo().run(&["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let total = &doc["total"];
+    assert_eq!(total["sheets"], 6);
+    assert_eq!(total["by_status"]["done"], 1);
+    assert_eq!(total["by_health"]["alert"], 1);
+    // done ÷ (6 − 1 abandoned)
+    assert_eq!(total["completion_rate"], 20.0);
+    // (60 + 100 + 30 + 0 + 0) ÷ 5
+    assert_eq!(total["mean_progress"], 38.0);
+    let axis1 = &doc["axes"][0];
+    assert_eq!(axis1["rollup"]["sheets"], 3);
+    assert_eq!(
+        axis1["objectives"][0]["sheets"][0]["next_milestone"]["id"],
+        "benevoles"
+    );
+    assert_eq!(
+        axis1["objectives"][1]["sheets"][0]["next_milestone"]["overdue"],
+        true
+    );
+}
+
+#[test]
+fn filters_combine_and_rollups_count_what_is_shown() {
+    let env = TestEnv::demo();
+    let run = env.run(&[
+        "status", "--format", "csv", "--lang", "en", "--field", "mobilite", "--status", "en cours",
+        "--status", "blocked",
+    ]);
+    assert_eq!(run.code, 0);
+    let ids: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(2).unwrap())
+        .collect();
+    assert_eq!(ids, ["1.1.1", "1.2.1"]);
+    let run = env.run(&["status", "--format", "json", "--late"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["total"]["sheets"], 1);
+    let run = env.run(&[
+        "status",
+        "--stale",
+        "--partner",
+        "caf-exemple",
+        "--format",
+        "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["axes"][0]["objectives"][0]["sheets"][0]["id"], "2.1.1");
+    let run = env.run(&["status", "--axis", "3"]);
+    assert_eq!(run.code, 1);
+    let run = env.run(&["status", "--objective", "2.2", "--late"]);
+    assert_eq!(
+        run.stdout,
+        "aucune fiche action ne correspond à ces filtres\n"
+    );
+}
+
+#[test]
+fn french_csv_opens_in_french_excel() {
+    let env = TestEnv::demo();
+    env.edit(
+        "actions/1.1.1-navette.yaml",
+        "title: Navette solidaire vers les services",
+        "title: \"=HYPERLINK(\\\"http://x\\\")\"",
+    );
+    let run = env.run(&["status", "--format", "csv"]);
+    assert!(
+        run.stdout.starts_with("\u{feff}Axe;Objectif;N°;Intitulé;"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("1;1.1;1.1.1;\"'=HYPERLINK(\"\"http://x\"\")\";Association Lune Mobilité;en cours;en bonne voie ✓;60;15/05/2025;"));
+    insta::assert_snapshot!("status_demo_csv", run.stdout);
+}
+
+#[test]
+fn markdown_and_output_files() {
+    let env = TestEnv::demo();
+    let run = env.run(&["status", "--output", "etat.md"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""));
+    let md = std::fs::read_to_string(env.dir.path().join("etat.md")).unwrap();
+    insta::assert_snapshot!("status_demo_markdown", md);
+    let run = env.run(&["status", "--output", "etat.json"]);
+    assert_eq!(run.code, 0);
+    let text = std::fs::read_to_string(env.dir.path().join("etat.json")).unwrap();
+    assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok());
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let env = TestEnv::shipped();
+    let bin = assert_cmd::cargo::cargo_bin("ctg");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{}' --plan '{}' --as-of 2025-01-01 status | head -1; echo \"status=${{PIPESTATUS:-0}}\"", bin.display(), env.plan().display()))
+        .env("SOURCE_DATE_EPOCH", crate::common::TODAY_EPOCH)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("panicked") && !err.contains("Broken pipe"),
+        "{err}"
+    );
+}

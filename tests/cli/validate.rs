@@ -1,0 +1,197 @@
+use crate::common::TestEnv;
+
+#[test]
+fn shipped_plan_is_valid_and_complete() {
+    let env = TestEnv::shipped();
+    let run = env.run_as_of("2026-06-30", &["validate"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with(
+            "plan valide : 3 axes, 9 objectifs, 27 fiches actions, 42 pistes, 20 partenaires"
+        ),
+        "{}",
+        run.stdout
+    );
+    insta::assert_snapshot!("validate_shipped", run.transcript());
+}
+
+#[test]
+fn check_is_an_alias_and_english_is_available() {
+    let env = TestEnv::shipped();
+    let run = env.run_as_of("2023-03-01", &["check", "--lang", "en"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        "plan valid: 3 axes, 9 objectives, 27 action sheets, 42 tracks, 20 partners (27 warnings)\n"
+    );
+    assert!(
+        run.stderr
+            .contains("27 action sheets without a lead: 1.1.1, 1.1.2"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn strict_turns_warnings_into_errors() {
+    let env = TestEnv::demo();
+    let run = env.run(&["validate", "--strict"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("erreur[stale]"), "{}", run.stderr);
+    assert_eq!(run.stdout, "1 erreur\n");
+}
+
+#[test]
+fn json_diagnostics_have_one_entry_per_location() {
+    let env = TestEnv::demo();
+    env.edit(
+        "actions/2.2.1.yaml",
+        "partners: [ccvl]",
+        "partners: [ccvI, lune-mobilte]",
+    );
+    let run = env.run(&["validate", "--format", "json", "--lang", "en"]);
+    assert_eq!(run.code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["summary"]["errors"], 2);
+    assert_eq!(doc["summary"]["valid"], false);
+    let errors: Vec<&serde_json::Value> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    let first = errors[0];
+    assert_eq!(first["code"], "unknown-partner");
+    assert_eq!(first["file"], "plan/actions/2.2.1.yaml");
+    assert_eq!(first["line"], 6);
+    assert_eq!(first["column"], 12);
+    assert_eq!(first["hint"], "did you mean `ccvl`?");
+    assert_eq!(errors[1]["column"], 18);
+    assert_eq!(errors[1]["hint"], "did you mean `lune-mobilite`?");
+}
+
+#[test]
+fn every_command_refuses_a_plan_with_errors() {
+    let env = TestEnv::demo();
+    env.edit(
+        "actions/1.1.1-navette.yaml",
+        "status: in-progress",
+        "status: finie",
+    );
+    for cmd in [&["status"][..], &["show", "1.1.1"]] {
+        let run = env.run(cmd);
+        assert_eq!(run.code, 1, "{cmd:?}");
+        assert_eq!(run.stdout, "", "no output with errors");
+        assert!(
+            run.stderr
+                .contains("erreur[bad-status]: statut inconnu `finie`"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn several_errors_in_several_files_are_all_reported_in_order() {
+    let env = TestEnv::demo();
+    env.edit(
+        "actions/2.2.1.yaml",
+        "lead: maison-jeunes",
+        "lead: maison-jeune",
+    );
+    env.edit(
+        "actions/1.2.1.yaml",
+        "    progress: 30",
+        "    progress: 130",
+    );
+    env.edit("actions/1.1.2.yaml", "title: Guide", "titel: Guide");
+    env.edit("tracks.yaml", "field: jeunesse", "field: jeunnesse");
+    let run = env.run(&["validate"]);
+    assert_eq!(run.code, 1);
+    let locations: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.trim_start().starts_with("-->"))
+        .collect();
+    assert_eq!(
+        locations,
+        [
+            " --> plan/actions/1.1.2.yaml:2:1",
+            " --> plan/actions/1.1.2.yaml:3:1",
+            "  --> plan/actions/1.2.1.yaml:25:15",
+            " --> plan/actions/2.1.1.yaml:2:5",
+            " --> plan/actions/2.2.1.yaml:5:7",
+            "  --> plan/tracks.yaml:12:10",
+        ]
+    );
+    assert_eq!(run.stdout, "5 erreurs, 1 avertissement\n");
+}
+
+#[test]
+fn plan_is_found_upward_and_by_option_and_env() {
+    let env = TestEnv::demo();
+    let run = env
+        .command()
+        .current_dir(env.path("actions"))
+        .args(["--as-of", "2025-06-30", "validate"])
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let run = env
+        .command()
+        .current_dir("/")
+        .env("CTG_PLAN", env.plan())
+        .args(["validate"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&run.stdout).starts_with("plan valide"));
+}
+
+#[test]
+fn empty_environment_variables_count_as_unset() {
+    let env = TestEnv::demo();
+    let run = env
+        .command()
+        .env("CTG_LANG", "")
+        .env("CTG_AS_OF", "")
+        .env("CTG_PLAN", "")
+        .arg("validate")
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stdout).starts_with("plan valide"));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let env = TestEnv::demo();
+    assert_eq!(env.run(&["validate", "--format", "xml"]).code, 2);
+    let run = env
+        .command()
+        .args(["--as-of", "demain", "validate"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&run.stderr),
+        "ctg: `demain` is not a date (YYYY-MM-DD or JJ/MM/AAAA)\n"
+    );
+    assert_eq!(env.run(&["--lang", "de", "status"]).code, 2);
+}
+
+#[test]
+fn missing_plan_folder_is_a_clear_refusal() {
+    let env = TestEnv::empty();
+    let run = env.run(&["--plan", "nowhere", "status"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, "ctg: dossier de plan `nowhere` introuvable\n");
+    let run = env.run(&["status"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("aucun plan ici"), "{}", run.stderr);
+}
