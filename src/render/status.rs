@@ -7,7 +7,7 @@ use crate::render::csv::Csv;
 use crate::render::fmt::{bar, clean, percent, short_date};
 use crate::render::table::{Style, new_table};
 use crate::report::status::{NextMilestone, SheetRow, StatusReport, health_counts};
-use comfy_table::{Cell, Color, ColumnConstraint};
+use comfy_table::{Cell, Color, ColumnConstraint, Width};
 use serde_json::{Value, json};
 
 fn header(lang: Lang) -> Vec<&'static str> {
@@ -48,7 +48,9 @@ fn milestone_text(m: &Option<NextMilestone>, lang: Lang) -> String {
 }
 
 /// Below this width, `status` hides the lead and last-entry columns and the bars.
-pub const NARROW: u16 = 100;
+pub const NARROW: u16 = 150;
+/// Below this width, `status` also hides the next milestone.
+pub const VERY_NARROW: u16 = 100;
 
 fn progress_text(p: f64, lang: Lang, narrow: bool) -> String {
     if narrow {
@@ -143,8 +145,18 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
             c.set_constraint(ColumnConstraint::ContentWidth);
         }
     }
+    for i in [2, 7] {
+        if let Some(c) = table.column_mut(i) {
+            c.set_constraint(ColumnConstraint::UpperBoundary(Width::Percentage(18)));
+        }
+    }
+    if let Some(c) = table.column_mut(1) {
+        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Percentage(30)));
+    }
+    let very_narrow = style.width.is_some_and(|w| w < VERY_NARROW);
     if narrow {
-        for i in [2, 6] {
+        let hidden: &[usize] = if very_narrow { &[2, 6, 7] } else { &[2, 6] };
+        for &i in hidden {
             if let Some(c) = table.column_mut(i) {
                 c.set_constraint(ColumnConstraint::Hidden);
             }

@@ -104,7 +104,7 @@ impl TestEnv {
             .env_remove("CTG_LANG")
             .env_remove("RUST_BACKTRACE")
             .env("NO_COLOR", "1")
-            .env("COLUMNS", "120")
+            .env("COLUMNS", "160")
             .env("SOURCE_DATE_EPOCH", TODAY_EPOCH);
         cmd
     }
