@@ -11,6 +11,7 @@ pub mod compute;
 pub mod dates;
 pub mod decode;
 pub mod diag;
+pub mod edit;
 pub mod i18n;
 pub mod load;
 pub mod model;

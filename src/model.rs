@@ -355,8 +355,6 @@ impl Status {
 /// A dated journal entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    /// Position of the entry (its `date` key) in the file.
-    pub pos: Pos,
     /// Date.
     pub date: Located<NaiveDate>,
     /// New status.

@@ -15,7 +15,6 @@ fn at<T>(value: T) -> Located<T> {
 
 fn entry(date: &str) -> Entry {
     Entry {
-        pos: Pos::default(),
         date: at(d(date)),
         status: None,
         progress: None,

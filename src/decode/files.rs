@@ -345,7 +345,6 @@ fn entry(d: &mut Decoder, node: &Node) -> Option<Entry> {
     let status = d.status(&k, "status");
     let progress = d.opt_number(&k, "progress");
     let entry = Entry {
-        pos: node.pos,
         date: date?,
         status,
         progress,

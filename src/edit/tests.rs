@@ -1,0 +1,143 @@
+use super::*;
+use crate::model::{Located, Status};
+use crate::yaml::Pos;
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+fn at<T>(value: T) -> Located<T> {
+    Located { value, pos: Pos::default() }
+}
+
+fn entry(note: &str) -> Entry {
+    Entry {
+        date: at(NaiveDate::from_ymd_opt(2025, 3, 4).unwrap()),
+        status: Some(at(Status::InProgress)),
+        progress: Some(at(40.0)),
+        note: Some(note.to_string()),
+        difficulties: None,
+        next: None,
+        decision: None,
+        reached: vec![],
+        measures: vec![],
+        by: None,
+    }
+}
+
+fn sheet_of(text: &str) -> Sheet {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let node = crate::yaml::parse(body).unwrap();
+    let mut d = crate::decode::Decoder::new(body);
+    let sheet = crate::decode::decode_sheet(&mut d, &node).unwrap();
+    assert!(d.found.is_empty(), "{:?}", d.found);
+    sheet
+}
+
+fn append(text: &str, e: &Entry) -> Edited {
+    let old = sheet_of(text);
+    let edited = append_entry(text, e, &old.journal).unwrap();
+    verify(text, &old, &edited, e).unwrap();
+    edited
+}
+
+const HEAD: &str = "# Fiche écrite à la main\nid: \"1.1.1\"   # id entre guillemets\ntitle: 'Titre'\nfields: [mobilite]\nschedule: {start: 2023, end: 2026}\n";
+
+#[test]
+fn appends_after_the_last_entry_keeping_comments() {
+    let text = format!("{HEAD}journal:\n  - date: 2024-01-01\n    note: x   # commentaire\n  # fin du suivi\n\n# dernier mot\n");
+    let edited = append(&text, &entry("Réunion"));
+    assert!(edited.notices.is_empty());
+    assert_eq!(
+        edited.text,
+        format!("{HEAD}journal:\n  - date: 2024-01-01\n    note: x   # commentaire\n  - date: 2025-03-04\n    status: in-progress\n    progress: 40\n    note: Réunion\n  # fin du suivi\n\n# dernier mot\n")
+    );
+}
+
+#[test]
+fn creates_the_journal_at_the_end_indented_like_the_file() {
+    let text = format!("{HEAD}partners:\n    - caf\n");
+    let edited = append(&text, &entry("a"));
+    assert!(edited.text.ends_with("    - caf\njournal:\n    - date: 2025-03-04\n      status: in-progress\n      progress: 40\n      note: a\n"), "{}", edited.text);
+    let edited = append(HEAD, &entry("a"));
+    assert!(edited.text.ends_with("schedule: {start: 2023, end: 2026}\njournal:\n  - date: 2025-03-04\n    status: in-progress\n    progress: 40\n    note: a\n"), "{}", edited.text);
+}
+
+#[test]
+fn fills_an_empty_journal_key() {
+    let text = format!("{HEAD}journal:\nrecurring: false\n");
+    let edited = append(&text, &entry("a"));
+    assert!(edited.text.contains("journal:\n  - date: 2025-03-04\n"), "{}", edited.text);
+    assert!(edited.text.ends_with("recurring: false\n"));
+}
+
+#[test]
+fn rewrites_a_flow_journal_as_a_block() {
+    let text = format!("{HEAD}journal: [{{date: 2024-01-01, note: x}}]\n");
+    let edited = append(&text, &entry("a"));
+    assert_eq!(edited.notices, [Notice::FlowJournalRewritten]);
+    assert!(edited.text.contains("journal:\n  - date: 2024-01-01\n    note: x\n  - date: 2025-03-04\n"), "{}", edited.text);
+}
+
+#[test]
+fn keeps_crlf_and_bom_and_adds_a_final_newline() {
+    let text = format!("\u{feff}{}journal:\r\n  - date: 2024-01-01\r\n    note: x\r\n", HEAD.replace('\n', "\r\n"));
+    let edited = append(&text, &entry("a"));
+    assert!(edited.text.starts_with('\u{feff}'));
+    assert!(!edited.text.replace("\r\n", "").contains('\n'), "every line ends in CRLF");
+    let text = format!("{HEAD}journal:\n  - date: 2024-01-01\n    note: x");
+    let edited = append(&text, &entry("a"));
+    assert_eq!(edited.notices, [Notice::FinalNewlineAdded]);
+}
+
+#[test]
+fn refuses_a_flow_root() {
+    let text = "{id: \"1.1.1\", title: T, fields: [a], schedule: {start: 2023, end: 2026}}\n";
+    assert_eq!(append_entry(text, &entry("a"), &[]).unwrap_err(), EditError::FlowRoot);
+}
+
+#[test]
+fn tricky_notes_read_back_identical() {
+    for note in [": deux-points", "# dièse", "\"guillemets\" et 'apostrophes'", "- fait", "yes", "null", "~", "12:30", "2024-01-01", "42", "1e3", "0x1F", "ÉLAN à l'été", "deux\nlignes", "tab\there", "", "  espaces  ", "a: b", "[liste]", "{map}", "*alias", "&ancre", "!tag", "%pct", "@at", "`tick`", "|", ">", "\\back"] {
+        append(&format!("{HEAD}journal:\n  - date: 2024-01-01\n    note: x\n"), &entry(note));
+    }
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    proptest::string::string_regex("(\\PC|[\\n\\t :#'\"\\-\\[\\]{}])*").unwrap().prop_map(|s| s.chars().take(60).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn record_only_adds_the_entry(
+        note in text_strategy(),
+        next in proptest::option::of(text_strategy()),
+        day in 0u32..1400,
+        status in proptest::option::of(0usize..7),
+        progress in proptest::option::of(0u32..=100),
+        measure in proptest::option::of(-1e6f64..1e6),
+        layout in 0usize..4,
+    ) {
+        let date = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + chrono::Days::new(u64::from(day));
+        let e = Entry {
+            date: at(date),
+            status: status.map(|i| at(Status::ALL[i])),
+            progress: progress.map(|p| at(f64::from(p))),
+            note: Some(note),
+            next,
+            measures: measure.map(|m| vec![(at("places".to_string()), m)]).unwrap_or_default(),
+            ..entry("")
+        };
+        let head = format!("{HEAD}indicators:\n  - {{id: places, label: Places}}\n");
+        let text = match layout {
+            0 => head,
+            1 => format!("{head}journal:\n  - date: 2024-01-01\n    note: x\n# fin\n"),
+            2 => format!("{head}journal:\n- date: 2024-01-01\n  note: x\n").replace('\n', "\r\n"),
+            _ => format!("\u{feff}{head}journal:\n  - {{date: 2024-01-01, note: x}}\n\n"),
+        };
+        let old = sheet_of(&text);
+        let edited = append_entry(&text, &e, &old.journal).unwrap();
+        prop_assert!(verify(&text, &old, &edited, &e).is_ok());
+        prop_assert!(only_adds_lines(&text, &edited.text));
+    }
+}
