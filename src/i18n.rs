@@ -114,6 +114,9 @@ catalogue! {
     Started => "started", "démarrée";
     Completed => "completed", "réalisée le";
     FieldCountNote => "a sheet counts once in each of its fields, so field totals do not add up to the plan total", "une fiche compte dans chacun de ses champs : les totaux par champ ne s'additionnent pas";
+    Date => "Date", "Date";
+    NoteTitle => "Note", "Note";
+    NoEntryInPeriod => "no journal entry in this period", "aucun suivi sur cette période";
     NoMatch => "no action sheet matches these filters", "aucune fiche action ne correspond à ces filtres";
 }
 

@@ -54,6 +54,10 @@ pub enum Command {
     Status(StatusArgs),
     /// One axis, objective, action sheet or field in full; `show tracks` lists every track
     Show(ShowArgs),
+    /// Append one dated journal entry to an action sheet
+    Record(RecordArgs),
+    /// Journal entries across the plan in a period, oldest first
+    Log(LogArgs),
 }
 
 /// `ctg validate`.
@@ -126,4 +130,67 @@ pub enum TableFormat {
 pub struct ShowArgs {
     /// An axis (1), objective (1.2), sheet (1.2.3), field id, or `tracks`
     pub id: String,
+}
+
+/// `ctg record`.
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// The action sheet (e.g. 2.1.1)
+    pub id: String,
+    /// Date of the entry, YYYY-MM-DD or JJ/MM/AAAA [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// New status (English or French: in-progress, en cours, réalisée…)
+    #[arg(long, allow_hyphen_values = true)]
+    pub status: Option<String>,
+    /// Progress, a whole number from 0 to 100 (a trailing % is allowed)
+    #[arg(long, allow_hyphen_values = true, value_name = "0-100")]
+    pub progress: Option<String>,
+    /// What was done
+    #[arg(long, allow_hyphen_values = true, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Difficulties met
+    #[arg(long, allow_hyphen_values = true, value_name = "TEXT")]
+    pub difficulties: Option<String>,
+    /// Next steps
+    #[arg(long, allow_hyphen_values = true, value_name = "TEXT")]
+    pub next: Option<String>,
+    /// A decision asked of the steering committee
+    #[arg(long, allow_hyphen_values = true, value_name = "TEXT")]
+    pub decision: Option<String>,
+    /// A milestone reached (repeatable)
+    #[arg(long, value_name = "MILESTONE")]
+    pub reached: Vec<String>,
+    /// An indicator value, e.g. places=12 or taux=4,5 (repeatable)
+    #[arg(long, allow_hyphen_values = true, value_name = "IND=VALUE")]
+    pub measure: Vec<String>,
+    /// Who records it
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
+    pub by: Option<String>,
+    /// Check everything and print the diff, write nothing
+    #[arg(long, conflicts_with = "commit")]
+    pub dry_run: bool,
+    /// Also commit the sheet's file to git (that file only)
+    #[arg(long)]
+    pub commit: bool,
+}
+
+/// `ctg log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// From this date or year [default: the start of the convention period]
+    #[arg(long, value_name = "DATE|YEAR")]
+    pub from: Option<String>,
+    /// Up to this date or year [default: the as-of date]
+    #[arg(long, value_name = "DATE|YEAR")]
+    pub to: Option<String>,
+    /// Only this axis, objective or sheet
+    #[arg(long, value_name = "ID")]
+    pub action: Option<String>,
+    /// Output format [default: from the --output extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+    /// Write to this file instead of the terminal (replaced atomically)
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }

@@ -2,6 +2,8 @@
 
 mod args;
 mod context;
+mod log;
+mod record;
 mod show;
 mod status;
 mod validate;
@@ -54,6 +56,8 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
         Command::Validate(a) => validate::run(ctx, a),
         Command::Status(a) => status::run(ctx, a),
         Command::Show(a) => show::run(ctx, a),
+        Command::Record(a) => record::run(ctx, a),
+        Command::Log(a) => log::run(ctx, a),
     }
 }
 

@@ -16,7 +16,12 @@ pub fn entry_yaml(e: &Entry) -> String {
     if let Some(p) = &e.progress {
         let _ = writeln!(out, "progress: {}", number(p.value));
     }
-    for (key, text) in [("note", &e.note), ("difficulties", &e.difficulties), ("next", &e.next), ("decision", &e.decision)] {
+    for (key, text) in [
+        ("note", &e.note),
+        ("difficulties", &e.difficulties),
+        ("next", &e.next),
+        ("decision", &e.decision),
+    ] {
         if let Some(t) = text {
             let _ = writeln!(out, "{key}: {}", scalar(t));
         }
@@ -26,7 +31,11 @@ pub fn entry_yaml(e: &Entry) -> String {
         let _ = writeln!(out, "reached: [{}]", ids.join(", "));
     }
     if !e.measures.is_empty() {
-        let pairs: Vec<String> = e.measures.iter().map(|(id, v)| format!("{}: {}", scalar(&id.value), number(*v))).collect();
+        let pairs: Vec<String> = e
+            .measures
+            .iter()
+            .map(|(id, v)| format!("{}: {}", scalar(&id.value), number(*v)))
+            .collect();
         let _ = writeln!(out, "measures: {{{}}}", pairs.join(", "));
     }
     if let Some(by) = &e.by {
@@ -37,25 +46,39 @@ pub fn entry_yaml(e: &Entry) -> String {
 
 /// A number with a decimal point, integers without one.
 pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { format!("{v}") }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
 }
 
 /// Plain words that YAML 1.1 readers (PyYAML) take for booleans or null.
-const YAML11_WORDS: [&str; 11] = ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"];
+const YAML11_WORDS: [&str; 11] = [
+    "y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf",
+];
 
 /// A text value: plain when no YAML reader could read it as anything but
 /// this string, double-quoted otherwise.
 pub fn scalar(text: &str) -> String {
-    if is_safe_plain(text) { text.to_string() } else { double_quoted(text) }
+    if is_safe_plain(text) {
+        text.to_string()
+    } else {
+        double_quoted(text)
+    }
 }
 
 fn is_safe_plain(text: &str) -> bool {
-    let Some(first) = text.chars().next() else { return false };
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
     first.is_alphabetic()
         && !text.ends_with([' ', ':'])
         && !text.contains(": ")
         && !text.contains(" #")
-        && text.chars().all(|c| !c.is_control() && !"{}[]&*!|>\"%@`#\\,".contains(c) && c != '\u{feff}')
+        && text
+            .chars()
+            .all(|c| !c.is_control() && !"{}[]&*!|>\"%@`#\\,".contains(c) && c != '\u{feff}')
         && !YAML11_WORDS.contains(&text.to_lowercase().as_str())
 }
 
@@ -84,11 +107,33 @@ mod tests {
 
     #[test]
     fn ambiguous_text_is_quoted() {
-        for text in ["yes", "No", "null", "~", "12:30", "2024-01-01", "40", "1.5", "- fait", "a: b", "x #y", "", " lead", "[a]", "Off"] {
+        for text in [
+            "yes",
+            "No",
+            "null",
+            "~",
+            "12:30",
+            "2024-01-01",
+            "40",
+            "1.5",
+            "- fait",
+            "a: b",
+            "x #y",
+            "",
+            " lead",
+            "[a]",
+            "Off",
+        ] {
             assert!(scalar(text).starts_with('"'), "{text:?} should be quoted");
         }
-        assert_eq!(scalar("Réunion avec l'association"), "Réunion avec l'association");
-        assert_eq!(scalar("deux\nlignes \"ok\""), "\"deux\\nlignes \\\"ok\\\"\"");
+        assert_eq!(
+            scalar("Réunion avec l'association"),
+            "Réunion avec l'association"
+        );
+        assert_eq!(
+            scalar("deux\nlignes \"ok\""),
+            "\"deux\\nlignes \\\"ok\\\"\""
+        );
     }
 
     #[test]

@@ -44,13 +44,21 @@ pub struct Edited {
 
 /// Appends `entry` to the journal of the sheet whose file text is `original`.
 /// `existing` is the sheet's current journal (used when a flow journal is rewritten).
-pub fn append_entry(original: &str, entry: &Entry, existing: &[Entry]) -> Result<Edited, EditError> {
+pub fn append_entry(
+    original: &str,
+    entry: &Entry,
+    existing: &[Entry],
+) -> Result<Edited, EditError> {
     let (bom, body) = match original.strip_prefix('\u{feff}') {
         Some(rest) => ("\u{feff}", rest),
         None => ("", original),
     };
     let crlf = body.contains("\r\n") && !body.replace("\r\n", "").contains('\n');
-    let mut text = if crlf { body.replace("\r\n", "\n") } else { body.to_string() };
+    let mut text = if crlf {
+        body.replace("\r\n", "\n")
+    } else {
+        body.to_string()
+    };
     let mut notices = Vec::new();
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
@@ -60,18 +68,24 @@ pub fn append_entry(original: &str, entry: &Entry, existing: &[Entry]) -> Result
         return Err(EditError::FlowRoot);
     }
     let doc = Document::from_str(&text).map_err(|e| EditError::Unreadable(e.to_string()))?;
-    let root = doc.as_mapping().ok_or_else(|| EditError::Unreadable("the root is not a mapping".into()))?;
+    let root = doc
+        .as_mapping()
+        .ok_or_else(|| EditError::Unreadable("the root is not a mapping".into()))?;
     let edited = if !root.contains_key("journal") {
-        format!("{text}journal:\n{}", as_sequence(&[entry], sequence_indent(&text)))
+        format!(
+            "{text}journal:\n{}",
+            as_sequence(&[entry], sequence_indent(&text))
+        )
     } else {
-        let flow = root.get_sequence("journal").map(|s| s.is_flow_style());
-        match flow {
-            Some(false) => {
+        match root.get_sequence("journal") {
+            Some(seq) if !seq.is_flow_style() => {
                 let item = parse_doc(&entry_yaml(entry))?;
-                let mapping = item.as_mapping().ok_or_else(|| EditError::Unreadable("entry".into()))?;
-                root.get_sequence("journal").map(|seq| seq.push(mapping));
+                let mapping = item
+                    .as_mapping()
+                    .ok_or_else(|| EditError::Unreadable("entry".into()))?;
+                seq.push(mapping);
             }
-            Some(true) => {
+            Some(_) => {
                 let all: Vec<&Entry> = existing.iter().chain([entry]).collect();
                 replace_journal(&root, &all)?;
                 notices.push(Notice::FlowJournalRewritten);
@@ -80,8 +94,15 @@ pub fn append_entry(original: &str, entry: &Entry, existing: &[Entry]) -> Result
         }
         doc.to_string()
     };
-    let edited = if crlf { edited.replace('\n', "\r\n") } else { edited };
-    Ok(Edited { text: format!("{bom}{edited}"), notices })
+    let edited = if crlf {
+        edited.replace('\n', "\r\n")
+    } else {
+        edited
+    };
+    Ok(Edited {
+        text: format!("{bom}{edited}"),
+        notices,
+    })
 }
 
 fn parse_doc(text: &str) -> Result<Document, EditError> {
@@ -90,7 +111,9 @@ fn parse_doc(text: &str) -> Result<Document, EditError> {
 
 fn replace_journal(root: &yaml_edit::Mapping, entries: &[&Entry]) -> Result<(), EditError> {
     let doc = parse_doc(&as_sequence(entries, 0))?;
-    let seq = doc.as_sequence().ok_or_else(|| EditError::Unreadable("journal".into()))?;
+    let seq = doc
+        .as_sequence()
+        .ok_or_else(|| EditError::Unreadable("journal".into()))?;
     root.set("journal", seq);
     Ok(())
 }
@@ -111,7 +134,9 @@ fn as_sequence(entries: &[&Entry], indent: usize) -> String {
 }
 
 fn first_content_line(text: &str) -> Option<&str> {
-    text.lines().map(str::trim_start).find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
+    text.lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
 }
 
 /// How the file indents the items of its block sequences under a root key
@@ -133,7 +158,12 @@ fn sequence_indent(text: &str) -> usize {
 
 /// Checks an edit: the new text must read back as the old sheet plus exactly
 /// `entry`, and the diff may only add lines unless a notice says otherwise.
-pub fn verify(old_text: &str, old: &Sheet, edited: &Edited, entry: &Entry) -> Result<Sheet, String> {
+pub fn verify(
+    old_text: &str,
+    old: &Sheet,
+    edited: &Edited,
+    entry: &Entry,
+) -> Result<Sheet, String> {
     let body = edited.text.strip_prefix('\u{feff}').unwrap_or(&edited.text);
     let node = crate::yaml::parse(body).map_err(|e| e.detail)?;
     let mut decoder = crate::decode::Decoder::new(body);
@@ -146,7 +176,9 @@ pub fn verify(old_text: &str, old: &Sheet, edited: &Edited, entry: &Entry) -> Re
     let mut expected = old.clone();
     expected.journal.push(entry.clone());
     if new != expected {
-        return Err("the edited file does not read back as the old sheet plus the new entry".into());
+        return Err(
+            "the edited file does not read back as the old sheet plus the new entry".into(),
+        );
     }
     if edited.notices.is_empty() && !only_adds_lines(old_text, &edited.text) {
         return Err("the edit would change existing lines".into());
@@ -157,7 +189,10 @@ pub fn verify(old_text: &str, old: &Sheet, edited: &Edited, entry: &Entry) -> Re
 /// True when going from `old` to `new` only inserts lines.
 pub fn only_adds_lines(old: &str, new: &str) -> bool {
     use similar::{DiffTag, TextDiff};
-    TextDiff::from_lines(old, new).ops().iter().all(|op| matches!(op.tag(), DiffTag::Equal | DiffTag::Insert))
+    TextDiff::from_lines(old, new)
+        .ops()
+        .iter()
+        .all(|op| matches!(op.tag(), DiffTag::Equal | DiffTag::Insert))
 }
 
 /// A unified diff of the change, for `--dry-run`.

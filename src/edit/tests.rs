@@ -5,7 +5,10 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 fn at<T>(value: T) -> Located<T> {
-    Located { value, pos: Pos::default() }
+    Located {
+        value,
+        pos: Pos::default(),
+    }
 }
 
 fn entry(note: &str) -> Entry {
@@ -43,12 +46,16 @@ const HEAD: &str = "# Fiche écrite à la main\nid: \"1.1.1\"   # id entre guill
 
 #[test]
 fn appends_after_the_last_entry_keeping_comments() {
-    let text = format!("{HEAD}journal:\n  - date: 2024-01-01\n    note: x   # commentaire\n  # fin du suivi\n\n# dernier mot\n");
+    let text = format!(
+        "{HEAD}journal:\n  - date: 2024-01-01\n    note: x   # commentaire\n  # fin du suivi\n\n# dernier mot\n"
+    );
     let edited = append(&text, &entry("Réunion"));
     assert!(edited.notices.is_empty());
     assert_eq!(
         edited.text,
-        format!("{HEAD}journal:\n  - date: 2024-01-01\n    note: x   # commentaire\n  - date: 2025-03-04\n    status: in-progress\n    progress: 40\n    note: Réunion\n  # fin du suivi\n\n# dernier mot\n")
+        format!(
+            "{HEAD}journal:\n  - date: 2024-01-01\n    note: x   # commentaire\n  - date: 2025-03-04\n    status: in-progress\n    progress: 40\n    note: Réunion\n  # fin du suivi\n\n# dernier mot\n"
+        )
     );
 }
 
@@ -65,7 +72,11 @@ fn creates_the_journal_at_the_end_indented_like_the_file() {
 fn fills_an_empty_journal_key() {
     let text = format!("{HEAD}journal:\nrecurring: false\n");
     let edited = append(&text, &entry("a"));
-    assert!(edited.text.contains("journal:\n  - date: 2025-03-04\n"), "{}", edited.text);
+    assert!(
+        edited.text.contains("journal:\n  - date: 2025-03-04\n"),
+        "{}",
+        edited.text
+    );
     assert!(edited.text.ends_with("recurring: false\n"));
 }
 
@@ -74,15 +85,27 @@ fn rewrites_a_flow_journal_as_a_block() {
     let text = format!("{HEAD}journal: [{{date: 2024-01-01, note: x}}]\n");
     let edited = append(&text, &entry("a"));
     assert_eq!(edited.notices, [Notice::FlowJournalRewritten]);
-    assert!(edited.text.contains("journal:\n  - date: 2024-01-01\n    note: x\n  - date: 2025-03-04\n"), "{}", edited.text);
+    assert!(
+        edited
+            .text
+            .contains("journal:\n  - date: 2024-01-01\n    note: x\n  - date: 2025-03-04\n"),
+        "{}",
+        edited.text
+    );
 }
 
 #[test]
 fn keeps_crlf_and_bom_and_adds_a_final_newline() {
-    let text = format!("\u{feff}{}journal:\r\n  - date: 2024-01-01\r\n    note: x\r\n", HEAD.replace('\n', "\r\n"));
+    let text = format!(
+        "\u{feff}{}journal:\r\n  - date: 2024-01-01\r\n    note: x\r\n",
+        HEAD.replace('\n', "\r\n")
+    );
     let edited = append(&text, &entry("a"));
     assert!(edited.text.starts_with('\u{feff}'));
-    assert!(!edited.text.replace("\r\n", "").contains('\n'), "every line ends in CRLF");
+    assert!(
+        !edited.text.replace("\r\n", "").contains('\n'),
+        "every line ends in CRLF"
+    );
     let text = format!("{HEAD}journal:\n  - date: 2024-01-01\n    note: x");
     let edited = append(&text, &entry("a"));
     assert_eq!(edited.notices, [Notice::FinalNewlineAdded]);
@@ -91,18 +114,56 @@ fn keeps_crlf_and_bom_and_adds_a_final_newline() {
 #[test]
 fn refuses_a_flow_root() {
     let text = "{id: \"1.1.1\", title: T, fields: [a], schedule: {start: 2023, end: 2026}}\n";
-    assert_eq!(append_entry(text, &entry("a"), &[]).unwrap_err(), EditError::FlowRoot);
+    assert_eq!(
+        append_entry(text, &entry("a"), &[]).unwrap_err(),
+        EditError::FlowRoot
+    );
 }
 
 #[test]
 fn tricky_notes_read_back_identical() {
-    for note in [": deux-points", "# dièse", "\"guillemets\" et 'apostrophes'", "- fait", "yes", "null", "~", "12:30", "2024-01-01", "42", "1e3", "0x1F", "ÉLAN à l'été", "deux\nlignes", "tab\there", "", "  espaces  ", "a: b", "[liste]", "{map}", "*alias", "&ancre", "!tag", "%pct", "@at", "`tick`", "|", ">", "\\back"] {
-        append(&format!("{HEAD}journal:\n  - date: 2024-01-01\n    note: x\n"), &entry(note));
+    for note in [
+        ": deux-points",
+        "# dièse",
+        "\"guillemets\" et 'apostrophes'",
+        "- fait",
+        "yes",
+        "null",
+        "~",
+        "12:30",
+        "2024-01-01",
+        "42",
+        "1e3",
+        "0x1F",
+        "ÉLAN à l'été",
+        "deux\nlignes",
+        "tab\there",
+        "",
+        "  espaces  ",
+        "a: b",
+        "[liste]",
+        "{map}",
+        "*alias",
+        "&ancre",
+        "!tag",
+        "%pct",
+        "@at",
+        "`tick`",
+        "|",
+        ">",
+        "\\back",
+    ] {
+        append(
+            &format!("{HEAD}journal:\n  - date: 2024-01-01\n    note: x\n"),
+            &entry(note),
+        );
     }
 }
 
 fn text_strategy() -> impl Strategy<Value = String> {
-    proptest::string::string_regex("(\\PC|[\\n\\t :#'\"\\-\\[\\]{}])*").unwrap().prop_map(|s| s.chars().take(60).collect())
+    proptest::string::string_regex("(\\PC|[\\n\\t :#'\"\\-\\[\\]{}])*")
+        .unwrap()
+        .prop_map(|s| s.chars().take(60).collect())
 }
 
 proptest! {

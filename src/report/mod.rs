@@ -1,2 +1,3 @@
 //! Reports as plain data, built once and rendered per format.
+pub mod log;
 pub mod status;

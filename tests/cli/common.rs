@@ -130,3 +130,34 @@ impl TestEnv {
         self.run_as_of("2025-06-30", args)
     }
 }
+
+impl TestEnv {
+    /// Runs git in the temp folder; panics on failure.
+    pub fn git(&self, args: &[&str]) -> String {
+        let out = std::process::Command::new("git")
+            .current_dir(self.dir.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Makes the temp folder a git repository with everything committed.
+    pub fn git_init(&self) {
+        self.git(&["init", "-q", "-b", "main"]);
+        self.git(&["config", "user.name", "Coordination CTG"]);
+        self.git(&["config", "user.email", "ctg@example.org"]);
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", "plan"]);
+    }
+
+    pub fn bytes(&self, rel: &str) -> Vec<u8> {
+        std::fs::read(self.path(rel)).unwrap()
+    }
+}

@@ -2,6 +2,8 @@
 
 mod common;
 mod diagnostics;
+mod log;
+mod record;
 mod show;
 mod status;
 mod validate;

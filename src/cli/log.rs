@@ -1,0 +1,48 @@
+//! `ctg log`: journal entries in a period, oldest first.
+
+use super::args::{LogArgs, TableFormat};
+use super::context::Context;
+use super::{Failure, emit};
+use crate::compute::start_of_year;
+use crate::dates::parse_period_bound;
+use crate::render::log as render;
+use crate::report::log::build;
+use std::process::ExitCode;
+
+/// Runs `log`.
+pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode, Failure> {
+    let checked = ctx.load_valid()?;
+    let (plan, lang) = (&checked.loaded.plan, checked.lang);
+    let bound = |text: &Option<String>, end: bool, default| match text {
+        None => Ok(default),
+        Some(t) => parse_period_bound(t, end)
+            .ok_or_else(|| Failure::Usage(format!("`{t}` is not a date or a year"))),
+    };
+    let from = bound(
+        &args.from,
+        false,
+        start_of_year(plan.convention.period.start),
+    )?;
+    let to = bound(&args.to, true, ctx.as_of)?;
+    if let Some(id) = &args.action
+        && plan.sheets_under(id).next().is_none()
+    {
+        return Err(Failure::Refused(lang.pick(
+            format!("no axis, objective or sheet `{id}`"),
+            format!("pas d'axe, d'objectif ni de fiche `{id}`"),
+        )));
+    }
+    let rows = build(plan, from, to, args.action.as_deref());
+    emit(
+        ctx,
+        args.format,
+        args.output.as_deref(),
+        |format| match format {
+            TableFormat::Table => render::table(&rows, lang, ctx.style()),
+            TableFormat::Markdown => render::markdown(&rows, lang),
+            TableFormat::Csv => render::csv(&rows, lang),
+            TableFormat::Json => render::json(&rows, from, to),
+        },
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

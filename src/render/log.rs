@@ -1,0 +1,182 @@
+//! `ctg log` as a terminal table, Markdown, CSV and JSON.
+
+use crate::i18n::{L, Lang, status_label};
+use crate::render::csv::Csv;
+use crate::render::fmt::{clean, percent, short_date};
+use crate::render::status::md;
+use crate::render::table::{Style, new_table};
+use crate::report::log::LogRow;
+use serde_json::json;
+
+fn change_text(row: &LogRow, lang: Lang) -> String {
+    match row.status_change {
+        Some((from, to)) if from != to => {
+            format!("{} → {}", status_label(from, lang), status_label(to, lang))
+        }
+        Some((_, to)) => status_label(to, lang).to_string(),
+        None => String::new(),
+    }
+}
+
+fn header(lang: Lang) -> Vec<&'static str> {
+    [L::Date, L::Sheet, L::Status, L::Progress, L::NoteTitle]
+        .iter()
+        .map(|l| l.get(lang))
+        .collect()
+}
+
+/// Everything an entry says besides status and progress, one line per item.
+fn details(row: &LogRow, lang: Lang) -> String {
+    let e = &row.entry;
+    let c = lang.pick(":", " :");
+    let mut lines = Vec::new();
+    if let Some(n) = &e.note {
+        lines.push(n.clone());
+    }
+    for (label, text) in [
+        (L::Difficulties, &e.difficulties),
+        (L::Next, &e.next),
+        (L::Decision, &e.decision),
+        (L::By, &e.by),
+    ] {
+        if let Some(t) = text {
+            lines.push(format!("{}{c} {t}", label.get(lang)));
+        }
+    }
+    if !e.reached.is_empty() {
+        let ids: Vec<&str> = e.reached.iter().map(|r| r.as_str()).collect();
+        lines.push(format!("{}{c} {}", L::Reached.get(lang), ids.join(", ")));
+    }
+    if !e.measures.is_empty() {
+        let m: Vec<String> = e
+            .measures
+            .iter()
+            .map(|(id, v)| format!("{} = {}", id.value, crate::render::fmt::number(*v, 2, lang)))
+            .collect();
+        lines.push(format!("{}{c} {}", L::Measures.get(lang), m.join(", ")));
+    }
+    lines.join("\n")
+}
+
+/// The terminal table.
+pub fn table(rows: &[LogRow], lang: Lang, style: Style) -> String {
+    if rows.is_empty() {
+        return format!("{}\n", L::NoEntryInPeriod.get(lang));
+    }
+    let mut table = new_table(style);
+    table.set_header(header(lang));
+    for r in rows {
+        table.add_row(vec![
+            short_date(r.entry.date.value, lang),
+            r.sheet.clone(),
+            change_text(r, lang),
+            r.entry
+                .progress
+                .as_ref()
+                .map(|p| percent(p.value, lang))
+                .unwrap_or_default(),
+            clean(&details(r, lang)),
+        ]);
+    }
+    format!("{table}\n")
+}
+
+/// A Markdown table.
+pub fn markdown(rows: &[LogRow], lang: Lang) -> String {
+    let h = header(lang);
+    let mut out = format!("| {} |\n|{}\n", h.join(" | "), "---|".repeat(h.len()));
+    for r in rows {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            short_date(r.entry.date.value, lang),
+            r.sheet,
+            change_text(r, lang),
+            r.entry
+                .progress
+                .as_ref()
+                .map(|p| percent(p.value, lang))
+                .unwrap_or_default(),
+            md(&details(r, lang)),
+        ));
+    }
+    out
+}
+
+/// CSV, one row per entry, one column per field.
+pub fn csv(rows: &[LogRow], lang: Lang) -> String {
+    let header: Vec<&str> = [
+        L::Date,
+        L::Sheet,
+        L::Title,
+        L::Status,
+        L::Progress,
+        L::Note,
+        L::Difficulties,
+        L::Next,
+        L::Decision,
+        L::Reached,
+        L::Measures,
+        L::By,
+    ]
+    .iter()
+    .map(|l| l.get(lang))
+    .collect();
+    let mut out = Csv::new(lang, &header);
+    for r in rows {
+        let e = &r.entry;
+        let opt = |t: &Option<String>| out.text(t.as_deref().unwrap_or_default());
+        let reached: Vec<&str> = e.reached.iter().map(|x| x.as_str()).collect();
+        let measures: Vec<String> = e
+            .measures
+            .iter()
+            .map(|(id, v)| format!("{}={}", id.value, out.number(*v, 6)))
+            .collect();
+        let cells = vec![
+            out.date(Some(e.date.value)),
+            r.sheet.clone(),
+            out.text(&r.title),
+            e.status
+                .as_ref()
+                .map(|s| status_label(s.value, lang).to_string())
+                .unwrap_or_default(),
+            out.opt_number(e.progress.as_ref().map(|p| p.value), 1),
+            opt(&e.note),
+            opt(&e.difficulties),
+            opt(&e.next),
+            opt(&e.decision),
+            reached.join(" "),
+            measures.join(" "),
+            opt(&e.by),
+        ];
+        out.row(cells);
+    }
+    out.finish()
+}
+
+/// JSON with a version.
+pub fn json(rows: &[LogRow], from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+    let entries: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            let e = &r.entry;
+            json!({
+                "sheet": r.sheet,
+                "date": e.date.value.to_string(),
+                "status": e.status.as_ref().map(|s| s.value.key()),
+                "previous_status": r.status_change.map(|(from, _)| from.key()),
+                "progress": e.progress.as_ref().map(|p| p.value),
+                "note": e.note,
+                "difficulties": e.difficulties,
+                "next": e.next,
+                "decision": e.decision,
+                "reached": e.reached.iter().map(|x| x.value.clone()).collect::<Vec<_>>(),
+                "measures": e.measures.iter().map(|(id, v)| (id.value.clone(), json!(v))).collect::<serde_json::Map<_, _>>(),
+                "by": e.by,
+            })
+        })
+        .collect();
+    format!(
+        "{:#}\n",
+        json!({"version": 1, "from": from.to_string(), "to": to.to_string(), "entries": entries})
+    )
+}

@@ -1,0 +1,45 @@
+use crate::common::TestEnv;
+
+#[test]
+fn log_lists_entries_oldest_first() {
+    let env = TestEnv::demo();
+    let run = env.run(&["log", "--from", "2024-06-01", "--to", "2024"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("log_demo_2024", run.transcript());
+}
+
+#[test]
+fn log_filters_by_axis_and_speaks_english_csv() {
+    let env = TestEnv::demo();
+    let run = env.run(&["log", "--action", "2", "--format", "csv", "--lang", "en"]);
+    assert_eq!(run.code, 0);
+    let sheets: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(sheets, ["2.1.1", "2.2.1", "2.2.1", "2.1.1"]);
+    assert_eq!(env.run(&["log", "--action", "9"]).code, 1);
+}
+
+#[test]
+fn log_as_of_hides_later_entries() {
+    let env = TestEnv::demo();
+    let run = env.run_as_of("2024-01-01", &["log", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let dates: Vec<&str> = doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
+    assert!(dates.iter().all(|d| *d <= "2024-01-01"), "{dates:?}");
+    let paused = doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["status"] == "paused")
+        .unwrap();
+    assert_eq!(paused["previous_status"], "in-progress");
+}

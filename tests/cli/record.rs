@@ -1,0 +1,468 @@
+use crate::common::TestEnv;
+
+const SHEET: &str = "actions/1.1.1-navette.yaml";
+
+/// A hand-edited sheet: comments, blank lines, odd quoting, a trailing comment in the journal.
+const HAND_EDITED: &str = "# Fiche tenue à la main par la coordination
+id: '1.1.1'   # pas de guillemets doubles ici
+title: Navette solidaire vers les services
+
+fields: [mobilite]
+lead: lune-mobilite
+schedule:
+  start: 2023
+  end: 2026
+indicators:
+  - id: trajets
+    label: Trajets assurés par an
+    targets: {2025: 450}
+journal:
+  - date: 2024-12-10
+    progress: 50
+    note: >-
+      Bilan 2024 : quatorze chauffeurs
+  # prochaine réunion en septembre
+
+# fin de la fiche
+";
+
+#[test]
+fn a_record_only_adds_the_entry_lines() {
+    let env = TestEnv::demo();
+    env.write(SHEET, HAND_EDITED);
+    env.git_init();
+    let run = env.run(&[
+        "record",
+        "1.1.1",
+        "--date",
+        "12/06/2025",
+        "--status",
+        "en cours",
+        "--progress",
+        "55 %",
+        "--note",
+        "- fait : 3 réunions # 2 reportées",
+        "--measure",
+        "trajets=231,5",
+        "--by",
+        "Coordination",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "1.1.1 : suivi du 12/06/2025 ajouté à plan/actions/1.1.1-navette.yaml\n"
+    );
+    let numstat = env.git(&["diff", "--numstat"]);
+    assert_eq!(numstat, "6\t0\tplan/actions/1.1.1-navette.yaml\n");
+    insta::assert_snapshot!("record_diff", env.git(&["diff"]));
+    let status = env.run(&["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(
+        doc["axes"][0]["objectives"][0]["sheets"][0]["progress"],
+        55.0
+    );
+}
+
+#[test]
+fn dry_run_prints_the_diff_and_writes_nothing() {
+    let env = TestEnv::demo();
+    let before = env.bytes(SHEET);
+    let run = env.run(&[
+        "record",
+        "1.1.1",
+        "--date",
+        "2025-06-12",
+        "--note",
+        "Point d'étape",
+        "--dry-run",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("+  - date: 2025-06-12\n+    note: Point d'étape\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(env.bytes(SHEET), before);
+}
+
+#[test]
+fn the_journal_key_is_created_when_missing() {
+    let env = TestEnv::demo();
+    let run = env.run(&[
+        "record",
+        "2.1.2",
+        "--date",
+        "2025-06-01",
+        "--status",
+        "planned",
+        "--note",
+        "Tournée préparée",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(env.read("actions/2.1.2.yaml").ends_with(
+        "  - {id: lancement, title: Première tournée, due: 2026-09-30}\njournal:\n  - date: 2025-06-01\n    status: planned\n    note: Tournée préparée\n"
+    ));
+}
+
+#[test]
+fn crlf_and_bom_are_kept() {
+    let env = TestEnv::demo();
+    let crlf = format!(
+        "\u{feff}{}",
+        env.read("actions/2.2.1.yaml").replace('\n', "\r\n")
+    );
+    env.write("actions/2.2.1.yaml", &crlf);
+    let run = env.run(&["record", "2.2.1", "--date", "2025-01-10", "--note", "Bilan"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = env.read("actions/2.2.1.yaml");
+    assert!(after.starts_with(&crlf), "old bytes kept");
+    assert_eq!(
+        &after[crlf.len()..],
+        "  - date: 2025-01-10\r\n    note: Bilan\r\n"
+    );
+}
+
+#[test]
+fn tricky_notes_read_back_identical_in_ctg_and_pyyaml() {
+    let notes = [
+        "yes",
+        "no",
+        "null",
+        "~",
+        "12:30",
+        "2024-01-01",
+        "0042",
+        "3.0",
+        "- tiret",
+        "a: b",
+        "x # y",
+        "\"cité\"",
+        "l'été à Sommières",
+        "deux\nlignes",
+        "on",
+    ];
+    let env = TestEnv::demo();
+    for note in notes {
+        let run = env.run(&["record", "2.2.1", "--date", "2025-01-10", "--note", note]);
+        assert_eq!(run.code, 0, "{note:?}: {}", run.stderr);
+    }
+    let json = env.run(&[
+        "log", "--action", "2.2.1", "--from", "2025", "--format", "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let read: Vec<&str> = doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["note"].as_str().unwrap())
+        .collect();
+    assert_eq!(read, notes);
+    let script = "import sys, yaml\nfor e in yaml.safe_load(open(sys.argv[1], encoding='utf-8'))['journal'][2:]:\n    print(repr(e['note']))";
+    match std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(env.path("actions/2.2.1.yaml"))
+        .output()
+    {
+        Ok(out) if out.status.success() => {
+            let expected: String = notes
+                .iter()
+                .map(|n| format!("{}\n", python_repr(n)))
+                .collect();
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout),
+                expected,
+                "PyYAML reads the same strings"
+            );
+        }
+        _ => eprintln!("skipped the PyYAML half: python3 with PyYAML is not available"),
+    }
+}
+
+fn python_repr(s: &str) -> String {
+    let inner = s.replace('\\', "\\\\").replace('\n', "\\n");
+    if s.contains('\'') && !s.contains('"') {
+        format!("\"{inner}\"")
+    } else {
+        format!("'{}'", inner.replace('\'', "\\'"))
+    }
+}
+
+#[test]
+fn refusals_leave_the_file_untouched() {
+    let env = TestEnv::demo();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["record", "1.1.9", "--note", "x"],
+            "pas de fiche action `1.1.9` (vouliez-vous dire `1.1.1` ?)",
+        ),
+        (
+            &["record", "1.1.1", "--reached", "benevole"],
+            "la fiche n'a pas de jalon `benevole` (vouliez-vous dire `benevoles` ?)",
+        ),
+        (
+            &["record", "1.1.1", "--reached", "vehicule"],
+            "le jalon `vehicule` est déjà atteint depuis le 20/11/2023",
+        ),
+        (
+            &["record", "1.1.1", "--measure", "trajet=3"],
+            "la fiche n'a pas d'indicateur `trajet` (vouliez-vous dire `trajets` ?)",
+        ),
+        (
+            &["record", "1.1.1", "--measure", "trajets=beaucoup"],
+            "`trajets=beaucoup` n'est pas INDICATEUR=NOMBRE",
+        ),
+        (
+            &["record", "1.1.1", "--progress", "120"],
+            "l'avancement `120` n'est pas un nombre entier de 0 à 100",
+        ),
+        (
+            &["record", "1.1.1", "--progress", "-5"],
+            "l'avancement `-5` n'est pas un nombre entier de 0 à 100",
+        ),
+        (
+            &["record", "1.1.1", "--date", "2022-12-31", "--note", "x"],
+            "hors de la période de la convention 2023-2026",
+        ),
+        (
+            &["record", "1.1.1", "--date", "2025-07-02", "--note", "x"],
+            "le 02/07/2025 est après aujourd'hui (01/07/2025)",
+        ),
+        (
+            &["record", "1.1.1", "--date", "31/02/2025", "--note", "x"],
+            "`31/02/2025` n'est pas une date",
+        ),
+        (
+            &["record", "1.1.1", "--status", "abandonnee"],
+            "indiquez pourquoi la fiche est abandonnée avec --note",
+        ),
+        (&["record", "1.1.1"], "rien à enregistrer"),
+        (&["record", "1.1.1", "--note", "  "], "rien à enregistrer"),
+        (
+            &["record", "1.1.1", "--status", "done", "--progress", "90"],
+            "une fiche réalisée est à 100 %, pas à 90 %",
+        ),
+        (
+            &["record", "1.1.1", "--status", "fini"],
+            "statut inconnu `fini`",
+        ),
+    ];
+    let before = env.bytes(SHEET);
+    for (args, message) in cases {
+        let run = env.run(args);
+        assert_eq!(run.code, 1, "{args:?}");
+        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
+        assert_eq!(env.bytes(SHEET), before, "{args:?} changed the file");
+    }
+}
+
+#[test]
+fn a_plan_with_errors_or_a_flow_sheet_is_refused() {
+    let env = TestEnv::demo();
+    env.edit(SHEET, "lead: lune-mobilite", "lead: lune");
+    let before = env.bytes(SHEET);
+    let run = env.run(&["record", "1.1.1", "--note", "x"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("erreur[unknown-partner]"));
+    assert_eq!(env.bytes(SHEET), before);
+
+    let env = TestEnv::demo();
+    let flow = "{id: \"2.1.2\", title: Relais, fields: [petite-enfance], lead: service-enfance, schedule: {start: 2026, end: 2026}}\n";
+    env.write("actions/2.1.2.yaml", flow);
+    let run = env.run(&["record", "2.1.2", "--date", "2025-06-01", "--note", "x"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("écrivez une clé par ligne"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.read("actions/2.1.2.yaml"), flow);
+}
+
+#[test]
+fn commit_commits_that_file_only() {
+    let env = TestEnv::demo();
+    env.git_init();
+    std::fs::write(env.dir.path().join("autre.txt"), "préparé\n").unwrap();
+    env.git(&["add", "autre.txt"]);
+    let run = env.run(&[
+        "record",
+        "1.2.1",
+        "--date",
+        "2025-06-20",
+        "--status",
+        "en cours",
+        "--note",
+        "Accord trouvé avec le propriétaire\nsuite au prochain conseil",
+        "--commit",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .ends_with("commit : 1.2.1: en cours, 30 % — Accord trouvé avec le propriétaire\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        env.git(&["show", "--name-only", "--format=%s", "HEAD"]),
+        "1.2.1: en cours, 30 % — Accord trouvé avec le propriétaire\n\nplan/actions/1.2.1.yaml\n"
+    );
+    assert_eq!(
+        env.git(&["diff", "--cached", "--name-only"]),
+        "autre.txt\n",
+        "the other file is still staged"
+    );
+}
+
+#[test]
+fn commit_says_when_earlier_edits_go_in_too_and_adds_untracked_sheets() {
+    let env = TestEnv::demo();
+    env.git_init();
+    env.edit(
+        "actions/2.2.1.yaml",
+        "title: Conseil intercommunal des jeunes",
+        "title: Conseil intercommunal des jeunes (CIJ)",
+    );
+    let run = env.run(&[
+        "record",
+        "2.2.1",
+        "--date",
+        "2025-01-10",
+        "--note",
+        "Bilan",
+        "--commit",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("elles sont dans ce commit aussi"));
+    std::fs::copy(
+        env.path("actions/2.1.2.yaml"),
+        env.path("actions/2.1.3.yaml"),
+    )
+    .unwrap();
+    env.edit("actions/2.1.3.yaml", "id: \"2.1.2\"", "id: \"2.1.3\"");
+    let run = env.run(&[
+        "record",
+        "2.1.3",
+        "--date",
+        "2025-01-10",
+        "--note",
+        "Nouvelle fiche",
+        "--commit",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+}
+
+#[test]
+fn commit_outside_git_or_without_identity_writes_nothing() {
+    let env = TestEnv::demo();
+    let before = env.bytes(SHEET);
+    let run = env.run(&["record", "1.1.1", "--note", "x", "--commit"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("le plan n'est pas dans un dépôt git ; rien n'a été écrit"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.bytes(SHEET), before);
+
+    env.git(&["init", "-q"]);
+    let home = tempfile::tempdir().unwrap();
+    let out = env
+        .command()
+        .env("HOME", home.path())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", home.path().join("none"))
+        .env_remove("GIT_AUTHOR_NAME")
+        .env_remove("GIT_AUTHOR_EMAIL")
+        .env_remove("EMAIL")
+        .args([
+            "--as-of",
+            "2025-06-30",
+            "record",
+            "1.1.1",
+            "--note",
+            "x",
+            "--commit",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if stderr.contains("git ne sait pas qui vous êtes") {
+        assert_eq!(out.status.code(), Some(1));
+    } else {
+        eprintln!("skipped: git found an identity anyway on this machine");
+    }
+    assert_eq!(env.bytes(SHEET), before);
+}
+
+#[test]
+fn sixteen_concurrent_records_all_land() {
+    let env = TestEnv::demo();
+    let children: Vec<_> = (0..16)
+        .map(|i| {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ctg"));
+            cmd.current_dir(env.dir.path())
+                .env("SOURCE_DATE_EPOCH", crate::common::TODAY_EPOCH)
+                .args([
+                    "--as-of",
+                    "2025-06-30",
+                    "record",
+                    "2.2.1",
+                    "--date",
+                    "2025-01-10",
+                    "--note",
+                    &format!("réunion {i}"),
+                ]);
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let text = env.read("actions/2.2.1.yaml");
+    for i in 0..16 {
+        assert_eq!(
+            text.matches(&format!("note: réunion {i}\n")).count(),
+            1,
+            "entry {i}"
+        );
+    }
+    assert_eq!(env.run(&["validate"]).code, 0);
+}
+
+#[test]
+fn eight_concurrent_commits_all_commit() {
+    let env = TestEnv::demo();
+    env.git_init();
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ctg"));
+            cmd.current_dir(env.dir.path())
+                .env("SOURCE_DATE_EPOCH", crate::common::TODAY_EPOCH)
+                .args([
+                    "--as-of",
+                    "2025-06-30",
+                    "record",
+                    "2.2.1",
+                    "--date",
+                    "2025-01-10",
+                    "--note",
+                    &format!("réunion {i}"),
+                    "--commit",
+                ]);
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let log = env.git(&["log", "--format=%s"]);
+    assert_eq!(log.lines().count(), 9, "{log}");
+    assert_eq!(
+        env.git(&["status", "--porcelain"]),
+        "",
+        "the lock file is git-ignored"
+    );
+}
