@@ -90,27 +90,37 @@ pub fn load(root: &Path) -> Loaded {
         ..Loaded::default()
     };
     note_ignored_root_files(&mut loaded);
-    let [convention, partners, axes, tracks] =
-        ROOT_FILES.map(|name| read_file(root, Path::new(name)));
-    match finish(&mut loaded, convention, decode::decode_convention) {
+    let file = |name: &str| PathBuf::from(name);
+    let convention = read_and_decode(root, &file("convention.yaml"), decode::decode_convention);
+    match absorb(&mut loaded, convention) {
         Some(c) => loaded.plan.convention = c,
         None => loaded.unread.convention = true,
     }
-    match finish(&mut loaded, partners, decode::decode_partners) {
+    match absorb(
+        &mut loaded,
+        read_and_decode(root, &file("partners.yaml"), decode::decode_partners),
+    ) {
         Some(p) => loaded.plan.partners = p,
         None => loaded.unread.partners = true,
     }
-    match finish(&mut loaded, axes, decode::decode_axes) {
+    match absorb(
+        &mut loaded,
+        read_and_decode(root, &file("axes.yaml"), decode::decode_axes),
+    ) {
         Some(a) => loaded.plan.axes = a,
         None => loaded.unread.axes = true,
     }
-    match finish(&mut loaded, tracks, decode::decode_tracks) {
+    match absorb(
+        &mut loaded,
+        read_and_decode(root, &file("tracks.yaml"), decode::decode_tracks),
+    ) {
         Some(t) => loaded.plan.tracks = t,
         None => loaded.unread.tracks = true,
     }
     let sheet_files = list_sheet_files(&mut loaded);
-    for (path, read) in read_in_parallel(root, sheet_files) {
-        match finish(&mut loaded, read, decode::decode_sheet) {
+    for decoded in read_sheets_in_parallel(root, sheet_files) {
+        let path = decoded.path.clone();
+        match absorb(&mut loaded, decoded) {
             Some(sheet) => loaded.plan.sheets.push(Sheet {
                 file: path,
                 ..sheet
@@ -122,67 +132,104 @@ pub fn load(root: &Path) -> Loaded {
     loaded
 }
 
-/// One file read and parsed, or the diagnostic that stopped it.
-struct Read {
+/// One file read, parsed and decoded, with its problems and its text.
+struct Decoded<T> {
     path: PathBuf,
-    outcome: Result<(String, Node), Diagnostic>,
+    value: Option<T>,
+    diagnostics: Vec<Diagnostic>,
+    source: Option<String>,
 }
 
-fn read_file(root: &Path, rel: &Path) -> Read {
-    let fail = |problem, pos: Pos| {
-        Err(Diagnostic {
-            severity: Severity::Error,
-            problem,
-            file: rel.to_path_buf(),
-            pos,
-            width: 1,
-        })
+/// Reads, parses and decodes one file; the node tree is dropped at once.
+fn read_and_decode<T>(
+    root: &Path,
+    rel: &Path,
+    decode: impl Fn(&mut Decoder, &Node) -> Option<T>,
+) -> Decoded<T> {
+    let (text, node) = match read_file(root, rel) {
+        Ok(ok) => ok,
+        Err((diag, source)) => {
+            return Decoded {
+                path: rel.to_path_buf(),
+                value: None,
+                diagnostics: vec![diag],
+                source,
+            };
+        }
     };
-    let outcome = (|| {
-        let full = root.join(rel);
-        let meta = match std::fs::metadata(&full) {
-            Ok(m) => m,
-            Err(e) => {
-                return fail(unreadable(&e), Pos::default());
-            }
-        };
-        if meta.len() > MAX_FILE_BYTES {
-            return fail(Problem::TooLarge { bytes: meta.len() }, Pos::default());
-        }
-        let bytes = match std::fs::read(&full) {
-            Ok(b) => b,
-            Err(e) => {
-                return fail(unreadable(&e), Pos::default());
-            }
-        };
-        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-        let text = match String::from_utf8(bytes) {
-            Ok(t) if !utf16 => t,
-            _ => return fail(Problem::NotUtf8 { utf16 }, Pos::default()),
-        };
-        let text = text
-            .strip_prefix('\u{feff}')
-            .map(str::to_string)
-            .unwrap_or(text);
-        match yaml::parse(&text) {
-            Ok(node) => Ok((text, node)),
-            Err(e) => {
-                let problem = match e.kind {
-                    ParseErrorKind::Syntax => Problem::YamlSyntax { detail: e.detail },
-                    ParseErrorKind::DuplicateKey => Problem::DuplicateKey,
-                    ParseErrorKind::TooDeep => Problem::TooDeep,
-                    ParseErrorKind::TooManyAliases => Problem::TooManyAliases,
-                    ParseErrorKind::NonFinite => Problem::BadNumber {
-                        text: token_at(&text, e.pos),
-                    },
-                };
-                fail(problem, e.pos)
-            }
-        }
-    })();
-    Read {
+    let mut decoder = Decoder::new(&text);
+    let value = decode(&mut decoder, &node);
+    let diagnostics: Vec<Diagnostic> = decoder
+        .found
+        .into_iter()
+        .map(|f| Diagnostic {
+            severity: Severity::Error,
+            problem: f.problem,
+            file: rel.to_path_buf(),
+            pos: f.pos,
+            width: f.width,
+        })
+        .collect();
+    let value = value.filter(|_| diagnostics.is_empty());
+    Decoded {
         path: rel.to_path_buf(),
-        outcome,
+        value,
+        diagnostics,
+        source: Some(text),
+    }
+}
+
+/// Keeps a decoded file's source and problems in `loaded`; its value if it had none.
+fn absorb<T>(loaded: &mut Loaded, decoded: Decoded<T>) -> Option<T> {
+    loaded.diagnostics.extend(decoded.diagnostics);
+    if let Some(source) = decoded.source {
+        loaded.sources.insert(decoded.path, source);
+    }
+    decoded.value
+}
+
+/// Reads and parses one file; on failure, the diagnostic and the text if there was one.
+fn read_file(root: &Path, rel: &Path) -> Result<(String, Node), (Diagnostic, Option<String>)> {
+    let diag = |problem, pos: Pos| Diagnostic {
+        severity: Severity::Error,
+        problem,
+        file: rel.to_path_buf(),
+        pos,
+        width: 1,
+    };
+    let full = root.join(rel);
+    let meta =
+        std::fs::metadata(&full).map_err(|e| (diag(unreadable(&e), Pos::default()), None))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err((
+            diag(Problem::TooLarge { bytes: meta.len() }, Pos::default()),
+            None,
+        ));
+    }
+    let bytes = std::fs::read(&full).map_err(|e| (diag(unreadable(&e), Pos::default()), None))?;
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let text = match String::from_utf8(bytes) {
+        Ok(t) if !utf16 => t,
+        _ => return Err((diag(Problem::NotUtf8 { utf16 }, Pos::default()), None)),
+    };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    match yaml::parse(&text) {
+        Ok(node) => Ok((text, node)),
+        Err(e) => {
+            let problem = match e.kind {
+                ParseErrorKind::Syntax => Problem::YamlSyntax { detail: e.detail },
+                ParseErrorKind::DuplicateKey => Problem::DuplicateKey,
+                ParseErrorKind::TooDeep => Problem::TooDeep,
+                ParseErrorKind::TooManyAliases => Problem::TooManyAliases,
+                ParseErrorKind::NonFinite => Problem::BadNumber {
+                    text: token_at(&text, e.pos),
+                },
+            };
+            Err((diag(problem, e.pos), Some(text)))
+        }
     }
 }
 
@@ -209,41 +256,6 @@ fn token_at(text: &str, pos: Pos) -> String {
         .next()
         .unwrap_or_default()
         .to_string()
-}
-
-/// Decodes a read file, keeps its source and problems; `None` if it had any.
-fn finish<T>(
-    loaded: &mut Loaded,
-    read: Read,
-    decode: impl Fn(&mut Decoder, &Node) -> Option<T>,
-) -> Option<T> {
-    let (text, node) = match read.outcome {
-        Ok(ok) => ok,
-        Err(diag) => {
-            if let Ok(text) = std::fs::read_to_string(loaded.root.join(&read.path)) {
-                loaded.sources.insert(
-                    read.path.clone(),
-                    text.trim_start_matches('\u{feff}').to_string(),
-                );
-            }
-            loaded.diagnostics.push(diag);
-            return None;
-        }
-    };
-    let mut decoder = Decoder::new(&text);
-    let value = decode(&mut decoder, &node);
-    let clean = decoder.found.is_empty();
-    loaded
-        .diagnostics
-        .extend(decoder.found.into_iter().map(|f| Diagnostic {
-            severity: Severity::Error,
-            problem: f.problem,
-            file: read.path.clone(),
-            pos: f.pos,
-            width: f.width,
-        }));
-    loaded.sources.insert(read.path, text);
-    value.filter(|_| clean)
 }
 
 fn list_sheet_files(loaded: &mut Loaded) -> Vec<PathBuf> {
@@ -317,8 +329,8 @@ fn ignored(file: PathBuf, reason: IgnoredReason) -> Diagnostic {
     }
 }
 
-/// Reads and parses the sheet files on every core; order is kept.
-fn read_in_parallel(root: &Path, files: Vec<PathBuf>) -> Vec<(PathBuf, Read)> {
+/// Reads, parses and decodes the sheet files on every core; order is kept.
+fn read_sheets_in_parallel(root: &Path, files: Vec<PathBuf>) -> Vec<Decoded<Sheet>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
@@ -329,7 +341,7 @@ fn read_in_parallel(root: &Path, files: Vec<PathBuf>) -> Vec<(PathBuf, Read)> {
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|p| (p.clone(), read_file(root, p)))
+                        .map(|p| read_and_decode(root, p, decode::decode_sheet))
                         .collect::<Vec<_>>()
                 })
             })
