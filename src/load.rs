@@ -148,7 +148,8 @@ fn read_and_decode<T>(
 ) -> Decoded<T> {
     let (text, node) = match read_file(root, rel) {
         Ok(ok) => ok,
-        Err((diag, source)) => {
+        Err(failed) => {
+            let (diag, source) = *failed;
             return Decoded {
                 path: rel.to_path_buf(),
                 value: None,
@@ -189,7 +190,7 @@ fn absorb<T>(loaded: &mut Loaded, decoded: Decoded<T>) -> Option<T> {
 }
 
 /// Reads and parses one file; on failure, the diagnostic and the text if there was one.
-fn read_file(root: &Path, rel: &Path) -> Result<(String, Node), (Diagnostic, Option<String>)> {
+fn read_file(root: &Path, rel: &Path) -> Result<(String, Node), Box<(Diagnostic, Option<String>)>> {
     let diag = |problem, pos: Pos| Diagnostic {
         severity: Severity::Error,
         problem,
@@ -198,19 +199,25 @@ fn read_file(root: &Path, rel: &Path) -> Result<(String, Node), (Diagnostic, Opt
         width: 1,
     };
     let full = root.join(rel);
-    let meta =
-        std::fs::metadata(&full).map_err(|e| (diag(unreadable(&e), Pos::default()), None))?;
+    let meta = std::fs::metadata(&full)
+        .map_err(|e| Box::new((diag(unreadable(&e), Pos::default()), None)))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err((
+        return Err(Box::new((
             diag(Problem::TooLarge { bytes: meta.len() }, Pos::default()),
             None,
-        ));
+        )));
     }
-    let bytes = std::fs::read(&full).map_err(|e| (diag(unreadable(&e), Pos::default()), None))?;
+    let bytes =
+        std::fs::read(&full).map_err(|e| Box::new((diag(unreadable(&e), Pos::default()), None)))?;
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     let text = match String::from_utf8(bytes) {
         Ok(t) if !utf16 => t,
-        _ => return Err((diag(Problem::NotUtf8 { utf16 }, Pos::default()), None)),
+        _ => {
+            return Err(Box::new((
+                diag(Problem::NotUtf8 { utf16 }, Pos::default()),
+                None,
+            )));
+        }
     };
     let text = text
         .strip_prefix('\u{feff}')
@@ -228,7 +235,7 @@ fn read_file(root: &Path, rel: &Path) -> Result<(String, Node), (Diagnostic, Opt
                     text: token_at(&text, e.pos),
                 },
             };
-            Err((diag(problem, e.pos), Some(text)))
+            Err(Box::new((diag(problem, e.pos), Some(text))))
         }
     }
 }
