@@ -189,8 +189,11 @@ fn absorb<T>(loaded: &mut Loaded, decoded: Decoded<T>) -> Option<T> {
     decoded.value
 }
 
-/// Reads and parses one file; on failure, the diagnostic and the text if there was one.
-fn read_file(root: &Path, rel: &Path) -> Result<(String, Node), Box<(Diagnostic, Option<String>)>> {
+/// Why a file was not parsed: the diagnostic, and the text if it could be read.
+type Unparsed = Box<(Diagnostic, Option<String>)>;
+
+/// Reads and parses one file.
+fn read_file(root: &Path, rel: &Path) -> Result<(String, Node), Unparsed> {
     let diag = |problem, pos: Pos| Diagnostic {
         severity: Severity::Error,
         problem,
