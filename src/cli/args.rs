@@ -58,6 +58,12 @@ pub enum Command {
     Record(RecordArgs),
     /// Journal entries across the plan in a period, oldest first
     Log(LogArgs),
+    /// Yearly summary: one column per year of the convention
+    Summary(SummaryArgs),
+    /// The annual review (bilan annuel) of one year, for the steering committee
+    Report(ReportArgs),
+    /// The period as a chart: schedules, milestones and the as-of date
+    Timeline(TimelineArgs),
 }
 
 /// `ctg validate`.
@@ -193,4 +199,101 @@ pub struct LogArgs {
     /// Write to this file instead of the terminal (replaced atomically)
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
+}
+
+/// `ctg summary`.
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// First year [default: the first year of the convention]
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+    /// Last year [default: the last year of the convention]
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<i32>,
+    /// Add one block per axis, objective or field
+    #[arg(long, value_enum)]
+    pub by: Option<By>,
+    /// Output format [default: from the --output extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+    /// Write to this file instead of the terminal (replaced atomically)
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Groups of `summary --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// One block per axis.
+    Axis,
+    /// One block per objective.
+    Objective,
+    /// One block per field of intervention.
+    Field,
+}
+
+/// `ctg report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The year reviewed, within the convention period
+    pub year: i32,
+    /// Output format [default: from the --output extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// The file to write (for csv: the folder that receives one file per table)
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// With csv: print this one table to stdout
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub table: Option<ReportTable>,
+}
+
+/// Formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Tables for the terminal.
+    Table,
+    /// One Markdown document.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+    /// An Excel workbook, one worksheet per table (needs --output).
+    Xlsx,
+    /// One CSV file per table (into --output DIR, or --table NAME to stdout).
+    Csv,
+    /// All tables as JSON.
+    Json,
+}
+
+/// The tables of the annual review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportTable {
+    /// Synthesis by axis.
+    Synthesis,
+    /// Detail by sheet.
+    Detail,
+    /// Indicators.
+    Indicators,
+    /// Milestones.
+    Milestones,
+}
+
+/// `ctg timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Output format: the terminal chart, or a Markdown text chart
+    #[arg(long, value_enum)]
+    pub format: Option<TimelineFormat>,
+    /// Write to this file instead of the terminal (replaced atomically)
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats of `timeline`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimelineFormat {
+    /// For the terminal.
+    Table,
+    /// A text chart in a Markdown code block.
+    Markdown,
 }

@@ -4,8 +4,11 @@ mod args;
 mod context;
 mod log;
 mod record;
+mod report;
 mod show;
 mod status;
+mod summary;
+mod timeline;
 mod validate;
 
 pub use args::Cli;
@@ -58,6 +61,9 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
         Command::Show(a) => show::run(ctx, a),
         Command::Record(a) => record::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),
+        Command::Summary(a) => summary::run(ctx, a),
+        Command::Report(a) => report::run(ctx, a),
+        Command::Timeline(a) => timeline::run(ctx, a),
     }
 }
 

@@ -4,6 +4,11 @@
 use crate::model::{Entry, Milestone, Sheet, Status};
 use chrono::{Datelike, Months, NaiveDate};
 
+mod indicators;
+mod years;
+pub use indicators::{IndicatorYear, Trend, indicator_year};
+pub use years::{SynthesisClass, YearFigures, states_at, year_end, year_figures};
+
 /// The overall state of a sheet, printed as a word and a symbol.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Health {

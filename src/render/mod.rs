@@ -1,8 +1,14 @@
 //! Renderers.
+pub mod annual;
 pub mod csv;
 pub mod diagnostics;
 pub mod fmt;
+pub mod grid;
+pub mod html;
 pub mod log;
 pub mod show;
 pub mod status;
+pub mod summary;
 pub mod table;
+pub mod timeline;
+pub mod xlsx;

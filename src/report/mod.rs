@@ -1,3 +1,5 @@
 //! Reports as plain data, built once and rendered per format.
+pub mod annual;
 pub mod log;
 pub mod status;
+pub mod summary;

@@ -4,6 +4,7 @@ mod common;
 mod diagnostics;
 mod log;
 mod record;
+mod report;
 mod show;
 mod status;
 mod validate;

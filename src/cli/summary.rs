@@ -1,0 +1,51 @@
+//! `ctg summary`: one column per year, each as of 31/12 (or the as-of date).
+
+use super::args::{By, SummaryArgs, TableFormat};
+use super::context::Context;
+use super::{Failure, emit};
+use crate::render::summary as render;
+use crate::report::summary::{GroupBy, build};
+use std::process::ExitCode;
+
+/// Runs `summary`.
+pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
+    let checked = ctx.load_valid()?;
+    let (plan, lang) = (&checked.loaded.plan, checked.lang);
+    let p = plan.convention.period;
+    let (from, to) = (args.from.unwrap_or(p.start), args.to.unwrap_or(p.end));
+    for y in [from, to] {
+        if !(p.start..=p.end).contains(&y) {
+            return Err(Failure::Refused(lang.pick(
+                format!("{y} is outside the convention period {}-{}", p.start, p.end),
+                format!(
+                    "{y} est hors de la période de la convention {}-{}",
+                    p.start, p.end
+                ),
+            )));
+        }
+    }
+    let by = args.by.map(|b| match b {
+        By::Axis => GroupBy::Axis,
+        By::Objective => GroupBy::Objective,
+        By::Field => GroupBy::Field,
+    });
+    let summary = build(plan, (from..=to).collect(), ctx.as_of, by);
+    emit(
+        ctx,
+        args.format,
+        args.output.as_deref(),
+        |format| match format {
+            TableFormat::Table => {
+                let mut out = render::grid(&summary, lang).terminal(lang, ctx.style());
+                if by == Some(GroupBy::Field) {
+                    out.push_str(&format!("{}\n", crate::i18n::L::FieldCountNote.get(lang)));
+                }
+                out
+            }
+            TableFormat::Markdown => render::grid(&summary, lang).markdown(lang, 1),
+            TableFormat::Csv => render::csv(&summary, lang),
+            TableFormat::Json => render::json(&summary),
+        },
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,345 @@
+//! The annual review rendered: four grids and a header, then each format.
+
+use crate::compute::{SynthesisClass, Trend};
+use crate::i18n::{L, Lang, health_label, status_label};
+use crate::render::fmt::{long_date, short_date};
+use crate::render::grid::{Cell, Grid};
+use crate::render::table::Style;
+use crate::report::annual::{AnnualReport, DetailRow, When};
+use serde_json::{Value, json};
+
+fn label(l: L, lang: Lang) -> String {
+    l.get(lang).to_string()
+}
+
+fn class_label(c: SynthesisClass) -> L {
+    match c {
+        SynthesisClass::Done => L::DoneCol,
+        SynthesisClass::Abandoned => L::AbandonedCol,
+        SynthesisClass::Alert => L::AlertCol,
+        SynthesisClass::NotStarted => L::NotStarted,
+        SynthesisClass::InProgress => L::InProgressCol,
+    }
+}
+
+/// The trend as a word and an arrow.
+pub fn trend_label(t: Trend, lang: Lang) -> &'static str {
+    match t {
+        Trend::Improving => L::Improving.get(lang),
+        Trend::Worsening => L::Worsening.get(lang),
+        Trend::Stable => L::Stable.get(lang),
+    }
+}
+
+/// The title line and the period line of the header.
+pub fn header_lines(r: &AnnualReport, lang: Lang) -> (String, String) {
+    let title = format!(
+        "{} {} — {}",
+        L::AnnualReview.get(lang),
+        r.year,
+        r.convention
+    );
+    let period = match lang {
+        Lang::Fr => format!(
+            "du {} au {} · {} {}",
+            long_date(r.from, lang),
+            long_date(r.to, lang),
+            L::Produced.get(lang),
+            short_date(r.produced, lang)
+        ),
+        Lang::En => format!(
+            "from {} to {} · {} {}",
+            long_date(r.from, lang),
+            long_date(r.to, lang),
+            L::Produced.get(lang),
+            short_date(r.produced, lang)
+        ),
+    };
+    (title, period)
+}
+
+/// The four tables of the review.
+pub fn grids(r: &AnnualReport, lang: Lang) -> Vec<Grid> {
+    vec![
+        synthesis(r, lang),
+        detail(r, lang),
+        indicators(r, lang),
+        milestones(r, lang),
+    ]
+}
+
+fn synthesis(r: &AnnualReport, lang: Lang) -> Grid {
+    let mut header = vec![label(L::Axis, lang), label(L::Sheets, lang)];
+    header.extend(
+        SynthesisClass::ALL
+            .iter()
+            .map(|c| label(class_label(*c), lang)),
+    );
+    header.extend([
+        label(L::CompletionRate, lang),
+        label(L::MeanProgress, lang),
+        label(L::Change, lang),
+    ]);
+    let mut g = Grid::new("synthesis", label(L::Synthesis, lang), header);
+    let row = |s: &crate::report::annual::SynthesisRow, name: Cell| {
+        let mut cells = vec![name, Cell::Count(s.sheets)];
+        cells.extend(s.classes.iter().map(|n| Cell::Count(*n)));
+        cells.extend([
+            Cell::percent(s.completion_rate),
+            Cell::percent(s.mean_progress),
+            Cell::points(s.progress_change),
+        ]);
+        cells
+    };
+    for s in &r.synthesis {
+        g.push(row(
+            s,
+            Cell::Plan(format!(
+                "{} — {}",
+                s.id.as_deref().unwrap_or_default(),
+                s.title
+            )),
+        ));
+    }
+    g.push_emphasis(row(&r.synthesis_total, Cell::Label(label(L::Total, lang))));
+    g
+}
+
+fn dated(items: &[(chrono::NaiveDate, String)], lang: Lang) -> Cell {
+    if items.is_empty() {
+        return Cell::Empty;
+    }
+    let colon = lang.pick(":", " :");
+    Cell::Plan(
+        items
+            .iter()
+            .map(|(d, t)| format!("{}{colon} {t}", short_date(*d, lang)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+fn detail(r: &AnnualReport, lang: Lang) -> Grid {
+    let header = [
+        L::Id,
+        L::Title,
+        L::Lead,
+        L::Status,
+        L::Progress,
+        L::Change,
+        L::Achievements,
+        L::DifficultiesCol,
+        L::DecisionsCol,
+        L::NextSteps,
+    ]
+    .iter()
+    .map(|l| label(*l, lang))
+    .collect();
+    let mut g = Grid::new("detail", label(L::Detail, lang), header);
+    let mut group = (String::new(), String::new());
+    for d in &r.detail {
+        if d.axis.0 != group.0 {
+            g.push_emphasis(heading(&d.axis, L::Axis, lang));
+        }
+        if d.objective.0 != group.1 {
+            g.push_emphasis(heading(&d.objective, L::Objective, lang));
+        }
+        group = (d.axis.0.clone(), d.objective.0.clone());
+        g.push(detail_cells(d, lang));
+    }
+    g
+}
+
+fn heading((id, title): &(String, String), kind: L, lang: Lang) -> Vec<Cell> {
+    let mut cells = vec![
+        Cell::Label(id.clone()),
+        Cell::Plan(format!("{} {id} — {title}", kind.get(lang))),
+    ];
+    cells.resize(10, Cell::Empty);
+    cells
+}
+
+fn detail_cells(d: &DetailRow, lang: Lang) -> Vec<Cell> {
+    vec![
+        Cell::Label(d.id.clone()),
+        Cell::Plan(d.title.clone()),
+        d.lead.clone().map_or(Cell::Empty, Cell::Plan),
+        Cell::Label(format!(
+            "{} · {}",
+            status_label(d.status, lang),
+            health_label(d.health, lang)
+        )),
+        Cell::Percent(d.progress),
+        Cell::Points(d.progress_change),
+        dated(&d.notes, lang),
+        dated(&d.difficulties, lang),
+        dated(&d.decisions, lang),
+        d.next
+            .as_ref()
+            .map_or(Cell::Empty, |n| dated(std::slice::from_ref(n), lang)),
+    ]
+}
+
+fn indicators(r: &AnnualReport, lang: Lang) -> Grid {
+    let y = r.year;
+    let header = vec![
+        label(L::Sheet, lang),
+        label(L::Indicator, lang),
+        label(L::Unit, lang),
+        label(L::Baseline, lang),
+        format!("{} {}", L::Value.get(lang), y - 1),
+        format!("{} {y}", L::Value.get(lang)),
+        format!("{} {y}", L::Target.get(lang)),
+        label(L::Gap, lang),
+        label(L::PercentOfTarget, lang),
+        label(L::Trend, lang),
+    ];
+    let mut g = Grid::new("indicators", label(L::IndicatorsTable, lang), header);
+    for i in &r.indicators {
+        let f = &i.figures;
+        g.push(vec![
+            Cell::Label(i.sheet.clone()),
+            Cell::Plan(i.label.clone()),
+            i.unit.clone().map_or(Cell::Empty, Cell::Plan),
+            Cell::number(i.baseline, 2),
+            Cell::number(f.previous, 2),
+            Cell::number(f.value, 2),
+            Cell::number(f.target, 2),
+            Cell::number(f.gap, 2),
+            Cell::percent(f.percent_of_target),
+            f.trend
+                .map_or(Cell::Empty, |t| Cell::Label(trend_label(t, lang).into())),
+        ]);
+    }
+    g
+}
+
+fn milestones(r: &AnnualReport, lang: Lang) -> Grid {
+    let header = [L::DueDate, L::Sheet, L::Milestones, L::ReachedOn, L::Status]
+        .iter()
+        .map(|l| label(*l, lang))
+        .collect();
+    let mut g = Grid::new("milestones", label(L::MilestonesTable, lang), header);
+    for when in [When::ThisYear, When::NextYear] {
+        let rows: Vec<_> = r.milestones.iter().filter(|m| m.when == when).collect();
+        let title = match when {
+            When::ThisYear => format!("{} ({})", r.year, L::DueThisYear.get(lang)),
+            When::NextYear => format!("{} ({})", r.year + 1, L::DueNextYear.get(lang)),
+        };
+        g.push_emphasis(vec![
+            Cell::Label(title),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+        ]);
+        for m in rows {
+            let state = match m.reached {
+                Some(_) => L::Reached,
+                None if m.due < r.to => L::Overdue,
+                None => L::Due,
+            };
+            g.push(vec![
+                Cell::Date(m.due),
+                Cell::Label(m.sheet.clone()),
+                Cell::Plan(m.title.clone()),
+                Cell::date(m.reached),
+                Cell::Label(label(state, lang)),
+            ]);
+        }
+    }
+    g
+}
+
+/// For the terminal.
+pub fn table(r: &AnnualReport, lang: Lang, style: Style) -> String {
+    let (title, period) = header_lines(r, lang);
+    let mut out = format!("{}\n{period}\n\n", crate::render::fmt::clean(&title));
+    if r.nothing_recorded {
+        out.push_str(L::NothingRecorded.get(lang));
+        out.push_str("\n\n");
+    }
+    for g in grids(r, lang) {
+        out.push_str(&g.terminal(lang, style));
+        out.push('\n');
+    }
+    out
+}
+
+/// One Markdown document with a heading per table.
+pub fn markdown(r: &AnnualReport, lang: Lang) -> String {
+    let (title, period) = header_lines(r, lang);
+    let mut out = format!("# {}\n\n{period}\n\n", crate::render::status::md(&title));
+    if r.nothing_recorded {
+        out.push_str(&format!("> {}\n\n", L::NothingRecorded.get(lang)));
+    }
+    for g in grids(r, lang) {
+        out.push_str(&g.markdown(lang, 2));
+    }
+    out
+}
+
+/// All tables as JSON, with a version.
+pub fn json(r: &AnnualReport) -> String {
+    let synthesis = |s: &crate::report::annual::SynthesisRow| {
+        json!({
+            "axis": s.id, "title": s.title, "sheets": s.sheets,
+            "done": s.classes[0], "abandoned": s.classes[1], "alert": s.classes[2], "not_started": s.classes[3], "in_progress": s.classes[4],
+            "completion_rate": s.completion_rate, "mean_progress": s.mean_progress, "mean_progress_change": s.progress_change,
+        })
+    };
+    let dated = |items: &[(chrono::NaiveDate, String)]| -> Vec<Value> {
+        items
+            .iter()
+            .map(|(d, t)| json!({"date": d.to_string(), "text": t}))
+            .collect()
+    };
+    let detail: Vec<Value> = r
+        .detail
+        .iter()
+        .map(|d| {
+            json!({
+                "axis": d.axis.0, "objective": d.objective.0, "id": d.id, "title": d.title, "lead": d.lead,
+                "status": d.status.key(), "health": d.health.key(), "progress": d.progress, "progress_change": d.progress_change,
+                "notes": dated(&d.notes), "difficulties": dated(&d.difficulties), "decisions": dated(&d.decisions),
+                "next": d.next.as_ref().map(|n| json!({"date": n.0.to_string(), "text": n.1})),
+            })
+        })
+        .collect();
+    let indicators: Vec<Value> = r
+        .indicators
+        .iter()
+        .map(|i| {
+            let f = &i.figures;
+            json!({
+                "sheet": i.sheet, "id": i.id, "label": i.label, "unit": i.unit, "baseline": i.baseline,
+                "previous": f.previous, "value": f.value, "target": f.target, "gap": f.gap,
+                "percent_of_target": f.percent_of_target, "trend": f.trend.map(Trend::key),
+            })
+        })
+        .collect();
+    let milestones: Vec<Value> = r
+        .milestones
+        .iter()
+        .map(|m| {
+            json!({
+                "when": match m.when { When::ThisYear => "this-year", When::NextYear => "next-year" },
+                "sheet": m.sheet, "id": m.id, "title": m.title, "due": m.due.to_string(), "reached": m.reached.map(|d| d.to_string()),
+            })
+        })
+        .collect();
+    let doc = json!({
+        "version": 1,
+        "year": r.year,
+        "convention": r.convention,
+        "from": r.from.to_string(),
+        "to": r.to.to_string(),
+        "produced": r.produced.to_string(),
+        "nothing_recorded": r.nothing_recorded,
+        "synthesis": {"axes": r.synthesis.iter().map(synthesis).collect::<Vec<_>>(), "total": synthesis(&r.synthesis_total)},
+        "detail": detail,
+        "indicators": indicators,
+        "milestones": milestones,
+    });
+    format!("{doc:#}\n")
+}

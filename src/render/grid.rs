@@ -1,0 +1,263 @@
+//! A typed table — text, plan text, numbers, percentages, dates — built once
+//! from a report and rendered per format. Each renderer decides how a type
+//! looks: French marks in the terminal, plain numbers in CSV, real numbers and
+//! dates in xlsx, escaped text in HTML.
+
+use crate::i18n::Lang;
+use crate::render::csv::Csv;
+use crate::render::fmt;
+use crate::render::table::{Style, new_table};
+use chrono::NaiveDate;
+use comfy_table::{Attribute, Cell as TermCell};
+use std::fmt::Write;
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text written by ctg (labels).
+    Label(String),
+    /// Text from the plan: neutralised in CSV, escaped in HTML, a string in xlsx.
+    Plan(String),
+    /// A whole count.
+    Count(usize),
+    /// A number shown with up to `decimals` places.
+    Number(f64, u32),
+    /// A percentage, 0-100.
+    Percent(f64),
+    /// A change in percentage points, signed.
+    Points(f64),
+    /// A date.
+    Date(NaiveDate),
+    /// Nothing.
+    Empty,
+    /// No figure (a year after the as-of date): `—`, an empty CSV cell.
+    Missing,
+}
+
+impl Cell {
+    /// An optional number.
+    pub fn number(v: Option<f64>, decimals: u32) -> Cell {
+        v.map_or(Cell::Empty, |v| Cell::Number(v, decimals))
+    }
+    /// An optional percentage.
+    pub fn percent(v: Option<f64>) -> Cell {
+        v.map_or(Cell::Empty, Cell::Percent)
+    }
+    /// An optional change in points.
+    pub fn points(v: Option<f64>) -> Cell {
+        v.map_or(Cell::Empty, Cell::Points)
+    }
+    /// An optional date.
+    pub fn date(v: Option<NaiveDate>) -> Cell {
+        v.map_or(Cell::Empty, Cell::Date)
+    }
+
+    /// The cell as people read it.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Cell::Label(t) | Cell::Plan(t) => t.clone(),
+            Cell::Count(n) => n.to_string(),
+            Cell::Number(v, d) => fmt::number(*v, *d, lang),
+            Cell::Percent(v) => fmt::percent(*v, lang),
+            Cell::Points(v) => points(*v, lang),
+            Cell::Date(d) => fmt::short_date(*d, lang),
+            Cell::Empty => String::new(),
+            Cell::Missing => "—".to_string(),
+        }
+    }
+}
+
+/// `+5 pts`, `−2 pts`, `0 pt` (rounded to whole points).
+fn points(v: f64, lang: Lang) -> String {
+    let r = fmt::round(v, 0);
+    let sign = if r > 0.0 { "+" } else { "" };
+    let unit = if r.abs() > 1.0 { "pts" } else { "pt" };
+    format!(
+        "{sign}{}{}{unit}",
+        fmt::number(r, 0, lang),
+        lang.pick(' ', fmt::NBSP)
+    )
+}
+
+/// A row; `emphasis` marks group and total rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The cells, one per column.
+    pub cells: Vec<Cell>,
+    /// A group heading or a total.
+    pub emphasis: bool,
+}
+
+/// A titled table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    /// Short ASCII name: the CSV file stem and xlsx sheet key.
+    pub name: &'static str,
+    /// The caption, in the output language.
+    pub title: String,
+    /// Column headings.
+    pub header: Vec<String>,
+    /// The rows.
+    pub rows: Vec<Row>,
+}
+
+impl Grid {
+    /// A grid with no rows yet.
+    pub fn new(name: &'static str, title: String, header: Vec<String>) -> Grid {
+        Grid {
+            name,
+            title,
+            header,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a plain row.
+    pub fn push(&mut self, cells: Vec<Cell>) {
+        self.rows.push(Row {
+            cells,
+            emphasis: false,
+        });
+    }
+
+    /// Adds a group or total row.
+    pub fn push_emphasis(&mut self, cells: Vec<Cell>) {
+        self.rows.push(Row {
+            cells,
+            emphasis: true,
+        });
+    }
+
+    /// For the terminal: the title, then a table that fits `style.width`.
+    pub fn terminal(&self, lang: Lang, style: Style) -> String {
+        let mut table = new_table(style);
+        table.set_header(self.header.clone());
+        for row in &self.rows {
+            table.add_row(row.cells.iter().map(|c| {
+                let cell = TermCell::new(fmt::clean(&c.text(lang)));
+                if row.emphasis && style.color {
+                    cell.add_attribute(Attribute::Bold)
+                } else {
+                    cell
+                }
+            }));
+        }
+        format!("{}\n{table}\n", self.title)
+    }
+
+    /// A Markdown section: a heading and a table (group rows in bold).
+    pub fn markdown(&self, lang: Lang, level: usize) -> String {
+        let mut out = format!("{} {}\n\n", "#".repeat(level), self.title);
+        let _ = writeln!(out, "| {} |", self.header.join(" | "));
+        let _ = writeln!(out, "|{}", "---|".repeat(self.header.len()));
+        for row in &self.rows {
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .map(|c| {
+                    let t = crate::render::status::md(&c.text(lang));
+                    if row.emphasis && !t.is_empty() {
+                        format!("**{t}**")
+                    } else {
+                        t
+                    }
+                })
+                .collect();
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
+        }
+        out.push('\n');
+        out
+    }
+
+    /// CSV: plain numbers, plan text neutralised.
+    pub fn csv(&self, lang: Lang) -> String {
+        let header: Vec<&str> = self.header.iter().map(String::as_str).collect();
+        let mut csv = Csv::new(lang, &header);
+        for row in &self.rows {
+            let cells = row
+                .cells
+                .iter()
+                .map(|c| match c {
+                    Cell::Label(t) => t.clone(),
+                    Cell::Plan(t) => csv.text(t),
+                    Cell::Count(n) => n.to_string(),
+                    Cell::Number(v, d) => csv.number(*v, *d),
+                    Cell::Percent(v) | Cell::Points(v) => csv.number(*v, 1),
+                    Cell::Date(d) => csv.date(Some(*d)),
+                    Cell::Empty | Cell::Missing => String::new(),
+                })
+                .collect();
+            csv.row(cells);
+        }
+        csv.finish()
+    }
+
+    /// An HTML `<table>` with a caption and scoped headers; every text escaped.
+    pub fn html(&self, lang: Lang) -> String {
+        let mut out = format!(
+            "<table id=\"{}\">\n<caption>{}</caption>\n<thead><tr>",
+            self.name,
+            escape(&self.title)
+        );
+        for h in &self.header {
+            let _ = write!(out, "<th scope=\"col\">{}</th>", escape(h));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for row in &self.rows {
+            out.push_str(if row.emphasis {
+                "<tr class=\"group\">"
+            } else {
+                "<tr>"
+            });
+            for (i, c) in row.cells.iter().enumerate() {
+                let text = escape(&c.text(lang)).replace('\n', "<br>");
+                let numeric = matches!(
+                    c,
+                    Cell::Count(_) | Cell::Number(..) | Cell::Percent(_) | Cell::Points(_)
+                );
+                let class = if numeric { " class=\"num\"" } else { "" };
+                if i == 0 {
+                    let _ = write!(out, "<th scope=\"row\"{class}>{text}</th>");
+                } else {
+                    let _ = write!(out, "<td{class}>{text}</td>");
+                }
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n</table>\n");
+        out
+    }
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_read_per_language() {
+        assert_eq!(Cell::Points(4.6).text(Lang::Fr), "+5\u{a0}pts");
+        assert_eq!(Cell::Points(-1.0).text(Lang::En), "-1 pt");
+        assert_eq!(Cell::Number(1234.5, 1).text(Lang::Fr), "1\u{202f}234,5");
+        assert_eq!(
+            escape("<script>alert('x')</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
+        );
+    }
+}

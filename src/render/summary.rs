@@ -1,0 +1,118 @@
+//! The yearly summary rendered: one grid, a column per year.
+
+use crate::compute::YearFigures;
+use crate::i18n::{L, Lang};
+use crate::render::grid::{Cell, Grid};
+use crate::report::summary::Summary;
+use serde_json::json;
+
+type Metric = (L, fn(&YearFigures) -> Cell);
+
+const METRICS: [Metric; 9] = [
+    (L::SheetsStarted, |f| Cell::Count(f.started)),
+    (L::SheetsCompleted, |f| Cell::Count(f.completed)),
+    (L::SheetsInProgress, |f| Cell::Count(f.in_progress)),
+    (L::SheetsLate, |f| Cell::Count(f.late)),
+    (L::CompletionRate, |f| {
+        Cell::percent(f.rollup.completion_rate)
+    }),
+    (L::MeanProgress, |f| Cell::percent(f.rollup.mean_progress)),
+    (L::MilestonesDue, |f| Cell::Count(f.milestones_due)),
+    (L::OfWhichReached, |f| Cell::Count(f.milestones_due_reached)),
+    (L::JournalEntries, |f| Cell::Count(f.entries)),
+];
+
+/// The grid: for each block a heading row, then one row per figure.
+pub fn grid(s: &Summary, lang: Lang) -> Grid {
+    let mut header = vec![String::new()];
+    header.extend(s.years.iter().map(|y| y.to_string()));
+    let mut g = Grid::new("summary", L::Summary.get(lang).to_string(), header);
+    for b in &s.blocks {
+        let title = match &b.id {
+            None => format!(
+                "{} ({})",
+                L::Whole.get(lang),
+                crate::render::status::sheets_count(b.sheets, lang)
+            ),
+            Some(id) => format!(
+                "{id} — {} ({})",
+                b.title,
+                crate::render::status::sheets_count(b.sheets, lang)
+            ),
+        };
+        let mut heading = vec![Cell::Plan(title)];
+        heading.resize(s.years.len() + 1, Cell::Empty);
+        g.push_emphasis(heading);
+        for (label, value) in METRICS {
+            let mut cells = vec![Cell::Label(label.get(lang).to_string())];
+            cells.extend(
+                b.years
+                    .iter()
+                    .map(|f| f.as_ref().map_or(Cell::Missing, value)),
+            );
+            g.push(cells);
+        }
+    }
+    g
+}
+
+/// CSV: one row per block and figure, the group in the first column.
+pub fn csv(s: &Summary, lang: Lang) -> String {
+    let mut header = vec![
+        L::Id.get(lang).to_string(),
+        L::Title.get(lang).to_string(),
+        String::new(),
+    ];
+    header.extend(s.years.iter().map(|y| y.to_string()));
+    let mut g = Grid::new("summary", String::new(), header);
+    for b in &s.blocks {
+        for (label, value) in METRICS {
+            let mut cells = vec![
+                Cell::Label(b.id.clone().unwrap_or_default()),
+                if b.id.is_some() {
+                    Cell::Plan(b.title.clone())
+                } else {
+                    Cell::Label(L::Whole.get(lang).into())
+                },
+                Cell::Label(label.get(lang).into()),
+            ];
+            cells.extend(
+                b.years
+                    .iter()
+                    .map(|f| f.as_ref().map_or(Cell::Missing, value)),
+            );
+            g.push(cells);
+        }
+    }
+    g.csv(lang)
+}
+
+/// JSON with a version; years after the as-of date are `null`.
+pub fn json(s: &Summary) -> String {
+    let blocks: Vec<_> = s
+        .blocks
+        .iter()
+        .map(|b| {
+            let years: Vec<_> = s
+                .years
+                .iter()
+                .zip(&b.years)
+                .map(|(y, f)| {
+                    json!({"year": y, "figures": f.as_ref().map(|f| json!({
+                        "at": f.at.to_string(), "started": f.started, "completed": f.completed,
+                        "in_progress": f.in_progress, "late": f.late,
+                        "completion_rate": f.rollup.completion_rate, "completion_rate_change": f.completion_change,
+                        "mean_progress": f.rollup.mean_progress, "mean_progress_change": f.progress_change,
+                        "milestones_due": f.milestones_due, "milestones_due_reached": f.milestones_due_reached,
+                        "milestones_reached": f.milestones_reached, "entries": f.entries,
+                    }))})
+                })
+                .collect();
+            json!({"group": b.id, "title": b.title, "sheets": b.sheets, "years": years})
+        })
+        .collect();
+    format!(
+        "{:#}\n",
+        json!({"version": 1, "as_of": s.as_of.to_string(), "blocks": blocks})
+    )
+}

@@ -1,0 +1,102 @@
+//! `ctg timeline`: the convention period as a chart, one row per sheet.
+//!
+//! Each row shows the sheet's schedule as a bar over the period's years, its
+//! milestones as marks (◆ due, ✔ reached, ▲ overdue) and the as-of date as a
+//! vertical line. Marks are distinct symbols, so the chart reads without
+//! colour; colour is only added on a terminal.
+
+use crate::compute::{end_of_year, sheet_state, start_of_year};
+use crate::i18n::Lang;
+use crate::model::Plan;
+use chrono::NaiveDate;
+
+const LABEL: usize = 8;
+const MIN_CELLS_PER_YEAR: usize = 4;
+
+/// The chart, `width` columns wide at most (unlimited: 12 cells a year).
+pub fn chart(plan: &Plan, as_of: NaiveDate, lang: Lang, width: Option<u16>, color: bool) -> String {
+    let period = plan.convention.period;
+    let years = (period.end - period.start + 1).max(1) as usize;
+    let per_year = width.map_or(12, |w| {
+        ((w as usize).saturating_sub(LABEL + 2) / years).clamp(MIN_CELLS_PER_YEAR, 24)
+    });
+    let cells = per_year * years;
+    let (start, end) = (start_of_year(period.start), end_of_year(period.end));
+    let span = (end - start).num_days().max(1) as f64;
+    let col = |d: NaiveDate| -> Option<usize> {
+        (d >= start && d <= end)
+            .then(|| (((d - start).num_days() as f64 / span) * cells as f64).floor() as usize)
+            .map(|c| c.min(cells - 1))
+    };
+    let today = col(as_of);
+    let mut out = String::new();
+    let mut axis = " ".repeat(LABEL);
+    for y in period.start..=period.end {
+        let label = y.to_string();
+        axis.push('|');
+        axis.push_str(&format!("{label:<width$}", width = per_year - 1));
+    }
+    out.push_str(axis.trim_end());
+    out.push('\n');
+    for sheet in &plan.sheets {
+        let state = sheet_state(sheet, plan.convention.stale_after_months, as_of);
+        let mut row = vec!['·'; cells];
+        let (s, e) = (
+            col(start_of_year(sheet.schedule.start)),
+            col(end_of_year(sheet.schedule.end)),
+        );
+        if let (Some(s), Some(e)) = (s, e) {
+            for c in row.iter_mut().take(e + 1).skip(s) {
+                *c = '─';
+            }
+        }
+        if let Some(t) = today {
+            row[t] = '│';
+        }
+        for m in &sheet.milestones {
+            if let Some(c) = col(m.due.value) {
+                row[c] = if state.has_reached(&m.id) {
+                    '✔'
+                } else if m.due.value < as_of {
+                    '▲'
+                } else {
+                    '◆'
+                };
+            }
+        }
+        let line: String = row.iter().map(|c| paint(*c, color)).collect();
+        out.push_str(&format!("{:<LABEL$}{line}\n", sheet.id.value));
+    }
+    out.push_str(&legend(as_of, lang));
+    out
+}
+
+fn paint(c: char, color: bool) -> String {
+    let code = match c {
+        '▲' => "31",
+        '✔' => "32",
+        '│' => "1",
+        _ => "",
+    };
+    if color && !code.is_empty() {
+        format!("\u{1b}[{code}m{c}\u{1b}[0m")
+    } else {
+        c.to_string()
+    }
+}
+
+fn legend(as_of: NaiveDate, lang: Lang) -> String {
+    let d = crate::render::fmt::short_date(as_of, lang);
+    lang.pick(
+        format!("─ schedule  ◆ milestone due  ✔ reached  ▲ overdue  │ {d}\n"),
+        format!("─ calendrier  ◆ jalon à venir  ✔ atteint  ▲ en retard  │ {d}\n"),
+    )
+}
+
+/// The chart as a Markdown code block, usable in a document.
+pub fn markdown(plan: &Plan, as_of: NaiveDate, lang: Lang) -> String {
+    format!(
+        "```text\n{}```\n",
+        chart(plan, as_of, lang, Some(80), false)
+    )
+}

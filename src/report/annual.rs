@@ -1,0 +1,374 @@
+//! The annual review (bilan annuel) of spec section 6, as plain data.
+
+use crate::compute::{
+    Health, IndicatorYear, SheetState, SynthesisClass, end_of_year, indicator_year, sheet_state,
+    start_of_year, year_end,
+};
+use crate::model::{Plan, Sheet, Status, parent_id};
+use chrono::{Datelike, NaiveDate};
+
+/// The whole review of one year.
+#[derive(Debug, Clone)]
+pub struct AnnualReport {
+    /// The year reviewed.
+    pub year: i32,
+    /// The convention's name.
+    pub convention: String,
+    /// 1 January of the year.
+    pub from: NaiveDate,
+    /// 31 December, or the as-of date when earlier.
+    pub to: NaiveDate,
+    /// The date the review was produced (today).
+    pub produced: NaiveDate,
+    /// No journal entry at all up to `to`.
+    pub nothing_recorded: bool,
+    /// One row per axis.
+    pub synthesis: Vec<SynthesisRow>,
+    /// The total row.
+    pub synthesis_total: SynthesisRow,
+    /// One row per sheet, in plan order.
+    pub detail: Vec<DetailRow>,
+    /// One row per indicator.
+    pub indicators: Vec<IndicatorRow>,
+    /// Milestones due this year, then next year.
+    pub milestones: Vec<MilestoneRow>,
+}
+
+/// A line of the synthesis: an axis or the total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SynthesisRow {
+    /// Axis id (none for the total).
+    pub id: Option<String>,
+    /// Axis title.
+    pub title: String,
+    /// Sheets counted.
+    pub sheets: usize,
+    /// Sheets per class, in [`SynthesisClass::ALL`] order; they add up to `sheets`.
+    pub classes: [usize; 5],
+    /// done ÷ (sheets − abandoned), %.
+    pub completion_rate: Option<f64>,
+    /// Mean progress, %.
+    pub mean_progress: Option<f64>,
+    /// Mean progress change since 31/12 of the year before, points.
+    pub progress_change: Option<f64>,
+}
+
+/// A line of the detail by sheet.
+#[derive(Debug, Clone)]
+pub struct DetailRow {
+    /// Axis id and title.
+    pub axis: (String, String),
+    /// Objective id and title.
+    pub objective: (String, String),
+    /// Sheet id.
+    pub id: String,
+    /// Sheet title.
+    pub title: String,
+    /// Lead's name.
+    pub lead: Option<String>,
+    /// Status at the year's end.
+    pub status: Status,
+    /// Health at the year's end.
+    pub health: Health,
+    /// Progress at the year's end.
+    pub progress: f64,
+    /// Progress change since 31/12 of the year before.
+    pub progress_change: f64,
+    /// The year's notes (réalisations), oldest first.
+    pub notes: Vec<(NaiveDate, String)>,
+    /// The year's difficulties.
+    pub difficulties: Vec<(NaiveDate, String)>,
+    /// Decisions asked of the steering committee during the year.
+    pub decisions: Vec<(NaiveDate, String)>,
+    /// The latest next steps dated in the year.
+    pub next: Option<(NaiveDate, String)>,
+}
+
+/// A line of the indicators table.
+#[derive(Debug, Clone)]
+pub struct IndicatorRow {
+    /// Sheet id.
+    pub sheet: String,
+    /// Indicator id.
+    pub id: String,
+    /// Indicator label.
+    pub label: String,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Baseline value.
+    pub baseline: Option<f64>,
+    /// Figures of the year.
+    pub figures: IndicatorYear,
+}
+
+/// Whether a milestone is due in the year reviewed or the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Due in the year reviewed.
+    ThisYear,
+    /// Due in the next year.
+    NextYear,
+}
+
+/// A line of the milestones table.
+#[derive(Debug, Clone)]
+pub struct MilestoneRow {
+    /// This year or next.
+    pub when: When,
+    /// Sheet id.
+    pub sheet: String,
+    /// Milestone id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Due date.
+    pub due: NaiveDate,
+    /// Date reached, if by the year's end.
+    pub reached: Option<NaiveDate>,
+}
+
+/// Builds the review of `year` as of `as_of`, produced `today`. `None` when
+/// the year starts after `as_of`.
+pub fn build(plan: &Plan, year: i32, as_of: NaiveDate, today: NaiveDate) -> Option<AnnualReport> {
+    let at = year_end(year, as_of)?;
+    let stale = plan.convention.stale_after_months;
+    let states: Vec<(&Sheet, SheetState)> = plan
+        .sheets
+        .iter()
+        .map(|s| (s, sheet_state(s, stale, at)))
+        .collect();
+    let before: Vec<SheetState> = plan
+        .sheets
+        .iter()
+        .map(|s| sheet_state(s, stale, end_of_year(year - 1)))
+        .collect();
+    let mut synthesis = Vec::new();
+    for axis in &plan.axes {
+        let rows: Vec<usize> = (0..states.len())
+            .filter(|i| states[*i].0.id.starts_with(&format!("{}.", axis.id.value)))
+            .collect();
+        synthesis.push(synthesis_row(
+            Some(axis.id.value.clone()),
+            axis.title.clone(),
+            &rows,
+            &states,
+            &before,
+        ));
+    }
+    let all: Vec<usize> = (0..states.len()).collect();
+    let synthesis_total = synthesis_row(None, String::new(), &all, &states, &before);
+    let detail = states
+        .iter()
+        .zip(&before)
+        .filter_map(|((s, st), b)| detail_row(plan, s, st, b, year, at))
+        .collect();
+    let indicators = plan
+        .sheets
+        .iter()
+        .flat_map(|s| {
+            s.indicators.iter().map(move |i| IndicatorRow {
+                sheet: s.id.value.clone(),
+                id: i.id.value.clone(),
+                label: i.label.clone(),
+                unit: i.unit.clone(),
+                baseline: i.baseline.as_ref().map(|b| b.value),
+                figures: indicator_year(s, i, year, at),
+            })
+        })
+        .collect();
+    let mut milestones: Vec<MilestoneRow> = Vec::new();
+    for (when, y) in [(When::ThisYear, year), (When::NextYear, year + 1)] {
+        let mut rows: Vec<MilestoneRow> = states
+            .iter()
+            .flat_map(|(s, st)| {
+                s.milestones
+                    .iter()
+                    .filter(move |m| m.due.year() == y)
+                    .map(move |m| MilestoneRow {
+                        when,
+                        sheet: s.id.value.clone(),
+                        id: m.id.value.clone(),
+                        title: m.title.clone(),
+                        due: m.due.value,
+                        reached: st
+                            .reached
+                            .iter()
+                            .find(|(id, _)| *id == m.id.value)
+                            .map(|(_, d)| *d),
+                    })
+            })
+            .collect();
+        rows.sort_by_key(|m| m.due);
+        milestones.extend(rows);
+    }
+    Some(AnnualReport {
+        year,
+        convention: plan.convention.name.clone(),
+        from: start_of_year(year),
+        to: at,
+        produced: today,
+        nothing_recorded: plan
+            .sheets
+            .iter()
+            .all(|s| s.journal.iter().all(|e| e.date.value > at)),
+        synthesis,
+        synthesis_total,
+        detail,
+        indicators,
+        milestones,
+    })
+}
+
+fn synthesis_row(
+    id: Option<String>,
+    title: String,
+    rows: &[usize],
+    states: &[(&Sheet, SheetState)],
+    before: &[SheetState],
+) -> SynthesisRow {
+    let now = crate::compute::Rollup::of(rows.iter().map(|i| &states[*i].1));
+    let then = crate::compute::Rollup::of(rows.iter().map(|i| &before[*i]));
+    let mut classes = [0; 5];
+    for i in rows {
+        let class = SynthesisClass::of(&states[*i].1);
+        classes[SynthesisClass::ALL
+            .iter()
+            .position(|c| *c == class)
+            .unwrap_or(4)] += 1;
+    }
+    SynthesisRow {
+        id,
+        title,
+        sheets: rows.len(),
+        classes,
+        completion_rate: now.completion_rate,
+        mean_progress: now.mean_progress,
+        progress_change: now
+            .mean_progress
+            .zip(then.mean_progress)
+            .map(|(a, b)| a - b),
+    }
+}
+
+fn detail_row(
+    plan: &Plan,
+    s: &Sheet,
+    st: &SheetState,
+    before: &SheetState,
+    year: i32,
+    at: NaiveDate,
+) -> Option<DetailRow> {
+    let objective_id = parent_id(&s.id)?;
+    let (axis, objective) = plan
+        .objectives()
+        .find(|(_, o)| o.id.value == objective_id)?;
+    let entries: Vec<_> = crate::compute::entries_until(&s.journal, at)
+        .into_iter()
+        .filter(|e| e.date.year() == year)
+        .collect();
+    let dated = |pick: fn(&crate::model::Entry) -> &Option<String>| -> Vec<(NaiveDate, String)> {
+        entries
+            .iter()
+            .filter_map(|e| pick(e).as_ref().map(|t| (e.date.value, t.clone())))
+            .collect()
+    };
+    Some(DetailRow {
+        axis: (axis.id.value.clone(), axis.title.clone()),
+        objective: (objective.id.value.clone(), objective.title.clone()),
+        id: s.id.value.clone(),
+        title: s.title.clone(),
+        lead: s.lead.as_ref().map(|l| {
+            plan.partner(l)
+                .map_or_else(|| l.value.clone(), |p| p.name.clone())
+        }),
+        status: st.status,
+        health: st.health,
+        progress: st.progress,
+        progress_change: st.progress - before.progress,
+        notes: dated(|e| &e.note),
+        difficulties: dated(|e| &e.difficulties),
+        decisions: dated(|e| &e.decision),
+        next: dated(|e| &e.next).pop(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Axis, Entry, Located, Objective, Period};
+    use proptest::prelude::*;
+
+    fn at<T>(value: T) -> Located<T> {
+        Located {
+            value,
+            pos: Default::default(),
+        }
+    }
+
+    /// A generated entry: day since 1/1/2023, status index, progress.
+    type GenEntry = (u32, Option<usize>, Option<u32>);
+
+    fn plan(journals: Vec<(i32, Vec<GenEntry>)>) -> Plan {
+        let mut plan = Plan::default();
+        plan.convention.period = Period {
+            start: 2023,
+            end: 2026,
+        };
+        plan.convention.stale_after_months = 6;
+        plan.axes = vec![Axis {
+            id: at("1".into()),
+            title: "A".into(),
+            objectives: vec![Objective {
+                id: at("1.1".into()),
+                title: "O".into(),
+            }],
+        }];
+        plan.sheets = journals
+            .into_iter()
+            .enumerate()
+            .map(|(i, (start, entries))| Sheet {
+                id: at(format!("1.1.{}", i + 1)),
+                schedule: at(Period { start, end: 2026 }),
+                journal: entries
+                    .into_iter()
+                    .map(|(day, status, progress)| Entry {
+                        date: at(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap()
+                            + chrono::Days::new(u64::from(day))),
+                        status: status.map(|s| at(Status::ALL[s])),
+                        progress: progress.map(|p| at(f64::from(p))),
+                        note: Some("n".into()),
+                        difficulties: None,
+                        next: None,
+                        decision: None,
+                        reached: vec![],
+                        measures: vec![],
+                        by: None,
+                    })
+                    .collect(),
+                ..Sheet::default()
+            })
+            .collect();
+        plan
+    }
+
+    proptest! {
+        #[test]
+        fn synthesis_columns_sum_to_the_sheets(
+            journals in proptest::collection::vec(
+                (2023i32..=2026, proptest::collection::vec((0u32..1460, proptest::option::of(0usize..7), proptest::option::of(0u32..=100)), 0..6)),
+                1..8,
+            ),
+            year in 2023i32..=2026,
+            as_of_day in 0u64..1460,
+        ) {
+            let plan = plan(journals);
+            let as_of = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + chrono::Days::new(as_of_day);
+            if let Some(r) = build(&plan, year, as_of, as_of) {
+                for row in r.synthesis.iter().chain([&r.synthesis_total]) {
+                    prop_assert_eq!(row.classes.iter().sum::<usize>(), row.sheets);
+                }
+                prop_assert_eq!(r.synthesis_total.sheets, plan.sheets.len());
+            }
+        }
+    }
+}

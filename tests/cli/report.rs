@@ -1,0 +1,433 @@
+use crate::common::TestEnv;
+use serde_json::Value;
+
+fn json(env: &TestEnv, args: &[&str]) -> Value {
+    let run = env.run(args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+/// The figures below are worked out by hand from examples/demo/ (see the
+/// comments); the report must agree.
+#[test]
+fn report_2024_matches_hand_computed_figures() {
+    let env = TestEnv::demo();
+    let r = json(&env, &["report", "2024", "--format", "json"]);
+    assert_eq!(
+        (r["from"].as_str(), r["to"].as_str()),
+        (Some("2024-01-01"), Some("2024-12-31"))
+    );
+    let axis1 = &r["synthesis"]["axes"][0];
+    // 1.1.1 in progress 50 %, 1.1.2 done 100 %, 1.2.1 in progress 30 % (stale, watch).
+    assert_eq!(axis1["sheets"], 3);
+    assert_eq!(
+        (axis1["done"].as_u64(), axis1["in_progress"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert!((axis1["completion_rate"].as_f64().unwrap() - 100.0 / 3.0).abs() < 1e-9);
+    assert_eq!(axis1["mean_progress"], 60.0);
+    // End of 2023: 30, 20 (paused), 0 → 16.67; change +43.33 points.
+    assert!((axis1["mean_progress_change"].as_f64().unwrap() - (60.0 - 50.0 / 3.0)).abs() < 1e-9);
+    let total = &r["synthesis"]["total"];
+    // 2.1.1 postponed and 2.1.2 planned were never started; 2.2.1 abandoned.
+    let classes: Vec<u64> = ["done", "abandoned", "alert", "not_started", "in_progress"]
+        .iter()
+        .map(|k| total[k].as_u64().unwrap())
+        .collect();
+    assert_eq!(classes, [1, 1, 0, 2, 2]);
+    assert_eq!(total["completion_rate"], 20.0);
+    assert_eq!(total["mean_progress"], 36.0);
+    // End of 2023: (30 + 20 + 0 + 0 + 0 + 25) ÷ 6 = 12.5.
+    assert_eq!(total["mean_progress_change"], 23.5);
+    let trajets = &r["indicators"][0];
+    assert_eq!(
+        (
+            trajets["previous"].as_f64(),
+            trajets["value"].as_f64(),
+            trajets["target"].as_f64()
+        ),
+        (Some(140.0), Some(280.0), Some(300.0))
+    );
+    assert_eq!(trajets["gap"], -20.0);
+    assert!((trajets["percent_of_target"].as_f64().unwrap() - 280.0 / 3.0).abs() < 1e-9);
+    assert_eq!(trajets["trend"], "improving");
+    let due_2024: Vec<&str> = r["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["when"] == "this-year")
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(due_2024, ["maquette", "etude"]);
+    let d121 = r["detail"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "1.2.1")
+        .unwrap();
+    assert_eq!(
+        (d121["status"].as_str(), d121["health"].as_str()),
+        (Some("in-progress"), Some("watch"))
+    );
+    assert_eq!(d121["notes"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn summary_matches_hand_computed_figures() {
+    let env = TestEnv::demo();
+    let s = json(&env, &["summary", "--format", "json"]);
+    let years = s["blocks"][0]["years"].as_array().unwrap();
+    let get = |i: usize, k: &str| years[i]["figures"][k].clone();
+    // 2023: 1.1.1, 1.1.2 and 2.2.1 start; none done; 6 entries; milestone vehicule due and reached.
+    assert_eq!(
+        (
+            get(0, "started"),
+            get(0, "completed"),
+            get(0, "in_progress"),
+            get(0, "entries")
+        ),
+        (3.into(), 0.into(), 3.into(), 6.into())
+    );
+    assert_eq!(
+        (get(0, "milestones_due"), get(0, "milestones_due_reached")),
+        (1.into(), 1.into())
+    );
+    // 2024: 1.2.1 starts, 1.1.2 is done, 8 entries, maquette and etude due and reached.
+    assert_eq!(
+        (
+            get(1, "started"),
+            get(1, "completed"),
+            get(1, "in_progress"),
+            get(1, "entries")
+        ),
+        (1.into(), 1.into(), 2.into(), 8.into())
+    );
+    assert_eq!(
+        (get(1, "completion_rate"), get(1, "mean_progress")),
+        (20.0.into(), 36.0.into())
+    );
+    // 2025 as of 30/06: travaux overdue makes 1.2.1 late; 2 entries.
+    assert_eq!(
+        (get(2, "late"), get(2, "entries"), get(2, "at")),
+        (1.into(), 2.into(), "2025-06-30".into())
+    );
+    // 2026 starts after the as-of date.
+    assert_eq!(years[3]["figures"], Value::Null);
+    let by_axis = json(
+        &env,
+        &[
+            "summary", "--by", "axis", "--from", "2024", "--to", "2024", "--format", "json",
+        ],
+    );
+    assert_eq!(by_axis["blocks"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        by_axis["blocks"][1]["years"][0]["figures"]["mean_progress"],
+        60.0
+    );
+}
+
+#[test]
+fn terminal_outputs_are_pinned() {
+    let env = TestEnv::demo();
+    insta::assert_snapshot!("report_2024_fr", env.run(&["report", "2024"]).transcript());
+    insta::assert_snapshot!("summary_fr", env.run(&["summary"]).transcript());
+    insta::assert_snapshot!(
+        "summary_by_field_en",
+        env.run(&["summary", "--by", "field", "--lang", "en"])
+            .transcript()
+    );
+    insta::assert_snapshot!("timeline_fr", env.run(&["timeline"]).transcript());
+    insta::assert_snapshot!(
+        "report_2024_markdown_en",
+        env.run(&["report", "2024", "--format", "markdown", "--lang", "en"])
+            .stdout
+    );
+}
+
+#[test]
+fn later_records_do_not_change_a_past_report() {
+    let env = TestEnv::demo();
+    let before = env.run(&["report", "2024", "--format", "json"]).stdout;
+    let run = env.run(&[
+        "record",
+        "1.1.1",
+        "--date",
+        "2025-06-01",
+        "--status",
+        "done",
+        "--note",
+        "Terminé",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = env.run(&[
+        "record",
+        "2.1.1",
+        "--date",
+        "2025-01-20",
+        "--status",
+        "in-progress",
+        "--progress",
+        "10",
+        "--measure",
+        "places=3",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        env.run(&["report", "2024", "--format", "json"]).stdout,
+        before
+    );
+    assert_ne!(
+        env.run(&["report", "2025", "--format", "json"]).stdout,
+        before
+    );
+}
+
+#[test]
+fn years_outside_the_period_or_after_the_as_of_date_are_refused() {
+    let env = TestEnv::demo();
+    let run = env.run(&["report", "2022"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("2022 est hors de la période de la convention 2023-2026"),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["report", "2026"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("2026 commence après la date d'arrêté du 30/06/2025"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.run(&["summary", "--from", "2020"]).code, 1);
+    let run = env.run(&["report", "2025"]);
+    assert!(
+        run.stdout.contains("du 1er janvier 2025 au 30 juin 2025"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_shipped_plan_says_nothing_has_been_recorded() {
+    let env = TestEnv::shipped();
+    let run = env.run_as_of("2026-06-30", &["report", "2025"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("Aucun suivi n'a encore été enregistré pour cette période")
+    );
+    assert!(
+        run.stdout
+            .contains("Convention territoriale globale du Pays de Sommières")
+    );
+    let doc: Value = serde_json::from_str(
+        &env.run_as_of("2026-06-30", &["report", "2025", "--format", "json"])
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(doc["nothing_recorded"], true);
+    assert_eq!(doc["synthesis"]["total"]["not_started"], 27);
+}
+
+#[test]
+fn french_csv_files_one_per_table() {
+    let env = TestEnv::demo();
+    env.edit(
+        "actions/1.1.1-navette.yaml",
+        "note: Véhicule livré",
+        "note: \"=HYPERLINK(\\\"http://x\\\")\"",
+    );
+    let run = env.run(&["report", "2023", "--format", "csv", "--output", "bilan"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let dir = env.dir.path().join("bilan");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "detail.csv",
+            "indicators.csv",
+            "milestones.csv",
+            "synthesis.csv"
+        ]
+    );
+    let synthesis = std::fs::read_to_string(dir.join("synthesis.csv")).unwrap();
+    assert!(
+        synthesis.starts_with("\u{feff}Axe;fiches;réalisées;"),
+        "{synthesis}"
+    );
+    assert!(synthesis.contains(";16,7;"), "decimal comma: {synthesis}");
+    let detail = std::fs::read_to_string(dir.join("detail.csv")).unwrap();
+    assert!(
+        detail.contains("\"'20/11/2023 : =HYPERLINK(\"\"http://x\"\")\"")
+            || detail.contains("20/11/2023 : =HYPERLINK"),
+        "{detail}"
+    );
+    let milestones = std::fs::read_to_string(dir.join("milestones.csv")).unwrap();
+    assert!(
+        milestones.contains("31/12/2023;1.1.1;Achat du véhicule;20/11/2023;atteint"),
+        "{milestones}"
+    );
+    let one = env.run(&[
+        "report",
+        "2023",
+        "--format",
+        "csv",
+        "--table",
+        "indicators",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        one.stdout
+            .starts_with("Action sheet,Indicator,Unit,baseline,value 2022,value 2023,target 2023,"),
+        "{}",
+        one.stdout
+    );
+}
+
+#[test]
+fn a_formula_in_plan_text_is_neutralised_in_csv() {
+    let env = TestEnv::demo();
+    env.edit(
+        "actions/1.1.1-navette.yaml",
+        "label: Trajets assurés par an",
+        "label: \"=HYPERLINK(\\\"http://x\\\")\"",
+    );
+    let run = env.run(&["report", "2024", "--format", "csv", "--table", "indicators"]);
+    assert!(
+        run.stdout.contains(
+            "1.1.1;\"'=HYPERLINK(\"\"http://x\"\")\";trajets;120;140;280;300;-20;93,3;en progrès ↗"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn html_is_one_accessible_self_contained_page() {
+    let env = TestEnv::demo();
+    env.edit(
+        "actions/1.1.1-navette.yaml",
+        "note: Véhicule livré",
+        "note: \"<script>alert('x')</script> & co\"",
+    );
+    let run = env.run(&["report", "2023", "--output", "bilan.html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(env.dir.path().join("bilan.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    assert!(html.contains("<title>Bilan annuel 2023 — Convention territoriale globale du Val de Lune (exemple fictif)</title>"));
+    assert!(
+        !html.to_lowercase().contains("<script"),
+        "no script, and plan text escaped"
+    );
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"));
+    assert!(
+        !html.contains("http://")
+            && !html.contains("https://")
+            && !html.contains(" src=")
+            && !html.contains("<link")
+    );
+    assert!(html.contains("@media print"));
+    let tables = html.matches("<table").count();
+    assert_eq!(tables, 4);
+    assert_eq!(html.matches("<caption>").count(), tables);
+    for table in html.split("<table").skip(1) {
+        let table = &table[..table.find("</table>").unwrap()];
+        assert!(table.contains("<th scope=\"col\">"));
+        assert!(!table.contains("<th>"), "every th has a scope");
+    }
+    assert!(
+        html.contains("en bonne voie ✓"),
+        "health as words and symbols"
+    );
+}
+
+#[test]
+fn html_renders_in_headless_chromium_when_available() {
+    let Some(chromium) = ["chromium", "chromium-browser"].into_iter().find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }) else {
+        eprintln!("skipped: no chromium on this machine (apt-get install chromium to run it)");
+        return;
+    };
+    let env = TestEnv::demo();
+    assert_eq!(
+        env.run(&["report", "2024", "--output", "bilan.html"]).code,
+        0
+    );
+    let profile = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!(
+            "file://{}",
+            env.dir.path().join("bilan.html").display()
+        ))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(dom.contains("<caption>Synthèse par axe</caption>"), "{dom}");
+}
+
+#[test]
+fn xlsx_holds_real_numbers_and_dates() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let env = TestEnv::demo();
+    let run = env.run(&["report", "2024", "--output", "bilan.xlsx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut book: Xlsx<_> = open_workbook(env.dir.path().join("bilan.xlsx")).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Synthèse par axe",
+            "Détail par fiche action",
+            "Indicateurs",
+            "Jalons"
+        ]
+    );
+    let synthesis = book.worksheet_range("Synthèse par axe").unwrap();
+    assert_eq!(
+        synthesis.get_value((0, 0)),
+        Some(&Data::String("Axe".into()))
+    );
+    assert_eq!(
+        synthesis.get_value((3, 1)),
+        Some(&Data::Float(6.0)),
+        "total sheets is a number"
+    );
+    assert_eq!(
+        synthesis.get_value((3, 7)),
+        Some(&Data::Float(0.2)),
+        "completion rate is a fraction"
+    );
+    let milestones = book.worksheet_range("Jalons").unwrap();
+    match milestones.get_value((2, 0)) {
+        Some(Data::DateTime(d)) => assert_eq!(
+            d.as_datetime().map(|t| t.date().to_string()).as_deref(),
+            Some("2024-03-31")
+        ),
+        other => panic!("a date cell, got {other:?}"),
+    }
+    assert_eq!(
+        env.run(&["report", "2024", "--format", "xlsx"]).code,
+        2,
+        "xlsx needs --output"
+    );
+}
