@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use ctg::check::check;
 use ctg::edit::append_entry;
 use ctg::load::load;
-use ctg::model::{Entry, Located};
+use ctg::model::Entry;
 use ctg::report::status::{Filter, build};
 use std::path::Path;
 
@@ -46,19 +46,8 @@ fn status_report(bencher: divan::Bencher) {
 fn append_an_entry(bencher: divan::Bencher) {
     let text = std::fs::read_to_string(plan_dir().join("actions/2.1.1.yaml")).unwrap_or_default();
     let entry = Entry {
-        date: Located {
-            value: as_of(),
-            pos: Default::default(),
-        },
-        status: None,
-        progress: None,
         note: Some("Point d'étape avec les partenaires".into()),
-        difficulties: None,
-        next: None,
-        decision: None,
-        reached: vec![],
-        measures: vec![],
-        by: None,
+        ..Entry::on(as_of())
     };
     bencher.bench(|| append_entry(divan::black_box(&text), &entry, &[]).map(|e| e.text.len()));
 }

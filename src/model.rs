@@ -378,6 +378,25 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// An entry dated `date` that says nothing yet.
+    pub fn on(date: NaiveDate) -> Entry {
+        Entry {
+            date: Located {
+                value: date,
+                pos: Pos::default(),
+            },
+            status: None,
+            progress: None,
+            note: None,
+            difficulties: None,
+            next: None,
+            decision: None,
+            reached: Vec::new(),
+            measures: Vec::new(),
+            by: None,
+        }
+    }
+
     /// True when the entry says nothing beyond its date.
     pub fn is_empty(&self) -> bool {
         self.status.is_none()

@@ -213,7 +213,6 @@ pub fn build_entry(
         .map(|m| measure(sheet, m))
         .collect::<Result<Vec<_>, _>>()?;
     let entry = Entry {
-        date: at(date),
         status: status.map(at),
         progress: progress.map(at),
         note: given(&req.note),
@@ -223,6 +222,7 @@ pub fn build_entry(
         reached,
         measures,
         by: given(&req.by),
+        ..Entry::on(date)
     };
     if entry.is_empty() {
         return Err(Refusal::EmptyEntry);

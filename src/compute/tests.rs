@@ -15,16 +15,8 @@ fn at<T>(value: T) -> Located<T> {
 
 fn entry(date: &str) -> Entry {
     Entry {
-        date: at(d(date)),
-        status: None,
-        progress: None,
         note: Some("x".into()),
-        difficulties: None,
-        next: None,
-        decision: None,
-        reached: vec![],
-        measures: vec![],
-        by: None,
+        ..Entry::on(d(date))
     }
 }
 

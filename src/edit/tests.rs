@@ -13,16 +13,10 @@ fn at<T>(value: T) -> Located<T> {
 
 fn entry(note: &str) -> Entry {
     Entry {
-        date: at(NaiveDate::from_ymd_opt(2025, 3, 4).unwrap()),
         status: Some(at(Status::InProgress)),
         progress: Some(at(40.0)),
         note: Some(note.to_string()),
-        difficulties: None,
-        next: None,
-        decision: None,
-        reached: vec![],
-        measures: vec![],
-        by: None,
+        ..Entry::on(NaiveDate::from_ymd_opt(2025, 3, 4).unwrap())
     }
 }
 

@@ -2,9 +2,8 @@
 
 use crate::i18n::{L, Lang, status_label};
 use crate::render::csv::Csv;
-use crate::render::fmt::{clean, percent, short_date};
-use crate::render::status::md;
-use crate::render::table::{Style, new_table};
+use crate::render::grid::{Cell, Grid};
+use crate::render::table::Style;
 use crate::report::log::LogRow;
 use serde_json::json;
 
@@ -58,48 +57,36 @@ fn details(row: &LogRow, lang: Lang) -> String {
     lines.join("\n")
 }
 
+/// The entries as a grid: date, sheet, status change, progress, the rest.
+fn grid(rows: &[LogRow], lang: Lang) -> Grid {
+    let header = header(lang).into_iter().map(String::from).collect();
+    let mut g = Grid::new("log", L::Journal.get(lang).to_string(), header);
+    for r in rows {
+        g.push(vec![
+            Cell::Date(r.entry.date.value),
+            Cell::Label(r.sheet.clone()),
+            Cell::Label(change_text(r, lang)),
+            r.entry
+                .progress
+                .as_ref()
+                .map_or(Cell::Empty, |p| Cell::Percent(p.value)),
+            Cell::Plan(details(r, lang)),
+        ]);
+    }
+    g
+}
+
 /// The terminal table.
 pub fn table(rows: &[LogRow], lang: Lang, style: Style) -> String {
     if rows.is_empty() {
         return format!("{}\n", L::NoEntryInPeriod.get(lang));
     }
-    let mut table = new_table(style);
-    table.set_header(header(lang));
-    for r in rows {
-        table.add_row(vec![
-            short_date(r.entry.date.value, lang),
-            r.sheet.clone(),
-            change_text(r, lang),
-            r.entry
-                .progress
-                .as_ref()
-                .map(|p| percent(p.value, lang))
-                .unwrap_or_default(),
-            clean(&details(r, lang)),
-        ]);
-    }
-    format!("{table}\n")
+    grid(rows, lang).terminal(lang, style)
 }
 
-/// A Markdown table.
+/// A Markdown section.
 pub fn markdown(rows: &[LogRow], lang: Lang) -> String {
-    let h = header(lang);
-    let mut out = format!("| {} |\n|{}\n", h.join(" | "), "---|".repeat(h.len()));
-    for r in rows {
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} |\n",
-            short_date(r.entry.date.value, lang),
-            r.sheet,
-            change_text(r, lang),
-            r.entry
-                .progress
-                .as_ref()
-                .map(|p| percent(p.value, lang))
-                .unwrap_or_default(),
-            md(&details(r, lang)),
-        ));
-    }
-    out
+    grid(rows, lang).markdown(lang, 1)
 }
 
 /// CSV, one row per entry, one column per field.

@@ -332,17 +332,13 @@ mod tests {
                 journal: entries
                     .into_iter()
                     .map(|(day, status, progress)| Entry {
-                        date: at(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap()
-                            + chrono::Days::new(u64::from(day))),
                         status: status.map(|s| at(Status::ALL[s])),
                         progress: progress.map(|p| at(f64::from(p))),
                         note: Some("n".into()),
-                        difficulties: None,
-                        next: None,
-                        decision: None,
-                        reached: vec![],
-                        measures: vec![],
-                        by: None,
+                        ..Entry::on(
+                            NaiveDate::from_ymd_opt(2023, 1, 1).unwrap()
+                                + chrono::Days::new(u64::from(day)),
+                        )
                     })
                     .collect(),
                 ..Sheet::default()

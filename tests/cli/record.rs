@@ -397,10 +397,9 @@ fn commit_outside_git_or_without_identity_writes_nothing() {
     assert_eq!(env.bytes(SHEET), before);
 }
 
-#[test]
-fn sixteen_concurrent_records_all_land() {
-    let env = TestEnv::demo();
-    let children: Vec<_> = (0..16)
+/// Starts `n` `ctg record` processes at once on sheet 2.2.1 and waits for all.
+fn concurrent_records(env: &TestEnv, n: usize, extra: &[&str]) {
+    let children: Vec<_> = (0..n)
         .map(|i| {
             let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ctg"));
             cmd.current_dir(env.dir.path())
@@ -414,13 +413,20 @@ fn sixteen_concurrent_records_all_land() {
                     "2025-01-10",
                     "--note",
                     &format!("réunion {i}"),
-                ]);
+                ])
+                .args(extra);
             cmd.spawn().unwrap()
         })
         .collect();
     for mut child in children {
         assert!(child.wait().unwrap().success());
     }
+}
+
+#[test]
+fn sixteen_concurrent_records_all_land() {
+    let env = TestEnv::demo();
+    concurrent_records(&env, 16, &[]);
     let text = env.read("actions/2.2.1.yaml");
     for i in 0..16 {
         assert_eq!(
@@ -436,28 +442,7 @@ fn sixteen_concurrent_records_all_land() {
 fn eight_concurrent_commits_all_commit() {
     let env = TestEnv::demo();
     env.git_init();
-    let children: Vec<_> = (0..8)
-        .map(|i| {
-            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ctg"));
-            cmd.current_dir(env.dir.path())
-                .env("SOURCE_DATE_EPOCH", crate::common::TODAY_EPOCH)
-                .args([
-                    "--as-of",
-                    "2025-06-30",
-                    "record",
-                    "2.2.1",
-                    "--date",
-                    "2025-01-10",
-                    "--note",
-                    &format!("réunion {i}"),
-                    "--commit",
-                ]);
-            cmd.spawn().unwrap()
-        })
-        .collect();
-    for mut child in children {
-        assert!(child.wait().unwrap().success());
-    }
+    concurrent_records(&env, 8, &["--commit"]);
     let log = env.git(&["log", "--format=%s"]);
     assert_eq!(log.lines().count(), 9, "{log}");
     assert_eq!(
