@@ -289,24 +289,9 @@ pub fn csv(report: &StatusReport, lang: Lang) -> String {
         lang.pick(if b { "yes" } else { "no" }, if b { "oui" } else { "non" })
             .to_string()
     };
-    let header: Vec<&str> = [
-        L::Axis,
-        L::Objective,
-        L::Id,
-        L::Title,
-        L::Lead,
-        L::Status,
-        L::Health,
-        L::Progress,
-        L::LastEntry,
-        L::NextMilestone,
-        L::Due,
-        L::Late,
-        L::Stale,
-    ]
-    .iter()
-    .map(|l| l.get(lang))
-    .collect();
+    let mut header = vec![L::Axis.get(lang), L::Objective.get(lang)];
+    header.extend(self::header(lang));
+    header.extend([L::Due, L::Late, L::Stale].map(|l| l.get(lang)));
     let mut out = Csv::new(lang, &header);
     for (a, o, s) in report.rows() {
         let m = s.next_milestone.as_ref();
