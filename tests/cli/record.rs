@@ -451,3 +451,19 @@ fn eight_concurrent_commits_all_commit() {
         "the lock file is git-ignored"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn the_sheet_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::demo();
+    std::fs::set_permissions(env.path(SHEET), std::fs::Permissions::from_mode(0o640)).unwrap();
+    let run = env.run(&["record", "1.1.1", "--date", "2025-06-01", "--note", "Point"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mode = std::fs::metadata(env.path(SHEET))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o640);
+}

@@ -201,17 +201,71 @@ fn markdown_and_output_files() {
 
 #[test]
 fn a_closed_pipe_ends_quietly() {
-    let env = TestEnv::shipped();
+    // Enough sheets that the output overflows the pipe after `head` has gone.
+    let env = TestEnv::demo();
+    for n in 3..=600 {
+        let sheet = format!(
+            "id: \"2.1.{n}\"\ntitle: Fiche {n}\nfields: [jeunesse]\nlead: ccvl\nschedule: {{start: 2023, end: 2026}}\n"
+        );
+        env.write(&format!("actions/2.1.{n}.yaml"), sheet);
+    }
     let bin = assert_cmd::cargo::cargo_bin("ctg");
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("'{}' --plan '{}' --as-of 2025-01-01 status | head -1; echo \"status=${{PIPESTATUS:-0}}\"", bin.display(), env.plan().display()))
+    let script = format!(
+        "set -o pipefail; '{}' --plan '{}' --as-of 2025-01-01 status --format json | head -1",
+        bin.display(),
+        env.plan().display()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &script])
         .env("SOURCE_DATE_EPOCH", crate::common::TODAY_EPOCH)
+        .env_remove("RUST_BACKTRACE")
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        !err.contains("panicked") && !err.contains("Broken pipe"),
+        !err.contains("panicked") && !err.contains("Broken pipe") && !err.contains("ctg:"),
         "{err}"
+    );
+    assert!(
+        out.status.success(),
+        "ctg exits 0 on a closed pipe: {:?} {err}",
+        out.status
+    );
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let env = TestEnv::demo();
+    assert!(
+        !env.run(&["status"]).stdout.contains('\u{1b}'),
+        "NO_COLOR and a pipe: no escape codes"
+    );
+    let out = env
+        .command()
+        .env_remove("NO_COLOR")
+        .args(["--as-of", "2025-06-30", "--color", "always", "status"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("\u{1b}["),
+        "--color always colours"
+    );
+}
+
+#[test]
+fn control_characters_in_plan_text_are_stripped_in_the_terminal() {
+    let env = TestEnv::demo();
+    env.edit(
+        "actions/2.2.1.yaml",
+        "title: Conseil intercommunal des jeunes",
+        "title: \"Conseil\\e[31m des jeunes\"",
+    );
+    let run = env.run(&["status"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains('\u{1b}'));
+    assert!(
+        run.stdout.contains("Conseil[31m des jeunes"),
+        "{}",
+        run.stdout
     );
 }
