@@ -1,51 +1,22 @@
-//! Diagnostics: what is wrong with a plan, where, and how to fix it.
-//!
-//! A [`Problem`] carries the facts; its code never changes and its message and
-//! hint are written in both languages in one place, so every diagnostic has
-//! both translations.
+//! The message and hint of every problem, in English and French, side by side.
 
+use super::{Expected, IdExpected, IgnoredReason, Problem, Unreadable};
 use crate::i18n::Lang;
-use crate::yaml::Pos;
-use std::path::PathBuf;
-
-/// Error or warning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    /// Makes the plan invalid.
-    Error,
-    /// Worth a look; `--strict` makes it an error.
-    Warning,
-}
-
-/// One problem at one place.
-#[derive(Debug, Clone)]
-pub struct Diagnostic {
-    /// Error or warning.
-    pub severity: Severity,
-    /// What is wrong.
-    pub problem: Problem,
-    /// File, relative to the plan folder.
-    pub file: PathBuf,
-    /// Where in the file (line 0 when the problem is the file itself).
-    pub pos: Pos,
-    /// How many characters to underline (at least one).
-    pub width: usize,
-}
 
 /// A text in both languages.
-pub struct Tr {
+pub(super) struct Tr {
     en: String,
     fr: String,
 }
 
 impl Tr {
-    fn new(en: impl Into<String>, fr: impl Into<String>) -> Tr {
+    pub(super) fn new(en: impl Into<String>, fr: impl Into<String>) -> Tr {
         Tr {
             en: en.into(),
             fr: fr.into(),
         }
     }
-    fn same(text: impl Into<String>) -> Tr {
+    pub(super) fn same(text: impl Into<String>) -> Tr {
         let text = text.into();
         Tr {
             en: text.clone(),
@@ -58,194 +29,8 @@ impl Tr {
     }
 }
 
-/// Everything ctg can find wrong with a plan.
-#[derive(Debug, Clone, PartialEq)]
-#[allow(missing_docs)]
-pub enum Problem {
-    YamlSyntax {
-        detail: String,
-    },
-    DuplicateKey,
-    WrongType {
-        key: String,
-        expected: Expected,
-    },
-    MissingKey {
-        key: String,
-    },
-    UnknownKey {
-        key: String,
-        suggestion: Option<String>,
-    },
-    DuplicateId {
-        id: String,
-        first: String,
-    },
-    BadId {
-        id: String,
-        expected: IdExpected,
-    },
-    MissingParent {
-        id: String,
-        parent: String,
-    },
-    FileName {
-        id: String,
-        file: String,
-    },
-    UnknownPartner {
-        id: String,
-        suggestion: Option<String>,
-    },
-    UnknownField {
-        id: String,
-        suggestion: Option<String>,
-    },
-    UnknownTrack {
-        id: String,
-        suggestion: Option<String>,
-    },
-    UnknownMilestone {
-        id: String,
-        suggestion: Option<String>,
-    },
-    UnknownIndicator {
-        id: String,
-        suggestion: Option<String>,
-    },
-    BadStatus {
-        text: String,
-        suggestion: Option<String>,
-    },
-    ProgressRange {
-        value: String,
-    },
-    BadDate {
-        text: String,
-    },
-    Schedule {
-        start: i32,
-        end: i32,
-        period: (i32, i32),
-    },
-    EntryOutsidePeriod {
-        date: String,
-        period: (i32, i32),
-    },
-    EmptyEntry,
-    NoField,
-    ReachedTwice {
-        id: String,
-        first: String,
-    },
-    AbandonedNoNote,
-    BadNumber {
-        text: String,
-    },
-    DuplicateTarget {
-        year: i32,
-    },
-    NotUtf8 {
-        utf16: bool,
-    },
-    TooLarge {
-        bytes: u64,
-    },
-    Unreadable {
-        cause: Unreadable,
-    },
-    TooDeep,
-    TooManyAliases,
-    // Warnings.
-    NoSheet {
-        id: String,
-    },
-    NoLead {
-        id: String,
-    },
-    FutureEntry {
-        date: String,
-    },
-    ProgressDown {
-        from: String,
-        to: String,
-    },
-    DoneOpenMilestones {
-        open: Vec<String>,
-    },
-    DoneBelow100 {
-        progress: String,
-    },
-    Stale {
-        id: String,
-        last: String,
-    },
-    DueOutsidePeriod {
-        date: String,
-    },
-    TargetOutsidePeriod {
-        year: i32,
-    },
-    IgnoredFile {
-        reason: IgnoredReason,
-    },
-}
-
-/// What a value should have been, for `wrong-type`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(missing_docs)]
-pub enum Expected {
-    Text,
-    Number,
-    Integer,
-    Year,
-    Bool,
-    List,
-    Map,
-    Date,
-    /// One of the listed words.
-    OneOf(&'static str),
-}
-
-/// The shape an id should have had, for `bad-id`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IdExpected {
-    /// Lower-case letters, digits and single hyphens.
-    Slug,
-    /// A number from 1.
-    Axis,
-    /// `axis.N`.
-    Objective,
-    /// `axis.objective.N`.
-    Sheet,
-    /// An objective id under this axis.
-    UnderAxis(String),
-}
-
-/// Why a file could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unreadable {
-    /// It is not there.
-    NotFound,
-    /// No permission.
-    Denied,
-    /// Anything else, in the system's words.
-    Other(String),
-}
-
-/// Why a file in the plan folder is not read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IgnoredReason {
-    /// Ends in `.yml` instead of `.yaml`.
-    YmlExtension,
-    /// A folder inside `actions/`.
-    SubFolder,
-    /// A `.yaml` at the root that ctg does not know.
-    UnknownRootFile,
-}
-
 impl Expected {
-    fn tr(self) -> Tr {
+    pub(super) fn tr(self) -> Tr {
         match self {
             Expected::Text => Tr::new("text", "un texte"),
             Expected::Number => Tr::new("a number", "un nombre"),
@@ -263,87 +48,8 @@ impl Expected {
 }
 
 impl Problem {
-    /// The stable kebab-case code.
-    pub fn code(&self) -> &'static str {
-        use Problem::*;
-        match self {
-            YamlSyntax { .. } => "yaml-syntax",
-            DuplicateKey => "duplicate-key",
-            WrongType { .. } => "wrong-type",
-            MissingKey { .. } => "missing-key",
-            UnknownKey { .. } => "unknown-key",
-            DuplicateId { .. } => "duplicate-id",
-            BadId { .. } => "bad-id",
-            MissingParent { .. } => "missing-parent",
-            FileName { .. } => "file-name",
-            UnknownPartner { .. } => "unknown-partner",
-            UnknownField { .. } => "unknown-field",
-            UnknownTrack { .. } => "unknown-track",
-            UnknownMilestone { .. } => "unknown-milestone",
-            UnknownIndicator { .. } => "unknown-indicator",
-            BadStatus { .. } => "bad-status",
-            ProgressRange { .. } => "progress-range",
-            BadDate { .. } => "bad-date",
-            Schedule { .. } => "schedule",
-            EntryOutsidePeriod { .. } => "entry-outside-period",
-            EmptyEntry => "empty-entry",
-            NoField => "no-field",
-            ReachedTwice { .. } => "reached-twice",
-            AbandonedNoNote => "abandoned-no-note",
-            BadNumber { .. } => "bad-number",
-            DuplicateTarget { .. } => "duplicate-target",
-            NotUtf8 { .. } => "not-utf8",
-            TooLarge { .. } => "too-large",
-            Unreadable { .. } => "unreadable",
-            TooDeep => "too-deep",
-            TooManyAliases => "too-many-aliases",
-            NoSheet { .. } => "no-sheet",
-            NoLead { .. } => "no-lead",
-            FutureEntry { .. } => "future-entry",
-            ProgressDown { .. } => "progress-down",
-            DoneOpenMilestones { .. } => "done-open-milestones",
-            DoneBelow100 { .. } => "done-below-100",
-            Stale { .. } => "stale",
-            DueOutsidePeriod { .. } => "due-outside-period",
-            TargetOutsidePeriod { .. } => "target-outside-period",
-            IgnoredFile { .. } => "ignored-file",
-        }
-    }
-
-    /// The one-line message.
-    pub fn message(&self, lang: Lang) -> String {
-        self.texts().0.get(lang)
-    }
-
-    /// The plain fix, when there is one.
-    pub fn hint(&self, lang: Lang) -> Option<String> {
-        self.texts().1.map(|t| t.get(lang))
-    }
-
-    /// The sheet id a grouped warning is about (`no-lead`, `stale`).
-    pub fn grouped_subject(&self) -> Option<&str> {
-        match self {
-            Problem::NoLead { id } | Problem::Stale { id, .. } => Some(id),
-            _ => None,
-        }
-    }
-
-    /// The message of `count` warnings like this one shown as one line.
-    pub fn group_message(&self, count: usize, ids: &str, lang: Lang) -> String {
-        match self {
-            Problem::Stale { .. } => lang.pick(
-                format!("{count} action sheets have had no entry for too long: {ids}"),
-                format!("{count} fiches actions sans suivi depuis trop longtemps : {ids}"),
-            ),
-            _ => lang.pick(
-                format!("{count} action sheets without a lead: {ids}"),
-                format!("{count} fiches actions sans pilote : {ids}"),
-            ),
-        }
-    }
-
     /// Message and hint in both languages.
-    fn texts(&self) -> (Tr, Option<Tr>) {
+    pub(super) fn texts(&self) -> (Tr, Option<Tr>) {
         use Problem::*;
         let mean = |s: &Option<String>| {
             s.as_ref().map(|s| {
@@ -824,60 +530,5 @@ impl Problem {
                 ),
             },
         }
-    }
-}
-
-/// The closest candidate to `word`, if it is close enough to be a likely typo.
-pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let limit = (word.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c.to_string())
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = if ca == *cb { prev } else { prev + 1 };
-            prev = row[j + 1];
-            row[j + 1] = cost.min(row[j] + 1).min(prev + 1);
-        }
-    }
-    row[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggests_close_names_only() {
-        let partners = ["calade", "caf-gard", "ccps"];
-        assert_eq!(suggest("calad", partners).as_deref(), Some("calade"));
-        assert_eq!(suggest("cfa-gard", partners).as_deref(), Some("caf-gard"));
-        assert_eq!(suggest("mairie", partners), None);
-    }
-
-    #[test]
-    fn messages_exist_in_both_languages() {
-        let p = Problem::UnknownPartner {
-            id: "calad".into(),
-            suggestion: Some("calade".into()),
-        };
-        assert_eq!(p.message(Lang::En), "unknown partner `calad`");
-        assert_eq!(p.message(Lang::Fr), "partenaire inconnu `calad`");
-        assert_eq!(
-            p.hint(Lang::Fr).as_deref(),
-            Some("vouliez-vous dire `calade` ?")
-        );
-        assert_eq!(p.code(), "unknown-partner");
     }
 }
