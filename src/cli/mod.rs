@@ -83,7 +83,6 @@ pub fn print(text: &str) -> Result<(), Failure> {
 /// Renders in the format asked (`--format`, else the `--output` extension,
 /// else a table) and writes to `--output` or stdout.
 pub fn emit(
-    ctx: &Context,
     format: Option<args::TableFormat>,
     output: Option<&std::path::Path>,
     render: impl Fn(args::TableFormat) -> String,
@@ -97,7 +96,6 @@ pub fn emit(
     };
     let format = format.or_else(from_extension).unwrap_or(TableFormat::Table);
     let text = render(format);
-    let _ = ctx;
     match output {
         Some(path) => write_file(path, text.as_bytes()),
         None => print(&text),

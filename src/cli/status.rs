@@ -15,17 +15,12 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode, Failure> {
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let filter = filter(plan, args)?;
     let report = build(plan, ctx.as_of, &filter);
-    emit(
-        ctx,
-        args.format,
-        args.output.as_deref(),
-        |format| match format {
-            TableFormat::Table => render::table(&report, lang, ctx.style()),
-            TableFormat::Markdown => render::markdown(&report, lang),
-            TableFormat::Csv => render::csv(&report, lang),
-            TableFormat::Json => render::json(&report),
-        },
-    )?;
+    emit(args.format, args.output.as_deref(), |format| match format {
+        TableFormat::Table => render::table(&report, lang, ctx.style()),
+        TableFormat::Markdown => render::markdown(&report, lang),
+        TableFormat::Csv => render::csv(&report, lang),
+        TableFormat::Json => render::json(&report),
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -30,22 +30,17 @@ pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
         By::Field => GroupBy::Field,
     });
     let summary = build(plan, (from..=to).collect(), ctx.as_of, by);
-    emit(
-        ctx,
-        args.format,
-        args.output.as_deref(),
-        |format| match format {
-            TableFormat::Table => {
-                let mut out = render::grid(&summary, lang).terminal(lang, ctx.style());
-                if by == Some(GroupBy::Field) {
-                    out.push_str(&format!("{}\n", crate::i18n::L::FieldCountNote.get(lang)));
-                }
-                out
+    emit(args.format, args.output.as_deref(), |format| match format {
+        TableFormat::Table => {
+            let mut out = render::grid(&summary, lang).terminal(lang, ctx.style());
+            if by == Some(GroupBy::Field) {
+                out.push_str(&format!("{}\n", crate::i18n::L::FieldCountNote.get(lang)));
             }
-            TableFormat::Markdown => render::grid(&summary, lang).markdown(lang, 1),
-            TableFormat::Csv => render::csv(&summary, lang),
-            TableFormat::Json => render::json(&summary),
-        },
-    )?;
+            out
+        }
+        TableFormat::Markdown => render::grid(&summary, lang).markdown(lang, 1),
+        TableFormat::Csv => render::csv(&summary, lang),
+        TableFormat::Json => render::json(&summary),
+    })?;
     Ok(ExitCode::SUCCESS)
 }
