@@ -41,8 +41,6 @@ pub fn env(name: &str) -> Option<String> {
 pub struct Checked {
     /// The plan as read.
     pub loaded: Loaded,
-    /// All diagnostics (none of them errors).
-    pub diagnostics: Vec<Diagnostic>,
     /// The output language.
     pub lang: Lang,
 }
@@ -150,11 +148,7 @@ impl Context {
             );
             eprint!("{line}");
         }
-        Ok(Checked {
-            loaded,
-            diagnostics,
-            lang,
-        })
+        Ok(Checked { loaded, lang })
     }
 
     /// Loads and checks the plan, whatever its state.
