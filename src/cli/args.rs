@@ -173,8 +173,8 @@ pub struct RecordArgs {
     /// Who records it
     #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
     pub by: Option<String>,
-    /// Check everything and print the diff, write nothing
-    #[arg(long, conflicts_with = "commit")]
+    /// Check everything (with --commit, git too) and print the diff; write nothing
+    #[arg(long)]
     pub dry_run: bool,
     /// Also commit the sheet's file to git (that file only)
     #[arg(long)]
