@@ -30,15 +30,17 @@ pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
         By::Field => GroupBy::Field,
     });
     let summary = build(plan, (from..=to).collect(), ctx.as_of, by);
+    let note = (by == Some(GroupBy::Field))
+        .then(|| format!("{}\n", crate::i18n::L::FieldCountNote.get(lang)));
+    let note = note.unwrap_or_default();
     emit(args.format, args.output.as_deref(), |format| match format {
-        TableFormat::Table => {
-            let mut out = render::grid(&summary, lang).terminal(lang, ctx.style());
-            if by == Some(GroupBy::Field) {
-                out.push_str(&format!("{}\n", crate::i18n::L::FieldCountNote.get(lang)));
-            }
-            out
+        TableFormat::Table => format!(
+            "{}{note}",
+            render::grid(&summary, lang).terminal(lang, ctx.style())
+        ),
+        TableFormat::Markdown => {
+            format!("{}{note}", render::grid(&summary, lang).markdown(lang, 1))
         }
-        TableFormat::Markdown => render::grid(&summary, lang).markdown(lang, 1),
         TableFormat::Csv => render::csv(&summary, lang),
         TableFormat::Json => render::json(&summary),
     })?;
