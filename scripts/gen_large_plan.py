@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes a FICTIONAL plan of N action sheets with M journal entries each, for
 the scale benchmarks (spec section 10: 1,000 sheets, 100,000 entries)."""
+import datetime
 import os
 import sys
 
@@ -28,10 +29,9 @@ for n in range(sheets):
              "milestones:", "  - {id: m1, title: Jalon, due: 2026-06-30}",
              "indicators:", "  - {id: i1, label: Indicateur, targets: {2025: 10}}", "journal:"]
     for e in range(entries):
-        day = e % 1400
-        y, d = 2023 + day // 365, day % 365
-        month, dom = d // 31 + 1, d % 28 + 1
-        lines += [f"  - date: {y}-{month:02d}-{dom:02d}", "    status: in-progress",
+        # Entries spread evenly from January 2023 to June 2026, progress rising.
+        date = datetime.date(2023, 1, 1) + datetime.timedelta(days=e * 1275 // max(entries, 1))
+        lines += [f"  - date: {date.isoformat()}", "    status: in-progress",
                   f"    progress: {min(99, e * 100 // max(entries, 1))}",
                   f"    note: Réunion de suivi numéro {e} avec les partenaires du territoire",
                   f"    measures: {{i1: {e % 13}}}"]

@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 use crate::load::{Loaded, Unread};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde_json::json;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Warnings of one code about more sheets than this are shown as one line listing them.
@@ -40,23 +41,28 @@ pub fn render_text(
     } else {
         Renderer::plain()
     };
+    // Groupable warnings by code, counted once (a large plan has thousands).
+    let mut groups: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
+    for d in diags
+        .iter()
+        .filter(|d| d.problem.grouped_subject().is_some() && d.severity == Severity::Warning)
+    {
+        groups.entry(d.problem.code()).or_default().push(d);
+    }
     let mut out = String::new();
-    let mut grouped: Vec<&str> = Vec::new();
+    let mut shown: Vec<&str> = Vec::new();
     for d in diags {
         let code = d.problem.code();
-        if d.problem.grouped_subject().is_some() && d.severity == Severity::Warning {
-            let same: Vec<&Diagnostic> = diags
-                .iter()
-                .filter(|x| x.problem.code() == code && x.severity == d.severity)
-                .collect();
-            if same.len() > GROUP_ABOVE {
-                if !grouped.contains(&code) {
-                    grouped.push(code);
-                    out.push_str(&render_group(&same, &renderer, lang));
-                    out.push('\n');
-                }
-                continue;
+        if let Some(same) = groups
+            .get(code)
+            .filter(|g| g.len() > GROUP_ABOVE && d.severity == Severity::Warning)
+        {
+            if !shown.contains(&code) {
+                shown.push(code);
+                out.push_str(&render_group(same, &renderer, lang));
+                out.push('\n');
             }
+            continue;
         }
         out.push_str(&render_one(d, loaded, paths, &renderer, lang));
         out.push('\n');
