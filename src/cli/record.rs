@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
         .map_err(|e| refuse(edit_message(&e, lang)))?;
     let nothing_written = lang.pick("nothing was written", "rien n'a été écrit");
     let new_sheet = verify(&original, sheet, &edited, &entry)
-        .map_err(|why| refuse(format!("{nothing_written}: {why}")))?;
+        .map_err(|why| refuse(format!("{nothing_written}{} {why}", lang.pick(":", " :"))))?;
     if adds_errors(ctx, loaded, &new_sheet) {
         return Err(refuse(lang.pick(
             format!("{nothing_written}: the entry would make the plan invalid"),
