@@ -7,7 +7,7 @@ use super::{Failure, print, write_file};
 use crate::check::check;
 use crate::compute::sheet_state;
 use crate::diag::Severity;
-use crate::edit::{EditError, Notice, append_entry, unified_diff, verify};
+use crate::edit::{EditError, Notice, VerifyError, append_entry, unified_diff, verify};
 use crate::git;
 use crate::i18n::{Lang, status_label};
 use crate::model::Sheet;
@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
         .map_err(|e| refuse(edit_message(&e, lang)))?;
     let nothing_written = lang.pick("nothing was written", "rien n'a été écrit");
     let new_sheet = verify(&original, sheet, &edited, &entry)
-        .map_err(|why| refuse(format!("{nothing_written}{} {why}", lang.pick(":", " :"))))?;
+        .map_err(|why| refuse(verify_message(&why, lang)))?;
     if adds_errors(ctx, loaded, &new_sheet) {
         return Err(refuse(lang.pick(
             format!("{nothing_written}: the entry would make the plan invalid"),
@@ -198,4 +198,33 @@ fn git_message(e: &git::GitError, lang: Lang) -> String {
         ),
         git::GitError::Failed(why) => why.clone(),
     }
+}
+
+fn verify_message(e: &VerifyError, lang: Lang) -> String {
+    let why = match e {
+        VerifyError::NotASheet(detail) => {
+            let detail = if detail.is_empty() {
+                String::new()
+            } else {
+                format!(" ({detail})")
+            };
+            lang.pick(
+                format!("the edited file would not read as a valid sheet{detail}"),
+                format!("le fichier modifié ne se lirait plus comme une fiche valide{detail}"),
+            )
+        }
+        VerifyError::NotOldPlusEntry => lang.pick(
+            "the edited file would not read as the old sheet plus the new entry".to_string(),
+            "le fichier modifié ne se lirait pas comme l'ancienne fiche plus le nouveau suivi"
+                .to_string(),
+        ),
+        VerifyError::ChangesLines => lang.pick(
+            "the edit would change existing lines".to_string(),
+            "la modification changerait des lignes existantes".to_string(),
+        ),
+    };
+    lang.pick(
+        format!("nothing was written: {why}"),
+        format!("rien n'a été écrit : {why}"),
+    )
 }

@@ -156,6 +156,17 @@ fn sequence_indent(text: &str) -> usize {
     2
 }
 
+/// Why an edit failed its verification (nothing is written then).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VerifyError {
+    /// The new text is not a valid sheet; the parser's words.
+    NotASheet(String),
+    /// The new text reads as something else than the old sheet plus the entry.
+    NotOldPlusEntry,
+    /// The diff would change or remove existing lines.
+    ChangesLines,
+}
+
 /// Checks an edit: the new text must read back as the old sheet plus exactly
 /// `entry`, and the diff may only add lines unless a notice says otherwise.
 pub fn verify(
@@ -163,25 +174,23 @@ pub fn verify(
     old: &Sheet,
     edited: &Edited,
     entry: &Entry,
-) -> Result<Sheet, String> {
+) -> Result<Sheet, VerifyError> {
     let body = edited.text.strip_prefix('\u{feff}').unwrap_or(&edited.text);
-    let node = crate::yaml::parse(body).map_err(|e| e.detail)?;
+    let node = crate::yaml::parse(body).map_err(|e| VerifyError::NotASheet(e.detail))?;
     let mut decoder = crate::decode::Decoder::new(body);
     let sheet = crate::decode::decode_sheet(&mut decoder, &node);
     let mut new = match sheet {
         Some(s) if decoder.found.is_empty() => s,
-        _ => return Err("the edited file does not read back as a valid sheet".into()),
+        _ => return Err(VerifyError::NotASheet(String::new())),
     };
     new.file = old.file.clone();
     let mut expected = old.clone();
     expected.journal.push(entry.clone());
     if new != expected {
-        return Err(
-            "the edited file does not read back as the old sheet plus the new entry".into(),
-        );
+        return Err(VerifyError::NotOldPlusEntry);
     }
     if edited.notices.is_empty() && !only_adds_lines(old_text, &edited.text) {
-        return Err("the edit would change existing lines".into());
+        return Err(VerifyError::ChangesLines);
     }
     Ok(new)
 }

@@ -467,3 +467,23 @@ fn the_sheet_keeps_its_permissions() {
         & 0o777;
     assert_eq!(mode, 0o640);
 }
+
+#[test]
+fn an_edit_that_would_not_read_back_is_refused() {
+    // After a `...` end marker the entry would start a second document: the
+    // check before writing catches it and the file stays as it was.
+    let env = TestEnv::demo();
+    let text = "---\nid: \"2.1.2\"\ntitle: Relais\nfields: [petite-enfance]\nlead: service-enfance\nschedule: {start: 2026, end: 2026}\n...\n";
+    env.write("actions/2.1.2.yaml", text);
+    assert_eq!(env.run(&["validate"]).code, 0);
+    let run = env.run(&["record", "2.1.2", "--date", "2025-06-01", "--note", "x"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(
+            "rien n'a été écrit : le fichier modifié ne se lirait plus comme une fiche valide"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.read("actions/2.1.2.yaml"), text);
+}
