@@ -39,22 +39,14 @@ pub fn header_lines(r: &AnnualReport, lang: Lang) -> (String, String) {
         r.year,
         r.convention
     );
-    let period = match lang {
-        Lang::Fr => format!(
-            "du {} au {} · {} {}",
-            long_date(r.from, lang),
-            long_date(r.to, lang),
-            L::Produced.get(lang),
-            short_date(r.produced, lang)
-        ),
-        Lang::En => format!(
-            "from {} to {} · {} {}",
-            long_date(r.from, lang),
-            long_date(r.to, lang),
-            L::Produced.get(lang),
-            short_date(r.produced, lang)
-        ),
-    };
+    let (from, to) = lang.pick(("from", "to"), ("du", "au"));
+    let period = format!(
+        "{from} {} {to} {} · {} {}",
+        long_date(r.from, lang),
+        long_date(r.to, lang),
+        L::Produced.get(lang),
+        short_date(r.produced, lang)
+    );
     (title, period)
 }
 
