@@ -37,6 +37,29 @@ impl Lang {
     }
 }
 
+/// Something `ctg` tells a person — an error, a refusal, a notice — that can
+/// say itself in either language. Each implementation writes both texts side
+/// by side (through [`Lang::pick`]), so a missing translation does not compile.
+pub trait Speak {
+    /// The text in `lang`, without a trailing newline.
+    fn say(&self, lang: Lang) -> String;
+}
+
+/// The language of the system locale: the first of `LC_ALL`, `LC_MESSAGES`,
+/// `LANG` that is set and not empty; French when it starts with `fr`, else
+/// none (`C`, `POSIX`, `en_US.UTF-8`… are English, said by the caller).
+pub fn locale_lang(var: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+    let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()))?;
+    let lower = value.to_ascii_lowercase();
+    if lower.starts_with("fr") {
+        Some(Lang::Fr)
+    } else {
+        Some(Lang::En)
+    }
+}
+
 macro_rules! catalogue {
     ($($name:ident => $en:literal, $fr:literal;)*) => {
         /// An interface label, translated by [`L::get`].
@@ -206,5 +229,33 @@ mod tests {
         assert_eq!(L::HealthAlert.get(Lang::En), "alert ▲");
         assert_eq!(Lang::parse(" EN "), Some(Lang::En));
         assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn the_locale_speaks_french_only_when_it_starts_with_fr() {
+        let vars = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(
+            locale_lang(vars(&[("LANG", "fr_FR.UTF-8")])),
+            Some(Lang::Fr)
+        );
+        assert_eq!(locale_lang(vars(&[("LANG", "C")])), Some(Lang::En));
+        assert_eq!(
+            locale_lang(vars(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "fr_FR.UTF-8")])),
+            Some(Lang::En),
+            "LC_ALL wins"
+        );
+        assert_eq!(
+            locale_lang(vars(&[("LC_ALL", ""), ("LC_MESSAGES", "fr_CA")])),
+            Some(Lang::Fr),
+            "an empty variable counts as unset"
+        );
+        assert_eq!(locale_lang(vars(&[])), None);
     }
 }

@@ -12,6 +12,7 @@ pub mod dates;
 pub mod decode;
 pub mod diag;
 pub mod edit;
+pub mod entry_warnings;
 pub mod git;
 pub mod i18n;
 pub mod load;

@@ -76,6 +76,18 @@ pub fn find_plan(explicit: Option<&Path>, start: &Path) -> Result<PathBuf, FindE
     Err(FindError::NotFound(start.to_path_buf()))
 }
 
+/// The `language` of the plan's `convention.yaml`, when the file reads
+/// without error (the full load reports it otherwise).
+pub fn convention_language(root: &Path) -> Option<String> {
+    read_and_decode(
+        root,
+        Path::new("convention.yaml"),
+        decode::decode_convention,
+    )
+    .value?
+    .language
+}
+
 const ROOT_FILES: [&str; 4] = [
     "convention.yaml",
     "partners.yaml",

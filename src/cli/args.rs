@@ -5,7 +5,13 @@ use std::path::PathBuf;
 
 /// ctg — track a Convention Territoriale Globale (CTG) kept as YAML files.
 #[derive(Debug, Parser)]
-#[command(name = "ctg", version, about, max_term_width = 100)]
+#[command(
+    name = "ctg",
+    version,
+    about,
+    max_term_width = 100,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     /// Options shared by every command.
     #[command(flatten)]
@@ -17,6 +23,7 @@ pub struct Cli {
 
 /// Options shared by every command (before or after it).
 #[derive(Debug, Args)]
+#[command(next_help_heading = GLOBAL_HEADING)]
 pub struct Global {
     /// Plan folder [env: CTG_PLAN; default: the first folder upward holding
     /// convention.yaml or plan/convention.yaml]
@@ -31,7 +38,13 @@ pub struct Global {
     /// When to use colour (NO_COLOR is honoured)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Do not print the line that counts warnings
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
 }
+
+/// The heading of the global options in help.
+pub const GLOBAL_HEADING: &str = "Global options";
 
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,11 +1,12 @@
 //! The resolved configuration of a run: options over environment over defaults.
 
-use super::Failure;
 use super::args::{ColorChoice, Global};
+use super::messages::Msg;
+use super::{Failure, tell};
 use crate::check::check;
 use crate::dates;
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, locale_lang};
 use crate::load::{FindError, Loaded, find_plan, load};
 use crate::render::diagnostics::{Paths, counts, render_text};
 use chrono::NaiveDate;
@@ -14,22 +15,28 @@ use std::path::{Path, PathBuf};
 
 /// Everything a command needs to know besides its own arguments.
 pub struct Context {
-    /// The plan folder.
+    /// The plan folder, absolute and canonical: every path given to git or
+    /// the file system is built from it, whatever folder the command was
+    /// typed in.
     pub plan_dir: PathBuf,
-    /// The plan folder as shown in messages.
+    /// The plan folder as shown in messages (relative to the current folder
+    /// when under it).
     pub shown_dir: PathBuf,
     /// Today (system date or SOURCE_DATE_EPOCH).
     pub today: NaiveDate,
     /// The date everything is computed as of.
     pub as_of: NaiveDate,
-    /// `--lang` or CTG_LANG, if given.
-    pub lang: Option<Lang>,
+    /// The session's language: `--lang` or CTG_LANG, else the plan's
+    /// `language`, else the system locale, else English.
+    pub lang: Lang,
     /// Colour on stdout.
     pub color: bool,
     /// Colour on stderr.
     pub color_err: bool,
     /// Table width: COLUMNS, else the terminal's, else unlimited.
     pub width: Option<u16>,
+    /// `--quiet`: no line counting warnings.
+    pub quiet: bool,
 }
 
 /// An environment variable; set to the empty string counts as unset.
@@ -46,39 +53,42 @@ pub struct Checked {
 }
 
 impl Context {
-    /// Resolves the global options.
-    pub fn resolve(g: &Global) -> Result<Context, Failure> {
-        let lang_text = g.lang.clone().or_else(|| env("CTG_LANG"));
-        let lang = match lang_text {
+    /// Resolves the global options. A failure comes with the language it is
+    /// told in (the plan's language may not be known yet).
+    pub fn resolve(g: &Global) -> Result<Context, (Failure, Lang)> {
+        let fallback = locale_lang(env).unwrap_or(Lang::En);
+        let explicit = match g.lang.clone().or_else(|| env("CTG_LANG")) {
             None => None,
-            Some(t) => Some(
-                Lang::parse(&t)
-                    .ok_or_else(|| Failure::Usage(format!("unknown language `{t}` (fr or en)")))?,
-            ),
+            Some(t) => match Lang::parse(&t) {
+                Some(lang) => Some(lang),
+                None => return Err((Failure::Usage(Msg::UnknownLanguage(t)), fallback)),
+            },
         };
-        let today = dates::today(env("SOURCE_DATE_EPOCH").as_deref()).map_err(Failure::Usage)?;
-        let as_of = match g.as_of.clone().or_else(|| env("CTG_AS_OF")) {
-            None => today,
-            Some(t) => dates::parse_cli_date(&t).ok_or_else(|| {
-                Failure::Usage(format!("`{t}` is not a date (YYYY-MM-DD or JJ/MM/AAAA)"))
-            })?,
-        };
+        let early = explicit.unwrap_or(fallback);
         let cwd = std::env::current_dir().unwrap_or_default();
-        let explicit = g
+        let given = g
             .plan
             .clone()
             .or_else(|| env("CTG_PLAN").map(PathBuf::from));
-        let plan_dir = find_plan(explicit.as_deref(), &cwd).map_err(|e| match e {
-            FindError::NotAFolder(p) => Failure::Refused(lang.unwrap_or_default().pick(
-                format!("plan folder `{}` not found", p.display()),
-                format!("dossier de plan `{}` introuvable", p.display()),
-            )),
-            FindError::NotFound(_) => Failure::Refused(lang.unwrap_or_default().pick(
-                "no plan here: no convention.yaml or plan/convention.yaml in this folder or above; use --plan DIR".into(),
-                "aucun plan ici : ni convention.yaml ni plan/convention.yaml dans ce dossier ou au-dessus ; utilisez --plan DOSSIER".into(),
-            )),
+        let found = find_plan(given.as_deref(), &cwd).map_err(|e| {
+            let msg = match e {
+                FindError::NotAFolder(p) => Msg::PlanFolderNotFound(p),
+                FindError::NotFound(_) => Msg::NoPlanHere,
+            };
+            (Failure::Refused(msg), early)
         })?;
-        let shown_dir = shown(&plan_dir, &cwd);
+        let plan_dir = std::fs::canonicalize(&found).unwrap_or_else(|_| cwd.join(&found));
+        let lang = explicit
+            .or_else(|| plan_language(&plan_dir))
+            .unwrap_or(fallback);
+        let fail = |m: Msg| (Failure::Usage(m), lang);
+        let today = dates::today(env("SOURCE_DATE_EPOCH").as_deref())
+            .map_err(|t| fail(Msg::BadEpoch(t)))?;
+        let as_of = match g.as_of.clone().or_else(|| env("CTG_AS_OF")) {
+            None => today,
+            Some(t) => dates::parse_cli_date(&t).ok_or_else(|| fail(Msg::BadDate(t)))?,
+        };
+        let shown_dir = shown(&found, &cwd);
         let no_color = env("NO_COLOR").is_some();
         let decide = |terminal: bool| match g.color {
             ColorChoice::Always => true,
@@ -102,6 +112,7 @@ impl Context {
             color: decide(std::io::stdout().is_terminal()),
             color_err: decide(std::io::stderr().is_terminal()),
             width,
+            quiet: g.quiet,
         })
     }
 
@@ -135,18 +146,8 @@ impl Context {
             text.push('\n');
             return Err(Failure::Invalid(text));
         }
-        if warnings > 0 {
-            let line = lang.pick(
-                format!(
-                    "{warnings} warning{}: run `ctg validate`\n",
-                    if warnings == 1 { "" } else { "s" }
-                ),
-                format!(
-                    "{warnings} avertissement{} : lancez `ctg validate`\n",
-                    if warnings == 1 { "" } else { "s" }
-                ),
-            );
-            eprint!("{line}");
+        if warnings > 0 && !self.quiet {
+            tell(&Msg::Warnings(warnings), lang);
         }
         Ok(Checked { loaded, lang })
     }
@@ -155,17 +156,16 @@ impl Context {
     pub fn load_all(&self) -> (Loaded, Vec<Diagnostic>, Lang) {
         let loaded = load(&self.plan_dir);
         let diagnostics = check(&loaded, self.as_of);
-        let lang = self.lang.unwrap_or_else(|| {
-            loaded
-                .plan
-                .convention
-                .language
-                .as_deref()
-                .and_then(Lang::parse)
-                .unwrap_or_default()
-        });
-        (loaded, diagnostics, lang)
+        (loaded, diagnostics, self.lang)
     }
+}
+
+/// The `language` of the plan's convention, read ahead of the plan so that
+/// every message of the session, even before loading, is in that language.
+fn plan_language(dir: &Path) -> Option<Lang> {
+    crate::load::convention_language(dir)
+        .as_deref()
+        .and_then(Lang::parse)
 }
 
 /// The plan folder relative to the current folder when under it.

@@ -2,6 +2,7 @@
 
 use super::args::{LogArgs, TableFormat};
 use super::context::Context;
+use super::messages::Msg;
 use super::{Failure, emit};
 use crate::compute::start_of_year;
 use crate::dates::parse_period_bound;
@@ -15,8 +16,9 @@ pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode, Failure> {
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let bound = |text: &Option<String>, end: bool, default| match text {
         None => Ok(default),
-        Some(t) => parse_period_bound(t, end)
-            .ok_or_else(|| Failure::Usage(format!("`{t}` is not a date or a year"))),
+        Some(t) => {
+            parse_period_bound(t, end).ok_or_else(|| Failure::Usage(Msg::BadBound(t.clone())))
+        }
     };
     let from = bound(
         &args.from,
@@ -24,20 +26,25 @@ pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode, Failure> {
         start_of_year(plan.convention.period.start),
     )?;
     let to = bound(&args.to, true, ctx.as_of)?;
+    if from > to {
+        return Err(Failure::Usage(Msg::FromAfterTo(from, to)));
+    }
     if let Some(id) = &args.action
         && plan.sheets_under(id).next().is_none()
     {
-        return Err(Failure::Refused(lang.pick(
-            format!("no axis, objective or sheet `{id}`"),
-            format!("pas d'axe, d'objectif ni de fiche `{id}`"),
-        )));
+        return Err(Failure::Refused(Msg::NoSuchGroup(id.clone())));
     }
     let rows = build(plan, from, to, args.action.as_deref());
-    emit(args.format, args.output.as_deref(), |format| match format {
-        TableFormat::Table => render::table(&rows, lang, ctx.style()),
-        TableFormat::Markdown => render::markdown(&rows, lang),
-        TableFormat::Csv => render::csv(&rows, lang),
-        TableFormat::Json => render::json(&rows, from, to),
-    })?;
+    emit(
+        ctx,
+        args.format,
+        args.output.as_deref(),
+        |format| match format {
+            TableFormat::Table => render::table(&rows, lang, ctx.style()),
+            TableFormat::Markdown => render::markdown(&rows, lang),
+            TableFormat::Csv => render::csv(&rows, lang),
+            TableFormat::Json => render::json(&rows, from, to),
+        },
+    )?;
     Ok(ExitCode::SUCCESS)
 }

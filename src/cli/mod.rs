@@ -2,7 +2,10 @@
 
 mod args;
 mod context;
+mod help;
 mod log;
+mod messages;
+mod output;
 mod record;
 mod report;
 mod show;
@@ -11,44 +14,54 @@ mod summary;
 mod timeline;
 mod validate;
 
+use crate::i18n::{Lang, Speak};
 pub use args::Cli;
 use args::Command;
-use clap::Parser;
 use context::Context;
+use messages::Msg;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Why a command did not succeed; each is printed by [`main`], never with a backtrace.
+/// Why a command did not succeed; each is printed by [`main`] in the
+/// session's language, never with a backtrace.
 #[derive(Debug)]
 pub enum Failure {
     /// Bad usage (exit 2).
-    Usage(String),
+    Usage(Msg),
     /// The command was refused or failed (exit 1).
-    Refused(String),
+    Refused(Msg),
     /// The plan has errors; the text is the rendered diagnostics (exit 1).
     Invalid(String),
 }
 
+impl Failure {
+    /// The exit code and the text for stderr.
+    fn told(&self, lang: Lang) -> (u8, String) {
+        match self {
+            Failure::Usage(m) => (2, format!("ctg: {}\n", m.say(lang))),
+            Failure::Refused(m) => (1, format!("ctg: {}\n", m.say(lang))),
+            Failure::Invalid(t) => (1, t.clone()),
+        }
+    }
+}
+
 /// Runs `ctg` with the process's arguments and environment.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let help_lang = help::language(&argv);
+    let cli = match help::parse(argv, help_lang) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
-        }
+        Err(exit) => return exit,
     };
-    let result = Context::resolve(&cli.global).and_then(|ctx| run(&ctx, &cli.command));
+    let (result, lang) = match Context::resolve(&cli.global) {
+        Ok(ctx) => (run(&ctx, &cli.command), ctx.lang),
+        Err((failure, lang)) => (Err(failure), lang),
+    };
     match result {
         Ok(code) => code,
         Err(failure) => {
-            let mut stderr = std::io::stderr().lock();
-            let (code, text) = match failure {
-                Failure::Usage(m) => (2, format!("ctg: {m}\n")),
-                Failure::Refused(m) => (1, format!("ctg: {m}\n")),
-                Failure::Invalid(t) => (1, t),
-            };
-            let _ = stderr.write_all(text.as_bytes());
+            let (code, text) = failure.told(lang);
+            print_err(&text);
             ExitCode::from(code)
         }
     }
@@ -76,37 +89,50 @@ pub fn print(text: &str) -> Result<(), Failure> {
     {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::Refused(format!("cannot write the output: {e}"))),
+        Err(e) => Err(Failure::Refused(Msg::CannotPrint(e.kind()))),
     }
 }
 
+/// Writes a message to stderr. A closed or failing stderr is ignored: there
+/// is nowhere left to tell it, and the exit code still says how the run went.
+pub fn print_err(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr
+        .write_all(text.as_bytes())
+        .and_then(|()| stderr.flush());
+}
+
+/// Says one line on stderr in `lang`.
+pub fn tell(message: &Msg, lang: Lang) {
+    print_err(&format!("{}\n", message.say(lang)));
+}
+
 /// Renders in the format asked (`--format`, else the `--output` extension,
-/// else a table) and writes to `--output` or stdout.
+/// else a table) and writes to `--output` (announced on stderr) or stdout.
 pub fn emit(
+    ctx: &Context,
     format: Option<args::TableFormat>,
     output: Option<&std::path::Path>,
     render: impl Fn(args::TableFormat) -> String,
 ) -> Result<(), Failure> {
     use args::TableFormat;
-    let from_extension = || match output?.extension()?.to_str()? {
-        "md" | "markdown" => Some(TableFormat::Markdown),
-        "csv" => Some(TableFormat::Csv),
-        "json" => Some(TableFormat::Json),
-        _ => None,
+    let format = match format {
+        Some(f) => f,
+        None => match output::extension(output) {
+            output::Extension::None => TableFormat::Table,
+            output::Extension::Known(ext) => match ext {
+                "txt" => TableFormat::Table,
+                "md" | "markdown" => TableFormat::Markdown,
+                "csv" => TableFormat::Csv,
+                "json" => TableFormat::Json,
+                _ => return Err(output::refuse(output, &output::TABULAR)),
+            },
+            output::Extension::Other => return Err(output::refuse(output, &output::TABULAR)),
+        },
     };
-    let format = format.or_else(from_extension).unwrap_or(TableFormat::Table);
     let text = render(format);
     match output {
-        Some(path) => write_file(path, text.as_bytes()),
+        Some(path) => output::write(ctx, path, text.as_bytes()),
         None => print(&text),
     }
-}
-
-/// Writes `bytes` to `path`, replacing it atomically (temporary file, flush, rename).
-pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
-    let fail =
-        |e: std::io::Error| Failure::Refused(format!("cannot write {}: {e}", path.display()));
-    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
-    file.commit().map_err(fail)
 }

@@ -3,16 +3,19 @@
 
 use super::args::RecordArgs;
 use super::context::Context;
-use super::{Failure, print, write_file};
+use super::messages::{Msg, SheetSnapshot};
+use super::{Failure, output, print, tell};
 use crate::check::check;
 use crate::compute::sheet_state;
-use crate::diag::Severity;
-use crate::edit::{EditError, Notice, VerifyError, append_entry, unified_diff, verify};
+use crate::diag::{Diagnostic, Problem, Severity};
+use crate::edit::{append_entry, unified_diff, verify};
+use crate::entry_warnings::entry_warnings;
 use crate::git;
-use crate::i18n::{Lang, status_label};
+use crate::i18n::{Lang, Speak, status_label};
+use crate::load::Loaded;
 use crate::model::Sheet;
 use crate::record::{Request, build_entry, find_sheet};
-use crate::render::fmt::short_date;
+use crate::render::fmt::clean;
 use std::fs::{File, OpenOptions};
 use std::process::ExitCode;
 
@@ -25,71 +28,123 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
     let checked = ctx.load_valid()?;
     let (loaded, lang) = (&checked.loaded, checked.lang);
     let plan = &loaded.plan;
-    let refuse = |text: String| Failure::Refused(text);
-    let sheet = find_sheet(plan, args.id.trim()).map_err(|r| refuse(r.message(lang)))?;
+    let refuse = |m: Msg| Failure::Refused(m);
+    let sheet = find_sheet(plan, args.id.trim()).map_err(|r| refuse(Msg::Record(r)))?;
     let entry =
-        build_entry(plan, sheet, &request(args), ctx.today).map_err(|r| refuse(r.message(lang)))?;
+        build_entry(plan, sheet, &request(args), ctx.today).map_err(|r| refuse(Msg::Record(r)))?;
     if args.commit {
-        git::preflight(&ctx.plan_dir).map_err(|e| refuse(git_message(&e, lang)))?;
+        git::preflight(&ctx.plan_dir).map_err(|e| refuse(Msg::Git(e)))?;
     }
     let path = ctx.plan_dir.join(&sheet.file);
-    let shown = ctx.shown_dir.join(&sheet.file).display().to_string();
-    let original = std::fs::read_to_string(&path).map_err(|e| refuse(format!("{shown}: {e}")))?;
-    let edited = append_entry(&original, &entry, &sheet.journal)
-        .map_err(|e| refuse(edit_message(&e, lang)))?;
-    let nothing_written = lang.pick("nothing was written", "rien n'a été écrit");
-    let new_sheet = verify(&original, sheet, &edited, &entry)
-        .map_err(|why| refuse(verify_message(&why, lang)))?;
-    if adds_errors(ctx, loaded, &new_sheet) {
-        return Err(refuse(lang.pick(
-            format!("{nothing_written}: the entry would make the plan invalid"),
-            format!("{nothing_written} : le suivi rendrait le plan invalide"),
-        )));
+    let shown = ctx.shown_dir.join(&sheet.file);
+    let original = std::fs::read_to_string(&path)
+        .map_err(|e| refuse(Msg::CannotRead(shown.clone(), e.kind())))?;
+    let edited =
+        append_entry(&original, &entry, &sheet.journal).map_err(|e| refuse(Msg::Edit(e)))?;
+    let new_sheet =
+        verify(&original, sheet, &edited, &entry).map_err(|why| refuse(Msg::Verify(why)))?;
+    let after = with_sheet(loaded, &new_sheet);
+    let new_diagnostics = check(&after, ctx.as_of);
+    if new_diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
+        return Err(refuse(Msg::WouldInvalidate));
     }
     if args.dry_run {
-        print(&unified_diff(&original, &edited.text, &shown))?;
+        print(&unified_diff(
+            &original,
+            &edited.text,
+            &shown.display().to_string(),
+        ))?;
         return Ok(ExitCode::SUCCESS);
     }
     let dirty = args.commit && git::has_uncommitted_changes(&path);
-    write_file(&path, edited.text.as_bytes())?;
-    let mut out = lang.pick(
-        format!(
-            "{}: entry of {} added to {shown}\n",
-            sheet.id.value,
-            short_date(entry.date.value, lang)
-        ),
-        format!(
-            "{} : suivi du {} ajouté à {shown}\n",
-            sheet.id.value,
-            short_date(entry.date.value, lang)
-        ),
-    );
+    output::replace(&path, edited.text.as_bytes())?;
+    let stale_after = plan.convention.stale_after_months;
+    let state = |date| {
+        let s = sheet_state(&new_sheet, stale_after, date);
+        SheetSnapshot {
+            date,
+            status: s.status,
+            progress: s.progress,
+            health: s.health,
+        }
+    };
+    let at_entry = state(entry.date.value);
+    let now = Some(state(ctx.today)).filter(|n| !n.same_state(&at_entry));
+    let added = Msg::Added {
+        id: new_sheet.id.value.clone(),
+        date: entry.date.value,
+        file: shown.clone(),
+    };
+    let new_state = Msg::NewState {
+        id: new_sheet.id.value.clone(),
+        at_entry,
+        now,
+    };
+    let mut out = format!("{}\n{}\n", added.say(lang), new_state.say(lang));
     for notice in &edited.notices {
-        out.push_str(&notice_text(*notice, lang));
-        out.push('\n');
+        out.push_str(&format!("{}\n", Msg::EditNotice(*notice).say(lang)));
+    }
+    let mut warnings: Vec<String> = entry_warnings(sheet, &entry, stale_after)
+        .iter()
+        .map(|w| w.say(lang))
+        .collect();
+    warnings.extend(caused_warnings(
+        ctx,
+        loaded,
+        &new_diagnostics,
+        &sheet.file,
+        lang,
+    ));
+    for w in warnings {
+        tell(&Msg::Warning(w), lang);
     }
     if args.commit {
         if dirty {
             out.push_str(lang.pick(
                 "the sheet had uncommitted edits: they are in this commit too\n",
-                "la fiche avait des modifications non commitées : elles sont dans ce commit aussi\n",
+                "la fiche avait des modifications non commitées\u{a0}: elles sont dans ce commit aussi\n",
             ));
         }
-        let message = commit_message(plan.convention.stale_after_months, &new_sheet, &entry, lang);
+        let message = commit_message(stale_after, &new_sheet, &entry, lang);
         if let Err(e) = git::commit_file(&path, &message) {
             print(&out)?;
-            return Err(refuse(lang.pick(
-                format!("the entry is written, but the commit failed: {e}"),
-                format!("le suivi est écrit, mais le commit a échoué : {e}"),
-            )));
+            return Err(refuse(Msg::CommitFailed(e)));
         }
         out.push_str(&lang.pick(
-            format!("committed: {message}\n"),
-            format!("commit : {message}\n"),
+            format!("committed: {}\n", clean(&message)),
+            format!("commit\u{a0}: {}\n", clean(&message)),
         ));
     }
     print(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The warnings of `validate` on this sheet that the new entry adds.
+fn caused_warnings(
+    ctx: &Context,
+    before: &Loaded,
+    after: &[Diagnostic],
+    file: &std::path::Path,
+    lang: Lang,
+) -> Vec<String> {
+    let mut old: Vec<Problem> = check(before, ctx.as_of)
+        .into_iter()
+        .filter(|d| d.file == file)
+        .map(|d| d.problem)
+        .collect();
+    let mut new = Vec::new();
+    for d in after.iter().filter(|d| d.file == file) {
+        match old.iter().position(|p| *p == d.problem) {
+            Some(i) => {
+                old.swap_remove(i);
+            }
+            None => new.push(d.problem.message(lang)),
+        }
+    }
+    new
 }
 
 fn request(a: &RecordArgs) -> Request {
@@ -110,7 +165,8 @@ fn request(a: &RecordArgs) -> Request {
 /// Takes the plan's lock, waiting for another record to finish.
 fn lock(ctx: &Context) -> Result<File, Failure> {
     let path = ctx.plan_dir.join(LOCK_FILE);
-    let fail = |e: std::io::Error| Failure::Refused(format!("cannot lock {}: {e}", path.display()));
+    let shown = ctx.shown_dir.join(LOCK_FILE);
+    let fail = |e: std::io::Error| Failure::Refused(Msg::CannotLock(shown.clone(), e.kind()));
     let file = OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -121,9 +177,9 @@ fn lock(ctx: &Context) -> Result<File, Failure> {
     Ok(file)
 }
 
-/// True when the plan with the new sheet has an error the old one did not.
-fn adds_errors(ctx: &Context, loaded: &crate::load::Loaded, new_sheet: &Sheet) -> bool {
-    let mut after = crate::load::Loaded {
+/// The plan as it will be with `new_sheet` in place of the old one.
+fn with_sheet(loaded: &Loaded, new_sheet: &Sheet) -> Loaded {
+    let mut after = Loaded {
         root: loaded.root.clone(),
         plan: loaded.plan.clone(),
         ..Default::default()
@@ -137,9 +193,7 @@ fn adds_errors(ctx: &Context, loaded: &crate::load::Loaded, new_sheet: &Sheet) -
     {
         *slot = new_sheet.clone();
     }
-    check(&after, ctx.as_of)
-        .iter()
-        .any(|d| d.severity == Severity::Error)
+    after
 }
 
 fn commit_message(
@@ -160,71 +214,4 @@ fn commit_message(
         message.push_str(&format!(" — {cut}"));
     }
     message
-}
-
-fn notice_text(n: Notice, lang: Lang) -> String {
-    match n {
-        Notice::FlowJournalRewritten => lang.pick(
-            "note: the journal was written `journal: [...]`; it is now one entry per block (only its lines changed)",
-            "note : le suivi était écrit `journal: [...]` ; il est maintenant en blocs (seules ses lignes changent)",
-        ),
-        Notice::FinalNewlineAdded => lang.pick(
-            "note: the file had no final newline; it has one now",
-            "note : le fichier n'avait pas de saut de ligne final ; il en a un maintenant",
-        ),
-    }
-    .to_string()
-}
-
-fn edit_message(e: &EditError, lang: Lang) -> String {
-    match e {
-        EditError::FlowRoot => lang.pick(
-            "the sheet is written as one `{...}` mapping; write it one key per line (`id: ...`, `title: ...`) and record again",
-            "la fiche est écrite en un seul bloc `{...}` ; écrivez une clé par ligne (`id: ...`, `title: ...`) puis recommencez",
-        )
-        .to_string(),
-        EditError::Unreadable(why) => lang.pick(format!("cannot edit the sheet: {why}"), format!("impossible de modifier la fiche : {why}")),
-    }
-}
-
-fn git_message(e: &git::GitError, lang: Lang) -> String {
-    let nothing = lang.pick("nothing was written", "rien n'a été écrit");
-    match e {
-        git::GitError::NotInstalled => lang.pick(format!("--commit needs git, which is not installed; {nothing}"), format!("--commit demande git, qui n'est pas installé ; {nothing}")),
-        git::GitError::NotAWorkTree => lang.pick(format!("--commit: the plan is not in a git repository; {nothing}"), format!("--commit : le plan n'est pas dans un dépôt git ; {nothing}")),
-        git::GitError::NoIdentity(_) => lang.pick(
-            format!("--commit: git does not know who you are (git config user.name / user.email); {nothing}"),
-            format!("--commit : git ne sait pas qui vous êtes (git config user.name / user.email) ; {nothing}"),
-        ),
-        git::GitError::Failed(why) => why.clone(),
-    }
-}
-
-fn verify_message(e: &VerifyError, lang: Lang) -> String {
-    let why = match e {
-        VerifyError::NotASheet(detail) => {
-            let detail = if detail.is_empty() {
-                String::new()
-            } else {
-                format!(" ({detail})")
-            };
-            lang.pick(
-                format!("the edited file would not read as a valid sheet{detail}"),
-                format!("le fichier modifié ne se lirait plus comme une fiche valide{detail}"),
-            )
-        }
-        VerifyError::NotOldPlusEntry => lang.pick(
-            "the edited file would not read as the old sheet plus the new entry".to_string(),
-            "le fichier modifié ne se lirait pas comme l'ancienne fiche plus le nouveau suivi"
-                .to_string(),
-        ),
-        VerifyError::ChangesLines => lang.pick(
-            "the edit would change existing lines".to_string(),
-            "la modification changerait des lignes existantes".to_string(),
-        ),
-    };
-    lang.pick(
-        format!("nothing was written: {why}"),
-        format!("rien n'a été écrit : {why}"),
-    )
 }

@@ -2,7 +2,9 @@
 
 use super::args::{ReportArgs, ReportFormat, ReportTable};
 use super::context::Context;
-use super::{Failure, print, write_file};
+use super::messages::Msg;
+use super::output::{self, Extension};
+use super::{Failure, print, tell};
 use crate::i18n::{L, Lang};
 use crate::render::{annual, html, xlsx};
 use crate::report::annual::{AnnualReport, build};
@@ -11,46 +13,37 @@ use std::process::ExitCode;
 
 /// Runs `report`.
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
+    let format = match args.format {
+        Some(f) => f,
+        None => from_extension(args.output.as_deref())?,
+    };
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let p = plan.convention.period;
     let year = args.year;
+    let period = (p.start, p.end);
     if !(p.start..=p.end).contains(&year) {
-        return Err(Failure::Refused(lang.pick(
-            format!(
-                "{year} is outside the convention period {}-{}",
-                p.start, p.end
-            ),
-            format!(
-                "{year} est hors de la période de la convention {}-{}",
-                p.start, p.end
-            ),
-        )));
+        return Err(Failure::Refused(Msg::YearOutsidePeriod { year, period }));
     }
-    let report = build(plan, year, ctx.as_of, ctx.today).ok_or_else(|| {
-        let d = crate::render::fmt::short_date(ctx.as_of, lang);
-        Failure::Refused(lang.pick(
-            format!("{year} starts after the as-of date {d}: there is nothing to review yet (convention period {}-{})", p.start, p.end),
-            format!("{year} commence après la date d'arrêté du {d} : rien à dresser pour l'instant (période de la convention {}-{})", p.start, p.end),
-        ))
-    })?;
-    let format = args
-        .format
-        .or_else(|| from_extension(args.output.as_deref()))
-        .unwrap_or(ReportFormat::Table);
+    let report =
+        build(plan, year, ctx.as_of, ctx.today).ok_or(Failure::Refused(Msg::YearAfterAsOf {
+            year,
+            as_of: ctx.as_of,
+            period,
+        }))?;
     match format {
-        ReportFormat::Csv => csv(&report, lang, args),
+        ReportFormat::Csv => csv(ctx, &report, lang, args),
         ReportFormat::Xlsx => {
             let path = args
                 .output
                 .as_deref()
-                .ok_or_else(|| Failure::Usage("--format xlsx needs --output FILE.xlsx".into()))?;
+                .ok_or(Failure::Usage(Msg::XlsxNeedsOutput))?;
             let grids = annual::grids(&report, lang);
             let names: Vec<&str> = grids.iter().map(|g| g.title.as_str()).collect();
             let title = annual::header_lines(&report, lang).0;
             let bytes = xlsx::workbook(&grids, &names, &title)
-                .map_err(|e| Failure::Refused(format!("xlsx: {e}")))?;
-            write_file(path, &bytes)
+                .map_err(|_| Failure::Refused(Msg::WorkbookFailed))?;
+            output::write(ctx, path, &bytes)
         }
         other => {
             let text = match other {
@@ -60,7 +53,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
                 _ => annual::table(&report, lang, ctx.style()),
             };
             match &args.output {
-                Some(path) => write_file(path, text.as_bytes()),
+                Some(path) => output::write(ctx, path, text.as_bytes()),
                 None => print(&text),
             }
         }
@@ -68,15 +61,18 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn from_extension(path: Option<&Path>) -> Option<ReportFormat> {
-    match path?.extension()?.to_str()? {
-        "md" | "markdown" => Some(ReportFormat::Markdown),
-        "csv" => Some(ReportFormat::Csv),
-        "json" => Some(ReportFormat::Json),
-        "html" | "htm" => Some(ReportFormat::Html),
-        "xlsx" => Some(ReportFormat::Xlsx),
-        _ => None,
-    }
+/// The format an `--output` extension asks for; one `report` cannot write
+/// is refused before anything is read.
+fn from_extension(path: Option<&Path>) -> Result<ReportFormat, Failure> {
+    Ok(match output::extension(path) {
+        Extension::None | Extension::Known("txt") => ReportFormat::Table,
+        Extension::Known("md" | "markdown") => ReportFormat::Markdown,
+        Extension::Known("csv") => ReportFormat::Csv,
+        Extension::Known("json") => ReportFormat::Json,
+        Extension::Known("html" | "htm") => ReportFormat::Html,
+        Extension::Known("xlsx") => ReportFormat::Xlsx,
+        _ => return Err(output::refuse(path, &output::REPORT)),
+    })
 }
 
 fn page(report: &AnnualReport, lang: Lang) -> String {
@@ -94,7 +90,7 @@ fn page(report: &AnnualReport, lang: Lang) -> String {
 }
 
 /// One file per table into the `--output` folder, or `--table NAME` to stdout.
-fn csv(report: &AnnualReport, lang: Lang, args: &ReportArgs) -> Result<(), Failure> {
+fn csv(ctx: &Context, report: &AnnualReport, lang: Lang, args: &ReportArgs) -> Result<(), Failure> {
     let grids = annual::grids(report, lang);
     if let Some(table) = args.table {
         let name = match table {
@@ -103,21 +99,22 @@ fn csv(report: &AnnualReport, lang: Lang, args: &ReportArgs) -> Result<(), Failu
             ReportTable::Indicators => "indicators",
             ReportTable::Milestones => "milestones",
         };
-        let grid = grids
+        let text = grids
             .iter()
             .find(|g| g.name == name)
-            .ok_or_else(|| Failure::Usage(format!("no table {name}")))?;
-        return print(&grid.csv(lang));
+            .map(|grid| grid.csv(lang))
+            .unwrap_or_default();
+        return print(&text);
     }
-    let dir = args.output.as_deref().ok_or_else(|| {
-        Failure::Usage(
-            "--format csv needs --output DIR (one file per table) or --table NAME".into(),
-        )
-    })?;
+    let dir = args
+        .output
+        .as_deref()
+        .ok_or(Failure::Usage(Msg::CsvNeedsOutput))?;
     std::fs::create_dir_all(dir)
-        .map_err(|e| Failure::Refused(format!("cannot create {}: {e}", dir.display())))?;
+        .map_err(|e| Failure::Refused(Msg::CannotWrite(dir.to_path_buf(), e.kind())))?;
     for g in &grids {
-        write_file(&dir.join(format!("{}.csv", g.name)), g.csv(lang).as_bytes())?;
+        output::replace(&dir.join(format!("{}.csv", g.name)), g.csv(lang).as_bytes())?;
     }
+    tell(&Msg::WrittenInto(dir.to_path_buf(), grids.len()), ctx.lang);
     Ok(())
 }

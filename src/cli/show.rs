@@ -2,6 +2,7 @@
 
 use super::args::ShowArgs;
 use super::context::Context;
+use super::messages::Msg;
 use super::{Failure, print};
 use crate::diag::suggest;
 use crate::render::show;
@@ -30,17 +31,9 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<ExitCode, Failure> {
                 .chain(plan.sheets.iter().map(|s| s.id.as_str()))
                 .chain(plan.convention.fields.iter().map(|f| f.id.as_str()))
                 .chain(["tracks"]);
-            let hint = suggest(id, ids)
-                .map(|s| {
-                    lang.pick(
-                        format!(" (did you mean `{s}`?)"),
-                        format!(" (vouliez-vous dire `{s}` ?)"),
-                    )
-                })
-                .unwrap_or_default();
-            Err(Failure::Refused(lang.pick(
-                format!("nothing in the plan has the id `{id}`{hint}"),
-                format!("rien dans le plan ne porte l'identifiant `{id}`{hint}"),
+            Err(Failure::Refused(Msg::NothingWithId(
+                id.to_string(),
+                suggest(id, ids),
             )))
         }
     }

@@ -2,9 +2,11 @@
 
 use super::args::{StatusArgs, TableFormat};
 use super::context::Context;
+use super::messages::{IdKind, Msg};
 use super::{Failure, emit};
 use crate::diag::suggest;
 use crate::model::{Plan, Status};
+use crate::record::Refusal;
 use crate::render::status as render;
 use crate::report::status::{Filter, build};
 use std::process::ExitCode;
@@ -15,39 +17,43 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode, Failure> {
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let filter = filter(plan, args)?;
     let report = build(plan, ctx.as_of, &filter);
-    emit(args.format, args.output.as_deref(), |format| match format {
-        TableFormat::Table => render::table(&report, lang, ctx.style()),
-        TableFormat::Markdown => render::markdown(&report, lang),
-        TableFormat::Csv => render::csv(&report, lang),
-        TableFormat::Json => render::json(&report),
-    })?;
+    emit(
+        ctx,
+        args.format,
+        args.output.as_deref(),
+        |format| match format {
+            TableFormat::Table => render::table(&report, lang, ctx.style()),
+            TableFormat::Markdown => render::markdown(&report, lang),
+            TableFormat::Csv => render::csv(&report, lang),
+            TableFormat::Json => render::json(&report),
+        },
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn filter(plan: &Plan, args: &StatusArgs) -> Result<Filter, Failure> {
-    let known = |what: &str, id: &Option<String>, ids: Vec<&str>| -> Result<(), Failure> {
+    let known = |kind: IdKind, id: &Option<String>, ids: Vec<&str>| -> Result<(), Failure> {
         match id {
-            Some(id) if !ids.contains(&id.as_str()) => {
-                let hint = suggest(id, ids.iter().copied())
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                Err(Failure::Refused(format!("unknown {what} `{id}`{hint}")))
-            }
+            Some(id) if !ids.contains(&id.as_str()) => Err(Failure::Refused(Msg::UnknownId {
+                kind,
+                id: id.clone(),
+                suggestion: suggest(id, ids.iter().copied()),
+            })),
             _ => Ok(()),
         }
     };
     known(
-        "axis",
+        IdKind::Axis,
         &args.axis,
         plan.axes.iter().map(|a| a.id.as_str()).collect(),
     )?;
     known(
-        "objective",
+        IdKind::Objective,
         &args.objective,
         plan.objectives().map(|(_, o)| o.id.as_str()).collect(),
     )?;
     known(
-        "field",
+        IdKind::Field,
         &args.field,
         plan.convention
             .fields
@@ -56,14 +62,21 @@ fn filter(plan: &Plan, args: &StatusArgs) -> Result<Filter, Failure> {
             .collect(),
     )?;
     known(
-        "partner",
+        IdKind::Partner,
         &args.partner,
         plan.partners.iter().map(|p| p.id.as_str()).collect(),
     )?;
     let statuses = args
         .status
         .iter()
-        .map(|s| Status::parse(s).ok_or_else(|| Failure::Usage(format!("unknown status `{s}`"))))
+        .map(|s| {
+            Status::parse(s).ok_or_else(|| {
+                Failure::Usage(Msg::Record(Refusal::BadStatus {
+                    text: s.clone(),
+                    suggestion: suggest(s, Status::spellings()),
+                }))
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Filter {
         axis: args.axis.clone(),

@@ -2,6 +2,7 @@
 
 use super::args::{By, SummaryArgs, TableFormat};
 use super::context::Context;
+use super::messages::Msg;
 use super::{Failure, emit};
 use crate::render::summary as render;
 use crate::report::summary::{GroupBy, build};
@@ -15,13 +16,10 @@ pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
     let (from, to) = (args.from.unwrap_or(p.start), args.to.unwrap_or(p.end));
     for y in [from, to] {
         if !(p.start..=p.end).contains(&y) {
-            return Err(Failure::Refused(lang.pick(
-                format!("{y} is outside the convention period {}-{}", p.start, p.end),
-                format!(
-                    "{y} est hors de la période de la convention {}-{}",
-                    p.start, p.end
-                ),
-            )));
+            return Err(Failure::Refused(Msg::YearOutsidePeriod {
+                year: y,
+                period: (p.start, p.end),
+            }));
         }
     }
     let by = args.by.map(|b| match b {
@@ -33,16 +31,21 @@ pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
     let note = (by == Some(GroupBy::Field))
         .then(|| format!("{}\n", crate::i18n::L::FieldCountNote.get(lang)));
     let note = note.unwrap_or_default();
-    emit(args.format, args.output.as_deref(), |format| match format {
-        TableFormat::Table => format!(
-            "{}{note}",
-            render::grid(&summary, lang).terminal(lang, ctx.style())
-        ),
-        TableFormat::Markdown => {
-            format!("{}{note}", render::grid(&summary, lang).markdown(lang, 1))
-        }
-        TableFormat::Csv => render::csv(&summary, lang),
-        TableFormat::Json => render::json(&summary),
-    })?;
+    emit(
+        ctx,
+        args.format,
+        args.output.as_deref(),
+        |format| match format {
+            TableFormat::Table => format!(
+                "{}{note}",
+                render::grid(&summary, lang).terminal(lang, ctx.style())
+            ),
+            TableFormat::Markdown => {
+                format!("{}{note}", render::grid(&summary, lang).markdown(lang, 1))
+            }
+            TableFormat::Csv => render::csv(&summary, lang),
+            TableFormat::Json => render::json(&summary),
+        },
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,8 @@
 
 use super::args::{TimelineArgs, TimelineFormat};
 use super::context::Context;
-use super::{Failure, print, write_file};
+use super::output::{self, Extension};
+use super::{Failure, print};
 use crate::render::timeline;
 use std::process::ExitCode;
 
@@ -10,13 +11,15 @@ use std::process::ExitCode;
 pub fn run(ctx: &Context, args: &TimelineArgs) -> Result<ExitCode, Failure> {
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
-    let markdown = args.format == Some(TimelineFormat::Markdown)
-        || (args.format.is_none()
-            && args
-                .output
-                .as_ref()
-                .and_then(|o| o.extension())
-                .is_some_and(|e| e == "md"));
+    let format = match args.format {
+        Some(f) => f,
+        None => match output::extension(args.output.as_deref()) {
+            Extension::None | Extension::Known("txt") => TimelineFormat::Table,
+            Extension::Known("md" | "markdown") => TimelineFormat::Markdown,
+            _ => return Err(output::refuse(args.output.as_deref(), &output::TIMELINE)),
+        },
+    };
+    let markdown = format == TimelineFormat::Markdown;
     let text = if markdown {
         timeline::markdown(plan, ctx.as_of, lang)
     } else {
@@ -29,7 +32,7 @@ pub fn run(ctx: &Context, args: &TimelineArgs) -> Result<ExitCode, Failure> {
         )
     };
     match &args.output {
-        Some(path) => write_file(path, text.as_bytes())?,
+        Some(path) => output::write(ctx, path, text.as_bytes())?,
         None => print(&text)?,
     }
     Ok(ExitCode::SUCCESS)

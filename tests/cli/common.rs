@@ -9,6 +9,35 @@ use tempfile::TempDir;
 /// 2025-07-01T00:00:00Z: "today" in every test.
 pub const TODAY_EPOCH: &str = "1751328000";
 
+/// Gives a process the test environment, whatever the developer's shell
+/// holds: no `CTG_*`, `LANG`/`LC_*` or `RUST_BACKTRACE`; git without the
+/// user's or system's config (no signing, no hooks) and with a fixed author;
+/// a fixed today, width and no colour.
+pub fn isolate(cmd: &mut std::process::Command) {
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        if name.starts_with("CTG_")
+            || name.starts_with("LC_")
+            || name.starts_with("GIT_")
+            || name == "LANG"
+            || name == "LANGUAGE"
+            || name == "RUST_BACKTRACE"
+            || name == "EMAIL"
+        {
+            cmd.env_remove(name.as_ref());
+        }
+    }
+    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Coordination CTG")
+        .env("GIT_AUTHOR_EMAIL", "ctg@example.org")
+        .env("GIT_COMMITTER_NAME", "Coordination CTG")
+        .env("GIT_COMMITTER_EMAIL", "ctg@example.org")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "160")
+        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH);
+}
+
 pub struct TestEnv {
     pub dir: TempDir,
 }
@@ -97,15 +126,14 @@ impl TestEnv {
 
     /// A `ctg` command run from the temp folder with the test environment.
     pub fn command(&self) -> assert_cmd::Command {
-        let mut cmd = assert_cmd::Command::cargo_bin("ctg").unwrap();
-        cmd.current_dir(self.dir.path())
-            .env_remove("CTG_PLAN")
-            .env_remove("CTG_AS_OF")
-            .env_remove("CTG_LANG")
-            .env_remove("RUST_BACKTRACE")
-            .env("NO_COLOR", "1")
-            .env("COLUMNS", "160")
-            .env("SOURCE_DATE_EPOCH", TODAY_EPOCH);
+        assert_cmd::Command::from_std(self.std_command())
+    }
+
+    /// The same command as a plain `std::process::Command` (for spawning).
+    pub fn std_command(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ctg"));
+        cmd.current_dir(self.dir.path());
+        isolate(&mut cmd);
         cmd
     }
 
@@ -134,9 +162,10 @@ impl TestEnv {
 impl TestEnv {
     /// Runs git in the temp folder; panics on failure.
     pub fn git(&self, args: &[&str]) -> String {
-        let out = std::process::Command::new("git")
+        let mut cmd = std::process::Command::new("git");
+        isolate(&mut cmd);
+        let out = cmd
             .current_dir(self.dir.path())
-            .env("GIT_CONFIG_NOSYSTEM", "1")
             .args(args)
             .output()
             .unwrap();
@@ -151,8 +180,6 @@ impl TestEnv {
     /// Makes the temp folder a git repository with everything committed.
     pub fn git_init(&self) {
         self.git(&["init", "-q", "-b", "main"]);
-        self.git(&["config", "user.name", "Coordination CTG"]);
-        self.git(&["config", "user.email", "ctg@example.org"]);
         self.git(&["add", "-A"]);
         self.git(&["commit", "-q", "-m", "plan"]);
     }

@@ -50,7 +50,8 @@ fn a_record_only_adds_the_entry_lines() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "1.1.1 : suivi du 12/06/2025 ajouté à plan/actions/1.1.1-navette.yaml\n"
+        "1.1.1\u{a0}: suivi du 12/06/2025 ajouté à plan/actions/1.1.1-navette.yaml\n\
+         1.1.1 au 12/06/2025\u{a0}: en cours, 55\u{a0}%, en bonne voie ✓\n"
     );
     let numstat = env.git(&["diff", "--numstat"]);
     assert_eq!(numstat, "6\t0\tplan/actions/1.1.1-navette.yaml\n");
@@ -298,8 +299,9 @@ fn commit_commits_that_file_only() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout
-            .ends_with("commit : 1.2.1: en cours, 30 % — Accord trouvé avec le propriétaire\n"),
+        run.stdout.ends_with(
+            "commit\u{a0}: 1.2.1: en cours, 30 % — Accord trouvé avec le propriétaire\n"
+        ),
         "{}",
         run.stdout
     );
@@ -361,7 +363,7 @@ fn commit_outside_git_or_without_identity_writes_nothing() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("le plan n'est pas dans un dépôt git ; rien n'a été écrit"),
+            .contains("le plan n'est pas dans un dépôt git\u{a0}; rien n'a été écrit"),
         "{}",
         run.stderr
     );
@@ -401,20 +403,18 @@ fn commit_outside_git_or_without_identity_writes_nothing() {
 fn concurrent_records(env: &TestEnv, n: usize, extra: &[&str]) {
     let children: Vec<_> = (0..n)
         .map(|i| {
-            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ctg"));
-            cmd.current_dir(env.dir.path())
-                .env("SOURCE_DATE_EPOCH", crate::common::TODAY_EPOCH)
-                .args([
-                    "--as-of",
-                    "2025-06-30",
-                    "record",
-                    "2.2.1",
-                    "--date",
-                    "2025-01-10",
-                    "--note",
-                    &format!("réunion {i}"),
-                ])
-                .args(extra);
+            let mut cmd = env.std_command();
+            cmd.args([
+                "--as-of",
+                "2025-06-30",
+                "record",
+                "2.2.1",
+                "--date",
+                "2025-01-10",
+                "--note",
+                &format!("réunion {i}"),
+            ])
+            .args(extra);
             cmd.spawn().unwrap()
         })
         .collect();
@@ -480,7 +480,7 @@ fn an_edit_that_would_not_read_back_is_refused() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr.contains(
-            "rien n'a été écrit : le fichier modifié ne se lirait plus comme une fiche valide"
+            "rien n'a été écrit\u{a0}: le fichier modifié ne se lirait plus comme une fiche valide"
         ),
         "{}",
         run.stderr

@@ -36,6 +36,6 @@ fn an_unknown_id_gets_a_suggestion() {
     let run = TestEnv::demo().run(&["show", "1.1.3"]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.ends_with(
-        "ctg: rien dans le plan ne porte l'identifiant `1.1.3` (vouliez-vous dire `1.1.1` ?)\n"
+        "ctg: rien dans le plan ne porte l'identifiant `1.1.3` (vouliez-vous dire `1.1.1`\u{a0}?)\n"
     ));
 }

@@ -180,7 +180,8 @@ fn bad_usage_exits_2() {
     assert_eq!(run.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&run.stderr),
-        "ctg: `demain` is not a date (YYYY-MM-DD or JJ/MM/AAAA)\n"
+        "ctg: `demain` n'est pas une date\u{a0}: écrivez JJ/MM/AAAA ou AAAA-MM-JJ\n",
+        "the plan is French, so the message is"
     );
     assert_eq!(env.run(&["--lang", "de", "status"]).code, 2);
 }
@@ -190,8 +191,20 @@ fn missing_plan_folder_is_a_clear_refusal() {
     let env = TestEnv::empty();
     let run = env.run(&["--plan", "nowhere", "status"]);
     assert_eq!(run.code, 1);
-    assert_eq!(run.stderr, "ctg: dossier de plan `nowhere` introuvable\n");
-    let run = env.run(&["status"]);
-    assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("aucun plan ici"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr, "ctg: plan folder `nowhere` not found\n",
+        "no plan and no locale: English"
+    );
+    let out = env
+        .command()
+        .env("LANG", "fr_FR.UTF-8")
+        .arg("status")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("aucun plan ici"),
+        "a French locale: {stderr}"
+    );
 }

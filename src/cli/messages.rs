@@ -1,0 +1,426 @@
+//! Every sentence the command line says of its own — errors, refusals and
+//! notices — in one place, each written in English and French side by side.
+//! Library errors (refusals of `record`, git, the editor) say themselves
+//! through the same [`Speak`] trait, so no library's wording reaches a user.
+
+use crate::compute::Health;
+use crate::edit::{EditError, Notice, VerifyError};
+use crate::git::GitError;
+use crate::i18n::{Lang, Speak, health_label, status_label};
+use crate::model::Status;
+use crate::record::Refusal;
+use crate::render::fmt::{percent, short_date};
+use chrono::NaiveDate;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+/// A kind of id that a filter names.
+#[derive(Debug, Clone, Copy)]
+pub enum IdKind {
+    /// `--axis`.
+    Axis,
+    /// `--objective`.
+    Objective,
+    /// `--field`.
+    Field,
+    /// `--partner`.
+    Partner,
+}
+
+/// Where a sheet stands on a day, as `record` tells it.
+#[derive(Debug, Clone, Copy)]
+pub struct SheetSnapshot {
+    /// The day.
+    pub date: NaiveDate,
+    /// Its status.
+    pub status: Status,
+    /// Its progress, 0-100.
+    pub progress: f64,
+    /// Its health.
+    pub health: Health,
+}
+
+impl SheetSnapshot {
+    /// True when status, progress and health are the same (whatever the day).
+    pub fn same_state(&self, other: &SheetSnapshot) -> bool {
+        self.status == other.status
+            && self.progress == other.progress
+            && self.health == other.health
+    }
+
+    fn say(&self, lang: Lang) -> String {
+        format!(
+            "{}, {}, {}",
+            status_label(self.status, lang),
+            percent(self.progress, lang),
+            health_label(self.health, lang)
+        )
+    }
+}
+
+/// A sentence of the command line.
+#[derive(Debug)]
+pub enum Msg {
+    /// `--lang` or `CTG_LANG` is neither fr nor en.
+    UnknownLanguage(String),
+    /// `SOURCE_DATE_EPOCH` is not a number of seconds.
+    BadEpoch(String),
+    /// A date option that is not a date.
+    BadDate(String),
+    /// `--from`/`--to` that is neither a date nor a year.
+    BadBound(String),
+    /// `log --from` after `--to`.
+    FromAfterTo(NaiveDate, NaiveDate),
+    /// `--plan` names no folder.
+    PlanFolderNotFound(PathBuf),
+    /// No plan upward from the current folder.
+    NoPlanHere,
+    /// A filter names an id the plan does not have.
+    UnknownId {
+        /// What the id should name.
+        kind: IdKind,
+        /// The id given.
+        id: String,
+        /// The closest known id.
+        suggestion: Option<String>,
+    },
+    /// `log --action` names nothing.
+    NoSuchGroup(String),
+    /// `show ID` names nothing.
+    NothingWithId(String, Option<String>),
+    /// A year outside the convention period.
+    YearOutsidePeriod {
+        /// The year asked.
+        year: i32,
+        /// The period.
+        period: (i32, i32),
+    },
+    /// A report year that starts after the as-of date.
+    YearAfterAsOf {
+        /// The year asked.
+        year: i32,
+        /// The as-of date.
+        as_of: NaiveDate,
+        /// The period.
+        period: (i32, i32),
+    },
+    /// `--output` whose extension the command cannot write.
+    CannotWriteFormat {
+        /// The file asked.
+        path: PathBuf,
+        /// The extensions the command writes.
+        accepted: &'static [&'static str],
+    },
+    /// `--format xlsx` without `--output`.
+    XlsxNeedsOutput,
+    /// `--format csv` of `report` without `--output` or `--table`.
+    CsvNeedsOutput,
+    /// The workbook could not be built.
+    WorkbookFailed,
+    /// A file or folder could not be written.
+    CannotWrite(PathBuf, ErrorKind),
+    /// A sheet could not be read before recording.
+    CannotRead(PathBuf, ErrorKind),
+    /// The plan's lock could not be taken.
+    CannotLock(PathBuf, ErrorKind),
+    /// stdout could not be written.
+    CannotPrint(ErrorKind),
+    /// A file was written (`--output`).
+    Written(PathBuf),
+    /// Files were written into a folder (`report --format csv`).
+    WrittenInto(PathBuf, usize),
+    /// N warnings, see `ctg validate`.
+    Warnings(usize),
+    /// A refusal of `record`.
+    Record(Refusal),
+    /// git cannot commit; nothing was written.
+    Git(GitError),
+    /// The sheet cannot be edited.
+    Edit(EditError),
+    /// The edited sheet failed verification; nothing was written.
+    Verify(VerifyError),
+    /// The entry would make the plan invalid; nothing was written.
+    WouldInvalidate,
+    /// A note on how the file was edited.
+    EditNotice(Notice),
+    /// The entry is written but the commit failed.
+    CommitFailed(GitError),
+    /// A warning (its text already in the session's language).
+    Warning(String),
+    /// `record` wrote an entry.
+    Added {
+        /// The sheet.
+        id: String,
+        /// The entry's date.
+        date: NaiveDate,
+        /// The sheet's file as shown.
+        file: PathBuf,
+    },
+    /// The sheet's state after `record`: as of the entry's date, and today
+    /// when it differs.
+    NewState {
+        /// The sheet.
+        id: String,
+        /// As of the entry's date.
+        at_entry: SheetSnapshot,
+        /// As of today, when different.
+        now: Option<SheetSnapshot>,
+    },
+}
+
+fn mean(s: &Option<String>, lang: Lang) -> String {
+    s.as_ref().map_or_else(String::new, |s| {
+        lang.pick(
+            format!(" (did you mean `{s}`?)"),
+            format!(" (vouliez-vous dire `{s}`\u{a0}?)"),
+        )
+    })
+}
+
+/// Why a file operation failed, in plain words (never the system's wording).
+fn io_reason(kind: ErrorKind, lang: Lang) -> &'static str {
+    match kind {
+        ErrorKind::NotFound => lang.pick("the folder does not exist", "le dossier n'existe pas"),
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            lang.pick("permission denied", "accès refusé")
+        }
+        ErrorKind::AlreadyExists => lang.pick("it already exists", "il existe déjà"),
+        ErrorKind::IsADirectory => lang.pick("it is a folder", "c'est un dossier"),
+        ErrorKind::NotADirectory => lang.pick(
+            "a part of the path is not a folder",
+            "une partie du chemin n'est pas un dossier",
+        ),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+            lang.pick("the disk is full", "le disque est plein")
+        }
+        ErrorKind::InvalidData => lang.pick("it is not UTF-8 text", "ce n'est pas du texte UTF-8"),
+        _ => lang.pick("the system refused", "le système a refusé"),
+    }
+}
+
+fn shown(p: &Path) -> String {
+    crate::render::fmt::clean(&p.display().to_string())
+}
+
+impl Speak for Msg {
+    fn say(&self, lang: Lang) -> String {
+        use Msg::*;
+        let date = |d: &NaiveDate| short_date(*d, lang);
+        match self {
+            UnknownLanguage(t) => lang.pick(
+                format!("unknown language `{t}`: use fr or en"),
+                format!("langue inconnue `{t}`\u{a0}: utilisez fr ou en"),
+            ),
+            BadEpoch(t) => lang.pick(
+                format!("SOURCE_DATE_EPOCH=`{t}` is not a number of seconds since 1970"),
+                format!("SOURCE_DATE_EPOCH=`{t}` n'est pas un nombre de secondes depuis 1970"),
+            ),
+            BadDate(t) => lang.pick(
+                format!("`{t}` is not a date: write YYYY-MM-DD or DD/MM/YYYY"),
+                format!("`{t}` n'est pas une date\u{a0}: écrivez JJ/MM/AAAA ou AAAA-MM-JJ"),
+            ),
+            BadBound(t) => lang.pick(
+                format!("`{t}` is not a date or a year: write 2025, YYYY-MM-DD or DD/MM/YYYY"),
+                format!("`{t}` n'est ni une date ni une année\u{a0}: écrivez 2025, JJ/MM/AAAA ou AAAA-MM-JJ"),
+            ),
+            FromAfterTo(from, to) => lang.pick(
+                format!("--from {} is after --to {}: nothing can be in between", date(from), date(to)),
+                format!("--from {} est après --to {}\u{a0}: aucune date entre les deux", date(from), date(to)),
+            ),
+            PlanFolderNotFound(p) => lang.pick(
+                format!("plan folder `{}` not found", shown(p)),
+                format!("dossier de plan `{}` introuvable", shown(p)),
+            ),
+            NoPlanHere => lang.pick(
+                "no plan here: no convention.yaml or plan/convention.yaml in this folder or above; use --plan DIR".to_string(),
+                "aucun plan ici\u{a0}: ni convention.yaml ni plan/convention.yaml dans ce dossier ou au-dessus\u{a0}; utilisez --plan DOSSIER".to_string(),
+            ),
+            UnknownId { kind, id, suggestion } => {
+                let (en, fr) = match kind {
+                    IdKind::Axis => ("unknown axis", "axe inconnu"),
+                    IdKind::Objective => ("unknown objective", "objectif inconnu"),
+                    IdKind::Field => ("unknown field", "champ inconnu"),
+                    IdKind::Partner => ("unknown partner", "partenaire inconnu"),
+                };
+                format!("{} `{id}`{}", lang.pick(en, fr), mean(suggestion, lang))
+            }
+            NoSuchGroup(id) => lang.pick(
+                format!("no axis, objective or sheet `{id}`"),
+                format!("pas d'axe, d'objectif ni de fiche `{id}`"),
+            ),
+            NothingWithId(id, suggestion) => lang.pick(
+                format!("nothing in the plan has the id `{id}`{}", mean(suggestion, lang)),
+                format!("rien dans le plan ne porte l'identifiant `{id}`{}", mean(suggestion, lang)),
+            ),
+            YearOutsidePeriod { year, period: (s, e) } => lang.pick(
+                format!("{year} is outside the convention period {s}-{e}"),
+                format!("{year} est hors de la période de la convention {s}-{e}"),
+            ),
+            YearAfterAsOf { year, as_of, period: (s, e) } => lang.pick(
+                format!("{year} starts after the as-of date {}: there is nothing to review yet (convention period {s}-{e})", date(as_of)),
+                format!("{year} commence après la date d'arrêté du {}\u{a0}: rien à dresser pour l'instant (période de la convention {s}-{e})", date(as_of)),
+            ),
+            CannotWriteFormat { path, accepted } => {
+                let list = accepted.join(", ");
+                lang.pick(
+                    format!("cannot write `{}`: this command writes {list} (or choose with --format); nothing was written", shown(path)),
+                    format!("impossible d'écrire `{}`\u{a0}: cette commande écrit {list} (ou choisissez avec --format)\u{a0}; rien n'a été écrit", shown(path)),
+                )
+            }
+            XlsxNeedsOutput => lang.pick(
+                "an xlsx workbook goes to a file: add --output FILE.xlsx".to_string(),
+                "un classeur xlsx s'écrit dans un fichier\u{a0}: ajoutez --output FICHIER.xlsx".to_string(),
+            ),
+            CsvNeedsOutput => lang.pick(
+                "the review is four CSV files: add --output FOLDER, or --table NAME for one of them on the screen".to_string(),
+                "le bilan fait quatre fichiers CSV\u{a0}: ajoutez --output DOSSIER, ou --table NOM pour en afficher un".to_string(),
+            ),
+            WorkbookFailed => lang.pick(
+                "the xlsx workbook could not be made; nothing was written".to_string(),
+                "le classeur xlsx n'a pas pu être produit\u{a0}; rien n'a été écrit".to_string(),
+            ),
+            CannotWrite(p, kind) => lang.pick(
+                format!("cannot write `{}`: {}", shown(p), io_reason(*kind, lang)),
+                format!("impossible d'écrire `{}`\u{a0}: {}", shown(p), io_reason(*kind, lang)),
+            ),
+            CannotRead(p, kind) => lang.pick(
+                format!("cannot read `{}`: {}", shown(p), io_reason(*kind, lang)),
+                format!("impossible de lire `{}`\u{a0}: {}", shown(p), io_reason(*kind, lang)),
+            ),
+            CannotLock(p, kind) => lang.pick(
+                format!("cannot take the plan's lock `{}`: {}; nothing was written", shown(p), io_reason(*kind, lang)),
+                format!("impossible de prendre le verrou du plan `{}`\u{a0}: {}\u{a0}; rien n'a été écrit", shown(p), io_reason(*kind, lang)),
+            ),
+            CannotPrint(kind) => lang.pick(
+                format!("cannot write the output: {}", io_reason(*kind, lang)),
+                format!("impossible d'écrire la sortie\u{a0}: {}", io_reason(*kind, lang)),
+            ),
+            Written(p) => lang.pick(
+                format!("written: {}", shown(p)),
+                format!("écrit\u{a0}: {}", shown(p)),
+            ),
+            WrittenInto(p, n) => lang.pick(
+                format!("written: {} ({n} files)", shown(p)),
+                format!("écrit\u{a0}: {} ({n} fichiers)", shown(p)),
+            ),
+            Warnings(n) => {
+                let s = if *n == 1 { "" } else { "s" };
+                lang.pick(
+                    format!("{n} warning{s}: run `ctg validate`"),
+                    format!("{n} avertissement{s}\u{a0}: lancez `ctg validate`"),
+                )
+            }
+            Record(r) => r.message(lang),
+            Git(e) => {
+                let nothing = lang.pick("nothing was written", "rien n'a été écrit");
+                lang.pick(
+                    format!("{}; {nothing}", git_reason(e, lang)),
+                    format!("{}\u{a0}; {nothing}", git_reason(e, lang)),
+                )
+            }
+            Edit(EditError::FlowRoot) => lang.pick(
+                "the sheet is written as one `{...}` mapping; write it one key per line (`id: ...`, `title: ...`) and record again",
+                "la fiche est écrite en un seul bloc `{...}`\u{a0}; écrivez une clé par ligne (`id: ...`, `title: ...`) puis recommencez",
+            )
+            .to_string(),
+            Edit(EditError::Unreadable(_)) => lang.pick(
+                "the sheet cannot be edited: its YAML could not be read back; nothing was written",
+                "la fiche ne peut pas être modifiée\u{a0}: son YAML n'a pas pu être relu\u{a0}; rien n'a été écrit",
+            )
+            .to_string(),
+            Verify(why) => {
+                let why = match why {
+                    VerifyError::NotASheet(_) => lang.pick(
+                        "the edited file would not read as a valid sheet",
+                        "le fichier modifié ne se lirait plus comme une fiche valide",
+                    ),
+                    VerifyError::NotOldPlusEntry => lang.pick(
+                        "the edited file would not read as the old sheet plus the new entry",
+                        "le fichier modifié ne se lirait pas comme l'ancienne fiche plus le nouveau suivi",
+                    ),
+                    VerifyError::ChangesLines => lang.pick(
+                        "the edit would change existing lines",
+                        "la modification changerait des lignes existantes",
+                    ),
+                };
+                lang.pick(
+                    format!("nothing was written: {why}"),
+                    format!("rien n'a été écrit\u{a0}: {why}"),
+                )
+            }
+            WouldInvalidate => lang.pick(
+                "nothing was written: the entry would make the plan invalid",
+                "rien n'a été écrit\u{a0}: le suivi rendrait le plan invalide",
+            )
+            .to_string(),
+            EditNotice(Notice::FlowJournalRewritten) => lang.pick(
+                "note: the journal was written `journal: [...]`; it is now one entry per block (only its lines changed)",
+                "note\u{a0}: le suivi était écrit `journal: [...]`\u{a0}; il est maintenant en blocs (seules ses lignes changent)",
+            )
+            .to_string(),
+            EditNotice(Notice::FinalNewlineAdded) => lang.pick(
+                "note: the file had no final newline; it has one now",
+                "note\u{a0}: le fichier n'avait pas de saut de ligne final\u{a0}; il en a un maintenant",
+            )
+            .to_string(),
+            Warning(w) => lang.pick(
+                format!("warning: {w}"),
+                format!("avertissement\u{a0}: {w}"),
+            ),
+            Added { id, date: d, file } => lang.pick(
+                format!("{id}: entry of {} added to {}", date(d), shown(file)),
+                format!("{id}\u{a0}: suivi du {} ajouté à {}", date(d), shown(file)),
+            ),
+            NewState { id, at_entry, now } => {
+                let mut line = lang.pick(
+                    format!("{id} as of {}: {}", date(&at_entry.date), at_entry.say(lang)),
+                    format!("{id} au {}\u{a0}: {}", date(&at_entry.date), at_entry.say(lang)),
+                );
+                if let Some(now) = now {
+                    line.push_str(&lang.pick(
+                        format!("; today ({}): {}", date(&now.date), now.say(lang)),
+                        format!("\u{a0}; aujourd'hui ({})\u{a0}: {}", date(&now.date), now.say(lang)),
+                    ));
+                }
+                line
+            }
+            CommitFailed(e) => lang.pick(
+                format!("the entry is written, but the commit failed: {}", git_reason(e, lang)),
+                format!("le suivi est écrit, mais le commit a échoué\u{a0}: {}", git_reason(e, lang)),
+            ),
+        }
+    }
+}
+
+/// What went wrong with git, in our words; git's own last line of error
+/// follows when a git command failed (it is a program's message, shown
+/// after ours so that the coordinator can act on it).
+fn git_reason(e: &GitError, lang: Lang) -> String {
+    match e {
+        GitError::NotInstalled => lang
+            .pick(
+                "--commit needs git, which is not installed",
+                "--commit demande git, qui n'est pas installé",
+            )
+            .to_string(),
+        GitError::NotAWorkTree => lang
+            .pick(
+                "--commit: the plan is not in a git repository",
+                "--commit\u{a0}: le plan n'est pas dans un dépôt git",
+            )
+            .to_string(),
+        GitError::NoIdentity(_) => lang
+            .pick(
+                "--commit: git does not know who you are (git config user.name / user.email)",
+                "--commit\u{a0}: git ne sait pas qui vous êtes (git config user.name / user.email)",
+            )
+            .to_string(),
+        GitError::Failed(why) => {
+            let why = crate::render::fmt::clean(why);
+            lang.pick(
+                format!("git said: {why}"),
+                format!("git a répondu\u{a0}: {why}"),
+            )
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! `--output FILE`: which format an extension asks for, refusing one the
+//! command cannot write, and writing the file atomically with one line on
+//! stderr saying what was written where.
+
+use super::context::Context;
+use super::messages::Msg;
+use super::{Failure, tell};
+use std::io::Write;
+use std::path::Path;
+
+/// The extensions of `status`, `log` and `summary` (`.txt`: the table).
+pub const TABULAR: [&str; 4] = [".md", ".csv", ".json", ".txt"];
+/// The extensions of `report`.
+pub const REPORT: [&str; 6] = [".md", ".csv", ".json", ".html", ".xlsx", ".txt"];
+/// The extensions of `timeline`.
+pub const TIMELINE: [&str; 2] = [".md", ".txt"];
+
+/// The extension of `--output`, lower-cased.
+pub enum Extension {
+    /// No `--output`, or a file name without an extension.
+    None,
+    /// An extension that names a format ctg knows: `md`, `csv`, `json`,
+    /// `html`, `htm`, `xlsx`, `svg`, `txt`, `markdown`.
+    Known(&'static str),
+    /// Any other extension.
+    Other,
+}
+
+/// Reads the extension of `path`, case-insensitively.
+pub fn extension(path: Option<&Path>) -> Extension {
+    let Some(ext) = path.and_then(Path::extension) else {
+        return Extension::None;
+    };
+    let lower = ext.to_string_lossy().to_lowercase();
+    const KNOWN: [&str; 9] = [
+        "md", "markdown", "csv", "json", "html", "htm", "xlsx", "svg", "txt",
+    ];
+    KNOWN
+        .into_iter()
+        .find(|k| *k == lower)
+        .map_or(Extension::Other, Extension::Known)
+}
+
+/// The refusal of an `--output` whose extension the command cannot write
+/// (exit 2, nothing written).
+pub fn refuse(path: Option<&Path>, accepted: &'static [&'static str]) -> Failure {
+    Failure::Usage(Msg::CannotWriteFormat {
+        path: path.map(Path::to_path_buf).unwrap_or_default(),
+        accepted,
+    })
+}
+
+/// Writes `bytes` to `path`, replacing it atomically (temporary file in the
+/// same folder, flush, rename), then says `écrit : PATH` on stderr.
+pub fn write(ctx: &Context, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    replace(path, bytes)?;
+    tell(&Msg::Written(path.to_path_buf()), ctx.lang);
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically, saying nothing.
+pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let fail = |e: std::io::Error| Failure::Refused(Msg::CannotWrite(path.to_path_buf(), e.kind()));
+    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(fail)?;
+    file.write_all(bytes).map_err(fail)?;
+    file.commit().map_err(fail)
+}
