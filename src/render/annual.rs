@@ -5,6 +5,7 @@ use crate::i18n::{L, Lang, health_label, status_label};
 use crate::render::fmt::{long_date, short_date};
 use crate::render::grid::{Cell, Grid};
 use crate::render::table::Style;
+use crate::render::terminal::paragraph;
 use crate::report::annual::{AnnualReport, DetailRow, When};
 use serde_json::{Value, json};
 
@@ -127,7 +128,7 @@ fn detail(r: &AnnualReport, lang: Lang) -> Grid {
     .iter()
     .map(|l| label(*l, lang))
     .collect();
-    let mut g = Grid::new("detail", label(L::Detail, lang), header);
+    let mut g = Grid::new("detail", label(L::Detail, lang), header).keyed(2);
     let mut group = (String::new(), String::new());
     for d in &r.detail {
         if d.axis.0 != group.0 {
@@ -186,7 +187,7 @@ fn indicators(r: &AnnualReport, lang: Lang) -> Grid {
         label(L::PercentOfTarget, lang),
         label(L::Trend, lang),
     ];
-    let mut g = Grid::new("indicators", label(L::IndicatorsTable, lang), header);
+    let mut g = Grid::new("indicators", label(L::IndicatorsTable, lang), header).keyed(2);
     for i in &r.indicators {
         let f = &i.figures;
         g.push(vec![
@@ -246,9 +247,10 @@ fn milestones(r: &AnnualReport, lang: Lang) -> Grid {
 /// For the terminal.
 pub fn table(r: &AnnualReport, lang: Lang, style: Style) -> String {
     let (title, period) = header_lines(r, lang);
-    let mut out = format!("{}\n{period}\n\n", crate::render::fmt::clean(&title));
+    let head = format!("{}\n{period}", crate::render::fmt::clean(&title));
+    let mut out = format!("{}\n\n", paragraph(&head, style));
     if r.nothing_recorded {
-        out.push_str(L::NothingRecorded.get(lang));
+        out.push_str(&paragraph(L::NothingRecorded.get(lang), style));
         out.push_str("\n\n");
     }
     for g in grids(r, lang) {

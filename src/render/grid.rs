@@ -6,9 +6,7 @@
 use crate::i18n::Lang;
 use crate::render::csv::Csv;
 use crate::render::fmt;
-use crate::render::table::{Style, new_table};
 use chrono::NaiveDate;
-use comfy_table::{Attribute, Cell as TermCell};
 use std::fmt::Write;
 
 /// One cell.
@@ -99,6 +97,8 @@ pub struct Grid {
     pub header: Vec<String>,
     /// The rows.
     pub rows: Vec<Row>,
+    /// How many leading columns name a row (its heading in a narrow terminal).
+    pub key: usize,
 }
 
 impl Grid {
@@ -109,7 +109,14 @@ impl Grid {
             title,
             header,
             rows: Vec::new(),
+            key: 1,
         }
+    }
+
+    /// The same grid with rows named by their first `key` columns.
+    pub fn keyed(mut self, key: usize) -> Grid {
+        self.key = key;
+        self
     }
 
     /// Adds a plain row.
@@ -126,23 +133,6 @@ impl Grid {
             cells,
             emphasis: true,
         });
-    }
-
-    /// For the terminal: the title, then a table that fits `style.width`.
-    pub fn terminal(&self, lang: Lang, style: Style) -> String {
-        let mut table = new_table(style);
-        table.set_header(self.header.clone());
-        for row in &self.rows {
-            table.add_row(row.cells.iter().map(|c| {
-                let cell = TermCell::new(fmt::clean(&c.text(lang)));
-                if row.emphasis && style.color {
-                    cell.add_attribute(Attribute::Bold)
-                } else {
-                    cell
-                }
-            }));
-        }
-        format!("{}\n{table}\n", self.title)
     }
 
     /// A Markdown section: a heading and a table (group rows in bold).

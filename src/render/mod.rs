@@ -10,5 +10,6 @@ pub mod show;
 pub mod status;
 pub mod summary;
 pub mod table;
+pub mod terminal;
 pub mod timeline;
 pub mod xlsx;

@@ -5,6 +5,7 @@ mod diagnostics;
 mod log;
 mod record;
 mod report;
+mod report_width;
 mod show;
 mod status;
 mod validate;

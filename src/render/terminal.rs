@@ -1,0 +1,299 @@
+//! Grids in a terminal of a given width, never cutting a word: a table when
+//! every column can be as wide as its longest word; else the table turned on
+//! its side (one column per row) when that fits; else one block per row, with
+//! a `label : value` line per cell.
+
+use crate::i18n::Lang;
+use crate::render::fmt;
+use crate::render::grid::Grid;
+use crate::render::table::{Style, new_table};
+use comfy_table::{Attribute, Cell as TermCell, ColumnConstraint, Width};
+
+/// A word longer than this may wrap inside its column rather than widen it
+/// (a long URL in a note).
+const LONGEST_WORD: usize = 24;
+
+/// Width of a text in the terminal (every character of a plan is one column).
+fn width(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Words as the table wraps them: separated by plain spaces, so `50 %` with
+/// a no-break space stays one word.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split([' ', '\n']).filter(|w| !w.is_empty())
+}
+
+/// `text` wrapped to `max` columns at spaces, the first line after `first`
+/// and the others after `rest`; a word longer than a line is split.
+pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
+    let full = max.max(width(rest) + 1);
+    let mut lines = Vec::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in words(text) {
+        if !empty && width(&line) + 1 + width(word) > max {
+            lines.push(std::mem::replace(&mut line, rest.to_string()));
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        for c in word.chars() {
+            if width(&line) >= full {
+                lines.push(std::mem::replace(&mut line, rest.to_string()));
+            }
+            line.push(c);
+        }
+        empty = false;
+    }
+    lines.push(line);
+    lines
+}
+
+/// `text` (one or more lines) wrapped to the style's width.
+pub fn paragraph(text: &str, style: Style) -> String {
+    let Some(max) = style.width else {
+        return text.to_string();
+    };
+    text.lines()
+        .flat_map(|l| wrap(l, max.into(), "", ""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A grid's cells as terminal text: a header and rows of strings.
+struct Texts {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Texts {
+    /// Per column, the width of its longest word (up to [`LONGEST_WORD`])
+    /// and of its longest line.
+    fn extents(&self) -> Vec<(usize, usize)> {
+        let mut out = vec![(0, 0); self.header.len()];
+        for row in std::iter::once(&self.header).chain(&self.rows) {
+            for ((word, line), text) in out.iter_mut().zip(row) {
+                let longest = words(text).map(width).max().unwrap_or(0);
+                *word = (*word).max(longest.min(LONGEST_WORD));
+                *line = (*line).max(text.lines().map(width).max().unwrap_or(0));
+            }
+        }
+        out
+    }
+
+    /// The room left for text in `max` columns, once each column has its
+    /// borders and a space of padding each side; none when the longest
+    /// words do not fit.
+    fn room(&self, max: u16) -> Option<usize> {
+        let room = usize::from(max).checked_sub(3 * self.header.len() + 1)?;
+        let words: usize = self.extents().iter().map(|(w, _)| w).sum();
+        (words <= room).then_some(room)
+    }
+
+    /// The table; `bold` tells which cells are emphasised. Where the table's
+    /// own layout would cut a word, each column gets its longest word and a
+    /// share of the room left in proportion to its longest line.
+    fn table(&self, style: Style, bold: &dyn Fn(usize, usize) -> bool) -> String {
+        let mut table = new_table(style);
+        table.set_header(self.header.clone());
+        for (r, row) in self.rows.iter().enumerate() {
+            table.add_row(row.iter().enumerate().map(|(c, text)| {
+                let cell = TermCell::new(text);
+                if style.color && bold(r, c) {
+                    cell.add_attribute(Attribute::Bold)
+                } else {
+                    cell
+                }
+            }));
+        }
+        let drawn = table.to_string();
+        let extents = self.extents();
+        let fill = table.style().top_border.fill;
+        let widths = drawn
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .split(|c| Some(c) != fill)
+            .filter(|run| !run.is_empty())
+            .map(|run| width(run).saturating_sub(2));
+        let cuts = widths.zip(&extents).any(|(w, (word, _))| w < *word);
+        match style.width.and_then(|max| self.room(max)) {
+            Some(room) if cuts => {
+                table.set_constraints(share(&extents, room).into_iter().map(|w| {
+                    let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
+                    ColumnConstraint::Absolute(Width::Fixed(w))
+                }));
+                format!("{table}\n")
+            }
+            _ => format!("{drawn}\n"),
+        }
+    }
+}
+
+/// Column widths from `(longest word, longest line)`: each column gets its
+/// longest word, then a share of the rest of `room` in proportion to what it
+/// lacks, never more than its longest line.
+fn share(extents: &[(usize, usize)], room: usize) -> Vec<usize> {
+    let lacks: usize = extents.iter().map(|(w, l)| l.saturating_sub(*w)).sum();
+    let spare = room.saturating_sub(extents.iter().map(|(w, _)| w).sum());
+    let mut widths: Vec<usize> = extents
+        .iter()
+        .map(|&(w, l)| {
+            let share = (spare * l.saturating_sub(w)).checked_div(lacks);
+            (w + share.unwrap_or(0)).min(l.max(w))
+        })
+        .collect();
+    let mut left = room.saturating_sub(widths.iter().sum());
+    for (w, (_, l)) in widths.iter_mut().zip(extents) {
+        let more = left.min(l.saturating_sub(*w));
+        *w += more;
+        left -= more;
+    }
+    widths
+}
+
+impl Grid {
+    /// For the terminal: the title, then the grid laid out to fit
+    /// `style.width` (see the module's documentation).
+    pub fn terminal(&self, lang: Lang, style: Style) -> String {
+        let texts = Texts {
+            header: self.header.clone(),
+            rows: self
+                .rows
+                .iter()
+                .map(|r| r.cells.iter().map(|c| fmt::clean(&c.text(lang))).collect())
+                .collect(),
+        };
+        let table = |t: &Texts, bold: &dyn Fn(usize, usize) -> bool| {
+            (self.title.clone(), t.table(style, bold))
+        };
+        let (title, body) = match style.width {
+            Some(max) if texts.room(max).is_none() => match self.turned(&texts) {
+                Some(turned) if turned.room(max).is_some() => {
+                    table(&turned, &|_, c| c > 0 && self.emphasis(c - 1))
+                }
+                _ => (self.legend(&texts), self.blocks(&texts, lang, style)),
+            },
+            _ => table(&texts, &|r, _| self.emphasis(r)),
+        };
+        format!("{}\n{body}", paragraph(&title, style))
+    }
+
+    /// The title of blocks, naming what heads each block: `Détail (N° — Intitulé)`.
+    fn legend(&self, texts: &Texts) -> String {
+        match self.name(&texts.header) {
+            name if name.is_empty() => self.title.clone(),
+            name => format!("{} ({name})", self.title),
+        }
+    }
+
+    /// A row's name: its non-empty key cells.
+    fn name(&self, cells: &[String]) -> String {
+        let key: Vec<&str> = cells[..self.key.min(cells.len())]
+            .iter()
+            .map(String::as_str)
+            .filter(|t| !t.is_empty())
+            .collect();
+        key.join(" — ")
+    }
+
+    /// Whether row `r` is a group or a total.
+    fn emphasis(&self, r: usize) -> bool {
+        self.rows.get(r).is_some_and(|row| row.emphasis)
+    }
+
+    /// Whether a row only names a group (no cell beyond its key).
+    fn is_group(&self, r: usize, cells: &[String]) -> bool {
+        self.emphasis(r) && cells.iter().skip(self.key).all(String::is_empty)
+    }
+
+    /// The grid on its side: one column per row, named by its key cells, and
+    /// one row per other column; none when the grid has group rows.
+    fn turned(&self, texts: &Texts) -> Option<Texts> {
+        if (0..texts.rows.len()).any(|r| self.is_group(r, &texts.rows[r])) {
+            return None;
+        }
+        let mut header = vec![self.name(&texts.header)];
+        header.extend(texts.rows.iter().map(|r| self.name(r)));
+        let rows = (self.key..texts.header.len())
+            .map(|c| {
+                let mut row = vec![texts.header[c].clone()];
+                row.extend(
+                    texts
+                        .rows
+                        .iter()
+                        .map(|r| r.get(c).cloned().unwrap_or_default()),
+                );
+                row
+            })
+            .collect();
+        Some(Texts { header, rows })
+    }
+
+    /// One block per row: its name, then `label : value` lines; a group row
+    /// is a heading alone.
+    fn blocks(&self, texts: &Texts, lang: Lang, style: Style) -> String {
+        let max = style.width.map_or(usize::MAX, usize::from);
+        let colon = lang.pick(":", " :");
+        let bold = |t: String| {
+            if style.color {
+                format!("\u{1b}[1m{t}\u{1b}[22m")
+            } else {
+                t
+            }
+        };
+        let mut out = Vec::new();
+        for (r, cells) in texts.rows.iter().enumerate() {
+            out.push(String::new());
+            if self.is_group(r, cells) {
+                let heading = cells.iter().rev().find(|t| !t.is_empty());
+                let lines = wrap(heading.map_or("", String::as_str), max, "", "");
+                out.extend(lines.into_iter().map(bold));
+                continue;
+            }
+            out.extend(wrap(&self.name(cells), max, "", "").into_iter().map(bold));
+            for (label, value) in texts.header.iter().zip(cells).skip(self.key) {
+                if value.is_empty() {
+                    continue;
+                }
+                let label = format!("{label}{colon}");
+                if value.contains('\n') {
+                    out.extend(wrap(&label, max, "  ", "    "));
+                    for item in value.lines() {
+                        out.extend(wrap(item, max, "    ", "      "));
+                    }
+                } else {
+                    out.extend(wrap(value, max, &format!("  {label} "), "    "));
+                }
+            }
+        }
+        out.push(String::new());
+        out.join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_splits_only_overlong_words() {
+        assert_eq!(
+            wrap("Recrutement lent de bénévoles", 16, "  ", "    "),
+            ["  Recrutement", "    lent de", "    bénévoles"]
+        );
+        assert_eq!(wrap("50\u{a0}% fait", 5, "", ""), ["50\u{a0}%", "fait"]);
+        assert_eq!(
+            wrap("https://example.org", 8, "", ""),
+            ["https://", "example.", "org"]
+        );
+    }
+
+    #[test]
+    fn columns_get_their_longest_word_then_a_share_of_the_rest() {
+        assert_eq!(share(&[(5, 5), (10, 30), (4, 14)], 29), [5, 17, 7]);
+        assert_eq!(share(&[(3, 6), (4, 4)], 40), [6, 4]);
+    }
+}
