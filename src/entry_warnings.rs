@@ -66,8 +66,8 @@ impl Speak for EntryWarning {
                 format!("la fiche avait déjà un suivi le {}\u{a0}: vérifiez que ce n'est pas un doublon", day(d)),
             ),
             EntryWarning::AfterClosed { status, on } => lang.pick(
-                format!("the sheet was already {} on {}: give --status to reopen it", status_label(*status, lang), day(on)),
-                format!("la fiche était déjà {} le {}\u{a0}: donnez --status pour la rouvrir", status_label(*status, lang), day(on)),
+                format!("the sheet is {} (as of {}) and this entry does not change its status: give --status to reopen it", status_label(*status, lang), day(on)),
+                format!("la fiche est {} (au {}) et ce suivi ne change pas son statut\u{a0}: donnez --status pour la rouvrir", status_label(*status, lang), day(on)),
             ),
         }
     }

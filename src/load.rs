@@ -50,6 +50,10 @@ pub enum FindError {
     /// `--plan` names a folder that is not there.
     #[error("{0}")]
     NotAFolder(PathBuf),
+    /// `--plan` names a folder that holds neither `convention.yaml` nor
+    /// `plan/convention.yaml`.
+    #[error("no plan in {0}")]
+    NoPlanIn(PathBuf),
     /// No plan from the current folder upward.
     #[error("no plan found")]
     NotFound(PathBuf),
@@ -59,10 +63,14 @@ pub enum FindError {
 /// upward holding `convention.yaml` or `plan/convention.yaml`.
 pub fn find_plan(explicit: Option<&Path>, start: &Path) -> Result<PathBuf, FindError> {
     if let Some(dir) = explicit {
-        return if dir.is_dir() {
-            Ok(dir.to_path_buf())
-        } else {
+        return if !dir.is_dir() {
             Err(FindError::NotAFolder(dir.to_path_buf()))
+        } else if dir.join("convention.yaml").is_file() {
+            Ok(dir.to_path_buf())
+        } else if dir.join("plan").join("convention.yaml").is_file() {
+            Ok(dir.join("plan"))
+        } else {
+            Err(FindError::NoPlanIn(dir.to_path_buf()))
         };
     }
     for dir in start.ancestors() {

@@ -73,6 +73,7 @@ impl Context {
         let found = find_plan(given.as_deref(), &cwd).map_err(|e| {
             let msg = match e {
                 FindError::NotAFolder(p) => Msg::PlanFolderNotFound(p),
+                FindError::NoPlanIn(p) => Msg::NoPlanIn(p),
                 FindError::NotFound(_) => Msg::NoPlanHere,
             };
             (Failure::Refused(msg), early)
@@ -82,8 +83,9 @@ impl Context {
             .or_else(|| plan_language(&plan_dir))
             .unwrap_or(fallback);
         let fail = |m: Msg| (Failure::Usage(m), lang);
-        let today = dates::today(env("SOURCE_DATE_EPOCH").as_deref())
-            .map_err(|t| fail(Msg::BadEpoch(t)))?;
+        let epoch = env("SOURCE_DATE_EPOCH");
+        let today = dates::today(epoch.as_deref())
+            .map_err(|_| fail(Msg::BadEpoch(epoch.clone().unwrap_or_default())))?;
         let as_of = match g.as_of.clone().or_else(|| env("CTG_AS_OF")) {
             None => today,
             Some(t) => dates::parse_cli_date(&t).ok_or_else(|| fail(Msg::BadDate(t)))?,

@@ -115,6 +115,10 @@ fn usage_error(e: &clap::Error, lang: Lang) -> String {
         ErrorKind::MissingSubcommand => lang
             .pick("a command is needed", "il faut une commande")
             .to_string(),
+        ErrorKind::ArgumentConflict if one(ContextKind::PriorArg) == arg => lang.pick(
+            format!("{arg} is given more than once"),
+            format!("{arg} est donné plusieurs fois"),
+        ),
         ErrorKind::ArgumentConflict => {
             let prior = one(ContextKind::PriorArg);
             lang.pick(

@@ -73,6 +73,8 @@ pub enum Msg {
     FromAfterTo(NaiveDate, NaiveDate),
     /// `--plan` names no folder.
     PlanFolderNotFound(PathBuf),
+    /// `--plan` names a folder without a plan.
+    NoPlanIn(PathBuf),
     /// No plan upward from the current folder.
     NoPlanHere,
     /// A filter names an id the plan does not have.
@@ -230,6 +232,10 @@ impl Speak for Msg {
             PlanFolderNotFound(p) => lang.pick(
                 format!("plan folder `{}` not found", shown(p)),
                 format!("dossier de plan `{}` introuvable", shown(p)),
+            ),
+            NoPlanIn(p) => lang.pick(
+                format!("`{}` holds no plan: neither convention.yaml nor plan/convention.yaml", shown(p)),
+                format!("`{}` ne contient pas de plan\u{a0}: ni convention.yaml ni plan/convention.yaml", shown(p)),
             ),
             NoPlanHere => lang.pick(
                 "no plan here: no convention.yaml or plan/convention.yaml in this folder or above; use --plan DIR".to_string(),

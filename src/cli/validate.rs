@@ -2,7 +2,7 @@
 
 use super::args::{DiagFormat, ValidateArgs};
 use super::context::Context;
-use super::{Failure, print};
+use super::{Failure, print, print_err};
 use crate::diag::Severity;
 use crate::render::diagnostics::{Paths, counts, render_json, render_text, summary_line};
 use std::process::ExitCode;
@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitCode, Failure> {
         DiagFormat::Json => print(&render_json(&diagnostics, &loaded, &paths, lang))?,
         DiagFormat::Text => {
             let text = render_text(&diagnostics, &loaded, &paths, lang, ctx.color_err);
-            eprint!("{text}");
+            print_err(&text);
             print(&format!("{}\n", summary_line(&diagnostics, &loaded, lang)))?;
         }
     }

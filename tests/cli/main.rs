@@ -2,7 +2,10 @@
 
 mod common;
 mod diagnostics;
+mod language;
 mod log;
+mod output;
+mod plan_paths;
 mod record;
 mod report;
 mod report_width;

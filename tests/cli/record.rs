@@ -487,3 +487,47 @@ fn an_edit_that_would_not_read_back_is_refused() {
     );
     assert_eq!(env.read("actions/2.1.2.yaml"), text);
 }
+
+#[test]
+fn record_tells_the_new_state_and_the_warnings_its_entry_causes() {
+    let env = TestEnv::demo();
+    let mut transcript = String::new();
+    for args in [
+        // Same day as the last entry, and progress going down.
+        &[
+            "record",
+            "1.1.1",
+            "--date",
+            "2025-05-15",
+            "--progress",
+            "50",
+        ][..],
+        // Before the last entry.
+        &[
+            "record",
+            "1.1.1",
+            "--date",
+            "2025-03-01",
+            "--note",
+            "Réunion",
+        ],
+        // On a done sheet, without a status.
+        &["record", "1.1.2", "--note", "Guide réimprimé"],
+        // Done with a milestone still open; the state as of today differs.
+        &[
+            "record",
+            "1.1.1",
+            "--date",
+            "2025-06-20",
+            "--status",
+            "réalisée",
+        ],
+        // Nothing to warn about; --quiet drops the warning count.
+        &["-q", "record", "1.2.1", "--note", "Accord trouvé"],
+    ] {
+        let run = env.run(args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        transcript.push_str(&format!("$ ctg {}\n{}", args.join(" "), run.transcript()));
+    }
+    insta::assert_snapshot!("record_feedback", transcript);
+}

@@ -1,0 +1,176 @@
+//! A French session speaks French everywhere: refusals, usage errors, help.
+//! An English one speaks English. No library's wording reaches a user.
+
+use crate::common::TestEnv;
+
+/// The stderr of `ctg ARGS` on the demo plan (French) as of 30/06/2025,
+/// with extra environment variables, and its exit code.
+fn refused(vars: &[(&str, &str)], args: &[&str]) -> (i32, String) {
+    let env = TestEnv::demo();
+    let mut cmd = env.command();
+    cmd.envs(vars.iter().copied());
+    if !args.contains(&"--as-of") {
+        cmd.args(["--as-of", "2025-06-30"]);
+    }
+    let out = cmd.args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Environment variables, arguments, the exit code and the end of stderr.
+type Case = (
+    &'static [(&'static str, &'static str)],
+    &'static [&'static str],
+    i32,
+    &'static str,
+);
+
+#[test]
+fn refusals_of_a_french_session_are_french() {
+    let cases: [Case; 9] = [
+        (
+            &[],
+            &["status", "--axis", "9"],
+            1,
+            "ctg: axe inconnu `9` (vouliez-vous dire `1`\u{a0}?)\n",
+        ),
+        (
+            &[],
+            &["status", "--objective", "1.3"],
+            1,
+            "ctg: objectif inconnu `1.3` (vouliez-vous dire `1.1`\u{a0}?)\n",
+        ),
+        (
+            &[],
+            &["status", "--field", "sport"],
+            1,
+            "ctg: champ inconnu `sport`\n",
+        ),
+        (
+            &[],
+            &["status", "--partner", "cvl"],
+            1,
+            "ctg: partenaire inconnu `cvl` (vouliez-vous dire `ccvl`\u{a0}?)\n",
+        ),
+        (
+            &[],
+            &["status", "--status", "foo"],
+            2,
+            "utilisez a-venir, en-cours, en-pause, bloquee, reportee, realisee ou abandonnee\n",
+        ),
+        (
+            &[],
+            &["--as-of", "2025-13-01", "status"],
+            2,
+            "ctg: `2025-13-01` n'est pas une date\u{a0}: écrivez JJ/MM/AAAA ou AAAA-MM-JJ\n",
+        ),
+        (
+            &[],
+            &["report", "2024", "--format", "xlsx"],
+            2,
+            "ctg: un classeur xlsx s'écrit dans un fichier\u{a0}: ajoutez --output FICHIER.xlsx\n",
+        ),
+        (
+            &[("SOURCE_DATE_EPOCH", "demain")],
+            &["status"],
+            2,
+            "ctg: SOURCE_DATE_EPOCH=`demain` n'est pas un nombre de secondes depuis 1970\n",
+        ),
+        (
+            &[],
+            &["log", "--from", "2025", "--to", "2024"],
+            2,
+            "ctg: --from 01/01/2025 est après --to 31/12/2024\u{a0}: aucune date entre les deux\n",
+        ),
+    ];
+    for (vars, args, code, expected) in cases {
+        let (got_code, stderr) = refused(vars, args);
+        assert_eq!(got_code, code, "{args:?}: {stderr}");
+        assert!(
+            stderr.ends_with(expected),
+            "{args:?}\n got: {stderr:?}\nwant: {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_language_is_told_in_the_locale() {
+    let (code, stderr) = refused(&[("CTG_LANG", "de"), ("LANG", "fr_FR.UTF-8")], &["status"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "ctg: langue inconnue `de`\u{a0}: utilisez fr ou en\n"
+    );
+    let (_, stderr) = refused(&[("CTG_LANG", "de")], &["status"]);
+    assert_eq!(stderr, "ctg: unknown language `de`: use fr or en\n");
+}
+
+#[test]
+fn english_sessions_are_english() {
+    let (code, stderr) = refused(&[], &["--lang", "en", "status", "--axis", "9"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.ends_with("ctg: unknown axis `9` (did you mean `1`?)\n"),
+        "{stderr}"
+    );
+}
+
+/// `ctg ARGS` from an empty folder with `vars`: (exit code, stdout, stderr).
+fn bare(vars: &[(&str, &str)], args: &[&str]) -> (i32, String, String) {
+    let env = TestEnv::empty();
+    let out = env
+        .command()
+        .envs(vars.iter().copied())
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn help_follows_the_language() {
+    let (code, fr, _) = bare(&[("LANG", "fr_FR.UTF-8")], &["--help"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("help_fr", fr);
+    let (_, record_fr, _) = bare(&[], &["--lang", "fr", "record", "--help"]);
+    insta::assert_snapshot!("help_record_fr", record_fr);
+    let (_, en, _) = bare(&[("LANG", "C")], &["--help"]);
+    insta::assert_snapshot!("help_en", en);
+    let (_, help_log, _) = bare(&[("LC_ALL", "fr_FR.UTF-8")], &["help", "log"]);
+    assert!(
+        help_log.starts_with("Les suivis de tout le plan"),
+        "{help_log}"
+    );
+}
+
+#[test]
+fn usage_errors_follow_the_language_in_our_words() {
+    let (code, _, fr) = bare(&[("LANG", "fr_FR.UTF-8")], &["report", "deux-mille"]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!("usage_error_fr", fr);
+    let (code, _, en) = bare(&[], &["report", "two-thousand"]);
+    assert_eq!(code, 2);
+    assert!(
+        !en.contains("invalid digit"),
+        "Rust's wording stays out: {en}"
+    );
+    let (_, _, twice) = bare(
+        &[],
+        &["--as-of", "2025-01-01", "--as-of", "2025-02-01", "status"],
+    );
+    assert!(
+        twice.starts_with("ctg: --as-of <DATE> is given more than once\n"),
+        "{twice}"
+    );
+    let (_, _, fr) = bare(&[("LANG", "fr_FR.UTF-8")], &["stauts"]);
+    assert!(
+        fr.starts_with("ctg: commande inconnue `stauts`\n  vouliez-vous dire `status`\u{a0}?"),
+        "{fr}"
+    );
+}
