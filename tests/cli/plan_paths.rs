@@ -91,18 +91,3 @@ fn a_folder_without_a_plan_is_named_once() {
         "no plan to take the language from, no locale: English"
     );
 }
-
-#[test]
-fn dry_run_commit_checks_git_from_any_folder() {
-    let env = TestEnv::demo();
-    env.git_init();
-    let out = env
-        .command()
-        .current_dir(env.plan().join("actions"))
-        .args(["--plan", "..", "--as-of", "2025-06-30"])
-        .args(["record", "2.1.1", "--note", "x", "--dry-run", "--commit"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(env.git(&["status", "--porcelain"]), "", "nothing written");
-}
