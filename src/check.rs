@@ -321,9 +321,7 @@ fn schedules(out: &mut Out, plan: &Plan) {
         for m in &s.milestones {
             if !(p.start..=p.end).contains(&m.due.year()) {
                 out.warn(
-                    Problem::DueOutsidePeriod {
-                        date: m.due.to_string(),
-                    },
+                    Problem::DueOutsidePeriod { date: m.due.value },
                     &s.file,
                     &m.due,
                 );
@@ -352,7 +350,7 @@ fn journal_rules(out: &mut Out, plan: &Plan, s: &Sheet, period_known: bool) {
     for e in &s.journal {
         if period_known && !(p.start..=p.end).contains(&e.date.year()) {
             let problem = Problem::EntryOutsidePeriod {
-                date: e.date.to_string(),
+                date: e.date.value,
                 period: (p.start, p.end),
             };
             out.error(problem, &s.file, &e.date);
@@ -393,7 +391,7 @@ fn journal_rules(out: &mut Out, plan: &Plan, s: &Sheet, period_known: bool) {
                 out.error(
                     Problem::ReachedTwice {
                         id: m.value.clone(),
-                        first: first.to_string(),
+                        first: *first,
                     },
                     &s.file,
                     m,
@@ -433,9 +431,7 @@ fn warnings(out: &mut Out, plan: &Plan, s: &Sheet, as_of: NaiveDate, period_know
     }
     for e in s.journal.iter().filter(|e| e.date.value > as_of) {
         out.warn(
-            Problem::FutureEntry {
-                date: e.date.to_string(),
-            },
+            Problem::FutureEntry { date: e.date.value },
             &s.file,
             &e.date,
         );
@@ -482,8 +478,7 @@ fn warnings(out: &mut Out, plan: &Plan, s: &Sheet, as_of: NaiveDate, period_know
     if state.stale {
         let last = state
             .last_entry
-            .unwrap_or_else(|| start_of_year(s.schedule.start))
-            .to_string();
+            .unwrap_or_else(|| start_of_year(s.schedule.start));
         out.warn(
             Problem::Stale {
                 id: s.id.value.clone(),

@@ -76,6 +76,9 @@ pub enum Refusal {
         id: String,
         suggestion: Option<String>,
     },
+    MeasuredTwice {
+        id: String,
+    },
     AbandonedNoNote,
     DoneBelow100 {
         progress: f64,
@@ -135,6 +138,10 @@ impl Refusal {
             UnknownIndicator { id, suggestion } => lang.pick(
                 format!("the sheet has no indicator `{id}`{}", mean(suggestion)),
                 format!("la fiche n'a pas d'indicateur `{id}`{}", mean(suggestion)),
+            ),
+            MeasuredTwice { id } => lang.pick(
+                format!("indicator `{id}` is measured twice: keep one --measure {id}=…"),
+                format!("l'indicateur `{id}` est mesuré deux fois : gardez un seul --measure {id}=…"),
             ),
             AbandonedNoNote => lang.pick(
                 "say why the sheet is abandoned with --note".to_string(),
@@ -207,11 +214,14 @@ pub fn build_entry(
     };
     let progress = req.progress.as_deref().map(parse_progress).transpose()?;
     let reached = reached(sheet, &req.reached)?;
-    let measures = req
-        .measures
-        .iter()
-        .map(|m| measure(sheet, m))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut measures: Vec<(Located<String>, f64)> = Vec::new();
+    for text in &req.measures {
+        let (id, value) = measure(sheet, text)?;
+        if measures.iter().any(|(m, _)| m.value == id.value) {
+            return Err(Refusal::MeasuredTwice { id: id.value });
+        }
+        measures.push((id, value));
+    }
     let entry = Entry {
         status: status.map(at),
         progress: progress.map(at),

@@ -183,7 +183,16 @@ fn edit_message(e: &EditError, lang: Lang) -> String {
             "la fiche est écrite en un seul bloc `{...}` ; écrivez une clé par ligne (`id: ...`, `title: ...`) puis recommencez",
         )
         .to_string(),
-        EditError::Unreadable(why) => lang.pick(format!("cannot edit the sheet: {why}"), format!("impossible de modifier la fiche : {why}")),
+        EditError::RootNotMapping => lang.pick(
+            "the sheet is not written as keys (`id: ...`, `title: ...`); fix it and record again",
+            "la fiche n'est pas écrite sous forme de clés (`id: ...`, `title: ...`) ; corrigez-la puis recommencez",
+        )
+        .to_string(),
+        EditError::Unparsable => lang.pick(
+            "the sheet could not be read for editing; run `ctg validate`",
+            "la fiche n'a pas pu être lue pour la modifier ; lancez `ctg validate`",
+        )
+        .to_string(),
     }
 }
 
@@ -202,12 +211,10 @@ fn git_message(e: &git::GitError, lang: Lang) -> String {
 
 fn verify_message(e: &VerifyError, lang: Lang) -> String {
     let why = match e {
-        VerifyError::NotASheet(detail) => {
-            let detail = if detail.is_empty() {
-                String::new()
-            } else {
-                format!(" ({detail})")
-            };
+        VerifyError::NotASheet(problem) => {
+            let detail = problem
+                .as_ref()
+                .map_or_else(String::new, |p| format!(" ({})", p.message(lang)));
             lang.pick(
                 format!("the edited file would not read as a valid sheet{detail}"),
                 format!("le fichier modifié ne se lirait plus comme une fiche valide{detail}"),

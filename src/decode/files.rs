@@ -32,7 +32,8 @@ const SHEET_KEYS: &[&str] = &[
     "milestones",
     "journal",
 ];
-const ENTRY_KEYS: &[&str] = &[
+/// The keys of a journal entry.
+pub(crate) const ENTRY_KEYS: &[&str] = &[
     "date",
     "status",
     "progress",
