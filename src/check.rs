@@ -23,15 +23,19 @@ pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Vec<Diagnostic> {
     if !u.partners {
         partner_references(&mut out, plan);
     }
+    // A reversed period is reported once; the checks against it are skipped.
+    let period_known = !u.convention && period_in_order(&mut out, plan);
     if !u.convention {
         field_references(&mut out, plan);
+    }
+    if period_known {
         schedules(&mut out, plan);
     }
     if !u.tracks {
         track_references(&mut out, plan);
     }
     for sheet in &plan.sheets {
-        journal_rules(&mut out, plan, sheet, !u.convention);
+        journal_rules(&mut out, plan, sheet, period_known);
         warnings(&mut out, plan, sheet, as_of, !u.convention);
     }
     if !u.sheets && !u.axes {
@@ -303,8 +307,22 @@ fn track_references(out: &mut Out, plan: &Plan) {
     }
 }
 
+/// The convention period starts no later than it ends.
+fn period_in_order(out: &mut Out, plan: &Plan) -> bool {
+    let p = &plan.convention.period;
+    if p.start <= p.end {
+        return true;
+    }
+    let problem = Problem::ReversedPeriod {
+        start: p.start,
+        end: p.end,
+    };
+    out.error(problem, Path::new("convention.yaml"), p);
+    false
+}
+
 fn schedules(out: &mut Out, plan: &Plan) {
-    let p = plan.convention.period;
+    let p = *plan.convention.period;
     for s in &plan.sheets {
         let sch = s.schedule.value;
         if sch.start > sch.end || sch.start < p.start || sch.end > p.end {
@@ -343,7 +361,7 @@ fn schedules(out: &mut Out, plan: &Plan) {
 
 /// Rules on each entry and across a sheet's entries.
 fn journal_rules(out: &mut Out, plan: &Plan, s: &Sheet, period_known: bool) {
-    let p = plan.convention.period;
+    let p = *plan.convention.period;
     let milestones: Vec<&str> = s.milestones.iter().map(|m| m.id.as_str()).collect();
     let indicators: Vec<&str> = s.indicators.iter().map(|i| i.id.as_str()).collect();
     let mut reached_on: HashMap<&str, NaiveDate> = HashMap::new();

@@ -57,8 +57,8 @@ pub struct Convention {
     pub signatories: Vec<Located<String>>,
     /// Date of signature.
     pub signed: Option<NaiveDate>,
-    /// First and last year, inclusive.
-    pub period: Period,
+    /// First and last year, inclusive, where `period:` is written.
+    pub period: Located<Period>,
     /// Default output language (`fr` or `en`).
     pub language: Option<String>,
     /// The fields of intervention.

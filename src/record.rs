@@ -197,7 +197,7 @@ pub fn build_entry(
     if date > today {
         return Err(Refusal::FutureDate { date, today });
     }
-    let period = plan.convention.period;
+    let period = *plan.convention.period;
     if !(period.start..=period.end).contains(&date.year()) {
         return Err(Refusal::OutsidePeriod {
             date,

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
-    let p = plan.convention.period;
+    let p = *plan.convention.period;
     let year = args.year;
     if !(p.start..=p.end).contains(&year) {
         return Err(Failure::Refused(lang.pick(

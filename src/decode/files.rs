@@ -101,7 +101,7 @@ pub fn decode_convention(d: &mut Decoder, root: &Node) -> Option<Convention> {
         territory: territory?,
         signatories,
         signed,
-        period: period?.value,
+        period: period?,
         language,
         fields,
         coordinator,

@@ -304,6 +304,20 @@ impl Problem {
                     format!("utilisez des années de {ps} à {pe}, début avant fin"),
                 )),
             ),
+            ReversedPeriod { start, end } => (
+                Tr::new(
+                    format!("the convention period starts in {start}, after it ends in {end}"),
+                    format!(
+                        "la période de la convention commence en {start}, après sa fin en {end}"
+                    ),
+                ),
+                Some(Tr::new(
+                    format!("write the first year as start: `{{start: {end}, end: {start}}}`"),
+                    format!(
+                        "indiquez la première année en start : `{{start: {end}, end: {start}}}`"
+                    ),
+                )),
+            ),
             EntryOutsidePeriod {
                 date: d,
                 period: (ps, pe),

@@ -111,6 +111,11 @@ pub enum Problem {
         end: i32,
         period: (i32, i32),
     },
+    /// The convention period starts after it ends.
+    ReversedPeriod {
+        start: i32,
+        end: i32,
+    },
     EntryOutsidePeriod {
         date: NaiveDate,
         period: (i32, i32),
@@ -251,7 +256,7 @@ impl Problem {
             BadStatus { .. } => "bad-status",
             ProgressRange { .. } => "progress-range",
             BadDate { .. } => "bad-date",
-            Schedule { .. } => "schedule",
+            Schedule { .. } | ReversedPeriod { .. } => "schedule",
             EntryOutsidePeriod { .. } => "entry-outside-period",
             EmptyEntry => "empty-entry",
             NoField => "no-field",

@@ -249,7 +249,7 @@ fn indicators(out: &mut String, plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: 
     }
     let c = colon(lang);
     let _ = writeln!(out, "\n{}", L::Indicators.get(lang));
-    let period = plan.convention.period;
+    let period = *plan.convention.period;
     for i in &s.indicators {
         let unit = i
             .unit

@@ -317,6 +317,40 @@ fn errors_of_the_plan_as_a_whole() {
 }
 
 #[test]
+fn a_reversed_period_is_reported_once_at_its_place() {
+    named_case("schedule-reversed-period", "schedule", |e| {
+        e.edit(
+            "convention.yaml",
+            "{start: 2023, end: 2026}",
+            "{start: 2026, end: 2022}",
+        );
+        // An entry and a milestone that a reversed period would put outside it.
+        e.edit(SHEET_FILE, "due: 2024-09-30", "due: 2027-01-31");
+    });
+    let env = base();
+    env.edit(
+        "convention.yaml",
+        "{start: 2023, end: 2026}",
+        "{start: 2026, end: 2022}",
+    );
+    let run = env.run_as_of("2024-06-30", &["validate", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let found: Vec<(&str, &str, i64)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["file"].as_str().unwrap(),
+                d["line"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("schedule", "plan/convention.yaml", 4)]);
+}
+
+#[test]
 fn warnings() {
     case("no-sheet", |e| {
         e.write(
