@@ -109,7 +109,7 @@ impl Refusal {
             ),
             FutureDate { date, today } => lang.pick(
                 format!("{date} is after today ({today}); record what has happened"),
-                format!("le {} est après aujourd'hui ({}) : enregistrez ce qui a eu lieu", fr(*date), fr(*today)),
+                format!("le {} est après aujourd'hui ({})\u{a0}: enregistrez ce qui a eu lieu", fr(*date), fr(*today)),
             ),
             OutsidePeriod { date, start, end } => lang.pick(
                 format!("{date} is outside the convention period {start}-{end}"),
@@ -141,7 +141,7 @@ impl Refusal {
             ),
             MeasuredTwice { id } => lang.pick(
                 format!("indicator `{id}` is measured twice: keep one --measure {id}=…"),
-                format!("l'indicateur `{id}` est mesuré deux fois : gardez un seul --measure {id}=…"),
+                format!("l'indicateur `{id}` est mesuré deux fois\u{a0}: gardez un seul --measure {id}=…"),
             ),
             AbandonedNoNote => lang.pick(
                 "say why the sheet is abandoned with --note".to_string(),
@@ -153,7 +153,7 @@ impl Refusal {
             ),
             EmptyEntry => lang.pick(
                 "nothing to record: give at least one of --status, --progress, --note, --difficulties, --next, --decision, --reached, --measure".to_string(),
-                "rien à enregistrer : indiquez au moins --status, --progress, --note, --difficulties, --next, --decision, --reached ou --measure".to_string(),
+                "rien à enregistrer\u{a0}: indiquez au moins --status, --progress, --note, --difficulties, --next, --decision, --reached ou --measure".to_string(),
             ),
         }
     }

@@ -75,7 +75,7 @@ impl Context {
             )),
             FindError::NotFound(_) => Failure::Refused(lang.unwrap_or_default().pick(
                 "no plan here: no convention.yaml or plan/convention.yaml in this folder or above; use --plan DIR".into(),
-                "aucun plan ici : ni convention.yaml ni plan/convention.yaml dans ce dossier ou au-dessus ; utilisez --plan DOSSIER".into(),
+                "aucun plan ici\u{a0}: ni convention.yaml ni plan/convention.yaml dans ce dossier ou au-dessus ; utilisez --plan DOSSIER".into(),
             )),
         })?;
         let shown_dir = shown(&plan_dir, &cwd);
@@ -142,7 +142,7 @@ impl Context {
                     if warnings == 1 { "" } else { "s" }
                 ),
                 format!(
-                    "{warnings} avertissement{} : lancez `ctg validate`\n",
+                    "{warnings} avertissement{}\u{a0}: lancez `ctg validate`\n",
                     if warnings == 1 { "" } else { "s" }
                 ),
             );

@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
     if adds_errors(ctx, loaded, &new_sheet) {
         return Err(refuse(lang.pick(
             format!("{nothing_written}: the entry would make the plan invalid"),
-            format!("{nothing_written} : le suivi rendrait le plan invalide"),
+            format!("{nothing_written}\u{a0}: le suivi rendrait le plan invalide"),
         )));
     }
     if args.dry_run {
@@ -59,7 +59,7 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
             short_date(entry.date.value, lang)
         ),
         format!(
-            "{} : suivi du {} ajouté à {shown}\n",
+            "{}\u{a0}: suivi du {} ajouté à {shown}\n",
             sheet.id.value,
             short_date(entry.date.value, lang)
         ),
@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
         if dirty {
             out.push_str(lang.pick(
                 "the sheet had uncommitted edits: they are in this commit too\n",
-                "la fiche avait des modifications non commitées : elles sont dans ce commit aussi\n",
+                "la fiche avait des modifications non commitées\u{a0}: elles sont dans ce commit aussi\n",
             ));
         }
         let message = commit_message(plan.convention.stale_after_months, &new_sheet, &entry, lang);
@@ -80,12 +80,12 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
             print(&out)?;
             return Err(refuse(lang.pick(
                 format!("the entry is written, but the commit failed: {e}"),
-                format!("le suivi est écrit, mais le commit a échoué : {e}"),
+                format!("le suivi est écrit, mais le commit a échoué\u{a0}: {e}"),
             )));
         }
         out.push_str(&lang.pick(
             format!("committed: {message}\n"),
-            format!("commit : {message}\n"),
+            format!("commit\u{a0}: {message}\n"),
         ));
     }
     print(&out)?;
@@ -166,11 +166,11 @@ fn notice_text(n: Notice, lang: Lang) -> String {
     match n {
         Notice::FlowJournalRewritten => lang.pick(
             "note: the journal was written `journal: [...]`; it is now one entry per block (only its lines changed)",
-            "note : le suivi était écrit `journal: [...]` ; il est maintenant en blocs (seules ses lignes changent)",
+            "note\u{a0}: le suivi était écrit `journal: [...]` ; il est maintenant en blocs (seules ses lignes changent)",
         ),
         Notice::FinalNewlineAdded => lang.pick(
             "note: the file had no final newline; it has one now",
-            "note : le fichier n'avait pas de saut de ligne final ; il en a un maintenant",
+            "note\u{a0}: le fichier n'avait pas de saut de ligne final ; il en a un maintenant",
         ),
     }
     .to_string()
@@ -200,10 +200,10 @@ fn git_message(e: &git::GitError, lang: Lang) -> String {
     let nothing = lang.pick("nothing was written", "rien n'a été écrit");
     match e {
         git::GitError::NotInstalled => lang.pick(format!("--commit needs git, which is not installed; {nothing}"), format!("--commit demande git, qui n'est pas installé ; {nothing}")),
-        git::GitError::NotAWorkTree => lang.pick(format!("--commit: the plan is not in a git repository; {nothing}"), format!("--commit : le plan n'est pas dans un dépôt git ; {nothing}")),
+        git::GitError::NotAWorkTree => lang.pick(format!("--commit: the plan is not in a git repository; {nothing}"), format!("--commit\u{a0}: le plan n'est pas dans un dépôt git ; {nothing}")),
         git::GitError::NoIdentity(_) => lang.pick(
             format!("--commit: git does not know who you are (git config user.name / user.email); {nothing}"),
-            format!("--commit : git ne sait pas qui vous êtes (git config user.name / user.email) ; {nothing}"),
+            format!("--commit\u{a0}: git ne sait pas qui vous êtes (git config user.name / user.email) ; {nothing}"),
         ),
         git::GitError::Failed(why) => why.clone(),
     }
@@ -232,6 +232,6 @@ fn verify_message(e: &VerifyError, lang: Lang) -> String {
     };
     lang.pick(
         format!("nothing was written: {why}"),
-        format!("rien n'a été écrit : {why}"),
+        format!("rien n'a été écrit\u{a0}: {why}"),
     )
 }

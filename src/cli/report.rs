@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
         let d = crate::render::fmt::short_date(ctx.as_of, lang);
         Failure::Refused(lang.pick(
             format!("{year} starts after the as-of date {d}: there is nothing to review yet (convention period {}-{})", p.start, p.end),
-            format!("{year} commence après la date d'arrêté du {d} : rien à dresser pour l'instant (période de la convention {}-{})", p.start, p.end),
+            format!("{year} commence après la date d'arrêté du {d}\u{a0}: rien à dresser pour l'instant (période de la convention {}-{})", p.start, p.end),
         ))
     })?;
     let format = args

@@ -49,9 +49,10 @@ impl Expected {
             Expected::List => Tr::new("a list", "une liste"),
             Expected::Map => Tr::new("a mapping of keys", "un ensemble de clés"),
             Expected::Date => Tr::new("a date YYYY-MM-DD", "une date AAAA-MM-JJ"),
-            Expected::OneOf(words) => {
-                Tr::new(format!("one of: {words}"), format!("l'un de : {words}"))
-            }
+            Expected::OneOf(words) => Tr::new(
+                format!("one of: {words}"),
+                format!("l'un de\u{a0}: {words}"),
+            ),
         }
     }
 }
@@ -95,7 +96,7 @@ impl Problem {
                 ),
                 Some(Tr::new(
                     format!("drop the `%`: `{key}: {number}` means {number}\u{a0}%"),
-                    format!("retirez le `%` : `{key}: {number}` veut dire {number}\u{a0}%"),
+                    format!("retirez le `%`\u{a0}: `{key}: {number}` veut dire {number}\u{a0}%"),
                 )),
             ),
             WrongType {
@@ -116,7 +117,7 @@ impl Problem {
                         )),
                         Expected::List => Some(Tr::new(
                             "write it as a list: `[a, b]` or one `- item` per line",
-                            "écrivez une liste : `[a, b]` ou un `- élément` par ligne",
+                            "écrivez une liste\u{a0}: `[a, b]` ou un `- élément` par ligne",
                         )),
                         _ => None,
                     },
@@ -149,7 +150,7 @@ impl Problem {
                 ),
                 Some(Tr::new(
                     format!("it is first used at {first}"),
-                    format!("première utilisation : {first}"),
+                    format!("première utilisation\u{a0}: {first}"),
                 )),
             ),
             BadId { id, expected } => (
@@ -314,7 +315,7 @@ impl Problem {
                 Some(Tr::new(
                     format!("write the first year as start: `{{start: {end}, end: {start}}}`"),
                     format!(
-                        "indiquez la première année en start : `{{start: {end}, end: {start}}}`"
+                        "indiquez la première année en start\u{a0}: `{{start: {end}, end: {start}}}`"
                     ),
                 )),
             ),
@@ -509,7 +510,7 @@ impl Problem {
                         open.join(", ")
                     ),
                     format!(
-                        "fiche réalisée avec des jalons non atteints : {}",
+                        "fiche réalisée avec des jalons non atteints\u{a0}: {}",
                         open.join(", ")
                     ),
                 ),
@@ -600,12 +601,12 @@ fn syntax_texts(kind: &SyntaxKind) -> (Tr, Option<Tr>) {
         SyntaxKind::ColonInValue { quoted } => (
             Tr::new(
                 "a `: ` inside a value: YAML reads it as a new key",
-                "un `: ` dans une valeur : YAML le lit comme une nouvelle clé",
+                "un `: ` dans une valeur\u{a0}: YAML le lit comme une nouvelle clé",
             ),
             match quoted {
                 Some(q) => Tr::new(
                     format!("put the text in quotes: `{q}`"),
-                    format!("mettez le texte entre guillemets : `{q}`"),
+                    format!("mettez le texte entre guillemets\u{a0}: `{q}`"),
                 ),
                 None => Tr::new("put the text in quotes", "mettez le texte entre guillemets"),
             },
@@ -717,7 +718,7 @@ fn syntax_texts(kind: &SyntaxKind) -> (Tr, Option<Tr>) {
             ),
             Tr::new(
                 "keep one document per file: remove the `---` or `...` line",
-                "un seul document par fichier : retirez la ligne `---` ou `...`",
+                "un seul document par fichier\u{a0}: retirez la ligne `---` ou `...`",
             ),
         ),
         SyntaxKind::Other => (

@@ -305,11 +305,11 @@ impl Problem {
         match self {
             Problem::Stale { .. } => lang.pick(
                 format!("{count} action sheets have had no entry for too long: {ids}"),
-                format!("{count} fiches actions sans suivi depuis trop longtemps : {ids}"),
+                format!("{count} fiches actions sans suivi depuis trop longtemps\u{a0}: {ids}"),
             ),
             _ => lang.pick(
                 format!("{count} action sheets without a lead: {ids}"),
-                format!("{count} fiches actions sans pilote : {ids}"),
+                format!("{count} fiches actions sans pilote\u{a0}: {ids}"),
             ),
         }
     }

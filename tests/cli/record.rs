@@ -50,7 +50,7 @@ fn a_record_only_adds_the_entry_lines() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "1.1.1 : suivi du 12/06/2025 ajouté à plan/actions/1.1.1-navette.yaml\n"
+        "1.1.1\u{a0}: suivi du 12/06/2025 ajouté à plan/actions/1.1.1-navette.yaml\n"
     );
     let numstat = env.git(&["diff", "--numstat"]);
     assert_eq!(numstat, "6\t0\tplan/actions/1.1.1-navette.yaml\n");
@@ -298,8 +298,9 @@ fn commit_commits_that_file_only() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout
-            .ends_with("commit : 1.2.1: en cours, 30 % — Accord trouvé avec le propriétaire\n"),
+        run.stdout.ends_with(
+            "commit\u{a0}: 1.2.1: en cours, 30 % — Accord trouvé avec le propriétaire\n"
+        ),
         "{}",
         run.stdout
     );
@@ -480,7 +481,7 @@ fn an_edit_that_would_not_read_back_is_refused() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr.contains(
-            "rien n'a été écrit : le fichier modifié ne se lirait plus comme une fiche valide"
+            "rien n'a été écrit\u{a0}: le fichier modifié ne se lirait plus comme une fiche valide"
         ),
         "{}",
         run.stderr
@@ -506,7 +507,7 @@ fn a_measure_given_twice_is_refused_in_plain_words() {
     assert_eq!(
         run.stderr.lines().last(),
         Some(
-            "ctg: l'indicateur `kilometres` est mesuré deux fois : \
+            "ctg: l'indicateur `kilometres` est mesuré deux fois\u{a0}: \
              gardez un seul --measure kilometres=…"
         )
     );

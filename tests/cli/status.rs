@@ -101,7 +101,7 @@ fn shipped_plan_lists_27_sheets_under_their_objectives() {
     assert_eq!(doc["total"]["mean_progress"], 0.0);
     assert!(
         run.stderr
-            .contains("avertissements : lancez `ctg validate`"),
+            .contains("avertissements\u{a0}: lancez `ctg validate`"),
         "one line on warnings: {}",
         run.stderr
     );
