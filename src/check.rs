@@ -23,15 +23,19 @@ pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Vec<Diagnostic> {
     if !u.partners {
         partner_references(&mut out, plan);
     }
+    // A reversed period is reported once; the checks against it are skipped.
+    let period_known = !u.convention && period_in_order(&mut out, plan);
     if !u.convention {
         field_references(&mut out, plan);
+    }
+    if period_known {
         schedules(&mut out, plan);
     }
     if !u.tracks {
         track_references(&mut out, plan);
     }
     for sheet in &plan.sheets {
-        journal_rules(&mut out, plan, sheet, !u.convention);
+        journal_rules(&mut out, plan, sheet, period_known);
         warnings(&mut out, plan, sheet, as_of, !u.convention);
     }
     if !u.sheets && !u.axes {
@@ -303,8 +307,22 @@ fn track_references(out: &mut Out, plan: &Plan) {
     }
 }
 
+/// The convention period starts no later than it ends.
+fn period_in_order(out: &mut Out, plan: &Plan) -> bool {
+    let p = &plan.convention.period;
+    if p.start <= p.end {
+        return true;
+    }
+    let problem = Problem::ReversedPeriod {
+        start: p.start,
+        end: p.end,
+    };
+    out.error(problem, Path::new("convention.yaml"), p);
+    false
+}
+
 fn schedules(out: &mut Out, plan: &Plan) {
-    let p = plan.convention.period;
+    let p = *plan.convention.period;
     for s in &plan.sheets {
         let sch = s.schedule.value;
         if sch.start > sch.end || sch.start < p.start || sch.end > p.end {
@@ -321,9 +339,7 @@ fn schedules(out: &mut Out, plan: &Plan) {
         for m in &s.milestones {
             if !(p.start..=p.end).contains(&m.due.year()) {
                 out.warn(
-                    Problem::DueOutsidePeriod {
-                        date: m.due.to_string(),
-                    },
+                    Problem::DueOutsidePeriod { date: m.due.value },
                     &s.file,
                     &m.due,
                 );
@@ -345,14 +361,14 @@ fn schedules(out: &mut Out, plan: &Plan) {
 
 /// Rules on each entry and across a sheet's entries.
 fn journal_rules(out: &mut Out, plan: &Plan, s: &Sheet, period_known: bool) {
-    let p = plan.convention.period;
+    let p = *plan.convention.period;
     let milestones: Vec<&str> = s.milestones.iter().map(|m| m.id.as_str()).collect();
     let indicators: Vec<&str> = s.indicators.iter().map(|i| i.id.as_str()).collect();
     let mut reached_on: HashMap<&str, NaiveDate> = HashMap::new();
     for e in &s.journal {
         if period_known && !(p.start..=p.end).contains(&e.date.year()) {
             let problem = Problem::EntryOutsidePeriod {
-                date: e.date.to_string(),
+                date: e.date.value,
                 period: (p.start, p.end),
             };
             out.error(problem, &s.file, &e.date);
@@ -393,7 +409,7 @@ fn journal_rules(out: &mut Out, plan: &Plan, s: &Sheet, period_known: bool) {
                 out.error(
                     Problem::ReachedTwice {
                         id: m.value.clone(),
-                        first: first.to_string(),
+                        first: *first,
                     },
                     &s.file,
                     m,
@@ -433,9 +449,7 @@ fn warnings(out: &mut Out, plan: &Plan, s: &Sheet, as_of: NaiveDate, period_know
     }
     for e in s.journal.iter().filter(|e| e.date.value > as_of) {
         out.warn(
-            Problem::FutureEntry {
-                date: e.date.to_string(),
-            },
+            Problem::FutureEntry { date: e.date.value },
             &s.file,
             &e.date,
         );
@@ -482,8 +496,7 @@ fn warnings(out: &mut Out, plan: &Plan, s: &Sheet, as_of: NaiveDate, period_know
     if state.stale {
         let last = state
             .last_entry
-            .unwrap_or_else(|| start_of_year(s.schedule.start))
-            .to_string();
+            .unwrap_or_else(|| start_of_year(s.schedule.start));
         out.warn(
             Problem::Stale {
                 id: s.id.value.clone(),

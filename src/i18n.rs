@@ -121,6 +121,9 @@ catalogue! {
     Journal => "Journal", "Suivi";
     Due => "due", "échéance";
     Reached => "reached", "atteint";
+    ReachedOnDay => "reached on", "atteint le";
+    MilestoneUpcoming => "upcoming", "à venir";
+    SheetsTitle => "Action sheets", "Fiches actions";
     Overdue => "overdue", "en retard";
     Baseline => "baseline", "référence";
     Target => "target", "cible";
@@ -136,7 +139,7 @@ catalogue! {
     Recurring => "recurring", "reconduite chaque année";
     Started => "started", "démarrée";
     Completed => "completed", "réalisée le";
-    FieldCountNote => "a sheet counts once in each of its fields, so field totals do not add up to the plan total", "une fiche compte dans chacun de ses champs : les totaux par champ ne s'additionnent pas";
+    FieldCountNote => "a sheet counts once in each of its fields, so field totals do not add up to the plan total", "une fiche compte dans chacun de ses champs\u{a0}: les totaux par champ ne s'additionnent pas";
     Date => "Date", "Date";
     NoteTitle => "Note", "Note";
     NoEntryInPeriod => "no journal entry in this period", "aucun suivi sur cette période";
@@ -168,7 +171,7 @@ catalogue! {
     DueThisYear => "due this year", "échéance cette année";
     DueNextYear => "due next year", "échéance l'an prochain";
     Produced => "produced on", "édité le";
-    NothingRecorded => "Nothing has been recorded for this period yet: every sheet is shown as planned.", "Aucun suivi n'a encore été enregistré pour cette période : toutes les fiches apparaissent « à venir ».";
+    NothingRecorded => "Nothing has been recorded for this period yet: every sheet is shown as planned.", "Aucun suivi n'a encore été enregistré pour cette période\u{a0}: toutes les fiches apparaissent « à venir ».";
     NoIndicator => "no indicator", "aucun indicateur";
     NoMilestone => "no milestone", "aucun jalon";
     SheetsStarted => "sheets started", "fiches démarrées";

@@ -249,39 +249,64 @@ fn read_file(root: &Path, rel: &Path) -> Result<(String, Node), Unparsed> {
     match yaml::parse(&text) {
         Ok(node) => Ok((text, node)),
         Err(e) => {
-            let problem = match e.kind {
-                ParseErrorKind::Syntax => Problem::YamlSyntax { detail: e.detail },
-                ParseErrorKind::DuplicateKey => Problem::DuplicateKey,
-                ParseErrorKind::TooDeep => Problem::TooDeep,
-                ParseErrorKind::TooManyAliases => Problem::TooManyAliases,
-                ParseErrorKind::NonFinite => Problem::BadNumber {
-                    text: token_at(&text, e.pos),
-                },
-            };
+            let problem = parse_problem(e.kind, &text, e.pos);
             Err(Box::new((diag(problem, e.pos), Some(text))))
         }
     }
+}
+
+/// The diagnostic of a parse failure at `pos` in `text`.
+pub fn parse_problem(kind: ParseErrorKind, text: &str, pos: Pos) -> Problem {
+    match kind {
+        ParseErrorKind::Syntax(kind) => Problem::YamlSyntax { kind },
+        ParseErrorKind::DuplicateKey => Problem::DuplicateKey {
+            journal_entry: is_journal_entry_key(text, pos),
+        },
+        ParseErrorKind::TooDeep => Problem::TooDeep,
+        ParseErrorKind::TooManyAliases => Problem::TooManyAliases,
+        ParseErrorKind::NonFinite => Problem::BadNumber {
+            text: token_at(text, pos),
+        },
+    }
+}
+
+/// True when the key at `pos` starts its line, is a journal entry's key and
+/// sits in an item of the root `journal:` list: the shape of an entry whose
+/// `- ` was forgotten, so that its keys land in the entry above.
+fn is_journal_entry_key(text: &str, pos: Pos) -> bool {
+    let (before, rest) = yaml::split_line_at(text, pos);
+    let key = rest.split(':').next().unwrap_or_default();
+    if !before.trim().is_empty() || !decode::ENTRY_KEYS.contains(&key) {
+        return false;
+    }
+    let indent = before.len();
+    let lines: Vec<&str> = text.lines().collect();
+    let at = (pos.line.saturating_sub(1) as usize).min(lines.len());
+    lines[..at]
+        .iter()
+        .rev()
+        .map(|l| (l.len() - l.trim_start().len(), l.trim_start()))
+        .filter(|(i, l)| {
+            !l.is_empty() && !l.starts_with('#') && *i < indent && !l.starts_with("- ")
+        })
+        .map(|(_, l)| l)
+        .next()
+        .is_some_and(|parent| parent.starts_with("journal:"))
 }
 
 fn unreadable(e: &std::io::Error) -> Problem {
     let cause = match e.kind() {
         std::io::ErrorKind::NotFound => Unreadable::NotFound,
         std::io::ErrorKind::PermissionDenied => Unreadable::Denied,
-        _ => Unreadable::Other(e.to_string()),
+        std::io::ErrorKind::IsADirectory => Unreadable::Folder,
+        _ => Unreadable::Other(e.raw_os_error()),
     };
     Problem::Unreadable { cause }
 }
 
 /// The plain token at `pos` (for `.nan` and `.inf`, which the parser rejects).
 fn token_at(text: &str, pos: Pos) -> String {
-    let line = text
-        .lines()
-        .nth(pos.line.saturating_sub(1) as usize)
-        .unwrap_or_default();
-    let rest: String = line
-        .chars()
-        .skip(pos.col.saturating_sub(1) as usize)
-        .collect();
+    let (_, rest) = yaml::split_line_at(text, pos);
     rest.split(|c: char| c.is_whitespace() || ",]}#".contains(c))
         .next()
         .unwrap_or_default()

@@ -57,8 +57,8 @@ pub struct Convention {
     pub signatories: Vec<Located<String>>,
     /// Date of signature.
     pub signed: Option<NaiveDate>,
-    /// First and last year, inclusive.
-    pub period: Period,
+    /// First and last year, inclusive, where `period:` is written.
+    pub period: Located<Period>,
     /// Default output language (`fr` or `en`).
     pub language: Option<String>,
     /// The fields of intervention.
@@ -328,10 +328,14 @@ impl Status {
 
     /// Reads a status in English or French, with or without accents, spaces
     /// and underscores counting as hyphens (`En cours`, `réalisée`, `in_progress`).
+    /// Accents may be composed (`é`) or decomposed (`e` and a combining
+    /// accent, as macOS tools write them): combining marks are dropped, which
+    /// folds a decomposed letter to its base letter like a composed one.
     pub fn parse(text: &str) -> Option<Status> {
         let folded: String = text
             .trim()
             .chars()
+            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
             .map(|c| match c {
                 ' ' | '_' => '-',
                 'à' | 'â' | 'À' => 'a',
@@ -467,6 +471,8 @@ mod tests {
         assert_eq!(Status::parse("in_progress"), Some(Status::InProgress));
         assert_eq!(Status::parse("à venir"), Some(Status::Planned));
         assert_eq!(Status::parse("Bloquée"), Some(Status::Blocked));
+        assert_eq!(Status::parse("re\u{301}alise\u{301}e"), Some(Status::Done));
+        assert_eq!(Status::parse("A\u{300} venir"), Some(Status::Planned));
         assert_eq!(Status::parse("finished"), None);
     }
 

@@ -76,6 +76,9 @@ pub enum Refusal {
         id: String,
         suggestion: Option<String>,
     },
+    MeasuredTwice {
+        id: String,
+    },
     AbandonedNoNote,
     DoneBelow100 {
         progress: f64,
@@ -106,7 +109,7 @@ impl Refusal {
             ),
             FutureDate { date, today } => lang.pick(
                 format!("{date} is after today ({today}); record what has happened"),
-                format!("le {} est après aujourd'hui ({}) : enregistrez ce qui a eu lieu", fr(*date), fr(*today)),
+                format!("le {} est après aujourd'hui ({})\u{a0}: enregistrez ce qui a eu lieu", fr(*date), fr(*today)),
             ),
             OutsidePeriod { date, start, end } => lang.pick(
                 format!("{date} is outside the convention period {start}-{end}"),
@@ -136,6 +139,10 @@ impl Refusal {
                 format!("the sheet has no indicator `{id}`{}", mean(suggestion)),
                 format!("la fiche n'a pas d'indicateur `{id}`{}", mean(suggestion)),
             ),
+            MeasuredTwice { id } => lang.pick(
+                format!("indicator `{id}` is measured twice: keep one --measure {id}=…"),
+                format!("l'indicateur `{id}` est mesuré deux fois\u{a0}: gardez un seul --measure {id}=…"),
+            ),
             AbandonedNoNote => lang.pick(
                 "say why the sheet is abandoned with --note".to_string(),
                 "indiquez pourquoi la fiche est abandonnée avec --note".to_string(),
@@ -146,7 +153,7 @@ impl Refusal {
             ),
             EmptyEntry => lang.pick(
                 "nothing to record: give at least one of --status, --progress, --note, --difficulties, --next, --decision, --reached, --measure".to_string(),
-                "rien à enregistrer : indiquez au moins --status, --progress, --note, --difficulties, --next, --decision, --reached ou --measure".to_string(),
+                "rien à enregistrer\u{a0}: indiquez au moins --status, --progress, --note, --difficulties, --next, --decision, --reached ou --measure".to_string(),
             ),
         }
     }
@@ -190,7 +197,7 @@ pub fn build_entry(
     if date > today {
         return Err(Refusal::FutureDate { date, today });
     }
-    let period = plan.convention.period;
+    let period = *plan.convention.period;
     if !(period.start..=period.end).contains(&date.year()) {
         return Err(Refusal::OutsidePeriod {
             date,
@@ -207,11 +214,14 @@ pub fn build_entry(
     };
     let progress = req.progress.as_deref().map(parse_progress).transpose()?;
     let reached = reached(sheet, &req.reached)?;
-    let measures = req
-        .measures
-        .iter()
-        .map(|m| measure(sheet, m))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut measures: Vec<(Located<String>, f64)> = Vec::new();
+    for text in &req.measures {
+        let (id, value) = measure(sheet, text)?;
+        if measures.iter().any(|(m, _)| m.value == id.value) {
+            return Err(Refusal::MeasuredTwice { id: id.value });
+        }
+        measures.push((id, value));
+    }
     let entry = Entry {
         status: status.map(at),
         progress: progress.map(at),

@@ -99,15 +99,13 @@ pub struct ParseError {
     pub kind: ParseErrorKind,
     /// Where, when known.
     pub pos: Pos,
-    /// The parser's own wording (English), kept for `yaml-syntax`.
-    pub detail: String,
 }
 
 /// The classes of parse failure, each with its diagnostic code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseErrorKind {
-    /// Not valid YAML.
-    Syntax,
+    /// Not valid YAML, classified in ctg's own terms.
+    Syntax(SyntaxKind),
     /// A key given twice in one mapping.
     DuplicateKey,
     /// Nesting deeper than [`MAX_DEPTH`].
@@ -116,6 +114,42 @@ pub enum ParseErrorKind {
     TooManyAliases,
     /// `.nan` or `.inf`.
     NonFinite,
+}
+
+/// The kinds of YAML syntax error a plan file can have, told in ctg's own
+/// words rather than the parser's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxKind {
+    /// A `: ` inside a plain value (`title: Bilan : suite`); carries the
+    /// line rewritten with the value in quotes, when that is safe.
+    ColonInValue {
+        /// The line with its value quoted, e.g. `title: "Bilan : suite"`.
+        quoted: Option<String>,
+    },
+    /// A line indented unlike the lines of its block.
+    Indentation,
+    /// A quote opened and never closed.
+    UnclosedQuote,
+    /// Text after the closing quote of a quoted value.
+    TextAfterQuote,
+    /// A `[` or `{` not closed, or a closing one without its opening.
+    Bracket,
+    /// A tab used for indentation.
+    Tab,
+    /// A line among list items that does not start with `- `.
+    ListItemExpected,
+    /// A line that is neither `key: value` nor `- item`.
+    LooseLine,
+    /// A value starting with a reserved character (`@`, `` ` ``).
+    ReservedCharacter,
+    /// The file ends in the middle of a value.
+    UnexpectedEnd,
+    /// `*name` without a `&name` before it.
+    UnknownAlias,
+    /// More than one YAML document (`---`, `...`).
+    SeveralDocuments,
+    /// Anything else.
+    Other,
 }
 
 /// Deepest nesting accepted; a plan file needs about six levels.
@@ -132,22 +166,12 @@ pub fn parse(source: &str) -> Result<Node, ParseError> {
         },
     };
     let spanned: Spanned<Tree> = serde_saphyr::from_slice_with_options(source.as_bytes(), options)
-        .map_err(|e| parse_error(&e))?;
+        .map_err(|e| parse_error(&e, source))?;
     Ok(into_node(spanned))
 }
 
-fn parse_error(error: &serde_saphyr::Error) -> ParseError {
+fn parse_error(error: &serde_saphyr::Error, source: &str) -> ParseError {
     let inner = error.without_snippet();
-    let kind = match inner {
-        serde_saphyr::Error::DuplicateMappingKey { .. } => ParseErrorKind::DuplicateKey,
-        serde_saphyr::Error::NonFiniteFloat { .. } => ParseErrorKind::NonFinite,
-        serde_saphyr::Error::Budget { breach, .. } => match breach {
-            BudgetBreach::Depth { .. } => ParseErrorKind::TooDeep,
-            BudgetBreach::Aliases { .. } => ParseErrorKind::TooManyAliases,
-            _ => ParseErrorKind::Syntax,
-        },
-        _ => ParseErrorKind::Syntax,
-    };
     let pos = error
         .location()
         .map(|l| Pos {
@@ -155,12 +179,88 @@ fn parse_error(error: &serde_saphyr::Error) -> ParseError {
             col: clamp(l.column()),
         })
         .unwrap_or(Pos { line: 1, col: 1 });
-    let mut detail = inner.to_string();
-    // The parser appends "at line L, column C"; the diagnostic shows it already.
-    if let Some(i) = detail.rfind(" at line ") {
-        detail.truncate(i);
+    let kind = match inner {
+        serde_saphyr::Error::DuplicateMappingKey { .. } => ParseErrorKind::DuplicateKey,
+        serde_saphyr::Error::NonFiniteFloat { .. } => ParseErrorKind::NonFinite,
+        serde_saphyr::Error::Budget { breach, .. } => match breach {
+            BudgetBreach::Depth { .. } => ParseErrorKind::TooDeep,
+            BudgetBreach::Aliases { .. } => ParseErrorKind::TooManyAliases,
+            _ => ParseErrorKind::Syntax(SyntaxKind::Other),
+        },
+        serde_saphyr::Error::MultipleDocuments { .. } => {
+            ParseErrorKind::Syntax(SyntaxKind::SeveralDocuments)
+        }
+        serde_saphyr::Error::Eof { .. } => ParseErrorKind::Syntax(SyntaxKind::UnexpectedEnd),
+        other => ParseErrorKind::Syntax(syntax_kind(&other.to_string(), source, pos)),
+    };
+    ParseError { kind, pos }
+}
+
+/// Sorts the parser's (English, unstable) wording into ctg's own kinds; the
+/// wording itself is never shown.
+fn syntax_kind(message: &str, source: &str, pos: Pos) -> SyntaxKind {
+    let m = message.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| m.contains(w));
+    if has(&["tab"]) {
+        SyntaxKind::Tab
+    } else if has(&["trailing content after"]) {
+        SyntaxKind::TextAfterQuote
+    } else if has(&["unclosed quote", "quoted scalar"]) {
+        SyntaxKind::UnclosedQuote
+    } else if has(&[
+        "bracket",
+        "flow mapping",
+        "flow sequence",
+        "illegal placement",
+    ]) {
+        SyntaxKind::Bracket
+    } else if has(&["expected '-'"]) {
+        SyntaxKind::ListItemExpected
+    } else if has(&["mapping values are not allowed"]) {
+        colon_or_indentation(source, pos)
+    } else if has(&["expected key", "indentation"]) {
+        SyntaxKind::Indentation
+    } else if has(&["simple key expect"]) {
+        SyntaxKind::LooseLine
+    } else if has(&["unexpected character"]) {
+        SyntaxKind::ReservedCharacter
+    } else if has(&["end of stream", "unexpected end"]) {
+        SyntaxKind::UnexpectedEnd
+    } else if has(&["unknown anchor"]) {
+        SyntaxKind::UnknownAlias
+    } else {
+        SyntaxKind::Other
     }
-    ParseError { kind, pos, detail }
+}
+
+/// A `:` the parser did not expect: in a value when a key comes before it on
+/// the same line (`title: Bilan : suite`), else a line indented too far.
+fn colon_or_indentation(source: &str, pos: Pos) -> SyntaxKind {
+    let (before, rest) = split_line_at(source, pos);
+    let line = format!("{before}{rest}");
+    let Some((key, value)) = line.split_once(':') else {
+        return SyntaxKind::Indentation;
+    };
+    if !before.contains(": ") {
+        return SyntaxKind::Indentation;
+    }
+    let value = value.trim();
+    let quoted = (!value.contains('"') && !value.contains(" #") && !value.is_empty())
+        .then(|| format!("{}: \"{value}\"", key.trim_start().trim_start_matches("- ")));
+    SyntaxKind::ColonInValue { quoted }
+}
+
+/// The line at `pos`, split at its column: the text before, and from there on.
+pub fn split_line_at(source: &str, pos: Pos) -> (&str, &str) {
+    let line = source
+        .lines()
+        .nth(pos.line.saturating_sub(1) as usize)
+        .unwrap_or_default();
+    let at = line
+        .char_indices()
+        .nth(pos.col.saturating_sub(1) as usize)
+        .map_or(line.len(), |(i, _)| i);
+    line.split_at(at)
 }
 
 fn clamp(n: u64) -> u32 {
@@ -273,6 +373,45 @@ impl<'de> Visitor<'de> for TreeVisitor {
 mod tests {
     use super::*;
 
+    fn syntax(src: &str) -> SyntaxKind {
+        match parse(src).map(|_| ()).unwrap_err().kind {
+            ParseErrorKind::Syntax(kind) => kind,
+            other => panic!("{src:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn sorts_syntax_errors_into_our_kinds() {
+        use SyntaxKind::*;
+        let quoted = |q: &str| ColonInValue {
+            quoted: Some(q.to_string()),
+        };
+        assert_eq!(
+            syntax("title: Bilan : suite\n"),
+            quoted("title: \"Bilan : suite\"")
+        );
+        assert_eq!(
+            syntax("title: Bilan: suite\n"),
+            quoted("title: \"Bilan: suite\"")
+        );
+        assert_eq!(syntax("a:\n  b: 1\n   c: 2\n"), Indentation);
+        assert_eq!(syntax("a:\n  b: 1\n c: 2\n"), Indentation);
+        assert_eq!(syntax("a: 1\n  b: 2\n"), Indentation);
+        assert_eq!(syntax("a: \"abc\nb: 2\n"), UnclosedQuote);
+        assert_eq!(syntax("a: 'abc\n"), UnclosedQuote);
+        assert_eq!(syntax("a: \"x\" y\n"), TextAfterQuote);
+        assert_eq!(syntax("a: [1, 2\n"), Bracket);
+        assert_eq!(syntax("a: {x: 1\nb: 2\n"), Bracket);
+        assert_eq!(syntax("a: }\n"), Bracket);
+        assert_eq!(syntax("title: [Conseil\nfields: x\n"), Bracket);
+        assert_eq!(syntax("a:\n\tb: 1\n"), Tab);
+        assert_eq!(syntax("- a\nb: 1\n"), ListItemExpected);
+        assert_eq!(syntax("a:\n  - b\n  c\nd: 1\n"), LooseLine);
+        assert_eq!(syntax("a: @x\n"), ReservedCharacter);
+        assert_eq!(syntax("a: *nope\n"), UnknownAlias);
+        assert_eq!(syntax("a: 1\n...\nb\n"), SeveralDocuments);
+    }
+
     #[test]
     fn keeps_the_spelling_of_numeric_ids() {
         let src = "id: 1.10\n";
@@ -306,7 +445,7 @@ mod tests {
         let deep = format!("a: {}{}\n", "[".repeat(40), "]".repeat(40));
         assert_eq!(parse(&deep).unwrap_err().kind, ParseErrorKind::TooDeep);
         let err = parse("a: [1, 2\nb: 3\n").unwrap_err();
-        assert_eq!(err.kind, ParseErrorKind::Syntax);
+        assert_eq!(err.kind, ParseErrorKind::Syntax(SyntaxKind::Bracket));
         assert_eq!(err.pos.line, 2);
     }
 }

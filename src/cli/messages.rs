@@ -329,25 +329,39 @@ impl Speak for Msg {
                 "la fiche est écrite en un seul bloc `{...}`\u{a0}; écrivez une clé par ligne (`id: ...`, `title: ...`) puis recommencez",
             )
             .to_string(),
-            Edit(EditError::Unreadable(_)) => lang.pick(
-                "the sheet cannot be edited: its YAML could not be read back; nothing was written",
-                "la fiche ne peut pas être modifiée\u{a0}: son YAML n'a pas pu être relu\u{a0}; rien n'a été écrit",
+            Edit(EditError::RootNotMapping) => lang.pick(
+                "the sheet is not written as keys (`id: ...`, `title: ...`); fix it and record again",
+                "la fiche n'est pas écrite sous forme de clés (`id: ...`, `title: ...`)\u{a0}; corrigez-la puis recommencez",
+            )
+            .to_string(),
+            Edit(EditError::Unparsable) => lang.pick(
+                "the sheet could not be read for editing; run `ctg validate`",
+                "la fiche n'a pas pu être lue pour la modifier\u{a0}; lancez `ctg validate`",
             )
             .to_string(),
             Verify(why) => {
                 let why = match why {
-                    VerifyError::NotASheet(_) => lang.pick(
-                        "the edited file would not read as a valid sheet",
-                        "le fichier modifié ne se lirait plus comme une fiche valide",
-                    ),
-                    VerifyError::NotOldPlusEntry => lang.pick(
-                        "the edited file would not read as the old sheet plus the new entry",
-                        "le fichier modifié ne se lirait pas comme l'ancienne fiche plus le nouveau suivi",
-                    ),
-                    VerifyError::ChangesLines => lang.pick(
-                        "the edit would change existing lines",
-                        "la modification changerait des lignes existantes",
-                    ),
+                    VerifyError::NotASheet(problem) => {
+                        let detail = problem
+                            .as_ref()
+                            .map_or_else(String::new, |p| format!(" ({})", p.message(lang)));
+                        lang.pick(
+                            format!("the edited file would not read as a valid sheet{detail}"),
+                            format!("le fichier modifié ne se lirait plus comme une fiche valide{detail}"),
+                        )
+                    }
+                    VerifyError::NotOldPlusEntry => lang
+                        .pick(
+                            "the edited file would not read as the old sheet plus the new entry",
+                            "le fichier modifié ne se lirait pas comme l'ancienne fiche plus le nouveau suivi",
+                        )
+                        .to_string(),
+                    VerifyError::ChangesLines => lang
+                        .pick(
+                            "the edit would change existing lines",
+                            "la modification changerait des lignes existantes",
+                        )
+                        .to_string(),
                 };
                 lang.pick(
                     format!("nothing was written: {why}"),

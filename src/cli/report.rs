@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
     };
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
-    let p = plan.convention.period;
+    let p = *plan.convention.period;
     let year = args.year;
     let period = (p.start, p.end);
     if !(p.start..=p.end).contains(&year) {

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
-    let p = plan.convention.period;
+    let p = *plan.convention.period;
     let (from, to) = (args.from.unwrap_or(p.start), args.to.unwrap_or(p.end));
     for y in [from, to] {
         if !(p.start..=p.end).contains(&y) {

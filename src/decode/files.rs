@@ -32,7 +32,8 @@ const SHEET_KEYS: &[&str] = &[
     "milestones",
     "journal",
 ];
-const ENTRY_KEYS: &[&str] = &[
+/// The keys of a journal entry.
+pub(crate) const ENTRY_KEYS: &[&str] = &[
     "date",
     "status",
     "progress",
@@ -100,7 +101,7 @@ pub fn decode_convention(d: &mut Decoder, root: &Node) -> Option<Convention> {
         territory: territory?,
         signatories,
         signed,
-        period: period?.value,
+        period: period?,
         language,
         fields,
         coordinator,

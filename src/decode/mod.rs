@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 mod files;
+pub(crate) use files::ENTRY_KEYS;
 pub use files::{decode_axes, decode_convention, decode_partners, decode_sheet, decode_tracks};
 
 /// A problem found while decoding, before it is tied to a file.
@@ -77,10 +78,20 @@ impl<'a> Decoder<'a> {
     }
 
     fn wrong(&mut self, key: &str, expected: Expected, node: &Node) {
+        let before_percent = match &node.value {
+            Value::Str(t) if expected == Expected::Number => t
+                .trim()
+                .strip_suffix('%')
+                .map(str::trim)
+                .filter(|n| n.parse::<f64>().is_ok())
+                .map(str::to_string),
+            _ => None,
+        };
         self.report(
             Problem::WrongType {
                 key: key.to_string(),
                 expected,
+                before_percent,
             },
             node,
         );

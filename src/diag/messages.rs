@@ -2,6 +2,7 @@
 
 use super::{Expected, IdExpected, IgnoredReason, Problem, Unreadable};
 use crate::i18n::Lang;
+use crate::yaml::SyntaxKind;
 
 /// A text in both languages.
 pub(super) struct Tr {
@@ -29,6 +30,14 @@ impl Tr {
     }
 }
 
+/// A date as tables show it: `JJ/MM/AAAA` in French, ISO in English.
+fn date(d: &chrono::NaiveDate) -> Tr {
+    Tr::new(
+        crate::render::fmt::short_date(*d, Lang::En),
+        crate::render::fmt::short_date(*d, Lang::Fr),
+    )
+}
+
 impl Expected {
     pub(super) fn tr(self) -> Tr {
         match self {
@@ -40,9 +49,10 @@ impl Expected {
             Expected::List => Tr::new("a list", "une liste"),
             Expected::Map => Tr::new("a mapping of keys", "un ensemble de clés"),
             Expected::Date => Tr::new("a date YYYY-MM-DD", "une date AAAA-MM-JJ"),
-            Expected::OneOf(words) => {
-                Tr::new(format!("one of: {words}"), format!("l'un de : {words}"))
-            }
+            Expected::OneOf(words) => Tr::new(
+                format!("one of: {words}"),
+                format!("l'un de\u{a0}: {words}"),
+            ),
         }
     }
 }
@@ -60,24 +70,40 @@ impl Problem {
             })
         };
         match self {
-            YamlSyntax { detail } => (
-                Tr::new(
-                    format!("not valid YAML: {detail}"),
-                    format!("YAML invalide : {detail}"),
-                ),
-                Some(Tr::new(
-                    "check the indentation, colons and brackets around this place",
-                    "vérifiez l'indentation, les deux-points et les crochets à cet endroit",
-                )),
-            ),
-            DuplicateKey => (
+            YamlSyntax { kind } => syntax_texts(kind),
+            DuplicateKey { journal_entry } => (
                 Tr::new(
                     "this key is given twice in the same block",
                     "cette clé apparaît deux fois dans le même bloc",
                 ),
-                Some(Tr::new("keep only one of the two", "n'en gardez qu'une")),
+                Some(if *journal_entry {
+                    Tr::new(
+                        "a `- ` is probably missing before this journal entry",
+                        "il manque sans doute un `- ` avant ce suivi",
+                    )
+                } else {
+                    Tr::new("keep only one of the two", "n'en gardez qu'une")
+                }),
             ),
-            WrongType { key, expected } => {
+            WrongType {
+                key,
+                expected,
+                before_percent: Some(number),
+            } => (
+                Tr::new(
+                    format!("`{key}` should be {}", expected.tr().en),
+                    format!("`{key}` doit être {}", expected.tr().fr),
+                ),
+                Some(Tr::new(
+                    format!("drop the `%`: `{key}: {number}` means {number}\u{a0}%"),
+                    format!("retirez le `%`\u{a0}: `{key}: {number}` veut dire {number}\u{a0}%"),
+                )),
+            ),
+            WrongType {
+                key,
+                expected,
+                before_percent: None,
+            } => {
                 let (en, fr) = (expected.tr().en, expected.tr().fr);
                 (
                     Tr::new(
@@ -91,7 +117,7 @@ impl Problem {
                         )),
                         Expected::List => Some(Tr::new(
                             "write it as a list: `[a, b]` or one `- item` per line",
-                            "écrivez une liste : `[a, b]` ou un `- élément` par ligne",
+                            "écrivez une liste\u{a0}: `[a, b]` ou un `- élément` par ligne",
                         )),
                         _ => None,
                     },
@@ -124,7 +150,7 @@ impl Problem {
                 ),
                 Some(Tr::new(
                     format!("it is first used at {first}"),
-                    format!("première utilisation : {first}"),
+                    format!("première utilisation\u{a0}: {first}"),
                 )),
             ),
             BadId { id, expected } => (
@@ -279,13 +305,33 @@ impl Problem {
                     format!("utilisez des années de {ps} à {pe}, début avant fin"),
                 )),
             ),
+            ReversedPeriod { start, end } => (
+                Tr::new(
+                    format!("the convention period starts in {start}, after it ends in {end}"),
+                    format!(
+                        "la période de la convention commence en {start}, après sa fin en {end}"
+                    ),
+                ),
+                Some(Tr::new(
+                    format!("write the first year as start: `{{start: {end}, end: {start}}}`"),
+                    format!(
+                        "indiquez la première année en start\u{a0}: `{{start: {end}, end: {start}}}`"
+                    ),
+                )),
+            ),
             EntryOutsidePeriod {
-                date,
+                date: d,
                 period: (ps, pe),
             } => (
                 Tr::new(
-                    format!("entry dated {date} is outside the convention period {ps}-{pe}"),
-                    format!("suivi daté du {date} hors de la période de la convention {ps}-{pe}"),
+                    format!(
+                        "entry dated {} is outside the convention period {ps}-{pe}",
+                        date(d).en
+                    ),
+                    format!(
+                        "suivi daté du {} hors de la période de la convention {ps}-{pe}",
+                        date(d).fr
+                    ),
                 ),
                 Some(Tr::new(
                     "check the year of the date",
@@ -318,8 +364,8 @@ impl Problem {
                     format!("le jalon `{id}` est atteint deux fois"),
                 ),
                 Some(Tr::new(
-                    format!("it was already reached on {first}"),
-                    format!("il a déjà été atteint le {first}"),
+                    format!("it was already reached on {}", date(first).en),
+                    format!("il a déjà été atteint le {}", date(first).fr),
                 )),
             ),
             AbandonedNoNote => (
@@ -380,10 +426,17 @@ impl Problem {
                 match cause {
                     self::Unreadable::NotFound => Tr::new("file not found", "fichier introuvable"),
                     self::Unreadable::Denied => Tr::new("permission denied", "accès refusé"),
-                    self::Unreadable::Other(detail) => Tr::new(
-                        format!("cannot read the file: {detail}"),
-                        format!("lecture impossible : {detail}"),
+                    self::Unreadable::Folder => Tr::new(
+                        "this is a folder, not a file",
+                        "c'est un dossier, pas un fichier",
                     ),
+                    self::Unreadable::Other(Some(code)) => Tr::new(
+                        format!("cannot read the file (system error {code})"),
+                        format!("lecture impossible (erreur système {code})"),
+                    ),
+                    self::Unreadable::Other(None) => {
+                        Tr::new("cannot read the file", "lecture impossible")
+                    }
                 },
                 Some(Tr::new(
                     "check that it exists and that you may read it",
@@ -430,10 +483,10 @@ impl Problem {
                     "ajoutez `lead:` avec un identifiant de partenaire",
                 )),
             ),
-            FutureEntry { date } => (
+            FutureEntry { date: d } => (
                 Tr::new(
-                    format!("entry dated {date}, after the as-of date"),
-                    format!("suivi daté du {date}, après la date d'arrêté"),
+                    format!("entry dated {}, after the as-of date", date(d).en),
+                    format!("suivi daté du {}, après la date d'arrêté", date(d).fr),
                 ),
                 Some(Tr::new(
                     "it is ignored until that date; check the year",
@@ -457,7 +510,7 @@ impl Problem {
                         open.join(", ")
                     ),
                     format!(
-                        "fiche réalisée avec des jalons non atteints : {}",
+                        "fiche réalisée avec des jalons non atteints\u{a0}: {}",
                         open.join(", ")
                     ),
                 ),
@@ -478,18 +531,27 @@ impl Problem {
             ),
             Stale { id, last } => (
                 Tr::new(
-                    format!("sheet `{id}` has had no entry since {last}"),
-                    format!("la fiche `{id}` n'a pas de suivi depuis le {last}"),
+                    format!("sheet `{id}` has had no entry since {}", date(last).en),
+                    format!(
+                        "la fiche `{id}` n'a pas de suivi depuis le {}",
+                        date(last).fr
+                    ),
                 ),
                 Some(Tr::new(
                     "record where it stands with `ctg record`",
                     "enregistrez où elle en est avec `ctg record`",
                 )),
             ),
-            DueOutsidePeriod { date } => (
+            DueOutsidePeriod { date: d } => (
                 Tr::new(
-                    format!("milestone due {date}, outside the convention period"),
-                    format!("jalon dû le {date}, hors de la période de la convention"),
+                    format!(
+                        "milestone due {}, outside the convention period",
+                        date(d).en
+                    ),
+                    format!(
+                        "jalon dû le {}, hors de la période de la convention",
+                        date(d).fr
+                    ),
                 ),
                 None,
             ),
@@ -531,4 +593,141 @@ impl Problem {
             },
         }
     }
+}
+
+/// Message and hint of a YAML syntax error, by kind.
+fn syntax_texts(kind: &SyntaxKind) -> (Tr, Option<Tr>) {
+    let (message, hint) = match kind {
+        SyntaxKind::ColonInValue { quoted } => (
+            Tr::new(
+                "a `: ` inside a value: YAML reads it as a new key",
+                "un `: ` dans une valeur\u{a0}: YAML le lit comme une nouvelle clé",
+            ),
+            match quoted {
+                Some(q) => Tr::new(
+                    format!("put the text in quotes: `{q}`"),
+                    format!("mettez le texte entre guillemets\u{a0}: `{q}`"),
+                ),
+                None => Tr::new("put the text in quotes", "mettez le texte entre guillemets"),
+            },
+        ),
+        SyntaxKind::Indentation => (
+            Tr::new(
+                "this line is not indented like the lines of its block",
+                "cette ligne n'est pas indentée comme les lignes de son bloc",
+            ),
+            Tr::new(
+                "align it with the other keys of its block, with spaces",
+                "alignez-la sur les autres clés de son bloc, avec des espaces",
+            ),
+        ),
+        SyntaxKind::UnclosedQuote => (
+            Tr::new(
+                "a quote opened here is not closed",
+                "un guillemet ouvert ici n'est pas refermé",
+            ),
+            Tr::new(
+                "close it at the end of the value, or remove it",
+                "refermez-le à la fin de la valeur, ou retirez-le",
+            ),
+        ),
+        SyntaxKind::TextAfterQuote => (
+            Tr::new(
+                "text after the closing quote",
+                "du texte suit le guillemet fermant",
+            ),
+            Tr::new(
+                "put the whole value inside the quotes",
+                "mettez toute la valeur entre les guillemets",
+            ),
+        ),
+        SyntaxKind::Bracket => (
+            Tr::new(
+                "a `[` or `{` is not closed, or a `]` or `}` has no opening",
+                "un `[` ou `{` n'est pas refermé, ou un `]` ou `}` n'a pas d'ouverture",
+            ),
+            Tr::new(
+                "check the brackets here and above; put text with brackets in quotes",
+                "vérifiez les crochets ici et au-dessus ; mettez entre guillemets un texte qui en contient",
+            ),
+        ),
+        SyntaxKind::Tab => (
+            Tr::new(
+                "a tab is used for indentation",
+                "une tabulation sert d'indentation",
+            ),
+            Tr::new(
+                "indent with spaces only",
+                "indentez avec des espaces uniquement",
+            ),
+        ),
+        SyntaxKind::ListItemExpected => (
+            Tr::new(
+                "a line among list items does not start with `- `",
+                "une ligne parmi les éléments d'une liste ne commence pas par `- `",
+            ),
+            Tr::new(
+                "start each item with `- `, aligned with the others",
+                "commencez chaque élément par `- `, aligné sur les autres",
+            ),
+        ),
+        SyntaxKind::LooseLine => (
+            Tr::new(
+                "this line is neither `key: value` nor a `- item`",
+                "cette ligne n'est ni `clé: valeur` ni un `- élément`",
+            ),
+            Tr::new(
+                "add the missing `:` after the key, or `- ` before a list item",
+                "ajoutez le `:` manquant après la clé, ou `- ` devant un élément de liste",
+            ),
+        ),
+        SyntaxKind::ReservedCharacter => (
+            Tr::new(
+                "a value cannot start with `@` or `` ` ``",
+                "une valeur ne peut pas commencer par `@` ni `` ` ``",
+            ),
+            Tr::new(
+                "put the value in quotes",
+                "mettez la valeur entre guillemets",
+            ),
+        ),
+        SyntaxKind::UnexpectedEnd => (
+            Tr::new(
+                "the file ends in the middle of a value",
+                "le fichier s'arrête au milieu d'une valeur",
+            ),
+            Tr::new(
+                "a quote or bracket may be left open above",
+                "un guillemet ou un crochet est peut-être resté ouvert plus haut",
+            ),
+        ),
+        SyntaxKind::UnknownAlias => (
+            Tr::new(
+                "`*name` refers to no `&name` above",
+                "`*nom` ne renvoie à aucun `&nom` plus haut",
+            ),
+            Tr::new(
+                "put a value starting with `*` in quotes",
+                "mettez entre guillemets une valeur qui commence par `*`",
+            ),
+        ),
+        SyntaxKind::SeveralDocuments => (
+            Tr::new(
+                "the file holds more than one YAML document (`---` or `...`)",
+                "le fichier contient plusieurs documents YAML (`---` ou `...`)",
+            ),
+            Tr::new(
+                "keep one document per file: remove the `---` or `...` line",
+                "un seul document par fichier\u{a0}: retirez la ligne `---` ou `...`",
+            ),
+        ),
+        SyntaxKind::Other => (
+            Tr::new("this is not valid YAML", "ce n'est pas du YAML valide"),
+            Tr::new(
+                "check the indentation, colons and brackets around this place",
+                "vérifiez l'indentation, les deux-points et les crochets à cet endroit",
+            ),
+        ),
+    };
+    (message, Some(hint))
 }

@@ -5,7 +5,8 @@
 //! both translations.
 
 use crate::i18n::Lang;
-use crate::yaml::Pos;
+use crate::yaml::{Pos, SyntaxKind};
+use chrono::NaiveDate;
 use std::path::PathBuf;
 
 mod messages;
@@ -39,12 +40,18 @@ pub struct Diagnostic {
 #[allow(missing_docs)]
 pub enum Problem {
     YamlSyntax {
-        detail: String,
+        kind: SyntaxKind,
     },
-    DuplicateKey,
+    /// `journal_entry`: the key is a journal entry's key, repeated in one
+    /// entry because a `- ` is missing before the next entry.
+    DuplicateKey {
+        journal_entry: bool,
+    },
+    /// `before_percent`: the number, when the value is a number followed by `%`.
     WrongType {
         key: String,
         expected: Expected,
+        before_percent: Option<String>,
     },
     MissingKey {
         key: String,
@@ -104,15 +111,20 @@ pub enum Problem {
         end: i32,
         period: (i32, i32),
     },
+    /// The convention period starts after it ends.
+    ReversedPeriod {
+        start: i32,
+        end: i32,
+    },
     EntryOutsidePeriod {
-        date: String,
+        date: NaiveDate,
         period: (i32, i32),
     },
     EmptyEntry,
     NoField,
     ReachedTwice {
         id: String,
-        first: String,
+        first: NaiveDate,
     },
     AbandonedNoNote,
     BadNumber {
@@ -140,7 +152,7 @@ pub enum Problem {
         id: String,
     },
     FutureEntry {
-        date: String,
+        date: NaiveDate,
     },
     ProgressDown {
         from: String,
@@ -154,10 +166,10 @@ pub enum Problem {
     },
     Stale {
         id: String,
-        last: String,
+        last: NaiveDate,
     },
     DueOutsidePeriod {
-        date: String,
+        date: NaiveDate,
     },
     TargetOutsidePeriod {
         year: i32,
@@ -205,8 +217,10 @@ pub enum Unreadable {
     NotFound,
     /// No permission.
     Denied,
-    /// Anything else, in the system's words.
-    Other(String),
+    /// A folder where a file should be.
+    Folder,
+    /// Anything else, with the system's error number when there is one.
+    Other(Option<i32>),
 }
 
 /// Why a file in the plan folder is not read.
@@ -226,7 +240,7 @@ impl Problem {
         use Problem::*;
         match self {
             YamlSyntax { .. } => "yaml-syntax",
-            DuplicateKey => "duplicate-key",
+            DuplicateKey { .. } => "duplicate-key",
             WrongType { .. } => "wrong-type",
             MissingKey { .. } => "missing-key",
             UnknownKey { .. } => "unknown-key",
@@ -242,7 +256,7 @@ impl Problem {
             BadStatus { .. } => "bad-status",
             ProgressRange { .. } => "progress-range",
             BadDate { .. } => "bad-date",
-            Schedule { .. } => "schedule",
+            Schedule { .. } | ReversedPeriod { .. } => "schedule",
             EntryOutsidePeriod { .. } => "entry-outside-period",
             EmptyEntry => "empty-entry",
             NoField => "no-field",
@@ -291,11 +305,11 @@ impl Problem {
         match self {
             Problem::Stale { .. } => lang.pick(
                 format!("{count} action sheets have had no entry for too long: {ids}"),
-                format!("{count} fiches actions sans suivi depuis trop longtemps : {ids}"),
+                format!("{count} fiches actions sans suivi depuis trop longtemps\u{a0}: {ids}"),
             ),
             _ => lang.pick(
                 format!("{count} action sheets without a lead: {ids}"),
-                format!("{count} fiches actions sans pilote : {ids}"),
+                format!("{count} fiches actions sans pilote\u{a0}: {ids}"),
             ),
         }
     }

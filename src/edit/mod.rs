@@ -28,9 +28,12 @@ pub enum EditError {
     /// The root is a flow mapping `{...}`.
     #[error("the sheet is written as one flow mapping `{{...}}`")]
     FlowRoot,
-    /// The root is not a mapping, or the editor could not read the file.
-    #[error("the sheet could not be read for editing: {0}")]
-    Unreadable(String),
+    /// The root is not a mapping of keys.
+    #[error("the sheet is not a mapping of keys")]
+    RootNotMapping,
+    /// The YAML editor could not read the file or the entry.
+    #[error("the sheet could not be read for editing")]
+    Unparsable,
 }
 
 /// The new text and what changed besides the entry.
@@ -67,10 +70,8 @@ pub fn append_entry(
     if first_content_line(&text).is_some_and(|l| l.starts_with('{')) {
         return Err(EditError::FlowRoot);
     }
-    let doc = Document::from_str(&text).map_err(|e| EditError::Unreadable(e.to_string()))?;
-    let root = doc
-        .as_mapping()
-        .ok_or_else(|| EditError::Unreadable("the root is not a mapping".into()))?;
+    let doc = Document::from_str(&text).map_err(|_| EditError::Unparsable)?;
+    let root = doc.as_mapping().ok_or(EditError::RootNotMapping)?;
     let edited = if !root.contains_key("journal") {
         format!(
             "{text}journal:\n{}",
@@ -80,9 +81,7 @@ pub fn append_entry(
         match root.get_sequence("journal") {
             Some(seq) if !seq.is_flow_style() => {
                 let item = parse_doc(&entry_yaml(entry))?;
-                let mapping = item
-                    .as_mapping()
-                    .ok_or_else(|| EditError::Unreadable("entry".into()))?;
+                let mapping = item.as_mapping().ok_or(EditError::Unparsable)?;
                 seq.push(mapping);
             }
             Some(_) => {
@@ -106,14 +105,12 @@ pub fn append_entry(
 }
 
 fn parse_doc(text: &str) -> Result<Document, EditError> {
-    Document::from_str(text).map_err(|e| EditError::Unreadable(e.to_string()))
+    Document::from_str(text).map_err(|_| EditError::Unparsable)
 }
 
 fn replace_journal(root: &yaml_edit::Mapping, entries: &[&Entry]) -> Result<(), EditError> {
     let doc = parse_doc(&as_sequence(entries, 0))?;
-    let seq = doc
-        .as_sequence()
-        .ok_or_else(|| EditError::Unreadable("journal".into()))?;
+    let seq = doc.as_sequence().ok_or(EditError::Unparsable)?;
     root.set("journal", seq);
     Ok(())
 }
@@ -157,10 +154,10 @@ fn sequence_indent(text: &str) -> usize {
 }
 
 /// Why an edit failed its verification (nothing is written then).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum VerifyError {
-    /// The new text is not a valid sheet; the parser's words.
-    NotASheet(String),
+    /// The new text is not a valid sheet; the parse problem, when it does not parse.
+    NotASheet(Option<crate::diag::Problem>),
     /// The new text reads as something else than the old sheet plus the entry.
     NotOldPlusEntry,
     /// The diff would change or remove existing lines.
@@ -176,12 +173,14 @@ pub fn verify(
     entry: &Entry,
 ) -> Result<Sheet, VerifyError> {
     let body = edited.text.strip_prefix('\u{feff}').unwrap_or(&edited.text);
-    let node = crate::yaml::parse(body).map_err(|e| VerifyError::NotASheet(e.detail))?;
+    let node = crate::yaml::parse(body).map_err(|e| {
+        VerifyError::NotASheet(Some(crate::load::parse_problem(e.kind, body, e.pos)))
+    })?;
     let mut decoder = crate::decode::Decoder::new(body);
     let sheet = crate::decode::decode_sheet(&mut decoder, &node);
     let mut new = match sheet {
         Some(s) if decoder.found.is_empty() => s,
-        _ => return Err(VerifyError::NotASheet(String::new())),
+        _ => return Err(VerifyError::NotASheet(None)),
     };
     new.file = old.file.clone();
     let mut expected = old.clone();

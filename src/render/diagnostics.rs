@@ -71,7 +71,7 @@ pub fn render_text(
         out.push_str(
             &renderer.render(&[Group::with_title(
                 Level::NOTE
-                    .with_name(lang.pick("note", "note"))
+                    .with_name(lang.pick("note", "note\u{a0}"))
                     .primary_title(note),
             )]),
         );
@@ -133,9 +133,11 @@ fn render_one(
         None => {
             let group = title.element(Origin::path(path));
             match hint {
-                Some(h) => {
-                    group.element(Level::HELP.with_name(lang.pick("help", "aide")).message(h))
-                }
+                Some(h) => group.element(
+                    Level::HELP
+                        .with_name(lang.pick("help", "aide\u{a0}"))
+                        .message(h),
+                ),
                 None => group,
             }
         }
@@ -156,7 +158,11 @@ fn render_group(same: &[&Diagnostic], renderer: &Renderer, lang: Lang) -> String
         .primary_title(message)
         .id(first.problem.code());
     let group = match first.problem.hint(lang) {
-        Some(h) => title.element(Level::HELP.with_name(lang.pick("help", "aide")).message(h)),
+        Some(h) => title.element(
+            Level::HELP
+                .with_name(lang.pick("help", "aide\u{a0}"))
+                .message(h),
+        ),
         None => Group::with_title(title),
     };
     renderer.render(&[group])
@@ -186,7 +192,7 @@ fn skipped_notes(unread: Unread, lang: Lang) -> Vec<String> {
         if skipped {
             notes.push(lang.pick(
                 format!("{en} not checked: {file} could not be read"),
-                format!("{fr} non vérifiés : {file} n'a pas pu être lu"),
+                format!("{fr} non vérifiés\u{a0}: {file} n'a pas pu être lu"),
             ));
         }
     };
@@ -254,7 +260,7 @@ pub fn summary_line(diags: &[Diagnostic], loaded: &Loaded, lang: Lang) -> String
     let objectives = p.objectives().count();
     let body = match lang {
         Lang::Fr => format!(
-            "plan valide : {}, {}, {}, {}, {}",
+            "plan valide\u{a0}: {}, {}, {}, {}, {}",
             plural(p.axes.len(), "axe", "axes"),
             plural(objectives, "objectif", "objectifs"),
             plural(p.sheets.len(), "fiche action", "fiches actions"),

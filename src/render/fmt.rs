@@ -11,6 +11,11 @@ pub const NBSP: char = '\u{a0}';
 /// Narrow non-breaking space, the French thousands separator.
 pub const NNBSP: char = '\u{202f}';
 
+/// The colon after a label: U+00A0 before it in French (`Statut\u{a0}:`).
+pub fn colon(lang: Lang) -> &'static str {
+    lang.pick(":", "\u{a0}:")
+}
+
 /// Rounds half away from zero to `decimals` places.
 pub fn round(value: f64, decimals: u32) -> f64 {
     let f = 10f64.powi(decimals as i32);

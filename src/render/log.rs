@@ -27,7 +27,7 @@ fn header(lang: Lang) -> Vec<&'static str> {
 /// Everything an entry says besides status and progress, one line per item.
 fn details(row: &LogRow, lang: Lang) -> String {
     let e = &row.entry;
-    let c = lang.pick(":", " :");
+    let c = crate::render::fmt::colon(lang);
     let mut lines = Vec::new();
     if let Some(n) = &e.note {
         lines.push(n.clone());

@@ -3,13 +3,9 @@
 use crate::compute::{Rollup, SheetState, indicator_value, sheet_state};
 use crate::i18n::{L, Lang, health_label, status_label};
 use crate::model::{Plan, Sheet, parent_id};
-use crate::render::fmt::{bar, clean, number, percent, short_date};
+use crate::render::fmt::{bar, clean, colon, number, percent, short_date};
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
-
-fn colon(lang: Lang) -> &'static str {
-    lang.pick(":", " :")
-}
 
 fn state_line(state: &SheetState, lang: Lang) -> String {
     format!(
@@ -227,12 +223,17 @@ fn milestones(out: &mut String, s: &Sheet, state: &SheetState, as_of: NaiveDate,
             .find(|(id, _)| *id == m.id.value)
             .map(|(_, d)| *d);
         let (mark, tail) = match reached {
-            Some(d) => (
-                '✔',
-                format!(" ({} {})", L::Reached.get(lang), short_date(d, lang)),
-            ),
+            Some(d) => {
+                let late = if d > m.due.value {
+                    format!(", {}", L::Late.get(lang))
+                } else {
+                    String::new()
+                };
+                let on = short_date(d, lang);
+                ('✔', format!(" ({} {on}{late})", L::ReachedOnDay.get(lang)))
+            }
             None if m.due.value < as_of => ('▲', format!(" ({})", L::Overdue.get(lang))),
-            None => ('○', String::new()),
+            None => ('○', format!(" ({})", L::MilestoneUpcoming.get(lang))),
         };
         let _ = writeln!(
             out,
@@ -249,7 +250,7 @@ fn indicators(out: &mut String, plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: 
     }
     let c = colon(lang);
     let _ = writeln!(out, "\n{}", L::Indicators.get(lang));
-    let period = plan.convention.period;
+    let period = *plan.convention.period;
     for i in &s.indicators {
         let unit = i
             .unit
@@ -341,7 +342,12 @@ pub fn field(plan: &Plan, id: &str, lang: Lang) -> Option<String> {
     let _ = writeln!(
         out,
         "\n{}{} {}",
-        L::Sheet.get(lang),
+        if sheets.len() > 1 {
+            L::SheetsTitle
+        } else {
+            L::Sheet
+        }
+        .get(lang),
         colon(lang),
         if sheets.is_empty() {
             "—".into()

@@ -78,7 +78,7 @@ pub fn sheets_count(n: usize, lang: Lang) -> String {
 pub fn footer(report: &StatusReport, lang: Lang) -> String {
     let t = &report.total;
     let opt = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| percent(v, lang));
-    let colon = lang.pick(":", " :");
+    let colon = crate::render::fmt::colon(lang);
     let health: Vec<String> = health_counts(t)
         .iter()
         .map(|(h, n)| format!("{} {n}", health_label(*h, lang)))

@@ -15,7 +15,7 @@ const MIN_CELLS_PER_YEAR: usize = 4;
 
 /// The chart, `width` columns wide at most (unlimited: 12 cells a year).
 pub fn chart(plan: &Plan, as_of: NaiveDate, lang: Lang, width: Option<u16>, color: bool) -> String {
-    let period = plan.convention.period;
+    let period = *plan.convention.period;
     let years = (period.end - period.start + 1).max(1) as usize;
     let per_year = width.map_or(12, |w| {
         ((w as usize).saturating_sub(LABEL + 2) / years).clamp(MIN_CELLS_PER_YEAR, 24)

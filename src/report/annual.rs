@@ -310,7 +310,7 @@ mod tests {
 
     fn plan(journals: Vec<(i32, Vec<GenEntry>)>) -> Plan {
         let mut plan = Plan::default();
-        plan.convention.period = Period {
+        plan.convention.period.value = Period {
             start: 2023,
             end: 2026,
         };

@@ -127,6 +127,102 @@ fn errors_of_reading_and_parsing() {
     });
 }
 
+/// The English words of the YAML parser that must never reach a user.
+const PARSER_WORDING: &[&str] = &[
+    "indicator",
+    "mapping values",
+    "while parsing",
+    "did not find",
+    "unclosed",
+    "disallowed",
+    "from_str",
+    "Policy",
+    "budget",
+    "scalar",
+];
+
+#[test]
+fn yaml_syntax_errors_are_told_in_our_words() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "colon-in-value",
+            "title: Conseil des jeunes\n",
+            "title: Conseil : des jeunes\n",
+        ),
+        (
+            "indentation",
+            "lead: ccx\n",
+            "lead: ccx\n  partners: [calade]\n",
+        ),
+        ("unclosed-quote", "lead: ccx\n", "lead: \"ccx\n"),
+        (
+            "unclosed-bracket",
+            "fields: [jeunesse]",
+            "fields: [jeunesse",
+        ),
+        ("tab", "lead: ccx\n", "lead:\n\tccx\n"),
+        ("list-in-mapping", "lead: ccx\n", "lead: ccx\n- calade\n"),
+        (
+            "dash",
+            "note: Appel à candidatures\n",
+            "note: Appel à candidatures\n  date: 2024-04-01\n",
+        ),
+        (
+            "loose-line",
+            "partners: [calade]",
+            "partners:\n  - calade\n  ccx",
+        ),
+        ("character", "lead: ccx", "lead: @ccx"),
+        ("text-after-quote", "lead: ccx", "lead: \"ccx\" pilote"),
+    ];
+    for (name, from, to) in cases {
+        named_case(&format!("yaml-syntax-{name}"), "yaml-syntax", |e| {
+            e.edit(SHEET_FILE, from, to)
+        });
+        let env = base();
+        env.edit(SHEET_FILE, from, to);
+        for lang in ["fr", "en"] {
+            let run = env.run_as_of("2024-06-30", &["validate", "--lang", lang]);
+            for words in PARSER_WORDING {
+                assert!(!run.stderr.contains(words), "{name}: {}", run.stderr);
+            }
+        }
+    }
+}
+
+#[test]
+fn hints_point_at_the_real_mistake() {
+    // A `%` after a number: the `%` is the problem, not quotes.
+    named_case("wrong-type-percent", "wrong-type", |e| {
+        e.edit(SHEET_FILE, "progress: 20", "progress: 20%")
+    });
+    // A journal entry without its `- ` lands in the entry above: its date is
+    // not to be deleted.
+    named_case("duplicate-key-journal", "duplicate-key", |e| {
+        e.write(
+            SHEET_FILE,
+            entry("    date: 2024-04-01\n    note: Réunion du comité\n"),
+        )
+    });
+    let env = base();
+    env.write(
+        SHEET_FILE,
+        entry("  - {date: 2024-08-01, note: Réunion prévue}\n"),
+    );
+    let run = env.run_as_of("2024-06-30", &["validate"]);
+    assert!(
+        run.stderr.contains("suivi daté du 01/08/2024"),
+        "{}",
+        run.stderr
+    );
+    let run = env.run_as_of("2024-06-30", &["validate", "--lang", "en"]);
+    assert!(
+        run.stderr.contains("entry dated 2024-08-01"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn errors_of_structure() {
     case("wrong-type", |e| {
@@ -218,6 +314,40 @@ fn errors_of_the_plan_as_a_whole() {
             entry("  - {date: 2024-04-01, status: abandoned}\n"),
         )
     });
+}
+
+#[test]
+fn a_reversed_period_is_reported_once_at_its_place() {
+    named_case("schedule-reversed-period", "schedule", |e| {
+        e.edit(
+            "convention.yaml",
+            "{start: 2023, end: 2026}",
+            "{start: 2026, end: 2022}",
+        );
+        // An entry and a milestone that a reversed period would put outside it.
+        e.edit(SHEET_FILE, "due: 2024-09-30", "due: 2027-01-31");
+    });
+    let env = base();
+    env.edit(
+        "convention.yaml",
+        "{start: 2023, end: 2026}",
+        "{start: 2026, end: 2022}",
+    );
+    let run = env.run_as_of("2024-06-30", &["validate", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let found: Vec<(&str, &str, i64)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["file"].as_str().unwrap(),
+                d["line"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("schedule", "plan/convention.yaml", 4)]);
 }
 
 #[test]

@@ -486,6 +486,36 @@ fn an_edit_that_would_not_read_back_is_refused() {
         run.stderr
     );
     assert_eq!(env.read("actions/2.1.2.yaml"), text);
+    assert!(!run.stderr.contains("from_str"), "{}", run.stderr);
+}
+
+#[test]
+fn a_measure_given_twice_is_refused_in_plain_words() {
+    let env = TestEnv::demo();
+    let before = env.bytes("actions/1.2.1.yaml");
+    let args = [
+        "record",
+        "1.2.1",
+        "--measure",
+        "kilometres=1",
+        "--measure",
+        "kilometres=2",
+    ];
+    let run = env.run(&args);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr.lines().last(),
+        Some(
+            "ctg: l'indicateur `kilometres` est mesuré deux fois\u{a0}: \
+             gardez un seul --measure kilometres=…"
+        )
+    );
+    let run = env.run(&[&["--lang", "en"][..], &args].concat());
+    assert_eq!(
+        run.stderr.lines().last(),
+        Some("ctg: indicator `kilometres` is measured twice: keep one --measure kilometres=…")
+    );
+    assert_eq!(env.bytes("actions/1.2.1.yaml"), before);
 }
 
 #[test]

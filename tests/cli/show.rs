@@ -39,3 +39,54 @@ fn an_unknown_id_gets_a_suggestion() {
         "ctg: rien dans le plan ne porte l'identifiant `1.1.3` (vouliez-vous dire `1.1.1`\u{a0}?)\n"
     ));
 }
+
+/// Runs `ctg show ARGS` and checks that its output holds every part.
+fn shows(env: &TestEnv, args: &[&str], parts: &[&str]) {
+    let run = env.run(&[&["show"][..], args].concat());
+    for part in parts {
+        assert!(run.stdout.contains(part), "{part:?} not in\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn milestones_say_upcoming_late_and_reached_late() {
+    let env = TestEnv::demo();
+    // The route study is now reached two days after it was due.
+    env.edit("actions/1.2.1.yaml", "date: 2024-06-25", "date: 2024-07-02");
+    shows(
+        &env,
+        &["1.2.1"],
+        &[
+            "  ✔ 30/06/2024 Étude de tracé (atteint le 02/07/2024, en retard)\n  \
+           ▲ 31/03/2025 Début des travaux (en retard)\n",
+        ],
+    );
+    shows(
+        &env,
+        &["1.2.1", "--lang", "en"],
+        &["  ✔ 2024-06-30 Étude de tracé (reached on 2024-07-02, late)\n"],
+    );
+    shows(
+        &env,
+        &["1.1.1"],
+        &[
+            "  ✔ 31/12/2023 Achat du véhicule (atteint le 20/11/2023)\n  \
+           ○ 31/12/2025 Vingt chauffeurs bénévoles (à venir)\n",
+        ],
+    );
+}
+
+#[test]
+fn french_labels_take_a_non_breaking_space_before_the_colon_and_plurals() {
+    let env = TestEnv::demo();
+    shows(
+        &env,
+        &["mobilite"],
+        &["Fiches actions\u{a0}: 1.1.1, 1.1.2, 1.2.1, 2.1.2\n"],
+    );
+    shows(
+        &env,
+        &["1.1.1"],
+        &["Calendrier\u{a0}: 2023-2026\n", "Statut\u{a0}: en cours"],
+    );
+}

@@ -266,3 +266,30 @@ fn control_characters_in_plan_text_are_stripped_in_the_terminal() {
         run.stdout
     );
 }
+
+#[test]
+fn statuses_with_decomposed_accents_are_read() {
+    // macOS tools may write `é` as `e` followed by a combining acute accent.
+    let env = TestEnv::demo();
+    env.edit(
+        "actions/1.2.1.yaml",
+        "status: blocked",
+        "status: bloque\u{301}e",
+    );
+    let run = env.run(&["validate"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = env.run(&["status", "--status", "bloque\u{301}e", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["total"]["sheets"], 1);
+    let run = env.run(&[
+        "record",
+        "1.1.2",
+        "--status",
+        "Re\u{301}alise\u{301}e",
+        "--note",
+        "Terminé",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(env.read("actions/1.1.2.yaml").contains("status: done"));
+}

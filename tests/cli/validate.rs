@@ -7,7 +7,7 @@ fn shipped_plan_is_valid_and_complete() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.starts_with(
-            "plan valide : 3 axes, 9 objectifs, 27 fiches actions, 42 pistes, 20 partenaires"
+            "plan valide\u{a0}: 3 axes, 9 objectifs, 27 fiches actions, 42 pistes, 20 partenaires"
         ),
         "{}",
         run.stdout
