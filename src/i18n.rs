@@ -123,6 +123,7 @@ catalogue! {
     Reached => "reached", "atteint";
     ReachedOnDay => "reached on", "atteint le";
     MilestoneUpcoming => "upcoming", "à venir";
+    Milestone => "Milestone", "Jalon";
     SheetsTitle => "Action sheets", "Fiches actions";
     Overdue => "overdue", "en retard";
     Baseline => "baseline", "référence";

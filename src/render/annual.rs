@@ -102,7 +102,7 @@ fn dated(items: &[(chrono::NaiveDate, String)], lang: Lang) -> Cell {
     if items.is_empty() {
         return Cell::Empty;
     }
-    let colon = lang.pick(":", " :");
+    let colon = crate::render::fmt::colon(lang);
     Cell::Plan(
         items
             .iter()
@@ -208,7 +208,7 @@ fn indicators(r: &AnnualReport, lang: Lang) -> Grid {
 }
 
 fn milestones(r: &AnnualReport, lang: Lang) -> Grid {
-    let header = [L::DueDate, L::Sheet, L::Milestones, L::ReachedOn, L::Status]
+    let header = [L::DueDate, L::Sheet, L::Milestone, L::ReachedOn, L::Status]
         .iter()
         .map(|l| label(*l, lang))
         .collect();
@@ -228,16 +228,19 @@ fn milestones(r: &AnnualReport, lang: Lang) -> Grid {
         ]);
         for m in rows {
             let state = match m.reached {
-                Some(_) => L::Reached,
-                None if m.due < r.to => L::Overdue,
-                None => L::Due,
+                Some(on) if on > m.due => {
+                    format!("{}, {}", L::Reached.get(lang), L::Overdue.get(lang))
+                }
+                Some(_) => label(L::Reached, lang),
+                None if m.due < r.to => label(L::Overdue, lang),
+                None => label(L::MilestoneUpcoming, lang),
             };
             g.push(vec![
                 Cell::Date(m.due),
                 Cell::Label(m.sheet.clone()),
                 Cell::Plan(m.title.clone()),
                 Cell::date(m.reached),
-                Cell::Label(label(state, lang)),
+                Cell::Label(state),
             ]);
         }
     }

@@ -265,8 +265,8 @@ fn french_csv_files_one_per_table() {
     assert!(synthesis.contains(";16,7;"), "decimal comma: {synthesis}");
     let detail = std::fs::read_to_string(dir.join("detail.csv")).unwrap();
     assert!(
-        detail.contains("\"'20/11/2023 : =HYPERLINK(\"\"http://x\"\")\"")
-            || detail.contains("20/11/2023 : =HYPERLINK"),
+        detail.contains("\"'20/11/2023\u{a0}: =HYPERLINK(\"\"http://x\"\")\"")
+            || detail.contains("20/11/2023\u{a0}: =HYPERLINK"),
         "{detail}"
     );
     let milestones = std::fs::read_to_string(dir.join("milestones.csv")).unwrap();
