@@ -391,7 +391,7 @@ impl Problem {
                     self::Unreadable::Other(detail) => (
                         Tr::new(
                             format!("cannot read the file: {detail}"),
-                            format!("lecture impossible : {detail}"),
+                            format!("lecture impossible\u{a0}: {detail}"),
                         ),
                         check,
                     ),

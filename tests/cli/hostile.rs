@@ -71,22 +71,29 @@ fn assert_unreadable(run: &Ended, file: &str) {
     assert!(run.out.contains(file), "{}", run.out);
 }
 
+/// Makes `actions/FILE` with `make`, runs `validate` and checks that it ends
+/// with exit 1 and one `unreadable` error on FILE that says `says`.
+fn refused_sheet(file: &str, make: impl FnOnce(&Path), says: &str) -> (TestEnv, Ended) {
+    let env = TestEnv::demo();
+    make(&env.path(&format!("actions/{file}")));
+    let run = ctg(&env, &["validate"]);
+    assert_unreadable(&run, file);
+    assert!(run.out.contains(says), "{}", run.out);
+    (env, run)
+}
+
 #[test]
 fn hostile_link_to_dev_zero_is_refused_at_once() {
-    let env = TestEnv::demo();
-    symlink("/dev/zero", env.path("actions/9.9.9.yaml")).unwrap();
-    let run = ctg(&env, &["validate"]);
-    assert_unreadable(&run, "9.9.9.yaml");
-    assert!(run.out.contains("/dev/zero"), "{}", run.out);
+    refused_sheet(
+        "9.9.9.yaml",
+        |p| symlink("/dev/zero", p).unwrap(),
+        "/dev/zero",
+    );
 }
 
 #[test]
 fn hostile_fifo_named_like_a_sheet_does_not_block() {
-    let env = TestEnv::demo();
-    mkfifo(&env.path("actions/9.9.9.yaml"));
-    let run = ctg(&env, &["validate"]);
-    assert_unreadable(&run, "9.9.9.yaml");
-    assert!(run.out.contains("FIFO"), "{}", run.out);
+    let (env, _) = refused_sheet("9.9.9.yaml", mkfifo, "named pipe (FIFO)");
     let run = ctg(&env, &["--lang", "fr", "status"]);
     assert_eq!(run.code, 1, "{}", run.out);
     assert!(run.out.contains("tube nommé"), "{}", run.out);
@@ -94,11 +101,21 @@ fn hostile_fifo_named_like_a_sheet_does_not_block() {
 
 #[test]
 fn hostile_folder_named_like_a_sheet_is_an_error() {
-    let env = TestEnv::demo();
-    std::fs::create_dir(env.path("actions/9.9.7.yaml")).unwrap();
-    let run = ctg(&env, &["validate"]);
-    assert_unreadable(&run, "9.9.7.yaml");
-    assert!(run.out.contains("folder"), "{}", run.out);
+    refused_sheet(
+        "9.9.7.yaml",
+        |p| std::fs::create_dir(p).unwrap(),
+        "this is a folder",
+    );
+}
+
+#[test]
+fn hostile_link_loop_is_refused_plainly() {
+    let (_, run) = refused_sheet(
+        "9.9.6.yaml",
+        |p| symlink("9.9.6.yaml", p).unwrap(),
+        "links that loop",
+    );
+    assert!(!run.out.contains("symbolic links"), "{}", run.out);
 }
 
 #[test]
@@ -136,16 +153,6 @@ fn hostile_link_inside_the_plan_still_works() {
     let after = ctg(&env, &["validate"]);
     assert_eq!(after.code, before.code, "{}", after.out);
     assert_eq!(after.out, before.out);
-}
-
-#[test]
-fn hostile_link_loop_is_refused_plainly() {
-    let env = TestEnv::demo();
-    symlink("9.9.6.yaml", env.path("actions/9.9.6.yaml")).unwrap();
-    let run = ctg(&env, &["validate"]);
-    assert_unreadable(&run, "9.9.6.yaml");
-    assert!(!run.out.contains("symbolic links"), "{}", run.out);
-    assert!(run.out.contains("link"), "{}", run.out);
 }
 
 #[test]
