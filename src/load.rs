@@ -5,10 +5,11 @@
 //! which tells the checks which references they cannot verify.
 
 use crate::decode::{self, Decoder};
-use crate::diag::{Diagnostic, IgnoredReason, Problem, Severity, Unreadable};
+use crate::diag::{Diagnostic, FileKind, IgnoredReason, Problem, Severity, Unreadable};
 use crate::model::{Plan, Sheet, id_order};
 use crate::yaml::{self, Node, ParseErrorKind, Pos};
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Files over this size are refused (`too-large`).
@@ -221,17 +222,8 @@ fn read_file(root: &Path, rel: &Path) -> Result<(String, Node), Unparsed> {
         pos,
         width: 1,
     };
-    let full = root.join(rel);
-    let meta = std::fs::metadata(&full)
-        .map_err(|e| Box::new((diag(unreadable(&e), Pos::default()), None)))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Box::new((
-            diag(Problem::TooLarge { bytes: meta.len() }, Pos::default()),
-            None,
-        )));
-    }
-    let bytes =
-        std::fs::read(&full).map_err(|e| Box::new((diag(unreadable(&e), Pos::default()), None)))?;
+    let fail = |problem| Box::new((diag(problem, Pos::default()), None));
+    let bytes = read_plan_file(root, rel).map_err(fail)?;
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     let text = match String::from_utf8(bytes) {
         Ok(t) if !utf16 => t,
@@ -294,6 +286,75 @@ fn is_journal_entry_key(text: &str, pos: Pos) -> bool {
         .is_some_and(|parent| parent.starts_with("journal:"))
 }
 
+/// The bytes of the plan file `rel`, read only if it is a regular file
+/// inside the plan folder (after following links), never blocking on a FIFO
+/// and never reading more than [`MAX_FILE_BYTES`] and one byte.
+fn read_plan_file(root: &Path, rel: &Path) -> Result<Vec<u8>, Problem> {
+    let full = root.join(rel);
+    let own = std::fs::symlink_metadata(&full).map_err(|e| unreadable(&e))?;
+    let is_link = own.file_type().is_symlink();
+    let written_target = || std::fs::read_link(&full).ok();
+    let real = match std::fs::canonicalize(&full) {
+        Ok(real) => real,
+        Err(_) if is_link => {
+            return Err(Problem::Unreadable {
+                cause: Unreadable::BrokenLink {
+                    target: written_target().unwrap_or_default(),
+                },
+            });
+        }
+        Err(e) => return Err(unreadable(&e)),
+    };
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    if !real.starts_with(&real_root) {
+        return Err(Problem::Unreadable {
+            cause: Unreadable::Outside {
+                target: written_target().unwrap_or(real),
+            },
+        });
+    }
+    let not_a_file = |kind| Problem::Unreadable {
+        cause: Unreadable::NotAFile(kind),
+    };
+    let meta = std::fs::metadata(&real).map_err(|e| unreadable(&e))?;
+    if let Some(kind) = FileKind::of(meta.file_type()) {
+        return Err(not_a_file(kind));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Problem::TooLarge { bytes: meta.len() });
+    }
+    let file = open_without_blocking(&real).map_err(|e| unreadable(&e))?;
+    // The file may have been swapped since the check above.
+    let meta = file.metadata().map_err(|e| unreadable(&e))?;
+    if let Some(kind) = FileKind::of(meta.file_type()) {
+        return Err(not_a_file(kind));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(&e))?;
+    let read = bytes.len() as u64;
+    if read > MAX_FILE_BYTES {
+        return Err(Problem::TooLarge {
+            bytes: read.max(meta.len()),
+        });
+    }
+    Ok(bytes)
+}
+
+/// Opens `path` for reading; on Unix with `O_NONBLOCK`, so that a FIFO put
+/// there after the type check does not block (regular files read as usual).
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
 fn unreadable(e: &std::io::Error) -> Problem {
     let cause = match e.kind() {
         std::io::ErrorKind::NotFound => Unreadable::NotFound,
@@ -336,7 +397,11 @@ fn list_sheet_files(loaded: &mut Loaded) -> Vec<PathBuf> {
         if name.starts_with('.') {
             continue;
         }
-        if entry.path().is_dir() {
+        // Anything named `*.yaml` is a sheet to read, whatever it is: a
+        // folder, FIFO or link that cannot be read says so as an error.
+        if name.ends_with(".yaml") {
+            files.push(rel);
+        } else if entry.path().is_dir() {
             loaded
                 .diagnostics
                 .push(ignored(rel, IgnoredReason::SubFolder));
@@ -344,8 +409,6 @@ fn list_sheet_files(loaded: &mut Loaded) -> Vec<PathBuf> {
             loaded
                 .diagnostics
                 .push(ignored(rel, IgnoredReason::YmlExtension));
-        } else if name.ends_with(".yaml") {
-            files.push(rel);
         }
     }
     files.sort();

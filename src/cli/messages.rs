@@ -4,6 +4,7 @@
 //! through the same [`Speak`] trait, so no library's wording reaches a user.
 
 use crate::compute::Health;
+use crate::diag::FileKind;
 use crate::edit::{EditError, Notice, VerifyError};
 use crate::git::GitError;
 use crate::i18n::{Lang, Speak, health_label, status_label};
@@ -123,6 +124,12 @@ pub enum Msg {
     CannotWrite(PathBuf, ErrorKind),
     /// A sheet could not be read before recording.
     CannotRead(PathBuf, ErrorKind),
+    /// `--output` (or a sheet to record) exists and is not a regular file:
+    /// it is not replaced.
+    NotARegularFile(PathBuf, FileKind),
+    /// `record` on a sheet that is a symbolic link: the link is not replaced
+    /// and the file it leads to is not written through it.
+    LinkedSheet(PathBuf),
     /// The plan's lock could not be taken.
     CannotLock(PathBuf, ErrorKind),
     /// stdout could not be written.
@@ -288,6 +295,28 @@ impl Speak for Msg {
             CannotWrite(p, kind) => lang.pick(
                 format!("cannot write `{}`: {}", shown(p), io_reason(*kind, lang)),
                 format!("impossible d'écrire `{}`\u{a0}: {}", shown(p), io_reason(*kind, lang)),
+            ),
+            NotARegularFile(p, kind) => lang.pick(
+                format!(
+                    "will not write `{}`: it is {}, not a regular file; nothing was written",
+                    shown(p),
+                    kind.name(lang)
+                ),
+                format!(
+                    "`{}` n'est pas remplacé\u{a0}: c'est {}, pas un fichier ordinaire\u{a0}; rien n'a été écrit",
+                    shown(p),
+                    kind.name(lang)
+                ),
+            ),
+            LinkedSheet(p) => lang.pick(
+                format!(
+                    "the sheet `{}` is a symbolic link: record does not write through links; nothing was written (add the entry in the file it leads to)",
+                    shown(p)
+                ),
+                format!(
+                    "la fiche `{}` est un lien symbolique\u{a0}: record n'écrit pas à travers un lien\u{a0}; rien n'a été écrit (ajoutez le suivi dans le fichier vers lequel il mène)",
+                    shown(p)
+                ),
             ),
             CannotRead(p, kind) => lang.pick(
                 format!("cannot read `{}`: {}", shown(p), io_reason(*kind, lang)),

@@ -5,6 +5,7 @@
 use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, tell};
+use crate::diag::FileKind;
 use std::io::Write;
 use std::path::Path;
 
@@ -58,9 +59,24 @@ pub fn write(ctx: &Context, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Writes `bytes` to `path` atomically, saying nothing.
+/// Writes `bytes` to `path` atomically, saying nothing. A `path` that exists
+/// and is not a regular file (a link, a folder, a FIFO, a device) is refused:
+/// replacing it would cut a link or swallow a device, not write the file.
+/// A new file gets `0666` less the umask; a replaced one keeps its mode.
 pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let fail = |e: std::io::Error| Failure::Refused(Msg::CannotWrite(path.to_path_buf(), e.kind()));
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) => {
+            if let Some(kind) = FileKind::of(meta.file_type()) {
+                return Err(Failure::Refused(Msg::NotARegularFile(
+                    path.to_path_buf(),
+                    kind,
+                )));
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(fail(e)),
+    }
     let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(fail)?;
     file.write_all(bytes).map_err(fail)?;
     file.commit().map_err(fail)

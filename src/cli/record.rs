@@ -37,6 +37,10 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
     }
     let path = ctx.plan_dir.join(&sheet.file);
     let shown = ctx.shown_dir.join(&sheet.file);
+    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        return Err(refuse(Msg::LinkedSheet(shown)));
+    }
     let original = std::fs::read_to_string(&path)
         .map_err(|e| refuse(Msg::CannotRead(shown.clone(), e.kind())))?;
     let edited =

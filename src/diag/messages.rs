@@ -422,27 +422,82 @@ impl Problem {
                 ),
                 Some(Tr::new("split or trim it", "scindez-le ou allégez-le")),
             ),
-            Unreadable { cause } => (
-                match cause {
-                    self::Unreadable::NotFound => Tr::new("file not found", "fichier introuvable"),
-                    self::Unreadable::Denied => Tr::new("permission denied", "accès refusé"),
-                    self::Unreadable::Folder => Tr::new(
-                        "this is a folder, not a file",
-                        "c'est un dossier, pas un fichier",
-                    ),
-                    self::Unreadable::Other(Some(code)) => Tr::new(
-                        format!("cannot read the file (system error {code})"),
-                        format!("lecture impossible (erreur système {code})"),
-                    ),
-                    self::Unreadable::Other(None) => {
-                        Tr::new("cannot read the file", "lecture impossible")
-                    }
-                },
-                Some(Tr::new(
+            Unreadable { cause } => {
+                let check = Some(Tr::new(
                     "check that it exists and that you may read it",
                     "vérifiez qu'il existe et qu'il est lisible",
-                )),
-            ),
+                ));
+                match cause {
+                    self::Unreadable::NotFound => {
+                        (Tr::new("file not found", "fichier introuvable"), check)
+                    }
+                    self::Unreadable::Denied => {
+                        (Tr::new("permission denied", "accès refusé"), check)
+                    }
+                    self::Unreadable::Folder => (
+                        Tr::new(
+                            "this is a folder, not a file",
+                            "c'est un dossier, pas un fichier",
+                        ),
+                        check,
+                    ),
+                    self::Unreadable::Other(Some(code)) => (
+                        Tr::new(
+                            format!("cannot read the file (system error {code})"),
+                            format!("lecture impossible (erreur système {code})"),
+                        ),
+                        check,
+                    ),
+                    self::Unreadable::Other(None) => {
+                        (Tr::new("cannot read the file", "lecture impossible"), check)
+                    }
+                    self::Unreadable::NotAFile(kind) => (
+                        Tr::new(
+                            format!("not read: this is {}, not a file", kind.name(Lang::En)),
+                            format!(
+                                "non lu\u{a0}: c'est {}, pas un fichier",
+                                kind.name(Lang::Fr)
+                            ),
+                        ),
+                        Some(Tr::new(
+                            "a plan file must be an ordinary file: remove or rename this one",
+                            "un fichier du plan doit être un fichier ordinaire\u{a0}: supprimez ou renommez celui-ci",
+                        )),
+                    ),
+                    self::Unreadable::Outside { target } => (
+                        Tr::new(
+                            format!(
+                                "not read: this link leads to `{}`, outside the plan folder",
+                                target.display()
+                            ),
+                            format!(
+                                "non lu\u{a0}: ce lien mène à `{}`, hors du dossier du plan",
+                                target.display()
+                            ),
+                        ),
+                        Some(Tr::new(
+                            "ctg reads only files inside the plan folder: copy the file into it",
+                            "ctg ne lit que les fichiers du dossier du plan\u{a0}: copiez-y le fichier",
+                        )),
+                    ),
+                    self::Unreadable::BrokenLink { target } => (
+                        Tr::new(
+                            format!(
+                                "not read: this link leads to `{}`, which is no file (missing, or links that loop)",
+                                target.display()
+                            ),
+                            format!(
+                                "non lu\u{a0}: ce lien mène à `{}`, qui n'est pas un fichier (absent, ou liens en boucle)",
+                                target.display()
+                            ),
+                        ),
+                        Some(Tr::new(
+                            "fix or remove the link",
+                            "corrigez ou supprimez le lien",
+                        )),
+                    ),
+                }
+            }
             TooDeep => (
                 Tr::new(
                     format!("nesting deeper than {} levels", crate::yaml::MAX_DEPTH),

@@ -221,6 +221,77 @@ pub enum Unreadable {
     Folder,
     /// Anything else, with the system's error number when there is one.
     Other(Option<i32>),
+    /// Not a regular file: a folder, a FIFO, a device, a socket.
+    NotAFile(FileKind),
+    /// A link, or a file in a linked folder, that leads out of the plan
+    /// folder: never read, so that nothing outside the plan is echoed.
+    Outside {
+        /// Where the link points (as written in the link when it is one).
+        target: std::path::PathBuf,
+    },
+    /// A link that leads to no file: its target is missing, or links loop.
+    BrokenLink {
+        /// Where the link points, as written in it.
+        target: std::path::PathBuf,
+    },
+}
+
+/// What a path that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A folder.
+    Folder,
+    /// A symbolic link (seen without following it).
+    Link,
+    /// A named pipe.
+    Fifo,
+    /// A Unix socket.
+    Socket,
+    /// A character or block device.
+    Device,
+    /// Anything else.
+    Other,
+}
+
+impl FileKind {
+    /// What `file_type` is, or `None` for a regular file.
+    pub fn of(file_type: std::fs::FileType) -> Option<FileKind> {
+        if file_type.is_file() {
+            return None;
+        }
+        if file_type.is_dir() {
+            return Some(FileKind::Folder);
+        }
+        if file_type.is_symlink() {
+            return Some(FileKind::Link);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if file_type.is_fifo() {
+                return Some(FileKind::Fifo);
+            }
+            if file_type.is_socket() {
+                return Some(FileKind::Socket);
+            }
+            if file_type.is_char_device() || file_type.is_block_device() {
+                return Some(FileKind::Device);
+            }
+        }
+        Some(FileKind::Other)
+    }
+
+    /// "a folder", "a named pipe (FIFO)"…, in `lang`.
+    pub fn name(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            FileKind::Folder => lang.pick("a folder", "un dossier"),
+            FileKind::Link => lang.pick("a symbolic link", "un lien symbolique"),
+            FileKind::Fifo => lang.pick("a named pipe (FIFO)", "un tube nommé (FIFO)"),
+            FileKind::Socket => lang.pick("a socket", "une socket"),
+            FileKind::Device => lang.pick("a device", "un périphérique"),
+            FileKind::Other => lang.pick("a special file", "un fichier spécial"),
+        }
+    }
 }
 
 /// Why a file in the plan folder is not read.

@@ -2,6 +2,7 @@
 
 mod common;
 mod diagnostics;
+mod hostile;
 mod language;
 mod log;
 mod output;
