@@ -154,6 +154,10 @@ pub enum Msg {
     EditNotice(Notice),
     /// The entry is written but the commit failed.
     CommitFailed(GitError),
+    /// `record --commit` swept earlier uncommitted edits of the sheet in.
+    DirtyCommitted,
+    /// `record --commit` made this commit.
+    Committed(String),
     /// A warning (its text already in the session's language).
     Warning(String),
     /// `record` wrote an entry.
@@ -412,6 +416,19 @@ impl Speak for Msg {
                 "note\u{a0}: le fichier n'avait pas de saut de ligne final\u{a0}; il en a un maintenant",
             )
             .to_string(),
+            DirtyCommitted => lang
+                .pick(
+                    "the sheet had uncommitted edits: they are in this commit too",
+                    "la fiche avait des modifications non commitées\u{a0}: elles sont dans ce commit aussi",
+                )
+                .to_string(),
+            Committed(message) => {
+                let message = crate::render::fmt::clean(message);
+                lang.pick(
+                    format!("committed: {message}"),
+                    format!("commit\u{a0}: {message}"),
+                )
+            }
             Warning(w) => lang.pick(
                 format!("warning: {w}"),
                 format!("avertissement\u{a0}: {w}"),

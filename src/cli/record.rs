@@ -15,7 +15,6 @@ use crate::i18n::{Lang, Speak, status_label};
 use crate::load::Loaded;
 use crate::model::Sheet;
 use crate::record::{Request, build_entry, find_sheet};
-use crate::render::fmt::clean;
 use std::fs::{File, OpenOptions};
 use std::process::ExitCode;
 
@@ -107,20 +106,14 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
     }
     if args.commit {
         if dirty {
-            out.push_str(lang.pick(
-                "the sheet had uncommitted edits: they are in this commit too\n",
-                "la fiche avait des modifications non commitées\u{a0}: elles sont dans ce commit aussi\n",
-            ));
+            out.push_str(&format!("{}\n", Msg::DirtyCommitted.say(lang)));
         }
         let message = commit_message(stale_after, &new_sheet, &entry, lang);
         if let Err(e) = git::commit_file(&path, &message) {
             print(&out)?;
             return Err(refuse(Msg::CommitFailed(e)));
         }
-        out.push_str(&lang.pick(
-            format!("committed: {}\n", clean(&message)),
-            format!("commit\u{a0}: {}\n", clean(&message)),
-        ));
+        out.push_str(&format!("{}\n", Msg::Committed(message).say(lang)));
     }
     print(&out)?;
     Ok(ExitCode::SUCCESS)
