@@ -6,5 +6,6 @@ mod log;
 mod record;
 mod report;
 mod show;
+mod spreadsheet;
 mod status;
 mod validate;

@@ -271,7 +271,7 @@ fn french_csv_files_one_per_table() {
     );
     let milestones = std::fs::read_to_string(dir.join("milestones.csv")).unwrap();
     assert!(
-        milestones.contains("31/12/2023;1.1.1;Achat du véhicule;20/11/2023;atteint"),
+        milestones.contains("31/12/2023;\"=\"\"1.1.1\"\"\";Achat du véhicule;20/11/2023;atteint"),
         "{milestones}"
     );
     let one = env.run(&[
@@ -303,7 +303,7 @@ fn a_formula_in_plan_text_is_neutralised_in_csv() {
     let run = env.run(&["report", "2024", "--format", "csv", "--table", "indicators"]);
     assert!(
         run.stdout.contains(
-            "1.1.1;\"'=HYPERLINK(\"\"http://x\"\")\";trajets;120;140;280;300;-20;93,3;en progrès ↗"
+            "\"=\"\"1.1.1\"\"\";\"'=HYPERLINK(\"\"http://x\"\")\";trajets;120;140;280;300;-20;93,3;en progrès ↗"
         ),
         "{}",
         run.stdout
