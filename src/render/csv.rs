@@ -4,8 +4,15 @@
 //! Text from the plan that a spreadsheet could run as a formula (starting
 //! with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`;
 //! numbers written by ctg are never altered.
+//!
+//! In French, text that a spreadsheet would read as a number or a date (an id
+//! like `1.1.1` becomes 01/01/2001) is written as a text formula, `="1.1.1"`:
+//! Excel and LibreOffice (formulas evaluated, its command-line default) show
+//! `1.1.1` as text. Quoting alone does not help: both ignore quotes when
+//! guessing types; a leading `'` stays visible in both.
 
 use crate::i18n::Lang;
+use crate::render::ambiguous::could_be_a_value;
 use chrono::NaiveDate;
 
 /// Builds one CSV document row by row.
@@ -28,10 +35,13 @@ impl Csv {
         self.rows.push(cells);
     }
 
-    /// Plan text, neutralised against formulas.
+    /// Text, neutralised against formulas; in French, kept as text when a
+    /// spreadsheet would read it as a value.
     pub fn text(&self, text: &str) -> String {
         match text.chars().next() {
             Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+            // `could_be_a_value` text has no `"`: the formula is a plain string.
+            _ if self.lang == Lang::Fr && could_be_a_value(text) => format!("=\"{text}\""),
             _ => text.to_string(),
         }
     }
@@ -103,5 +113,35 @@ mod tests {
         let cells = vec![csv.text("x, y"), csv.number(-3.25, 2)];
         csv.row(cells);
         assert_eq!(csv.finish(), "a,b\r\n\"x, y\",-3.25\r\n");
+    }
+
+    #[test]
+    fn french_text_a_spreadsheet_would_read_as_a_value_is_a_text_formula() {
+        let csv = Csv::new(Lang::Fr, &[]);
+        for id in [
+            "1", "1.1", "1.1.1", "2024", "3 mai", "VRAI", "12:30", "(12)", "50 %",
+        ] {
+            assert_eq!(csv.text(id), format!("=\"{id}\""), "{id}");
+        }
+        for plain in ["en cours", "10/12/2024 : Bilan", "Navette 2", "3-4 ans", ""] {
+            assert_eq!(csv.text(plain), plain);
+        }
+        assert_eq!(
+            csv.text("-20"),
+            "'-20",
+            "formula characters keep their apostrophe"
+        );
+        assert_eq!(Csv::new(Lang::En, &[]).text("1.1.1"), "1.1.1");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn french_text_is_kept_or_safely_wrapped(text in "[0-9a-zA-Z .,:/%=+@()\"'-]{0,12}") {
+            let out = Csv::new(Lang::Fr, &[]).text(&text);
+            let kept = out == text || out == format!("'{text}");
+            let wrapped = out == format!("=\"{text}\"") && !text.contains('"');
+            proptest::prop_assert!(kept || wrapped, "{text:?} -> {out:?}");
+            proptest::prop_assert!(!out.starts_with('=') || wrapped);
+        }
     }
 }

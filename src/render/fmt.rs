@@ -62,41 +62,44 @@ pub fn short_date(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// French month names.
+pub const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+/// English month names.
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A date in prose: `1er avril 2025`, `4 mars 2025`; `1 April 2025` in English.
 pub fn long_date(date: NaiveDate, lang: Lang) -> String {
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let month = date.month0() as usize;
     match lang {
-        Lang::Fr if date.day() == 1 => format!("1er {} {}", FR[month], date.year()),
-        Lang::Fr => format!("{} {} {}", date.day(), FR[month], date.year()),
-        Lang::En => format!("{} {} {}", date.day(), EN[month], date.year()),
+        Lang::Fr if date.day() == 1 => format!("1er {} {}", MONTHS_FR[month], date.year()),
+        Lang::Fr => format!("{} {} {}", date.day(), MONTHS_FR[month], date.year()),
+        Lang::En => format!("{} {} {}", date.day(), MONTHS_EN[month], date.year()),
     }
 }
 

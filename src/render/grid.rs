@@ -12,7 +12,7 @@ use std::fmt::Write;
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
-    /// Text written by ctg (labels).
+    /// Text written by ctg (labels, ids).
     Label(String),
     /// Text from the plan: neutralised in CSV, escaped in HTML, a string in xlsx.
     Plan(String),
@@ -159,7 +159,7 @@ impl Grid {
         out
     }
 
-    /// CSV: plain numbers, plan text neutralised.
+    /// CSV: plain numbers; text neutralised and, in French, kept as text.
     pub fn csv(&self, lang: Lang) -> String {
         let header: Vec<&str> = self.header.iter().map(String::as_str).collect();
         let mut csv = Csv::new(lang, &header);
@@ -168,8 +168,7 @@ impl Grid {
                 .cells
                 .iter()
                 .map(|c| match c {
-                    Cell::Label(t) => t.clone(),
-                    Cell::Plan(t) => csv.text(t),
+                    Cell::Label(t) | Cell::Plan(t) => csv.text(t),
                     Cell::Count(n) => n.to_string(),
                     Cell::Number(v, d) => csv.number(*v, *d),
                     Cell::Percent(v) | Cell::Points(v) => csv.number(*v, 1),

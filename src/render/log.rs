@@ -120,7 +120,7 @@ pub fn csv(rows: &[LogRow], lang: Lang) -> String {
             .collect();
         let cells = vec![
             out.date(Some(e.date.value)),
-            r.sheet.clone(),
+            out.text(&r.sheet),
             out.text(&r.title),
             e.status
                 .as_ref()
@@ -131,8 +131,8 @@ pub fn csv(rows: &[LogRow], lang: Lang) -> String {
             opt(&e.difficulties),
             opt(&e.next),
             opt(&e.decision),
-            reached.join(" "),
-            measures.join(" "),
+            out.text(&reached.join(" ")),
+            out.text(&measures.join(" ")),
             opt(&e.by),
         ];
         out.row(cells);

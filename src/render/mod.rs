@@ -1,4 +1,5 @@
 //! Renderers.
+pub mod ambiguous;
 pub mod annual;
 pub mod csv;
 pub mod diagnostics;

@@ -296,9 +296,9 @@ pub fn csv(report: &StatusReport, lang: Lang) -> String {
     for (a, o, s) in report.rows() {
         let m = s.next_milestone.as_ref();
         let cells = vec![
-            a.id.clone(),
-            o.id.clone(),
-            s.id.clone(),
+            out.text(&a.id),
+            out.text(&o.id),
+            out.text(&s.id),
             out.text(&s.title),
             out.text(s.lead.as_deref().unwrap_or_default()),
             status_label(s.state.status, lang).to_string(),

@@ -1,6 +1,7 @@
 //! A workbook with one worksheet per grid: real numbers, percentages and
 //! dates (not text), plan text always written as strings, header rows frozen.
 
+use crate::render::fmt;
 use crate::render::grid::{Cell, Grid};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
@@ -14,10 +15,6 @@ pub fn workbook(grids: &[Grid], names: &[&str], title: &str) -> Result<Vec<u8>, 
         .set_background_color("#DCE6F0");
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
-    let number = Format::new().set_num_format("#,##0.##");
-    let percent = Format::new().set_num_format("0%");
-    let points = Format::new().set_num_format("+0\" pts\";-0\" pts\";0\" pt\"");
-    let date = Format::new().set_num_format("dd/mm/yyyy");
     for (grid, name) in grids.iter().zip(names) {
         let sheet = book.add_worksheet();
         let short: String = name
@@ -40,19 +37,16 @@ pub fn workbook(grids: &[Grid], names: &[&str], title: &str) -> Result<Vec<u8>, 
                         sheet.write_string_with_format(r, c, t, f)?;
                     }
                     Cell::Count(n) => {
-                        sheet.write_number(r, c, *n as f64)?;
+                        sheet.write_number_with_format(r, c, *n as f64, &numbers(cell))?;
                     }
-                    Cell::Number(v, _) => {
-                        sheet.write_number_with_format(r, c, *v, &number)?;
+                    Cell::Number(v, _) | Cell::Points(v) => {
+                        sheet.write_number_with_format(r, c, *v, &numbers(cell))?;
                     }
                     Cell::Percent(v) => {
-                        sheet.write_number_with_format(r, c, v / 100.0, &percent)?;
-                    }
-                    Cell::Points(v) => {
-                        sheet.write_number_with_format(r, c, *v, &points)?;
+                        sheet.write_number_with_format(r, c, v / 100.0, &numbers(cell))?;
                     }
                     Cell::Date(d) => {
-                        sheet.write_datetime_with_format(r, c, d, &date)?;
+                        sheet.write_datetime_with_format(r, c, d, &numbers(cell))?;
                     }
                     Cell::Empty | Cell::Missing => {}
                 }
@@ -62,4 +56,49 @@ pub fn workbook(grids: &[Grid], names: &[&str], title: &str) -> Result<Vec<u8>, 
         sheet.autofit();
     }
     book.save_to_buffer()
+}
+
+/// The number format of a figure cell.
+fn numbers(cell: &Cell) -> Format {
+    Format::new().set_num_format(number_format(cell))
+}
+
+/// The number format code of a cell. A number shows the decimals its rounded
+/// value needs: `#,##0.##` shows `162.` in Excel (LibreOffice hides the `.`).
+fn number_format(cell: &Cell) -> String {
+    match cell {
+        Cell::Percent(_) => "0%".into(),
+        Cell::Points(_) => "+0\" pts\";-0\" pts\";0\" pt\"".into(),
+        Cell::Date(_) => "dd/mm/yyyy".into(),
+        Cell::Number(v, decimals) => {
+            let rounded = fmt::round(*v, *decimals);
+            let places = (0..*decimals)
+                .find(|d| fmt::round(rounded, *d) == rounded)
+                .unwrap_or(*decimals);
+            match places {
+                0 => "#,##0".into(),
+                _ => format!("#,##0.{}", "0".repeat(places as usize)),
+            }
+        }
+        _ => "General".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_show_no_decimal_separator() {
+        assert_eq!(number_format(&Cell::Number(162.0, 2)), "#,##0");
+        assert_eq!(number_format(&Cell::Number(93.333, 2)), "#,##0.00");
+        assert_eq!(number_format(&Cell::Number(2.5, 2)), "#,##0.0");
+        assert_eq!(
+            number_format(&Cell::Number(2.96, 1)),
+            "#,##0",
+            "rounds to 3"
+        );
+        assert_eq!(number_format(&Cell::Number(7.4, 0)), "#,##0");
+        assert_eq!(number_format(&Cell::Percent(20.0)), "0%");
+    }
 }

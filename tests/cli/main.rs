@@ -11,5 +11,6 @@ mod record;
 mod report;
 mod report_width;
 mod show;
+mod spreadsheet;
 mod status;
 mod validate;

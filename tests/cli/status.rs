@@ -182,7 +182,9 @@ fn french_csv_opens_in_french_excel() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("1;1.1;1.1.1;\"'=HYPERLINK(\"\"http://x\"\")\";Association Lune Mobilité;en cours;en bonne voie ✓;60;15/05/2025;"));
+    // Ids as text formulas (a French spreadsheet reads 1.1.1 as a date), plan
+    // formulas neutralised with a leading apostrophe.
+    assert!(run.stdout.contains("\"=\"\"1\"\"\";\"=\"\"1.1\"\"\";\"=\"\"1.1.1\"\"\";\"'=HYPERLINK(\"\"http://x\"\")\";Association Lune Mobilité;en cours;en bonne voie ✓;60;15/05/2025;"));
     insta::assert_snapshot!("status_demo_csv", run.stdout);
 }
 
