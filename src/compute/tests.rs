@@ -46,7 +46,7 @@ fn milestone(id: &str, due: &str) -> Milestone {
     Milestone {
         id: at(id.to_string()),
         title: id.into(),
-        due: at(d(due)),
+        due: Some(at(d(due))),
     }
 }
 
