@@ -47,6 +47,10 @@ pub fn run(ctx: &Context, args: &RenewArgs) -> Result<ExitCode, Failure> {
         },
         lang: comments,
     });
+    let actions = dir.join("actions");
+    if std::fs::symlink_metadata(&actions).is_ok_and(|m| !m.is_dir()) {
+        return Err(Failure::Refused(Msg::WouldOverwrite(actions)));
+    }
     for file in &draft.files {
         let target = dir.join(&file.path);
         if std::fs::symlink_metadata(&target).is_ok() {

@@ -198,3 +198,22 @@ fn the_written_convention_and_a_carried_sheet() {
     insta::assert_snapshot!("renew_convention", read("convention.yaml"));
     insta::assert_snapshot!("renew_sheet", read("actions/1.1.1.yaml"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_linked_actions_folder_is_not_written_through() {
+    let env = TestEnv::demo();
+    let elsewhere = env.dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::create_dir_all(next(&env)).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, next(&env).join("actions")).unwrap();
+    let before = tree(env.dir.path());
+    let run = renew(&env, &[]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("renew ne remplace pas de fichier"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(tree(env.dir.path()), before);
+}
