@@ -336,13 +336,9 @@ fn schedules(out: &mut Out, plan: &Plan) {
                 &s.schedule,
             );
         }
-        for m in &s.milestones {
-            if !(p.start..=p.end).contains(&m.due.year()) {
-                out.warn(
-                    Problem::DueOutsidePeriod { date: m.due.value },
-                    &s.file,
-                    &m.due,
-                );
+        for due in s.milestones.iter().filter_map(|m| m.due.as_ref()) {
+            if !(p.start..=p.end).contains(&due.year()) {
+                out.warn(Problem::DueOutsidePeriod { date: due.value }, &s.file, due);
             }
         }
         for i in &s.indicators {

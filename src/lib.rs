@@ -19,5 +19,6 @@ pub mod load;
 pub mod model;
 pub mod record;
 pub mod render;
+pub mod renew;
 pub mod report;
 pub mod yaml;

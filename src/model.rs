@@ -67,6 +67,26 @@ pub struct Convention {
     pub coordinator: Option<Coordinator>,
     /// Months without a journal entry after which a sheet is stale.
     pub stale_after_months: u32,
+    /// The convention this one renews (`previous:`, written by `ctg renew`).
+    pub previous: Option<Previous>,
+}
+
+/// The convention a plan renews: its name and period.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Previous {
+    /// Its full name.
+    pub name: String,
+    /// Its years.
+    pub period: Period,
+}
+
+/// Where a sheet was carried from (`carried_from:`, written by `ctg renew`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CarriedFrom {
+    /// The period of the convention it came from.
+    pub period: Period,
+    /// Its id in that convention.
+    pub id: String,
 }
 
 /// A span of whole years, inclusive.
@@ -188,6 +208,8 @@ pub struct Sheet {
     pub fields: Vec<Located<String>>,
     /// Partner id of the lead (pilote).
     pub lead: Option<Located<String>>,
+    /// The sheet of the previous convention this one carries on.
+    pub carried_from: Option<CarriedFrom>,
     /// Partner ids.
     pub partners: Vec<Located<String>>,
     /// Track ids.
@@ -266,8 +288,27 @@ pub struct Milestone {
     pub id: Located<String>,
     /// Title.
     pub title: String,
-    /// Due date.
-    pub due: Located<NaiveDate>,
+    /// Due date; none for a milestone carried by `ctg renew`, which is not
+    /// late and not counted among the milestones due in any year.
+    pub due: Option<Located<NaiveDate>>,
+}
+
+impl Milestone {
+    /// The due date, if any.
+    pub fn due_date(&self) -> Option<NaiveDate> {
+        self.due.as_ref().map(|d| d.value)
+    }
+
+    /// True when due in `year`.
+    pub fn due_in(&self, year: i32) -> bool {
+        use chrono::Datelike;
+        self.due_date().is_some_and(|d| d.year() == year)
+    }
+
+    /// True when due before `date`.
+    pub fn due_before(&self, date: NaiveDate) -> bool {
+        self.due_date().is_some_and(|d| d < date)
+    }
 }
 
 /// The statuses a sheet can have.

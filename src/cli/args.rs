@@ -77,6 +77,8 @@ pub enum Command {
     Report(ReportArgs),
     /// The period as a chart: schedules, milestones and the as-of date
     Timeline(TimelineArgs),
+    /// Write the draft of the next convention into a new folder
+    Renew(RenewArgs),
 }
 
 /// `ctg validate`.
@@ -309,4 +311,31 @@ pub enum TimelineFormat {
     Table,
     /// A text chart in a Markdown code block.
     Markdown,
+}
+
+/// `ctg renew`.
+#[derive(Debug, Args)]
+pub struct RenewArgs {
+    /// The folder of the new plan (created if missing; refused if it holds a plan)
+    pub dir: PathBuf,
+    /// First year of the new convention
+    #[arg(long, value_name = "YEAR")]
+    pub from: i32,
+    /// Last year of the new convention
+    #[arg(long, value_name = "YEAR")]
+    pub to: i32,
+    /// Which action sheets to carry: those not done or abandoned at the end of the current period, all, or none
+    #[arg(long, value_enum, default_value_t = CarryChoice::Unfinished)]
+    pub carry: CarryChoice,
+}
+
+/// Values of `renew --carry`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CarryChoice {
+    /// Sheets neither done nor abandoned at the end of the current period.
+    Unfinished,
+    /// Every sheet.
+    All,
+    /// No sheet.
+    None,
 }

@@ -425,6 +425,20 @@ const FRENCH: &[(&str, &str)] = &[
         "timeline:format",
         "Format de sortie\u{a0}: le graphique du terminal, ou un graphique texte Markdown",
     ),
+    (
+        "renew:about",
+        "Écrire le brouillon de la convention suivante dans un nouveau dossier",
+    ),
+    (
+        "renew:dir",
+        "Le dossier du nouveau plan (créé s'il manque\u{a0}; refusé s'il contient un plan)",
+    ),
+    ("renew:from", "Première année de la nouvelle convention"),
+    ("renew:to", "Dernière année de la nouvelle convention"),
+    (
+        "renew:carry",
+        "Quelles fiches reprendre\u{a0}: celles ni réalisées ni abandonnées à la fin de la période en cours, toutes, ou aucune",
+    ),
 ];
 
 #[cfg(test)]

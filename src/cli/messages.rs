@@ -140,6 +140,16 @@ pub enum Msg {
     WrittenInto(PathBuf, usize),
     /// N warnings, see `ctg validate`.
     Warnings(usize),
+    /// `renew` into a folder that already holds a plan.
+    HoldsPlan(PathBuf),
+    /// `renew` would replace a file that is already there.
+    WouldOverwrite(PathBuf),
+    /// `renew --from` after `--to`.
+    ReversedRenewal(i32, i32),
+    /// The draft of `renew` does not validate (errors); nothing was written.
+    DraftInvalid(usize),
+    /// The sheets `renew` carried, out of how many.
+    Carried(Vec<String>, usize),
     /// A refusal of `record`.
     Record(Refusal),
     /// git cannot commit; nothing was written.
@@ -347,6 +357,29 @@ impl Speak for Msg {
                 lang.pick(
                     format!("{n} warning{s}: run `ctg validate`"),
                     format!("{n} avertissement{s}\u{a0}: lancez `ctg validate`"),
+                )
+            }
+            HoldsPlan(p) => lang.pick(
+                format!("`{}` already holds a plan: renew writes the next convention into a new folder; nothing was written", shown(p)),
+                format!("`{}` contient déjà un plan\u{a0}: renew écrit la convention suivante dans un nouveau dossier\u{a0}; rien n'a été écrit", shown(p)),
+            ),
+            WouldOverwrite(p) => lang.pick(
+                format!("`{}` is already there: renew does not replace files; nothing was written", shown(p)),
+                format!("`{}` existe déjà\u{a0}: renew ne remplace pas de fichier\u{a0}; rien n'a été écrit", shown(p)),
+            ),
+            ReversedRenewal(from, to) => lang.pick(
+                format!("--from {from} is after --to {to}: the new period would be empty"),
+                format!("--from {from} est après --to {to}\u{a0}: la nouvelle période serait vide"),
+            ),
+            DraftInvalid(n) => lang.pick(
+                format!("the new plan would not validate ({n} errors); nothing was written"),
+                format!("le nouveau plan ne serait pas valide ({n} erreurs)\u{a0}; rien n'a été écrit"),
+            ),
+            Carried(ids, total) => {
+                let list = if ids.is_empty() { String::new() } else { format!(" ({})", ids.join(", ")) };
+                lang.pick(
+                    format!("sheets carried: {} of {total}{list}", ids.len()),
+                    format!("fiches reprises\u{a0}: {} sur {total}{list}", ids.len()),
                 )
             }
             Record(r) => r.message(lang),

@@ -7,8 +7,10 @@ mod log;
 mod messages;
 mod output;
 mod record;
+mod renew;
 mod report;
 mod show;
+mod staging;
 mod status;
 mod summary;
 mod timeline;
@@ -77,6 +79,7 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
         Command::Summary(a) => summary::run(ctx, a),
         Command::Report(a) => report::run(ctx, a),
         Command::Timeline(a) => timeline::run(ctx, a),
+        Command::Renew(a) => renew::run(ctx, a),
     }
 }
 

@@ -130,7 +130,7 @@ pub fn sheet_state(sheet: &Sheet, stale_after: u32, as_of: NaiveDate) -> SheetSt
     let overdue = sheet
         .milestones
         .iter()
-        .any(|m| m.due.value < as_of && !reached.iter().any(|(r, _)| *r == m.id.value));
+        .any(|m| m.due_before(as_of) && !reached.iter().any(|(r, _)| *r == m.id.value));
     let late = !closed && (overdue || as_of > end_of_year(schedule.end));
     let since = last_entry.unwrap_or_else(|| start_of_year(schedule.start));
     let stale = !closed
@@ -183,13 +183,14 @@ fn last_done_run(entries: &[&Entry]) -> Option<NaiveDate> {
     run_start
 }
 
-/// The earliest milestone not reached by `as_of`, by due date (overdue ones included).
+/// The earliest milestone not reached by `as_of`, by due date (overdue ones
+/// included); milestones without a due date come after dated ones, in file order.
 pub fn next_milestone<'a>(sheet: &'a Sheet, state: &SheetState) -> Option<&'a Milestone> {
     sheet
         .milestones
         .iter()
         .filter(|m| !state.has_reached(&m.id))
-        .min_by_key(|m| m.due.value)
+        .min_by_key(|m| (m.due.is_none(), m.due_date()))
 }
 
 /// An indicator's value for `year`: the last measure dated in that year and on

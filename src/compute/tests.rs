@@ -46,7 +46,7 @@ fn milestone(id: &str, due: &str) -> Milestone {
     Milestone {
         id: at(id.to_string()),
         title: id.into(),
-        due: at(d(due)),
+        due: Some(at(d(due))),
     }
 }
 
@@ -158,6 +158,22 @@ fn an_overdue_milestone_makes_a_sheet_late_and_alert() {
     let st = sheet_state(&s, 6, d("2024-03-02"));
     assert!(st.late);
     assert_eq!(st.health, Health::Alert);
+}
+
+#[test]
+fn a_milestone_without_a_due_date_is_never_overdue_and_comes_last() {
+    let mut s = sheet(
+        2023,
+        2026,
+        vec![with_status("2024-01-10", Status::InProgress)],
+    );
+    let mut undated = milestone("sans-date", "2023-01-01");
+    undated.due = None;
+    s.milestones = vec![undated, milestone("b", "2026-06-01")];
+    let st = sheet_state(&s, 6, d("2024-03-02"));
+    assert!(!st.late);
+    let next = crate::compute::next_milestone(&s, &st).map(|m| m.id.value.as_str());
+    assert_eq!(next, Some("b"), "dated milestones come first");
 }
 
 #[test]

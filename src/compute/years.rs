@@ -76,7 +76,7 @@ pub fn year_figures(
         f.completed += usize::from(state.completed.is_some_and(|d| in_year(d, year, at)));
         f.in_progress += usize::from(state.started.is_some() && !state.is_closed());
         f.late += usize::from(state.late);
-        for m in sheet.milestones.iter().filter(|m| m.due.year() == year) {
+        for m in sheet.milestones.iter().filter(|m| m.due_in(year)) {
             f.milestones_due += 1;
             f.milestones_due_reached += usize::from(state.has_reached(&m.id));
         }

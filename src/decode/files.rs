@@ -1,6 +1,6 @@
 //! The decoders of each plan file: which keys it has and what they hold.
 
-use super::{Decoder, IdShape};
+use super::{Decoder, IdShape, Keys};
 use crate::diag::Expected;
 use crate::model::*;
 use crate::yaml::{Kind, Node};
@@ -15,12 +15,14 @@ const CONVENTION_KEYS: &[&str] = &[
     "fields",
     "coordinator",
     "stale_after_months",
+    "previous",
 ];
 const SHEET_KEYS: &[&str] = &[
     "id",
     "title",
     "fields",
     "lead",
+    "carried_from",
     "partners",
     "tracks",
     "audience",
@@ -62,13 +64,7 @@ pub fn decode_convention(d: &mut Decoder, root: &Node) -> Option<Convention> {
     let territory = d.text(&keys, "territory");
     let signatories = d.slug_list(&keys, "signatories");
     let signed = d.opt_date(&keys, "signed");
-    let period = match keys.get("period") {
-        None => {
-            d.missing(&keys, "period");
-            None
-        }
-        Some(node) => period(d, node, "period"),
-    };
+    let period = req_period(d, &keys, "period");
     let language = d
         .choice(&keys, "language", "fr, en", &[("fr", "fr"), ("en", "en")])
         .map(str::to_string);
@@ -96,6 +92,15 @@ pub fn decode_convention(d: &mut Decoder, root: &Node) -> Option<Convention> {
         })
     });
     let stale_after_months = d.opt_count(&keys, "stale_after_months").unwrap_or(6);
+    let previous = keys.get("previous").and_then(|node| {
+        let k = d.keys(node, "previous", &["name", "period"])?;
+        let name = d.text(&k, "name");
+        let period = req_period(d, &k, "period");
+        Some(Previous {
+            name: name?,
+            period: period?.value,
+        })
+    });
     Some(Convention {
         name: name?,
         territory: territory?,
@@ -106,7 +111,19 @@ pub fn decode_convention(d: &mut Decoder, root: &Node) -> Option<Convention> {
         fields,
         coordinator,
         stale_after_months,
+        previous,
     })
+}
+
+/// A required `{start, end}` period under `key`.
+fn req_period(d: &mut Decoder, keys: &Keys, key: &str) -> Option<Located<Period>> {
+    match keys.get(key) {
+        None => {
+            d.missing(keys, key);
+            None
+        }
+        Some(node) => period(d, node, key),
+    }
 }
 
 fn period(d: &mut Decoder, node: &Node, what: &str) -> Option<Located<Period>> {
@@ -233,13 +250,16 @@ pub fn decode_sheet(d: &mut Decoder, root: &Node) -> Option<Sheet> {
     let audience = d.text_list(&keys, "audience");
     let description = d.opt_text(&keys, "description");
     let goals = d.text_list(&keys, "goals");
-    let schedule = match keys.get("schedule") {
-        None => {
-            d.missing(&keys, "schedule");
-            None
-        }
-        Some(node) => period(d, node, "schedule"),
-    };
+    let schedule = req_period(d, &keys, "schedule");
+    let carried_from = keys.get("carried_from").and_then(|node| {
+        let k = d.keys(node, "carried_from", &["period", "id"])?;
+        let period = req_period(d, &k, "period");
+        let id = d.id(&k, "id", IdShape::Dotted(3));
+        Some(CarriedFrom {
+            period: period?.value,
+            id: id?.value,
+        })
+    });
     let recurring = d.opt_bool(&keys, "recurring").unwrap_or(false);
     let indicators = d
         .list(&keys, "indicators")
@@ -262,6 +282,7 @@ pub fn decode_sheet(d: &mut Decoder, root: &Node) -> Option<Sheet> {
         title: title?,
         fields,
         lead,
+        carried_from,
         partners,
         tracks,
         audience,
@@ -332,11 +353,11 @@ fn milestone(d: &mut Decoder, node: &Node) -> Option<Milestone> {
     let k = d.keys(node, "milestones", &["id", "title", "due"])?;
     let id = d.id(&k, "id", IdShape::Slug);
     let title = d.text(&k, "title");
-    let due = d.req_date(&k, "due");
+    let due = k.get("due").and_then(|n| d.date("due", n));
     Some(Milestone {
         id: id?,
         title: title?,
-        due: due?,
+        due,
     })
 }
 

@@ -501,6 +501,25 @@ mod tests {
     }
 
     #[test]
+    fn renew_keys_and_an_undated_milestone_read_back() {
+        let src = "id: \"1.1.1\"\ntitle: T\nfields: [a]\nschedule: {start: 2027, end: 2031}\ncarried_from: {period: {start: 2022, end: 2026}, id: \"1.1.2\"}\nmilestones:\n  - {id: m, title: M}\n";
+        let node = crate::yaml::parse(src).unwrap();
+        let mut d = Decoder::new(src);
+        let sheet = decode_sheet(&mut d, &node).unwrap();
+        assert!(d.found.is_empty(), "{:?}", d.found);
+        let from = sheet.carried_from.unwrap();
+        assert_eq!((from.period.start, from.id.as_str()), (2022, "1.1.2"));
+        assert!(sheet.milestones[0].due.is_none());
+        let src = "name: N\nterritory: T\nperiod: {start: 2027, end: 2031}\nprevious: {name: Old, period: {start: 2022, end: 2026}}\n";
+        let node = crate::yaml::parse(src).unwrap();
+        let mut d = Decoder::new(src);
+        let convention = decode_convention(&mut d, &node).unwrap();
+        assert!(d.found.is_empty(), "{:?}", d.found);
+        let previous = convention.previous.unwrap();
+        assert_eq!((previous.name.as_str(), previous.period.end), ("Old", 2026));
+    }
+
+    #[test]
     fn reports_every_problem_of_a_mapping() {
         let src = "titel: x\nprogress: '40'\n";
         let node = crate::yaml::parse(src).unwrap();

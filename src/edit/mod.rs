@@ -7,7 +7,7 @@
 
 mod emit;
 
-pub use emit::{entry_yaml, scalar};
+pub use emit::{entry_yaml, number, scalar};
 
 use crate::model::{Entry, Sheet};
 use std::str::FromStr;

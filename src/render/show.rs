@@ -215,7 +215,7 @@ fn milestones(out: &mut String, s: &Sheet, state: &SheetState, as_of: NaiveDate,
     }
     let _ = writeln!(out, "\n{}", L::Milestones.get(lang));
     let mut sorted: Vec<_> = s.milestones.iter().collect();
-    sorted.sort_by_key(|m| m.due.value);
+    sorted.sort_by_key(|m| (m.due.is_none(), m.due_date()));
     for m in sorted {
         let reached = state
             .reached
@@ -224,7 +224,7 @@ fn milestones(out: &mut String, s: &Sheet, state: &SheetState, as_of: NaiveDate,
             .map(|(_, d)| *d);
         let (mark, tail) = match reached {
             Some(d) => {
-                let late = if d > m.due.value {
+                let late = if m.due_before(d) {
                     format!(", {}", L::Late.get(lang))
                 } else {
                     String::new()
@@ -232,13 +232,14 @@ fn milestones(out: &mut String, s: &Sheet, state: &SheetState, as_of: NaiveDate,
                 let on = short_date(d, lang);
                 ('✔', format!(" ({} {on}{late})", L::ReachedOnDay.get(lang)))
             }
-            None if m.due.value < as_of => ('▲', format!(" ({})", L::Overdue.get(lang))),
+            None if m.due_before(as_of) => ('▲', format!(" ({})", L::Overdue.get(lang))),
             None => ('○', format!(" ({})", L::MilestoneUpcoming.get(lang))),
         };
         let _ = writeln!(
             out,
             "  {mark} {} {}{tail}",
-            short_date(m.due.value, lang),
+            m.due_date()
+                .map_or_else(|| "—".to_string(), |d| short_date(d, lang)),
             clean(&m.title)
         );
     }

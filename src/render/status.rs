@@ -43,7 +43,10 @@ fn milestone_text(m: &Option<NextMilestone>, lang: Lang) -> String {
         } else {
             String::new()
         };
-        format!("{} {}{late}", short_date(m.due, lang), m.title)
+        match m.due {
+            Some(due) => format!("{} {}{late}", short_date(due, lang), m.title),
+            None => m.title.clone(),
+        }
     })
 }
 
@@ -306,7 +309,7 @@ pub fn csv(report: &StatusReport, lang: Lang) -> String {
             out.number(s.state.progress, 1),
             out.date(s.state.last_entry),
             out.text(m.map(|m| m.title.as_str()).unwrap_or_default()),
-            out.date(m.map(|m| m.due)),
+            out.date(m.and_then(|m| m.due)),
             yes_no(s.state.late),
             yes_no(s.state.stale),
         ];
@@ -378,7 +381,7 @@ fn sheet_json(s: &SheetRow) -> Value {
         "completed": st.completed.map(|d| d.to_string()),
         "last_entry": st.last_entry.map(|d| d.to_string()),
         "next_milestone": s.next_milestone.as_ref().map(|m| json!({
-            "id": m.id, "title": m.title, "due": m.due.to_string(), "overdue": m.overdue,
+            "id": m.id, "title": m.title, "due": m.due.map(|d| d.to_string()), "overdue": m.overdue,
         })),
     })
 }

@@ -54,10 +54,10 @@ pub fn chart(plan: &Plan, as_of: NaiveDate, lang: Lang, width: Option<u16>, colo
             row[t] = '│';
         }
         for m in &sheet.milestones {
-            if let Some(c) = col(m.due.value) {
+            if let Some(c) = m.due_date().and_then(col) {
                 row[c] = if state.has_reached(&m.id) {
                     '✔'
-                } else if m.due.value < as_of {
+                } else if m.due_before(as_of) {
                     '▲'
                 } else {
                     '◆'

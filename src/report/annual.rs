@@ -183,13 +183,13 @@ pub fn build(plan: &Plan, year: i32, as_of: NaiveDate, today: NaiveDate) -> Opti
             .flat_map(|(s, st)| {
                 s.milestones
                     .iter()
-                    .filter(move |m| m.due.year() == y)
-                    .map(move |m| MilestoneRow {
+                    .filter_map(move |m| m.due_date().filter(|d| d.year() == y).map(|d| (m, d)))
+                    .map(move |(m, due)| MilestoneRow {
                         when,
                         sheet: s.id.value.clone(),
                         id: m.id.value.clone(),
                         title: m.title.clone(),
-                        due: m.due.value,
+                        due,
                         reached: st
                             .reached
                             .iter()

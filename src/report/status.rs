@@ -114,8 +114,8 @@ pub struct NextMilestone {
     pub id: String,
     /// Title.
     pub title: String,
-    /// Due date.
-    pub due: NaiveDate,
+    /// Due date, if any.
+    pub due: Option<NaiveDate>,
     /// Due before the as-of date.
     pub overdue: bool,
 }
@@ -184,8 +184,8 @@ fn row(plan: &Plan, sheet: &Sheet, state: SheetState, as_of: NaiveDate) -> Sheet
     let next_milestone = next_milestone(sheet, &state).map(|m| NextMilestone {
         id: m.id.value.clone(),
         title: m.title.clone(),
-        due: m.due.value,
-        overdue: m.due.value < as_of,
+        due: m.due_date(),
+        overdue: m.due_before(as_of),
     });
     SheetRow {
         id: sheet.id.value.clone(),

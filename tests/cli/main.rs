@@ -8,6 +8,7 @@ mod log;
 mod output;
 mod plan_paths;
 mod record;
+mod renew;
 mod report;
 mod report_width;
 mod show;

@@ -1,0 +1,114 @@
+//! A folder of new files written next to their destination, then moved into
+//! it one rename at a time, or removed with everything it created.
+//!
+//! The staging folder is a hidden sub-folder of the destination (so renames
+//! stay on one file system and are atomic); folders that did not exist are
+//! created, remembered, and removed again on failure when still empty.
+
+use super::Failure;
+use super::messages::Msg;
+use crate::renew::NewFile;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+/// New files waiting in a hidden folder of their destination.
+pub struct Staging {
+    dest: PathBuf,
+    stage: PathBuf,
+    /// Folders this staging created, outermost first.
+    created: Vec<PathBuf>,
+}
+
+fn cannot(path: &Path) -> impl Fn(std::io::Error) -> Failure + '_ {
+    move |e| Failure::Refused(Msg::CannotWrite(path.to_path_buf(), e.kind()))
+}
+
+fn missing(path: &Path) -> bool {
+    matches!(std::fs::symlink_metadata(path), Err(e) if e.kind() == ErrorKind::NotFound)
+}
+
+impl Staging {
+    /// Creates `dest` if missing (and its missing parents) and the staging folder in it.
+    pub fn create(dest: &Path) -> Result<Staging, Failure> {
+        let mut created: Vec<PathBuf> = dest
+            .ancestors()
+            .filter(|a| !a.as_os_str().is_empty())
+            .take_while(|a| missing(a))
+            .map(Path::to_path_buf)
+            .collect();
+        created.reverse();
+        std::fs::create_dir_all(dest).map_err(cannot(dest))?;
+        let stage = dest.join(format!(".ctg-renew-{}", std::process::id()));
+        let mut staging = Staging {
+            dest: dest.to_path_buf(),
+            stage: stage.clone(),
+            created,
+        };
+        if let Err(e) = std::fs::create_dir(&stage) {
+            staging.stage = PathBuf::new();
+            staging.abort();
+            return Err(cannot(&stage)(e));
+        }
+        Ok(staging)
+    }
+
+    /// The staging folder, where the new plan can be loaded.
+    pub fn path(&self) -> &Path {
+        &self.stage
+    }
+
+    /// Writes every file into the staging folder.
+    pub fn write(&self, files: &[NewFile]) -> Result<(), Failure> {
+        for file in files {
+            let path = self.stage.join(&file.path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(cannot(parent))?;
+            }
+            std::fs::write(&path, &file.bytes).map_err(cannot(&self.dest.join(&file.path)))?;
+        }
+        Ok(())
+    }
+
+    /// Moves every file into the destination; on any failure, removes those
+    /// already moved and everything this staging created.
+    pub fn commit(mut self, files: &[NewFile]) -> Result<(), Failure> {
+        let mut moved: Vec<PathBuf> = Vec::new();
+        let result = self.move_all(files, &mut moved);
+        if result.is_err() {
+            for path in moved.iter().rev() {
+                let _ = std::fs::remove_file(path);
+            }
+            self.abort();
+            return result;
+        }
+        let _ = std::fs::remove_dir_all(&self.stage);
+        Ok(())
+    }
+
+    fn move_all(&mut self, files: &[NewFile], moved: &mut Vec<PathBuf>) -> Result<(), Failure> {
+        for file in files {
+            let target = self.dest.join(&file.path);
+            if let Some(parent) = target.parent().filter(|p| missing(p)) {
+                std::fs::create_dir(parent).map_err(cannot(parent))?;
+                self.created.push(parent.to_path_buf());
+            }
+            if !missing(&target) {
+                return Err(Failure::Refused(Msg::WouldOverwrite(target)));
+            }
+            std::fs::rename(self.stage.join(&file.path), &target).map_err(cannot(&target))?;
+            moved.push(target);
+        }
+        Ok(())
+    }
+
+    /// Removes the staging folder and the folders this staging created
+    /// (innermost first, each only if empty).
+    pub fn abort(self) {
+        if !self.stage.as_os_str().is_empty() {
+            let _ = std::fs::remove_dir_all(&self.stage);
+        }
+        for dir in self.created.iter().rev() {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! `ctg renew`: the draft of the next convention from a copy of the demo plan.
+
+use crate::common::TestEnv;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Every file under `dir` with its bytes, by path relative to `dir`.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap().to_path_buf();
+                files.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// The ids of the sheets written in `dir/actions`, sorted.
+fn sheet_ids(dir: &Path) -> Vec<String> {
+    let mut ids: Vec<String> = match std::fs::read_dir(dir.join("actions")) {
+        Ok(entries) => entries
+            .filter_map(|e| {
+                let name = e.unwrap().file_name().to_string_lossy().into_owned();
+                name.strip_suffix(".yaml").map(str::to_string)
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    ids.sort();
+    ids
+}
+
+fn renew(env: &TestEnv, extra: &[&str]) -> crate::common::Run {
+    let mut args = vec![
+        "--plan", "plan", "renew", "next", "--from", "2027", "--to", "2031",
+    ];
+    args.extend_from_slice(extra);
+    env.run(&args)
+}
+
+fn next(env: &TestEnv) -> PathBuf {
+    env.dir.path().join("next")
+}
+
+#[test]
+fn the_draft_validates_at_once() {
+    let env = TestEnv::demo();
+    let run = renew(&env, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("écrit\u{a0}: next (9 fichiers)"),
+        "{}",
+        run.stderr
+    );
+    let check = env.run(&["--plan", "next", "validate"]);
+    assert_eq!(check.code, 0, "{}", check.transcript());
+    assert_eq!(
+        env.run(&["--plan", "next", "status"]).code,
+        0,
+        "the carried milestones without due dates are shown"
+    );
+    assert_eq!(
+        std::fs::read_to_string(next(&env).join(".gitignore"))
+            .unwrap()
+            .lines()
+            .last(),
+        Some(".ctg.lock")
+    );
+}
+
+#[test]
+fn carries_exactly_the_sheets_unfinished_at_the_period_end() {
+    let env = TestEnv::demo();
+    let status = env.run_as_of(
+        "2026-12-31",
+        &["--plan", "plan", "status", "--format", "json"],
+    );
+    let doc: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    let mut expected: Vec<String> = Vec::new();
+    for axis in doc["axes"].as_array().unwrap() {
+        for objective in axis["objectives"].as_array().unwrap() {
+            for sheet in objective["sheets"].as_array().unwrap() {
+                if !["done", "abandoned"].contains(&sheet["status"].as_str().unwrap()) {
+                    expected.push(sheet["id"].as_str().unwrap().to_string());
+                }
+            }
+        }
+    }
+    expected.sort();
+    assert!(!expected.is_empty() && expected.len() < 6);
+    let run = renew(&env, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(sheet_ids(&next(&env)), expected);
+    assert!(run.stdout.contains(&format!("{} sur 6", expected.len())));
+}
+
+#[test]
+fn an_indicator_starts_from_its_last_measure() {
+    let env = TestEnv::demo();
+    env.edit(
+        "actions/1.1.1-navette.yaml",
+        "    measures: {trajets: 210}\n",
+        "    measures: {trajets: 210}\n  - date: 2026-03-01\n    measures: {trajets: 333}\n  - date: 2026-02-01\n    note: Sans mesure\n",
+    );
+    let run = renew(&env, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let read =
+        |id: &str| std::fs::read_to_string(next(&env).join(format!("actions/{id}.yaml"))).unwrap();
+    let navette = read("1.1.1");
+    assert!(
+        navette.contains("    baseline: {year: 2026, value: 333}\n"),
+        "{navette}"
+    );
+    assert!(!navette.contains("targets"), "{navette}");
+    assert!(read("1.2.1").contains("    baseline: {year: 2025, value: 1.5}\n"));
+    assert!(
+        read("2.1.1").contains("    baseline: {year: 2023, value: 0}\n"),
+        "never measured: the old baseline stays"
+    );
+}
+
+#[test]
+fn carry_all_or_none() {
+    let env = TestEnv::demo();
+    let run = renew(&env, &["--carry", "all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        sheet_ids(&next(&env)),
+        ["1.1.1", "1.1.2", "1.2.1", "2.1.1", "2.1.2", "2.2.1"]
+    );
+    assert_eq!(env.run(&["--plan", "next", "validate"]).code, 0);
+
+    let env = TestEnv::demo();
+    let run = renew(&env, &["--carry", "none"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(sheet_ids(&next(&env)).is_empty());
+    assert!(next(&env).join("actions/.gitkeep").is_file());
+    assert!(run.stdout.contains("0 sur 6"), "{}", run.stdout);
+    assert_eq!(env.run(&["--plan", "next", "validate"]).code, 0);
+}
+
+#[test]
+fn a_folder_that_holds_a_plan_is_refused_untouched() {
+    let env = TestEnv::demo();
+    let before = tree(env.dir.path());
+    for target in ["plan", "."] {
+        let run = env.run(&[
+            "--plan", "plan", "renew", target, "--from", "2027", "--to", "2031",
+        ]);
+        assert_eq!(run.code, 1, "{target}: {}", run.transcript());
+        assert!(
+            run.stderr.ends_with(&format!(
+                "ctg: `{target}` contient déjà un plan\u{a0}: renew écrit la convention suivante dans un nouveau dossier\u{a0}; rien n'a été écrit\n"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(tree(env.dir.path()), before, "{target}: a byte changed");
+    }
+}
+
+#[test]
+fn a_draft_that_would_not_validate_leaves_nothing() {
+    let env = TestEnv::demo();
+    let run = env.run(&[
+        "--plan", "plan", "renew", "a/b", "--from", "2027", "--to", "3500",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(run.stderr.contains("rien n'a été écrit"), "{}", run.stderr);
+    assert!(!env.dir.path().join("a").exists());
+}
+
+#[test]
+fn a_schema_line_is_kept_at_the_top() {
+    let env = TestEnv::demo();
+    let line = "# yaml-language-server: $schema=../schema/sheet.json\n";
+    let sheet = env.read("actions/1.1.1-navette.yaml");
+    env.write("actions/1.1.1-navette.yaml", format!("{line}{sheet}"));
+    assert_eq!(renew(&env, &[]).code, 0);
+    let new = std::fs::read_to_string(next(&env).join("actions/1.1.1.yaml")).unwrap();
+    assert!(new.starts_with(line), "{new}");
+    let other = std::fs::read_to_string(next(&env).join("actions/1.2.1.yaml")).unwrap();
+    assert!(other.starts_with("# Reprise"), "{other}");
+}
+
+#[test]
+fn the_written_convention_and_a_carried_sheet() {
+    let env = TestEnv::demo();
+    assert_eq!(renew(&env, &[]).code, 0);
+    let read = |rel: &str| std::fs::read_to_string(next(&env).join(rel)).unwrap();
+    insta::assert_snapshot!("renew_convention", read("convention.yaml"));
+    insta::assert_snapshot!("renew_sheet", read("actions/1.1.1.yaml"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_actions_folder_is_not_written_through() {
+    let env = TestEnv::demo();
+    let elsewhere = env.dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::create_dir_all(next(&env)).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, next(&env).join("actions")).unwrap();
+    let before = tree(env.dir.path());
+    let run = renew(&env, &[]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("renew ne remplace pas de fichier"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(tree(env.dir.path()), before);
+}
