@@ -172,7 +172,7 @@ catalogue! {
     DueThisYear => "due this year", "échéance cette année";
     DueNextYear => "due next year", "échéance l'an prochain";
     Produced => "produced on", "édité le";
-    NothingRecorded => "Nothing has been recorded for this period yet: every sheet is shown as planned.", "Aucun suivi n'a encore été enregistré pour cette période\u{a0}: toutes les fiches apparaissent « à venir ».";
+    NothingRecorded => "Nothing has been recorded for this period yet: every sheet is shown as planned.", "Aucun suivi n'a encore été enregistré pour cette période\u{a0}: toutes les fiches apparaissent «\u{a0}à venir\u{a0}».";
     NoIndicator => "no indicator", "aucun indicateur";
     NoMilestone => "no milestone", "aucun jalon";
     SheetsStarted => "sheets started", "fiches démarrées";

@@ -117,7 +117,7 @@ impl Refusal {
             ),
             BadStatus { text, suggestion } => lang.pick(
                 format!("unknown status `{text}`{}; use planned, in-progress, paused, blocked, postponed, done or abandoned", mean(suggestion)),
-                format!("statut inconnu `{text}`{} ; utilisez a-venir, en-cours, en-pause, bloquee, reportee, realisee ou abandonnee", mean(suggestion)),
+                format!("statut inconnu `{text}`{}\u{a0}; utilisez «\u{a0}à venir\u{a0}», «\u{a0}en cours\u{a0}», «\u{a0}en pause\u{a0}», «\u{a0}bloquée\u{a0}», «\u{a0}reportée\u{a0}», «\u{a0}réalisée\u{a0}» ou «\u{a0}abandonnée\u{a0}»", mean(suggestion)),
             ),
             BadProgress { text } => lang.pick(
                 format!("progress `{text}` is not a whole number from 0 to 100"),

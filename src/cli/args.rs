@@ -255,10 +255,10 @@ pub struct ReportArgs {
     /// Output format [default: from the --output extension, else table]
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
-    /// The file to write (for csv: the folder that receives one file per table)
+    /// The file to write (for csv: the folder that receives one file per table; with --table, that table's file)
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// With csv: print this one table to stdout
+    /// Only this table, as CSV (to stdout, or to --output FILE)
     #[arg(long, value_enum, value_name = "NAME")]
     pub table: Option<ReportTable>,
 }

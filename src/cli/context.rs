@@ -139,7 +139,14 @@ impl Context {
             let paths = Paths {
                 root: &self.shown_dir,
             };
-            let mut text = render_text(&errors_only, &loaded, &paths, lang, self.color_err);
+            let mut text = render_text(
+                &errors_only,
+                &loaded,
+                &paths,
+                lang,
+                self.color_err,
+                self.width,
+            );
             text.push_str(&crate::render::diagnostics::summary_line(
                 &errors_only,
                 &loaded,

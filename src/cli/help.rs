@@ -207,10 +207,12 @@ fn french(mut command: Command, parent: Option<&str>) -> Command {
                 .short('h')
                 .long("help")
                 .action(ArgAction::Help)
-                .help("Affiche cette aide"),
+                .help("Affiche cette aide")
+                .help_heading("Options\u{a0}"),
         )
         .disable_help_subcommand(true)
-        .subcommand_help_heading("Commandes")
+        .subcommand_help_heading("Commandes\u{a0}")
+        .subcommand_value_name("COMMANDE")
         .help_template(
             "{before-help}{about-with-newline}\nUtilisation\u{a0}: {usage}\n\n{all-args}{after-help}",
         );
@@ -220,7 +222,8 @@ fn french(mut command: Command, parent: Option<&str>) -> Command {
                 .short('V')
                 .long("version")
                 .action(ArgAction::Version)
-                .help("Affiche la version"),
+                .help("Affiche la version")
+                .help_heading("Options\u{a0}"),
         );
     }
     let subs: Vec<String> = command
@@ -236,10 +239,24 @@ fn french(mut command: Command, parent: Option<&str>) -> Command {
 /// One argument in French: its help, with the possible values and default
 /// said in French instead of clap's English brackets.
 fn french_arg(arg: Arg, text: Option<&'static str>) -> Arg {
-    let arg = if arg.get_help_heading() == Some(GLOBAL_HEADING) {
-        arg.help_heading("Options globales")
+    let heading = if arg.get_help_heading() == Some(GLOBAL_HEADING) {
+        "Options globales\u{a0}"
+    } else if arg.is_positional() {
+        "Arguments\u{a0}"
     } else {
+        "Options\u{a0}"
+    };
+    let names: Vec<&'static str> = arg
+        .get_value_names()
+        .unwrap_or_default()
+        .iter()
+        .map(|n| french_value_name(n.as_str()))
+        .collect();
+    let arg = arg.help_heading(heading);
+    let arg = if names.is_empty() {
         arg
+    } else {
+        arg.value_names(names)
     };
     if !arg.get_action().takes_values() {
         return arg.help(text.unwrap_or_default()).long_help(None);
@@ -266,6 +283,33 @@ fn french_arg(arg: Arg, text: Option<&'static str>) -> Arg {
         arg = arg.hide_default_value(true);
     }
     arg.help(help).long_help(None)
+}
+
+/// The placeholder of a value in French (`<DIR>` → `<DOSSIER>`).
+fn french_value_name(name: &str) -> &'static str {
+    match name {
+        "DIR" => "DOSSIER",
+        "PATH" => "CHEMIN",
+        "TEXT" => "TEXTE",
+        "NAME" => "NOM",
+        "MILESTONE" => "JALON",
+        "IND=VALUE" => "IND=VALEUR",
+        "YEAR" => "ANNÉE",
+        "DATE|YEAR" => "DATE|ANNÉE",
+        "STATUS" => "STATUT",
+        "FIELD" => "CHAMP",
+        "PARTNER" => "PARTENAIRE",
+        "COLOR" => "COULEUR",
+        "BY" => "PAR",
+        "CARRY" => "REPRISE",
+        "ID" => "ID",
+        "DATE" => "DATE",
+        "0-100" => "0-100",
+        "fr|en" => "fr|en",
+        "FORMAT" => "FORMAT",
+        "CSV" => "CSV",
+        _ => "VALEUR",
+    }
 }
 
 /// French help texts, by `command path:argument id` (`:id` for every command).
@@ -414,9 +458,12 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     (
         "report:output",
-        "Le fichier à écrire (en csv\u{a0}: le dossier qui reçoit un fichier par tableau)",
+        "Le fichier à écrire (en csv\u{a0}: le dossier qui reçoit un fichier par tableau\u{a0}; avec --table, le fichier de ce tableau)",
     ),
-    ("report:table", "En csv\u{a0}: afficher ce seul tableau"),
+    (
+        "report:table",
+        "Ce seul tableau, en CSV (à l'écran, ou dans --output FICHIER)",
+    ),
     (
         "timeline:about",
         "La période en graphique\u{a0}: calendriers, jalons et date de calcul",

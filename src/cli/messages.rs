@@ -70,8 +70,10 @@ pub enum Msg {
     BadDate(String),
     /// `--from`/`--to` that is neither a date nor a year.
     BadBound(String),
-    /// `log --from` after `--to`.
+    /// `log --from` after `--to` (either given or by default).
     FromAfterTo(NaiveDate, NaiveDate),
+    /// `summary --from` after `--to`.
+    YearsReversed(i32, i32),
     /// `--plan` names no folder.
     PlanFolderNotFound(PathBuf),
     /// `--plan` names a folder without a plan.
@@ -118,6 +120,8 @@ pub enum Msg {
     XlsxNeedsOutput,
     /// `--format csv` of `report` without `--output` or `--table`.
     CsvNeedsOutput,
+    /// `--table` with a format other than CSV.
+    TableIsCsv,
     /// The workbook could not be built.
     WorkbookFailed,
     /// A file or folder could not be written.
@@ -247,8 +251,12 @@ impl Speak for Msg {
                 format!("`{t}` n'est ni une date ni une année\u{a0}: écrivez 2025, JJ/MM/AAAA ou AAAA-MM-JJ"),
             ),
             FromAfterTo(from, to) => lang.pick(
-                format!("--from {} is after --to {}: nothing can be in between", date(from), date(to)),
-                format!("--from {} est après --to {}\u{a0}: aucune date entre les deux", date(from), date(to)),
+                format!("the period asked starts on {} and ends on {}: give --from before --to", date(from), date(to)),
+                format!("la période demandée commence le {} et finit le {}\u{a0}: donnez --from avant --to", date(from), date(to)),
+            ),
+            YearsReversed(from, to) => lang.pick(
+                format!("--from {from} is after --to {to}: give the first year, then the last"),
+                format!("--from {from} est après --to {to}\u{a0}: donnez la première année, puis la dernière"),
             ),
             PlanFolderNotFound(p) => lang.pick(
                 format!("plan folder `{}` not found", shown(p)),
@@ -301,6 +309,10 @@ impl Speak for Msg {
             CsvNeedsOutput => lang.pick(
                 "the review is four CSV files: add --output FOLDER, or --table NAME for one of them on the screen".to_string(),
                 "le bilan fait quatre fichiers CSV\u{a0}: ajoutez --output DOSSIER, ou --table NOM pour en afficher un".to_string(),
+            ),
+            TableIsCsv => lang.pick(
+                "--table gives one table as CSV: leave out --format, or use --format csv".to_string(),
+                "--table donne un tableau en CSV\u{a0}: omettez --format, ou indiquez --format csv".to_string(),
             ),
             WorkbookFailed => lang.pick(
                 "the xlsx workbook could not be made; nothing was written".to_string(),

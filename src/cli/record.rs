@@ -54,6 +54,21 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
     {
         return Err(refuse(Msg::WouldInvalidate));
     }
+    let stale_after = plan.convention.stale_after_months;
+    let mut warnings: Vec<String> = entry_warnings(sheet, &entry, stale_after)
+        .iter()
+        .map(|w| w.say(lang))
+        .collect();
+    warnings.extend(caused_warnings(
+        ctx,
+        loaded,
+        &new_diagnostics,
+        &sheet.file,
+        lang,
+    ));
+    for w in warnings {
+        tell(&Msg::Warning(w), lang);
+    }
     if args.dry_run {
         print(&unified_diff(
             &original,
@@ -64,7 +79,6 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
     }
     let dirty = args.commit && git::has_uncommitted_changes(&path);
     output::replace(&path, edited.text.as_bytes())?;
-    let stale_after = plan.convention.stale_after_months;
     let state = |date| {
         let s = sheet_state(&new_sheet, stale_after, date);
         SheetSnapshot {
@@ -89,20 +103,6 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
     let mut out = format!("{}\n{}\n", added.say(lang), new_state.say(lang));
     for notice in &edited.notices {
         out.push_str(&format!("{}\n", Msg::EditNotice(*notice).say(lang)));
-    }
-    let mut warnings: Vec<String> = entry_warnings(sheet, &entry, stale_after)
-        .iter()
-        .map(|w| w.say(lang))
-        .collect();
-    warnings.extend(caused_warnings(
-        ctx,
-        loaded,
-        &new_diagnostics,
-        &sheet.file,
-        lang,
-    ));
-    for w in warnings {
-        tell(&Msg::Warning(w), lang);
     }
     if args.commit {
         if dirty {

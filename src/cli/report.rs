@@ -13,10 +13,14 @@ use std::process::ExitCode;
 
 /// Runs `report`.
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
-    let format = match args.format {
-        Some(f) => f,
-        None => from_extension(args.output.as_deref())?,
+    let format = match (args.format, args.table) {
+        (Some(f), _) => f,
+        (None, Some(_)) => ReportFormat::Csv,
+        (None, None) => from_extension(args.output.as_deref())?,
     };
+    if args.table.is_some() && format != ReportFormat::Csv {
+        return Err(Failure::Usage(Msg::TableIsCsv));
+    }
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let p = *plan.convention.period;
@@ -104,7 +108,10 @@ fn csv(ctx: &Context, report: &AnnualReport, lang: Lang, args: &ReportArgs) -> R
             .find(|g| g.name == name)
             .map(|grid| grid.csv(lang))
             .unwrap_or_default();
-        return print(&text);
+        return match &args.output {
+            Some(path) => output::write(ctx, path, text.as_bytes()),
+            None => print(&text),
+        };
     }
     let dir = args
         .output

@@ -14,6 +14,9 @@ pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let p = *plan.convention.period;
     let (from, to) = (args.from.unwrap_or(p.start), args.to.unwrap_or(p.end));
+    if from > to {
+        return Err(Failure::Usage(Msg::YearsReversed(from, to)));
+    }
     for y in [from, to] {
         if !(p.start..=p.end).contains(&y) {
             return Err(Failure::Refused(Msg::YearOutsidePeriod {
@@ -28,20 +31,34 @@ pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
         By::Field => GroupBy::Field,
     });
     let summary = build(plan, (from..=to).collect(), ctx.as_of, by);
-    let note = (by == Some(GroupBy::Field))
-        .then(|| format!("{}\n", crate::i18n::L::FieldCountNote.get(lang)));
-    let note = note.unwrap_or_default();
+    let note = |style| {
+        (by == Some(GroupBy::Field))
+            .then(|| {
+                let text = crate::i18n::L::FieldCountNote.get(lang);
+                format!("{}\n", crate::render::terminal::paragraph(text, style))
+            })
+            .unwrap_or_default()
+    };
     emit(
         ctx,
         args.format,
         args.output.as_deref(),
         |format| match format {
             TableFormat::Table => format!(
-                "{}{note}",
-                render::grid(&summary, lang).terminal(lang, ctx.style())
+                "{}{}",
+                render::grid(&summary, lang).terminal(lang, ctx.style()),
+                note(ctx.style())
             ),
             TableFormat::Markdown => {
-                format!("{}{note}", render::grid(&summary, lang).markdown(lang, 1))
+                let unwrapped = crate::render::table::Style {
+                    color: false,
+                    width: None,
+                };
+                format!(
+                    "{}{}",
+                    render::grid(&summary, lang).markdown(lang, 1),
+                    note(unwrapped)
+                )
             }
             TableFormat::Csv => render::csv(&summary, lang),
             TableFormat::Json => render::json(&summary),

@@ -22,9 +22,20 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitCode, Failure> {
     match args.format {
         DiagFormat::Json => print(&render_json(&diagnostics, &loaded, &paths, lang))?,
         DiagFormat::Text => {
-            let text = render_text(&diagnostics, &loaded, &paths, lang, ctx.color_err);
+            let text = render_text(
+                &diagnostics,
+                &loaded,
+                &paths,
+                lang,
+                ctx.color_err,
+                ctx.width,
+            );
             print_err(&text);
-            print(&format!("{}\n", summary_line(&diagnostics, &loaded, lang)))?;
+            let line = summary_line(&diagnostics, &loaded, lang);
+            print(&format!(
+                "{}\n",
+                crate::render::terminal::paragraph(&line, ctx.style())
+            ))?;
         }
     }
     Ok(if errors > 0 {

@@ -233,6 +233,7 @@ fn milestones(r: &AnnualReport, lang: Lang) -> Grid {
                 }
                 Some(_) => label(L::Reached, lang),
                 None if m.due < r.to => label(L::Overdue, lang),
+                None if m.due == r.to => label(L::Due, lang),
                 None => label(L::MilestoneUpcoming, lang),
             };
             g.push(vec![

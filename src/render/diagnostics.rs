@@ -29,12 +29,15 @@ impl Paths<'_> {
 }
 
 /// Every diagnostic in rustc's layout, repeated warnings grouped, then the notes of skipped checks.
+/// `width` (the terminal's, when known) shortens the id list of a grouped
+/// warning so that its line fits.
 pub fn render_text(
     diags: &[Diagnostic],
     loaded: &Loaded,
     paths: &Paths,
     lang: Lang,
     color: bool,
+    width: Option<u16>,
 ) -> String {
     let renderer = if color {
         Renderer::styled()
@@ -59,7 +62,7 @@ pub fn render_text(
         {
             if !shown.contains(&code) {
                 shown.push(code);
-                out.push_str(&render_group(same, &renderer, lang));
+                out.push_str(&render_group(same, &renderer, lang, width));
                 out.push('\n');
             }
             continue;
@@ -145,15 +148,36 @@ fn render_one(
     renderer.render(&[group])
 }
 
-fn render_group(same: &[&Diagnostic], renderer: &Renderer, lang: Lang) -> String {
+fn render_group(
+    same: &[&Diagnostic],
+    renderer: &Renderer,
+    lang: Lang,
+    width: Option<u16>,
+) -> String {
     let ids: Vec<&str> = same
         .iter()
         .filter_map(|d| d.problem.grouped_subject())
         .collect();
     let first = same[0];
-    let message = first
-        .problem
-        .group_message(ids.len(), &ids.join(", "), lang);
+    let severity = match first.severity {
+        Severity::Error => lang.pick("error", "erreur"),
+        Severity::Warning => lang.pick("warning", "avertissement"),
+    };
+    // `avertissement[no-lead]: ` before the message.
+    let prefix = severity.chars().count() + first.problem.code().chars().count() + 4;
+    let budget = width.map(|w| usize::from(w).saturating_sub(prefix));
+    let message = (0..=ids.len())
+        .rev()
+        .map(|shown| {
+            let list = shorten(&ids, shown);
+            first.problem.group_message(ids.len(), &list, lang)
+        })
+        .find(|m| budget.is_none_or(|b| m.chars().count() <= b))
+        .unwrap_or_else(|| {
+            first
+                .problem
+                .group_message(ids.len(), &shorten(&ids, 0), lang)
+        });
     let title = level(first.severity, lang)
         .primary_title(message)
         .id(first.problem.code());
@@ -166,6 +190,18 @@ fn render_group(same: &[&Diagnostic], renderer: &Renderer, lang: Lang) -> String
         None => Group::with_title(title),
     };
     renderer.render(&[group])
+}
+
+/// The first `shown` ids, then `…` and the last one (all of them when
+/// `shown` covers them).
+fn shorten(ids: &[&str], shown: usize) -> String {
+    if shown + 1 >= ids.len() {
+        return ids.join(", ");
+    }
+    let last = ids.last().copied().unwrap_or_default();
+    let mut head: Vec<&str> = ids[..shown].to_vec();
+    head.push("…");
+    format!("{} {last}", head.join(", "))
 }
 
 /// Where the marker ends: `width` characters on, or past the closing quote of a quoted value.

@@ -165,7 +165,8 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
             }
         }
     }
-    format!("{table}\n{}", footer(report, lang))
+    let footer = crate::render::terminal::paragraph(&footer(report, lang), style);
+    format!("{table}\n{footer}\n")
 }
 
 fn rollup_row(

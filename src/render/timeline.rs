@@ -67,7 +67,15 @@ pub fn chart(plan: &Plan, as_of: NaiveDate, lang: Lang, width: Option<u16>, colo
         let line: String = row.iter().map(|c| paint(*c, color)).collect();
         out.push_str(&format!("{:<LABEL$}{line}\n", sheet.id.value));
     }
-    out.push_str(&legend(as_of, lang));
+    let legend = legend(as_of, lang);
+    match width.filter(|w| legend.trim_end().chars().count() > usize::from(*w)) {
+        Some(w) => {
+            for line in crate::render::terminal::wrap(legend.trim_end(), w.into(), "", "") {
+                out.push_str(&format!("{line}\n"));
+            }
+        }
+        None => out.push_str(&legend),
+    }
     out
 }
 

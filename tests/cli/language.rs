@@ -58,7 +58,7 @@ fn refusals_of_a_french_session_are_french() {
             &[],
             &["status", "--status", "foo"],
             2,
-            "utilisez a-venir, en-cours, en-pause, bloquee, reportee, realisee ou abandonnee\n",
+            "ctg: statut inconnu `foo`\u{a0}; utilisez «\u{a0}à venir\u{a0}», «\u{a0}en cours\u{a0}», «\u{a0}en pause\u{a0}», «\u{a0}bloquée\u{a0}», «\u{a0}reportée\u{a0}», «\u{a0}réalisée\u{a0}» ou «\u{a0}abandonnée\u{a0}»\n",
         ),
         (
             &[],
@@ -82,7 +82,7 @@ fn refusals_of_a_french_session_are_french() {
             &[],
             &["log", "--from", "2025", "--to", "2024"],
             2,
-            "ctg: --from 01/01/2025 est après --to 31/12/2024\u{a0}: aucune date entre les deux\n",
+            "ctg: la période demandée commence le 01/01/2025 et finit le 31/12/2024\u{a0}: donnez --from avant --to\n",
         ),
     ];
     for (vars, args, code, expected) in cases {
