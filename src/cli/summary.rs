@@ -32,12 +32,12 @@ pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
     });
     let summary = build(plan, (from..=to).collect(), ctx.as_of, by);
     let note = |style| {
-        (by == Some(GroupBy::Field))
-            .then(|| {
-                let text = crate::i18n::L::FieldCountNote.get(lang);
-                format!("{}\n", crate::render::terminal::paragraph(text, style))
-            })
-            .unwrap_or_default()
+        if by == Some(GroupBy::Field) {
+            let text = crate::i18n::L::FieldCountNote.get(lang);
+            format!("{}\n", crate::render::terminal::paragraph(text, style))
+        } else {
+            String::new()
+        }
     };
     emit(
         ctx,
