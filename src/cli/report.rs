@@ -1,22 +1,21 @@
-//! `ctg report YEAR`: the annual review in every format people share.
+//! `ctg report YEAR`: the annual review in every format people share; the
+//! format handling here serves `evaluation` too.
 
 use super::args::{ReportArgs, ReportFormat, ReportTable};
 use super::context::Context;
 use super::messages::Msg;
 use super::output::{self, Extension};
 use super::{Failure, print, tell};
-use crate::i18n::{L, Lang};
-use crate::render::{annual, html, xlsx};
-use crate::report::annual::{AnnualReport, build};
+use crate::i18n::Lang;
+use crate::render::annual;
+use crate::render::document::Document;
+use crate::report::annual::build;
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Runs `report`.
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
-    let format = match args.format {
-        Some(f) => f,
-        None => from_extension(args.output.as_deref())?,
-    };
+    let format = format(args.format, args.output.as_deref())?;
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let p = *plan.convention.period;
@@ -31,39 +30,29 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
             as_of: ctx.as_of,
             period,
         }))?;
-    match format {
-        ReportFormat::Csv => csv(ctx, &report, lang, args),
-        ReportFormat::Xlsx => {
-            let path = args
-                .output
-                .as_deref()
-                .ok_or(Failure::Usage(Msg::XlsxNeedsOutput))?;
-            let grids = annual::grids(&report, lang);
-            let names: Vec<&str> = grids.iter().map(|g| g.title.as_str()).collect();
-            let title = annual::header_lines(&report, lang).0;
-            let bytes = xlsx::workbook(&grids, &names, &title)
-                .map_err(|_| Failure::Refused(Msg::WorkbookFailed))?;
-            output::write(ctx, path, &bytes)
-        }
-        other => {
-            let text = match other {
-                ReportFormat::Markdown => annual::markdown(&report, lang),
-                ReportFormat::Json => annual::json(&report),
-                ReportFormat::Html => page(&report, lang),
-                _ => annual::table(&report, lang, ctx.style()),
-            };
-            match &args.output {
-                Some(path) => output::write(ctx, path, text.as_bytes()),
-                None => print(&text),
-            }
-        }
-    }?;
+    let table = args.table.map(|t| match t {
+        ReportTable::Synthesis => "synthesis",
+        ReportTable::Detail => "detail",
+        ReportTable::Indicators => "indicators",
+        ReportTable::Milestones => "milestones",
+    });
+    let target = Target {
+        format,
+        output: args.output.as_deref(),
+        table,
+    };
+    deliver(ctx, &annual::document(&report, lang), lang, &target, || {
+        annual::json(&report)
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The format an `--output` extension asks for; one `report` cannot write
-/// is refused before anything is read.
-fn from_extension(path: Option<&Path>) -> Result<ReportFormat, Failure> {
+/// The format asked: `--format`, else the `--output` extension; one that
+/// `report` cannot write is refused before anything is read.
+pub fn format(given: Option<ReportFormat>, path: Option<&Path>) -> Result<ReportFormat, Failure> {
+    if let Some(f) = given {
+        return Ok(f);
+    }
     Ok(match output::extension(path) {
         Extension::None | Extension::Known("txt") => ReportFormat::Table,
         Extension::Known("md" | "markdown") => ReportFormat::Markdown,
@@ -75,46 +64,67 @@ fn from_extension(path: Option<&Path>) -> Result<ReportFormat, Failure> {
     })
 }
 
-fn page(report: &AnnualReport, lang: Lang) -> String {
-    let (title, period) = annual::header_lines(report, lang);
-    let notice = report
-        .nothing_recorded
-        .then(|| L::NothingRecorded.get(lang));
-    html::page(
-        lang,
-        &title,
-        &[period],
-        notice,
-        &annual::grids(report, lang),
-    )
+/// Where and how a document goes.
+pub struct Target<'a> {
+    /// The format resolved by [`format`].
+    pub format: ReportFormat,
+    /// `--output`: a file, or for csv the folder.
+    pub output: Option<&'a Path>,
+    /// `--table NAME` with csv: the grid to print to stdout.
+    pub table: Option<&'static str>,
+}
+
+/// Renders `doc` (or its `json`) in the format asked and writes it to the
+/// `--output` file (announced), the csv folder, or stdout.
+pub fn deliver(
+    ctx: &Context,
+    doc: &Document,
+    lang: Lang,
+    target: &Target,
+    json: impl FnOnce() -> String,
+) -> Result<(), Failure> {
+    let text = match target.format {
+        ReportFormat::Csv => return csv(ctx, doc, lang, target),
+        ReportFormat::Xlsx => {
+            let path = target.output.ok_or(Failure::Usage(Msg::XlsxNeedsOutput))?;
+            let bytes = doc
+                .xlsx()
+                .map_err(|_| Failure::Refused(Msg::WorkbookFailed))?;
+            return output::write(ctx, path, &bytes);
+        }
+        ReportFormat::Markdown => doc.markdown(lang),
+        ReportFormat::Json => json(),
+        ReportFormat::Html => doc.html(lang),
+        ReportFormat::Table => doc.table(lang, ctx.style()),
+    };
+    match target.output {
+        Some(path) => output::write(ctx, path, text.as_bytes()),
+        None => print(&text),
+    }
 }
 
 /// One file per table into the `--output` folder, or `--table NAME` to stdout.
-fn csv(ctx: &Context, report: &AnnualReport, lang: Lang, args: &ReportArgs) -> Result<(), Failure> {
-    let grids = annual::grids(report, lang);
-    if let Some(table) = args.table {
-        let name = match table {
-            ReportTable::Synthesis => "synthesis",
-            ReportTable::Detail => "detail",
-            ReportTable::Indicators => "indicators",
-            ReportTable::Milestones => "milestones",
-        };
-        let text = grids
+fn csv(ctx: &Context, doc: &Document, lang: Lang, target: &Target) -> Result<(), Failure> {
+    if let Some(name) = target.table {
+        let text = doc
+            .grids
             .iter()
             .find(|g| g.name == name)
             .map(|grid| grid.csv(lang))
             .unwrap_or_default();
         return print(&text);
     }
-    let dir = args
+    let dir = target
         .output
-        .as_deref()
-        .ok_or(Failure::Usage(Msg::CsvNeedsOutput))?;
+        .ok_or(Failure::Usage(Msg::CsvNeedsOutput(doc.grids.len())))?;
     std::fs::create_dir_all(dir)
         .map_err(|e| Failure::Refused(Msg::CannotWrite(dir.to_path_buf(), e.kind())))?;
-    for g in &grids {
+    for g in &doc.grids {
         output::replace(&dir.join(format!("{}.csv", g.name)), g.csv(lang).as_bytes())?;
     }
-    tell(&Msg::WrittenInto(dir.to_path_buf(), grids.len()), ctx.lang);
+    tell(
+        &Msg::WrittenInto(dir.to_path_buf(), doc.grids.len()),
+        ctx.lang,
+    );
     Ok(())
 }

@@ -2,6 +2,8 @@
 pub mod annual;
 pub mod csv;
 pub mod diagnostics;
+pub mod document;
+
 pub mod fmt;
 pub mod grid;
 pub mod html;
