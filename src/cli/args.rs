@@ -77,6 +77,8 @@ pub enum Command {
     Report(ReportArgs),
     /// The period as a chart: schedules, milestones and the as-of date
     Timeline(TimelineArgs),
+    /// The final assessment of the whole convention period
+    Evaluation(EvaluationArgs),
 }
 
 /// `ctg validate`.
@@ -250,15 +252,23 @@ pub enum By {
 pub struct ReportArgs {
     /// The year reviewed, within the convention period
     pub year: i32,
+    /// Format and destination.
+    #[command(flatten)]
+    pub out: DocumentOutput,
+    /// With csv: print this one table to stdout
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub table: Option<ReportTable>,
+}
+
+/// `--format` and `--output` of `report` and `evaluation`.
+#[derive(Debug, Args)]
+pub struct DocumentOutput {
     /// Output format [default: from the --output extension, else table]
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
     /// The file to write (for csv: the folder that receives one file per table)
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// With csv: print this one table to stdout
-    #[arg(long, value_enum, value_name = "NAME")]
-    pub table: Option<ReportTable>,
 }
 
 /// Formats of `report`.
@@ -309,4 +319,30 @@ pub enum TimelineFormat {
     Table,
     /// A text chart in a Markdown code block.
     Markdown,
+}
+
+/// `ctg evaluation`.
+#[derive(Debug, Args)]
+pub struct EvaluationArgs {
+    /// Format and destination.
+    #[command(flatten)]
+    pub out: DocumentOutput,
+    /// With csv: print this one table to stdout
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub table: Option<EvaluationTable>,
+}
+
+/// The tables of the evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvaluationTable {
+    /// Outcome by axis and objective.
+    Outcome,
+    /// Outcome by action sheet.
+    Sheets,
+    /// Indicators against their last target.
+    Indicators,
+    /// The yearly summary of the period.
+    Trajectory,
+    /// Points of attention.
+    Attention,
 }

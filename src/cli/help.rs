@@ -418,6 +418,15 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     ("report:table", "En csv\u{a0}: afficher ce seul tableau"),
     (
+        "evaluation:about",
+        "L'évaluation finale de toute la période de la convention",
+    ),
+    (
+        "evaluation:output",
+        "Le fichier à écrire (en csv\u{a0}: le dossier qui reçoit un fichier par tableau)",
+    ),
+    ("evaluation:table", "En csv\u{a0}: afficher ce seul tableau"),
+    (
         "timeline:about",
         "La période en graphique\u{a0}: calendriers, jalons et date de calcul",
     ),

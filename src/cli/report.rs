@@ -1,7 +1,7 @@
 //! `ctg report YEAR`: the annual review in every format people share; the
 //! format handling here serves `evaluation` too.
 
-use super::args::{ReportArgs, ReportFormat, ReportTable};
+use super::args::{DocumentOutput, ReportArgs, ReportFormat};
 use super::context::Context;
 use super::messages::Msg;
 use super::output::{self, Extension};
@@ -10,12 +10,13 @@ use crate::i18n::Lang;
 use crate::render::annual;
 use crate::render::document::Document;
 use crate::report::annual::build;
+use clap::ValueEnum;
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Runs `report`.
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
-    let format = format(args.format, args.output.as_deref())?;
+    let target = target(&args.out, args.table)?;
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let p = *plan.convention.period;
@@ -30,29 +31,32 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
             as_of: ctx.as_of,
             period,
         }))?;
-    let table = args.table.map(|t| match t {
-        ReportTable::Synthesis => "synthesis",
-        ReportTable::Detail => "detail",
-        ReportTable::Indicators => "indicators",
-        ReportTable::Milestones => "milestones",
-    });
-    let target = Target {
-        format,
-        output: args.output.as_deref(),
-        table,
-    };
     deliver(ctx, &annual::document(&report, lang), lang, &target, || {
         annual::json(&report)
     })?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The format asked: `--format`, else the `--output` extension; one that
-/// `report` cannot write is refused before anything is read.
-pub fn format(given: Option<ReportFormat>, path: Option<&Path>) -> Result<ReportFormat, Failure> {
-    if let Some(f) = given {
-        return Ok(f);
-    }
+/// Where and how the document goes: the format is `--format`, else the
+/// `--output` extension; one `report` cannot write is refused before
+/// anything is read.
+/// `table` is the `--table` value, named as the grid it prints.
+pub fn target(out: &DocumentOutput, table: Option<impl ValueEnum>) -> Result<Target<'_>, Failure> {
+    let output = out.output.as_deref();
+    let format = match out.format {
+        Some(f) => f,
+        None => format(output)?,
+    };
+    Ok(Target {
+        format,
+        output,
+        table: table
+            .and_then(|t| t.to_possible_value())
+            .map(|v| v.get_name().to_string()),
+    })
+}
+
+fn format(path: Option<&Path>) -> Result<ReportFormat, Failure> {
     Ok(match output::extension(path) {
         Extension::None | Extension::Known("txt") => ReportFormat::Table,
         Extension::Known("md" | "markdown") => ReportFormat::Markdown,
@@ -66,12 +70,12 @@ pub fn format(given: Option<ReportFormat>, path: Option<&Path>) -> Result<Report
 
 /// Where and how a document goes.
 pub struct Target<'a> {
-    /// The format resolved by [`format`].
+    /// The format asked.
     pub format: ReportFormat,
     /// `--output`: a file, or for csv the folder.
     pub output: Option<&'a Path>,
     /// `--table NAME` with csv: the grid to print to stdout.
-    pub table: Option<&'static str>,
+    pub table: Option<String>,
 }
 
 /// Renders `doc` (or its `json`) in the format asked and writes it to the
@@ -105,11 +109,11 @@ pub fn deliver(
 
 /// One file per table into the `--output` folder, or `--table NAME` to stdout.
 fn csv(ctx: &Context, doc: &Document, lang: Lang, target: &Target) -> Result<(), Failure> {
-    if let Some(name) = target.table {
+    if let Some(name) = &target.table {
         let text = doc
             .grids
             .iter()
-            .find(|g| g.name == name)
+            .find(|g| g.name == name.as_str())
             .map(|grid| grid.csv(lang))
             .unwrap_or_default();
         return print(&text);

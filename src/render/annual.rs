@@ -1,7 +1,8 @@
 //! The annual review rendered: four grids and a header, then each format.
 
-use crate::compute::{SynthesisClass, Trend};
+use crate::compute::{Health, SynthesisClass, Trend};
 use crate::i18n::{L, Lang, health_label, status_label};
+use crate::model::Status;
 use crate::render::document::Document;
 use crate::render::fmt::{long_date, short_date};
 use crate::render::grid::{Cell, Grid};
@@ -12,7 +13,8 @@ fn label(l: L, lang: Lang) -> String {
     l.get(lang).to_string()
 }
 
-fn class_label(c: SynthesisClass) -> L {
+/// The column label of a synthesis class.
+pub fn class_label(c: SynthesisClass) -> L {
     match c {
         SynthesisClass::Done => L::DoneCol,
         SynthesisClass::Abandoned => L::AbandonedCol,
@@ -20,6 +22,15 @@ fn class_label(c: SynthesisClass) -> L {
         SynthesisClass::NotStarted => L::NotStarted,
         SynthesisClass::InProgress => L::InProgressCol,
     }
+}
+
+/// A sheet's status and health in one cell: `en cours · en bonne voie ✓`.
+pub fn status_health(status: Status, health: Health, lang: Lang) -> Cell {
+    Cell::Label(format!(
+        "{} · {}",
+        status_label(status, lang),
+        health_label(health, lang)
+    ))
 }
 
 /// The trend as a word and an arrow.
@@ -156,11 +167,7 @@ fn detail_cells(d: &DetailRow, lang: Lang) -> Vec<Cell> {
         Cell::Label(d.id.clone()),
         Cell::Plan(d.title.clone()),
         d.lead.clone().map_or(Cell::Empty, Cell::Plan),
-        Cell::Label(format!(
-            "{} · {}",
-            status_label(d.status, lang),
-            health_label(d.health, lang)
-        )),
+        status_health(d.status, d.health, lang),
         Cell::Percent(d.progress),
         Cell::Points(d.progress_change),
         dated(&d.notes, lang),

@@ -3,7 +3,8 @@ pub mod annual;
 pub mod csv;
 pub mod diagnostics;
 pub mod document;
-
+pub mod evaluation;
+pub mod evaluation_json;
 pub mod fmt;
 pub mod grid;
 pub mod html;
