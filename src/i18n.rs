@@ -191,7 +191,7 @@ catalogue! {
     PeriodWord => "Period", "Période";
     OutcomeTable => "Outcome by axis and objective", "Résultats par axe et objectif";
     SheetsOutcome => "Outcome by action sheet", "Bilan par fiche action";
-    IndicatorsOutcome => "Indicators, from baseline to last value", "Indicateurs, de la référence à la dernière valeur";
+    IndicatorsOutcome => "Indicators, baseline to target", "Indicateurs, référence et cible";
     Trajectory => "Trajectory, year by year", "Trajectoire, année par année";
     Attention => "Points of attention", "Points d'attention";
     AxisOrObjective => "Axis / objective", "Axe / objectif";
