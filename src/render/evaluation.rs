@@ -160,7 +160,10 @@ fn indicators(e: &Evaluation, lang: Lang) -> Grid {
 }
 
 fn indicator_cells(i: &IndicatorRow, lang: Lang) -> Vec<Cell> {
-    let year = |y: Option<i32>| y.map_or(Cell::Empty, |y| Cell::Label(y.to_string()));
+    let year = |y: Option<i32>| {
+        y.and_then(|y| usize::try_from(y).ok())
+            .map_or(Cell::Empty, Cell::Count)
+    };
     let mut cells = vec![
         Cell::Label(i.sheet.clone()),
         Cell::Plan(i.label.clone()),
