@@ -187,6 +187,37 @@ catalogue! {
     Whole => "Whole plan", "Ensemble du plan";
     Field => "Field", "Champ";
     NoMatch => "no action sheet matches these filters", "aucune fiche action ne correspond à ces filtres";
+    Evaluation => "Final evaluation", "Évaluation finale";
+    PeriodWord => "Period", "Période";
+    OutcomeTable => "Outcome by axis and objective", "Résultats par axe et objectif";
+    SheetsOutcome => "Outcome by action sheet", "Bilan par fiche action";
+    IndicatorsOutcome => "Indicators, baseline to target", "Indicateurs, référence et cible";
+    Trajectory => "Trajectory, year by year", "Trajectoire, année par année";
+    Attention => "Points of attention", "Points d'attention";
+    AxisOrObjective => "Axis / objective", "Axe / objectif";
+    StartedOn => "Started on", "Démarrée le";
+    CompletedOn => "Completed on", "Réalisée le";
+    OnTime => "On time", "Dans les délais";
+    Yes => "yes", "oui";
+    No => "no", "non";
+    NotYet => "not yet due", "pas encore échue";
+    MilestonesOnTime => "milestones on time", "jalons à temps";
+    MilestonesLate => "milestones late", "jalons en retard";
+    MilestonesMissed => "milestones missed", "jalons manqués";
+    MilestonesToCome => "milestones to come", "jalons à venir";
+    LastNote => "Last note", "Dernière note";
+    BaselineYear => "baseline year", "année de référence";
+    LastValue => "last value", "dernière valeur";
+    MeasuredOn => "measured on", "mesurée le";
+    TargetYear => "target year", "année cible";
+    TargetMet => "target met", "cible atteinte";
+    Point => "Point", "Point";
+    Subject => "Subject", "Objet";
+    Details => "Details", "Précisions";
+    NeverStarted => "never started", "jamais démarrée";
+    Stopped => "blocked or paused", "bloquée ou en pause";
+    ShortOfTarget => "short of its target", "en deçà de sa cible";
+    MilestoneMissed => "milestone never reached", "jalon jamais atteint";
 }
 
 /// The label of a status.

@@ -77,6 +77,8 @@ pub enum Command {
     Report(ReportArgs),
     /// The period as a chart: schedules, milestones and the as-of date
     Timeline(TimelineArgs),
+    /// The final assessment of the whole convention period
+    Evaluation(EvaluationArgs),
     /// Write the draft of the next convention into a new folder
     Renew(RenewArgs),
 }
@@ -252,15 +254,23 @@ pub enum By {
 pub struct ReportArgs {
     /// The year reviewed, within the convention period
     pub year: i32,
+    /// Format and destination.
+    #[command(flatten)]
+    pub out: DocumentOutput,
+    /// Only this table, as CSV (to stdout, or to --output FILE)
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub table: Option<ReportTable>,
+}
+
+/// `--format` and `--output` of `report` and `evaluation`.
+#[derive(Debug, Args)]
+pub struct DocumentOutput {
     /// Output format [default: from the --output extension, else table]
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
     /// The file to write (for csv: the folder that receives one file per table; with --table, that table's file)
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Only this table, as CSV (to stdout, or to --output FILE)
-    #[arg(long, value_enum, value_name = "NAME")]
-    pub table: Option<ReportTable>,
 }
 
 /// Formats of `report`.
@@ -338,4 +348,30 @@ pub enum CarryChoice {
     All,
     /// No sheet.
     None,
+}
+
+/// `ctg evaluation`.
+#[derive(Debug, Args)]
+pub struct EvaluationArgs {
+    /// Format and destination.
+    #[command(flatten)]
+    pub out: DocumentOutput,
+    /// Only this table, as CSV (to stdout, or to --output FILE)
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub table: Option<EvaluationTable>,
+}
+
+/// The tables of the evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvaluationTable {
+    /// Outcome by axis and objective.
+    Outcome,
+    /// Outcome by action sheet.
+    Sheets,
+    /// Indicators against their last target.
+    Indicators,
+    /// The yearly summary of the period.
+    Trajectory,
+    /// Points of attention.
+    Attention,
 }

@@ -26,6 +26,8 @@ pub struct Context {
     pub today: NaiveDate,
     /// The date everything is computed as of.
     pub as_of: NaiveDate,
+    /// `--as-of` or CTG_AS_OF was given (otherwise `as_of` is today).
+    pub as_of_given: bool,
     /// The session's language: `--lang` or CTG_LANG, else the plan's
     /// `language`, else the system locale, else English.
     pub lang: Lang,
@@ -86,7 +88,9 @@ impl Context {
         let epoch = env("SOURCE_DATE_EPOCH");
         let today = dates::today(epoch.as_deref())
             .map_err(|_| fail(Msg::BadEpoch(epoch.clone().unwrap_or_default())))?;
-        let as_of = match g.as_of.clone().or_else(|| env("CTG_AS_OF")) {
+        let given_as_of = g.as_of.clone().or_else(|| env("CTG_AS_OF"));
+        let as_of_given = given_as_of.is_some();
+        let as_of = match given_as_of {
             None => today,
             Some(t) => dates::parse_cli_date(&t).ok_or_else(|| fail(Msg::BadDate(t)))?,
         };
@@ -110,6 +114,7 @@ impl Context {
             shown_dir,
             today,
             as_of,
+            as_of_given,
             lang,
             color: decide(std::io::stdout().is_terminal()),
             color_err: decide(std::io::stderr().is_terminal()),

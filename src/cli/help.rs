@@ -465,6 +465,18 @@ const FRENCH: &[(&str, &str)] = &[
         "Ce seul tableau, en CSV (à l'écran, ou dans --output FICHIER)",
     ),
     (
+        "evaluation:about",
+        "L'évaluation finale de toute la période de la convention",
+    ),
+    (
+        "evaluation:output",
+        "Le fichier à écrire (en csv\u{a0}: le dossier qui reçoit un fichier par tableau\u{a0}; avec --table, le fichier de ce tableau)",
+    ),
+    (
+        "evaluation:table",
+        "Ce seul tableau, en CSV (à l'écran, ou dans --output FICHIER)",
+    ),
+    (
         "timeline:about",
         "La période en graphique\u{a0}: calendriers, jalons et date de calcul",
     ),

@@ -118,8 +118,9 @@ pub enum Msg {
     },
     /// `--format xlsx` without `--output`.
     XlsxNeedsOutput,
-    /// `--format csv` of `report` without `--output` or `--table`.
-    CsvNeedsOutput,
+    /// `--format csv` of `report` or `evaluation` without `--output` or
+    /// `--table`; the number of tables.
+    CsvNeedsOutput(usize),
     /// `--table` with a format other than CSV.
     TableIsCsv,
     /// The workbook could not be built.
@@ -306,9 +307,9 @@ impl Speak for Msg {
                 "an xlsx workbook goes to a file: add --output FILE.xlsx".to_string(),
                 "un classeur xlsx s'écrit dans un fichier\u{a0}: ajoutez --output FICHIER.xlsx".to_string(),
             ),
-            CsvNeedsOutput => lang.pick(
-                "the review is four CSV files: add --output FOLDER, or --table NAME for one of them on the screen".to_string(),
-                "le bilan fait quatre fichiers CSV\u{a0}: ajoutez --output DOSSIER, ou --table NOM pour en afficher un".to_string(),
+            CsvNeedsOutput(n) => lang.pick(
+                format!("this makes {n} CSV files: add --output FOLDER, or --table NAME for one of them on the screen"),
+                format!("cela fait {n} fichiers CSV\u{a0}: ajoutez --output DOSSIER, ou --table NOM pour en afficher un"),
             ),
             TableIsCsv => lang.pick(
                 "--table gives one table as CSV: leave out --format, or use --format csv".to_string(),

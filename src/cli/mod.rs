@@ -2,6 +2,7 @@
 
 mod args;
 mod context;
+mod evaluation;
 mod help;
 mod log;
 mod messages;
@@ -80,6 +81,7 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
         Command::Report(a) => report::run(ctx, a),
         Command::Timeline(a) => timeline::run(ctx, a),
         Command::Renew(a) => renew::run(ctx, a),
+        Command::Evaluation(a) => evaluation::run(ctx, a),
     }
 }
 

@@ -1,26 +1,22 @@
-//! `ctg report YEAR`: the annual review in every format people share.
+//! `ctg report YEAR`: the annual review in every format people share; the
+//! format handling here serves `evaluation` too.
 
-use super::args::{ReportArgs, ReportFormat, ReportTable};
+use super::args::{DocumentOutput, ReportArgs, ReportFormat};
 use super::context::Context;
 use super::messages::Msg;
 use super::output::{self, Extension};
 use super::{Failure, print, tell};
-use crate::i18n::{L, Lang};
-use crate::render::{annual, html, xlsx};
-use crate::report::annual::{AnnualReport, build};
+use crate::i18n::Lang;
+use crate::render::annual;
+use crate::render::document::Document;
+use crate::report::annual::build;
+use clap::ValueEnum;
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Runs `report`.
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
-    let format = match (args.format, args.table) {
-        (Some(f), _) => f,
-        (None, Some(_)) => ReportFormat::Csv,
-        (None, None) => from_extension(args.output.as_deref())?,
-    };
-    if args.table.is_some() && format != ReportFormat::Csv {
-        return Err(Failure::Usage(Msg::TableIsCsv));
-    }
+    let target = target(&args.out, args.table)?;
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let p = *plan.convention.period;
@@ -35,39 +31,37 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
             as_of: ctx.as_of,
             period,
         }))?;
-    match format {
-        ReportFormat::Csv => csv(ctx, &report, lang, args),
-        ReportFormat::Xlsx => {
-            let path = args
-                .output
-                .as_deref()
-                .ok_or(Failure::Usage(Msg::XlsxNeedsOutput))?;
-            let grids = annual::grids(&report, lang);
-            let names: Vec<&str> = grids.iter().map(|g| g.title.as_str()).collect();
-            let title = annual::header_lines(&report, lang).0;
-            let bytes = xlsx::workbook(&grids, &names, &title)
-                .map_err(|_| Failure::Refused(Msg::WorkbookFailed))?;
-            output::write(ctx, path, &bytes)
-        }
-        other => {
-            let text = match other {
-                ReportFormat::Markdown => annual::markdown(&report, lang),
-                ReportFormat::Json => annual::json(&report),
-                ReportFormat::Html => page(&report, lang),
-                _ => annual::table(&report, lang, ctx.style()),
-            };
-            match &args.output {
-                Some(path) => output::write(ctx, path, text.as_bytes()),
-                None => print(&text),
-            }
-        }
-    }?;
+    deliver(ctx, &annual::document(&report, lang), lang, &target, || {
+        annual::json(&report)
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The format an `--output` extension asks for; one `report` cannot write
-/// is refused before anything is read.
-fn from_extension(path: Option<&Path>) -> Result<ReportFormat, Failure> {
+/// Where and how the document goes: the format is `--format`, else the
+/// `--output` extension; one `report` cannot write is refused before
+/// anything is read.
+/// `table` is the `--table` value, named as the grid it prints; it implies
+/// CSV and refuses any other format.
+pub fn target(out: &DocumentOutput, table: Option<impl ValueEnum>) -> Result<Target<'_>, Failure> {
+    let output = out.output.as_deref();
+    let format = match (out.format, &table) {
+        (Some(f), _) => f,
+        (None, Some(_)) => ReportFormat::Csv,
+        (None, None) => format(output)?,
+    };
+    if table.is_some() && format != ReportFormat::Csv {
+        return Err(Failure::Usage(Msg::TableIsCsv));
+    }
+    Ok(Target {
+        format,
+        output,
+        table: table
+            .and_then(|t| t.to_possible_value())
+            .map(|v| v.get_name().to_string()),
+    })
+}
+
+fn format(path: Option<&Path>) -> Result<ReportFormat, Failure> {
     Ok(match output::extension(path) {
         Extension::None | Extension::Known("txt") => ReportFormat::Table,
         Extension::Known("md" | "markdown") => ReportFormat::Markdown,
@@ -79,49 +73,70 @@ fn from_extension(path: Option<&Path>) -> Result<ReportFormat, Failure> {
     })
 }
 
-fn page(report: &AnnualReport, lang: Lang) -> String {
-    let (title, period) = annual::header_lines(report, lang);
-    let notice = report
-        .nothing_recorded
-        .then(|| L::NothingRecorded.get(lang));
-    html::page(
-        lang,
-        &title,
-        &[period],
-        notice,
-        &annual::grids(report, lang),
-    )
+/// Where and how a document goes.
+pub struct Target<'a> {
+    /// The format asked.
+    pub format: ReportFormat,
+    /// `--output`: a file, or for csv the folder.
+    pub output: Option<&'a Path>,
+    /// `--table NAME`: the one grid to write as CSV (to stdout or `--output`).
+    pub table: Option<String>,
+}
+
+/// Renders `doc` (or its `json`) in the format asked and writes it to the
+/// `--output` file (announced), the csv folder, or stdout.
+pub fn deliver(
+    ctx: &Context,
+    doc: &Document,
+    lang: Lang,
+    target: &Target,
+    json: impl FnOnce() -> String,
+) -> Result<(), Failure> {
+    let text = match target.format {
+        ReportFormat::Csv => return csv(ctx, doc, lang, target),
+        ReportFormat::Xlsx => {
+            let path = target.output.ok_or(Failure::Usage(Msg::XlsxNeedsOutput))?;
+            let bytes = doc
+                .xlsx()
+                .map_err(|_| Failure::Refused(Msg::WorkbookFailed))?;
+            return output::write(ctx, path, &bytes);
+        }
+        ReportFormat::Markdown => doc.markdown(lang),
+        ReportFormat::Json => json(),
+        ReportFormat::Html => doc.html(lang),
+        ReportFormat::Table => doc.table(lang, ctx.style()),
+    };
+    match target.output {
+        Some(path) => output::write(ctx, path, text.as_bytes()),
+        None => print(&text),
+    }
 }
 
 /// One file per table into the `--output` folder, or `--table NAME` to stdout.
-fn csv(ctx: &Context, report: &AnnualReport, lang: Lang, args: &ReportArgs) -> Result<(), Failure> {
-    let grids = annual::grids(report, lang);
-    if let Some(table) = args.table {
-        let name = match table {
-            ReportTable::Synthesis => "synthesis",
-            ReportTable::Detail => "detail",
-            ReportTable::Indicators => "indicators",
-            ReportTable::Milestones => "milestones",
-        };
-        let text = grids
+fn csv(ctx: &Context, doc: &Document, lang: Lang, target: &Target) -> Result<(), Failure> {
+    if let Some(name) = &target.table {
+        let text = doc
+            .grids
             .iter()
-            .find(|g| g.name == name)
+            .find(|g| g.name == name.as_str())
             .map(|grid| grid.csv(lang))
             .unwrap_or_default();
-        return match &args.output {
+        return match target.output {
             Some(path) => output::write(ctx, path, text.as_bytes()),
             None => print(&text),
         };
     }
-    let dir = args
+    let dir = target
         .output
-        .as_deref()
-        .ok_or(Failure::Usage(Msg::CsvNeedsOutput))?;
+        .ok_or(Failure::Usage(Msg::CsvNeedsOutput(doc.grids.len())))?;
     std::fs::create_dir_all(dir)
         .map_err(|e| Failure::Refused(Msg::CannotWrite(dir.to_path_buf(), e.kind())))?;
-    for g in &grids {
+    for g in &doc.grids {
         output::replace(&dir.join(format!("{}.csv", g.name)), g.csv(lang).as_bytes())?;
     }
-    tell(&Msg::WrittenInto(dir.to_path_buf(), grids.len()), ctx.lang);
+    tell(
+        &Msg::WrittenInto(dir.to_path_buf(), doc.grids.len()),
+        ctx.lang,
+    );
     Ok(())
 }

@@ -62,12 +62,35 @@ pub fn indicator_year(
         previous,
         value,
         target,
-        gap: value.zip(target).map(|(v, t)| v - t),
-        percent_of_target: value
-            .zip(target)
-            .filter(|(_, t)| *t != 0.0)
-            .map(|(v, t)| 100.0 * v / t),
+        gap: gap(value, target),
+        percent_of_target: percent_of_target(value, target),
         trend,
+    }
+}
+
+/// value − target, in the indicator's unit; none when either is missing.
+pub fn gap(value: Option<f64>, target: Option<f64>) -> Option<f64> {
+    value.zip(target).map(|(v, t)| v - t)
+}
+
+/// 100 × value ÷ target; none when either is missing or the target is 0.
+pub fn percent_of_target(value: Option<f64>, target: Option<f64>) -> Option<f64> {
+    value
+        .zip(target)
+        .filter(|(_, t)| *t != 0.0)
+        .map(|(v, t)| 100.0 * v / t)
+}
+
+/// Within this share of the target, a `steady` indicator meets it.
+pub const STEADY_TOLERANCE: f64 = 0.05;
+
+/// Whether `value` meets `target` in the indicator's direction: `up`, at
+/// least the target; `down`, at most; `steady`, within 5 % of it.
+pub fn target_met(direction: Direction, value: f64, target: f64) -> bool {
+    match direction {
+        Direction::Up => value >= target,
+        Direction::Down => value <= target,
+        Direction::Steady => (value - target).abs() <= STEADY_TOLERANCE * target.abs(),
     }
 }
 
@@ -104,5 +127,16 @@ mod tests {
         );
         assert_eq!(trend(Direction::Steady, 9.0, 13.0, None), None);
         assert_eq!(trend(Direction::Up, 4.0, 4.0, None), Some(Trend::Stable));
+    }
+
+    #[test]
+    fn targets_are_met_in_the_indicator_direction() {
+        assert!(target_met(Direction::Up, 10.0, 10.0));
+        assert!(!target_met(Direction::Up, 9.0, 10.0));
+        assert!(target_met(Direction::Down, 9.0, 10.0));
+        assert!(!target_met(Direction::Down, 11.0, 10.0));
+        assert!(target_met(Direction::Steady, 10.5, 10.0));
+        assert!(!target_met(Direction::Steady, 10.6, 10.0));
+        assert!(target_met(Direction::Steady, 0.0, 0.0));
     }
 }

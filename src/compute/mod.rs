@@ -6,7 +6,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 mod indicators;
 mod years;
-pub use indicators::{IndicatorYear, Trend, indicator_year};
+pub use indicators::{IndicatorYear, Trend, gap, indicator_year, percent_of_target, target_met};
 pub use years::{SynthesisClass, YearFigures, states_at, year_end, year_figures};
 
 /// The overall state of a sheet, printed as a word and a symbol.

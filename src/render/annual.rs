@@ -1,11 +1,11 @@
 //! The annual review rendered: four grids and a header, then each format.
 
-use crate::compute::{SynthesisClass, Trend};
+use crate::compute::{Health, SynthesisClass, Trend};
 use crate::i18n::{L, Lang, health_label, status_label};
+use crate::model::Status;
+use crate::render::document::Document;
 use crate::render::fmt::{long_date, short_date};
 use crate::render::grid::{Cell, Grid};
-use crate::render::table::Style;
-use crate::render::terminal::paragraph;
 use crate::report::annual::{AnnualReport, DetailRow, When};
 use serde_json::{Value, json};
 
@@ -13,7 +13,8 @@ fn label(l: L, lang: Lang) -> String {
     l.get(lang).to_string()
 }
 
-fn class_label(c: SynthesisClass) -> L {
+/// The column label of a synthesis class.
+pub fn class_label(c: SynthesisClass) -> L {
     match c {
         SynthesisClass::Done => L::DoneCol,
         SynthesisClass::Abandoned => L::AbandonedCol,
@@ -21,6 +22,15 @@ fn class_label(c: SynthesisClass) -> L {
         SynthesisClass::NotStarted => L::NotStarted,
         SynthesisClass::InProgress => L::InProgressCol,
     }
+}
+
+/// A sheet's status and health in one cell: `en cours · en bonne voie ✓`.
+pub fn status_health(status: Status, health: Health, lang: Lang) -> Cell {
+    Cell::Label(format!(
+        "{} · {}",
+        status_label(status, lang),
+        health_label(health, lang)
+    ))
 }
 
 /// The trend as a word and an arrow.
@@ -33,7 +43,7 @@ pub fn trend_label(t: Trend, lang: Lang) -> &'static str {
 }
 
 /// The title line and the period line of the header.
-pub fn header_lines(r: &AnnualReport, lang: Lang) -> (String, String) {
+fn header_lines(r: &AnnualReport, lang: Lang) -> (String, String) {
     let title = format!(
         "{} {} — {}",
         L::AnnualReview.get(lang),
@@ -52,7 +62,7 @@ pub fn header_lines(r: &AnnualReport, lang: Lang) -> (String, String) {
 }
 
 /// The four tables of the review.
-pub fn grids(r: &AnnualReport, lang: Lang) -> Vec<Grid> {
+fn grids(r: &AnnualReport, lang: Lang) -> Vec<Grid> {
     vec![
         synthesis(r, lang),
         detail(r, lang),
@@ -157,11 +167,7 @@ fn detail_cells(d: &DetailRow, lang: Lang) -> Vec<Cell> {
         Cell::Label(d.id.clone()),
         Cell::Plan(d.title.clone()),
         d.lead.clone().map_or(Cell::Empty, Cell::Plan),
-        Cell::Label(format!(
-            "{} · {}",
-            status_label(d.status, lang),
-            health_label(d.health, lang)
-        )),
+        status_health(d.status, d.health, lang),
         Cell::Percent(d.progress),
         Cell::Points(d.progress_change),
         dated(&d.notes, lang),
@@ -248,33 +254,15 @@ fn milestones(r: &AnnualReport, lang: Lang) -> Grid {
     g
 }
 
-/// For the terminal.
-pub fn table(r: &AnnualReport, lang: Lang, style: Style) -> String {
+/// The review as a document: header, notice, tables.
+pub fn document(r: &AnnualReport, lang: Lang) -> Document {
     let (title, period) = header_lines(r, lang);
-    let head = format!("{}\n{period}", crate::render::fmt::clean(&title));
-    let mut out = format!("{}\n\n", paragraph(&head, style));
-    if r.nothing_recorded {
-        out.push_str(&paragraph(L::NothingRecorded.get(lang), style));
-        out.push_str("\n\n");
+    Document {
+        title,
+        lines: vec![period],
+        notice: r.nothing_recorded.then(|| L::NothingRecorded.get(lang)),
+        grids: grids(r, lang),
     }
-    for g in grids(r, lang) {
-        out.push_str(&g.terminal(lang, style));
-        out.push('\n');
-    }
-    out
-}
-
-/// One Markdown document with a heading per table.
-pub fn markdown(r: &AnnualReport, lang: Lang) -> String {
-    let (title, period) = header_lines(r, lang);
-    let mut out = format!("# {}\n\n{period}\n\n", crate::render::status::md(&title));
-    if r.nothing_recorded {
-        out.push_str(&format!("> {}\n\n", L::NothingRecorded.get(lang)));
-    }
-    for g in grids(r, lang) {
-        out.push_str(&g.markdown(lang, 2));
-    }
-    out
 }
 
 /// All tables as JSON, with a version.

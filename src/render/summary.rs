@@ -4,7 +4,7 @@ use crate::compute::YearFigures;
 use crate::i18n::{L, Lang};
 use crate::render::grid::{Cell, Grid};
 use crate::report::summary::Summary;
-use serde_json::json;
+use serde_json::{Value, json};
 
 type Metric = (L, fn(&YearFigures) -> Cell);
 
@@ -87,8 +87,8 @@ pub fn csv(s: &Summary, lang: Lang) -> String {
     g.csv(lang)
 }
 
-/// JSON with a version; years after the as-of date are `null`.
-pub fn json(s: &Summary) -> String {
+/// The blocks as JSON; years after the as-of date are `null`.
+pub fn blocks_json(s: &Summary) -> Value {
     let blocks: Vec<_> = s
         .blocks
         .iter()
@@ -111,8 +111,13 @@ pub fn json(s: &Summary) -> String {
             json!({"group": b.id, "title": b.title, "sheets": b.sheets, "years": years})
         })
         .collect();
+    Value::Array(blocks)
+}
+
+/// JSON with a version; years after the as-of date are `null`.
+pub fn json(s: &Summary) -> String {
     format!(
         "{:#}\n",
-        json!({"version": 1, "as_of": s.as_of.to_string(), "blocks": blocks})
+        json!({"version": 1, "as_of": s.as_of.to_string(), "blocks": blocks_json(s)})
     )
 }

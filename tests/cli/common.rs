@@ -139,10 +139,17 @@ impl TestEnv {
 
     /// Runs `ctg ARGS` as of `as_of`.
     pub fn run_as_of(&self, as_of: &str, args: &[&str]) -> Run {
+        let mut all = vec!["--as-of", as_of];
+        all.extend(args);
+        self.run_with_env(&[], &all)
+    }
+
+    /// Runs `ctg ARGS` with these environment variables set besides the
+    /// test environment's (no `--as-of` added).
+    pub fn run_with_env(&self, vars: &[(&str, &str)], args: &[&str]) -> Run {
         let out = self
             .command()
-            .arg("--as-of")
-            .arg(as_of)
+            .envs(vars.iter().copied())
             .args(args)
             .output()
             .unwrap();

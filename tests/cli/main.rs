@@ -2,6 +2,7 @@
 
 mod common;
 mod diagnostics;
+mod evaluation;
 mod hostile;
 mod language;
 mod log;

@@ -1,0 +1,29 @@
+//! `ctg evaluation`: the final assessment of the period, in the formats of
+//! `report`.
+
+use super::Failure;
+use super::args::EvaluationArgs;
+use super::context::Context;
+use super::report::{deliver, target};
+use crate::compute::end_of_year;
+use crate::render::{evaluation, evaluation_json};
+use crate::report::evaluation::build;
+use std::process::ExitCode;
+
+/// Runs `evaluation`, as of `--as-of` if given, else the earlier of the
+/// period's end and today.
+pub fn run(ctx: &Context, args: &EvaluationArgs) -> Result<ExitCode, Failure> {
+    let target = target(&args.out, args.table)?;
+    let checked = ctx.load_valid()?;
+    let (plan, lang) = (&checked.loaded.plan, checked.lang);
+    let as_of = if ctx.as_of_given {
+        ctx.as_of
+    } else {
+        ctx.as_of.min(end_of_year(plan.convention.period.end))
+    };
+    let e = build(plan, as_of, ctx.today);
+    deliver(ctx, &evaluation::document(&e, lang), lang, &target, || {
+        evaluation_json::json(&e)
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,68 @@
+//! A titled document of grids — the annual review, the evaluation — in the
+//! formats they share: terminal, Markdown, one HTML page and a workbook.
+
+use crate::i18n::Lang;
+use crate::render::grid::Grid;
+use crate::render::table::Style;
+use crate::render::terminal::paragraph;
+use crate::render::{html, xlsx};
+
+/// A title, lines under it, an optional notice, then the tables.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The title (may hold plan text: the convention's name).
+    pub title: String,
+    /// Lines under the title (period, dates).
+    pub lines: Vec<String>,
+    /// A notice before the tables, written by ctg.
+    pub notice: Option<&'static str>,
+    /// The tables, in order.
+    pub grids: Vec<Grid>,
+}
+
+impl Document {
+    /// For the terminal: the header wrapped to the width, then each grid.
+    pub fn table(&self, lang: Lang, style: Style) -> String {
+        let mut head = crate::render::fmt::clean(&self.title);
+        for line in &self.lines {
+            head.push('\n');
+            head.push_str(line);
+        }
+        let mut out = format!("{}\n\n", paragraph(&head, style));
+        if let Some(notice) = self.notice {
+            out.push_str(&paragraph(notice, style));
+            out.push_str("\n\n");
+        }
+        for g in &self.grids {
+            out.push_str(&g.terminal(lang, style));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// One Markdown document with a heading per table.
+    pub fn markdown(&self, lang: Lang) -> String {
+        let mut out = format!("# {}\n\n", crate::render::status::md(&self.title));
+        for line in &self.lines {
+            out.push_str(&format!("{line}\n\n"));
+        }
+        if let Some(notice) = self.notice {
+            out.push_str(&format!("> {notice}\n\n"));
+        }
+        for g in &self.grids {
+            out.push_str(&g.markdown(lang, 2));
+        }
+        out
+    }
+
+    /// One self-contained HTML page.
+    pub fn html(&self, lang: Lang) -> String {
+        html::page(lang, &self.title, &self.lines, self.notice, &self.grids)
+    }
+
+    /// A workbook, one worksheet per table named by its caption.
+    pub fn xlsx(&self) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+        let names: Vec<&str> = self.grids.iter().map(|g| g.title.as_str()).collect();
+        xlsx::workbook(&self.grids, &names, &self.title)
+    }
+}
