@@ -3,7 +3,7 @@
 use super::{Decoder, IdShape, Keys};
 use crate::diag::Expected;
 use crate::model::*;
-use crate::yaml::{Kind, Node};
+use crate::yaml::{Kind, Node, Value};
 
 const CONVENTION_KEYS: &[&str] = &[
     "name",
@@ -123,6 +123,28 @@ fn req_period(d: &mut Decoder, keys: &Keys, key: &str) -> Option<Located<Period>
             None
         }
         Some(node) => period(d, node, key),
+    }
+}
+
+/// A span of years written `2022-2026`, as `carried_from` has it, or as
+/// `{start: 2022, end: 2026}`.
+fn years_span(d: &mut Decoder, node: &Node, what: &str) -> Option<Located<Period>> {
+    let Value::Str(text) = &node.value else {
+        return period(d, node, what);
+    };
+    let parsed = text.split_once('-').and_then(|(a, b)| {
+        let (start, end) = (a.trim().parse::<i32>().ok()?, b.trim().parse::<i32>().ok()?);
+        Some(Period { start, end })
+    });
+    match parsed {
+        Some(value) => Some(Located {
+            value,
+            pos: node.pos,
+        }),
+        None => {
+            d.wrong(what, Expected::Map, node);
+            None
+        }
     }
 }
 
@@ -253,7 +275,10 @@ pub fn decode_sheet(d: &mut Decoder, root: &Node) -> Option<Sheet> {
     let schedule = req_period(d, &keys, "schedule");
     let carried_from = keys.get("carried_from").and_then(|node| {
         let k = d.keys(node, "carried_from", &["period", "id"])?;
-        let period = req_period(d, &k, "period");
+        let period = match k.get("period") {
+            Some(node) => years_span(d, node, "period"),
+            None => req_period(d, &k, "period"),
+        };
         let id = d.id(&k, "id", IdShape::Dotted(3));
         Some(CarriedFrom {
             period: period?.value,

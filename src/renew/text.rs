@@ -115,8 +115,9 @@ pub fn sheet(new: &Sheet, req: &Request, schema: Option<&str>) -> String {
     if let Some(from) = &new.carried_from {
         let _ = writeln!(
             out,
-            "carried_from: {{period: {}, id: {}}}",
-            period(from.period),
+            "carried_from: {{period: {}-{}, id: {}}}",
+            from.period.start,
+            from.period.end,
             scalar(&from.id)
         );
     }
