@@ -520,6 +520,21 @@ mod tests {
     }
 
     #[test]
+    fn carried_from_reads_the_spec_spelling_of_a_period() {
+        let src = "id: \"1.1.1\"\ntitle: T\nfields: [a]\nschedule: {start: 2027, end: 2031}\ncarried_from: {period: 2022-2026, id: \"1.1.2\"}\n";
+        let node = crate::yaml::parse(src).unwrap();
+        let mut d = Decoder::new(src);
+        let sheet = decode_sheet(&mut d, &node).unwrap();
+        assert!(d.found.is_empty(), "{:?}", d.found);
+        let from = sheet.carried_from.unwrap();
+        assert_eq!((from.period.start, from.period.end), (2022, 2026));
+        let bad = src.replace("2022-2026", "bientôt");
+        let node = crate::yaml::parse(&bad).unwrap();
+        let mut d = Decoder::new(&bad);
+        assert!(decode_sheet(&mut d, &node).is_none() || !d.found.is_empty());
+    }
+
+    #[test]
     fn reports_every_problem_of_a_mapping() {
         let src = "titel: x\nprogress: '40'\n";
         let node = crate::yaml::parse(src).unwrap();
