@@ -3,20 +3,18 @@
 
 use crate::common::TestEnv;
 
-/// The stderr of `ctg ARGS` on the demo plan (French) as of 30/06/2025,
-/// with extra environment variables, and its exit code.
+/// The stderr of `ctg ARGS` on the demo plan (French) as of 30/06/2025
+/// (unless ARGS give `--as-of`), with extra environment variables, and its
+/// exit code.
 fn refused(vars: &[(&str, &str)], args: &[&str]) -> (i32, String) {
     let env = TestEnv::demo();
-    let mut cmd = env.command();
-    cmd.envs(vars.iter().copied());
+    let mut all = Vec::new();
     if !args.contains(&"--as-of") {
-        cmd.args(["--as-of", "2025-06-30"]);
+        all.extend(["--as-of", "2025-06-30"]);
     }
-    let out = cmd.args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    all.extend(args);
+    let run = env.run_with_env(vars, &all);
+    (run.code, run.stderr)
 }
 
 /// Environment variables, arguments, the exit code and the end of stderr.
@@ -119,18 +117,8 @@ fn english_sessions_are_english() {
 
 /// `ctg ARGS` from an empty folder with `vars`: (exit code, stdout, stderr).
 fn bare(vars: &[(&str, &str)], args: &[&str]) -> (i32, String, String) {
-    let env = TestEnv::empty();
-    let out = env
-        .command()
-        .envs(vars.iter().copied())
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let run = TestEnv::empty().run_with_env(vars, args);
+    (run.code, run.stdout, run.stderr)
 }
 
 #[test]

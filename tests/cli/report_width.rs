@@ -9,19 +9,11 @@ const PUNCTUATION: [char; 3] = [':', '(', ')'];
 
 /// The report as printed in a terminal `width` columns wide.
 fn report(env: &TestEnv, width: u16, as_of: &str, args: &[&str]) -> String {
-    let out = env
-        .command()
-        .env("COLUMNS", width.to_string())
-        .args(["--as-of", as_of, "report"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let mut all = vec!["--as-of", as_of, "report"];
+    all.extend(args);
+    let run = env.run_with_env(&[("COLUMNS", &width.to_string())], &all);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
 }
 
 /// Every word of the report — titles, column labels and cells — read from
