@@ -196,6 +196,9 @@ pub struct RecordArgs {
     /// Also commit the sheet's file to git (that file only)
     #[arg(long)]
     pub commit: bool,
+    /// Replace the sheet's last journal entry (the last in the file) with this one
+    #[arg(long)]
+    pub amend: bool,
 }
 
 /// `ctg log`.

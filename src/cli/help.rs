@@ -423,6 +423,10 @@ const FRENCH: &[(&str, &str)] = &[
         "Commiter aussi le fichier de la fiche dans git (ce fichier seulement)",
     ),
     (
+        "record:amend",
+        "Remplacer le dernier suivi de la fiche (le dernier du fichier) par celui-ci",
+    ),
+    (
         "log:about",
         "Les suivis de tout le plan sur une période, du plus ancien au plus récent",
     ),

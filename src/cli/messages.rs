@@ -184,6 +184,22 @@ pub enum Msg {
         /// The sheet's file as shown.
         file: PathBuf,
     },
+    /// `record --amend` replaced the last entry; `old_text` is the old
+    /// entry as YAML.
+    Amended {
+        /// The sheet.
+        id: String,
+        /// The old entry's date.
+        old_date: NaiveDate,
+        /// The new entry's date.
+        date: NaiveDate,
+        /// The sheet's file as shown.
+        file: PathBuf,
+        /// The old entry, one key per line.
+        old_text: String,
+    },
+    /// `record --amend` on a sheet without any journal entry.
+    NothingToAmend(String),
     /// The sheet's state after `record`: as of the entry's date, and today
     /// when it differs.
     NewState {
@@ -429,10 +445,10 @@ impl Speak for Msg {
                             format!("le fichier modifié ne se lirait plus comme une fiche valide{detail}"),
                         )
                     }
-                    VerifyError::NotOldPlusEntry => lang
+                    VerifyError::NotOldPlusChange => lang
                         .pick(
-                            "the edited file would not read as the old sheet plus the new entry",
-                            "le fichier modifié ne se lirait pas comme l'ancienne fiche plus le nouveau suivi",
+                            "the edited file would not read as the old one with exactly this change",
+                            "le fichier modifié ne se lirait pas comme l'ancien avec exactement ce changement",
                         )
                         .to_string(),
                     VerifyError::ChangesLines => lang
@@ -482,6 +498,20 @@ impl Speak for Msg {
             Added { id, date: d, file } => lang.pick(
                 format!("{id}: entry of {} added to {}", date(d), shown(file)),
                 format!("{id}\u{a0}: suivi du {} ajouté à {}", date(d), shown(file)),
+            ),
+            Amended { id, old_date, date: d, file, old_text } => {
+                let old: String = old_text
+                    .lines()
+                    .map(|l| format!("\n  {}", crate::render::fmt::clean(l)))
+                    .collect();
+                lang.pick(
+                    format!("{id}: the entry of {} in {} is replaced by an entry of {}; it read:{old}", date(old_date), shown(file), date(d)),
+                    format!("{id}\u{a0}: le suivi du {} dans {} est remplacé par un suivi du {}\u{a0}; il disait\u{a0}:{old}", date(old_date), shown(file), date(d)),
+                )
+            }
+            NothingToAmend(id) => lang.pick(
+                format!("{id} has no journal entry to amend: record one without --amend"),
+                format!("{id} n'a aucun suivi à corriger\u{a0}: enregistrez-en un sans --amend"),
             ),
             NewState { id, at_entry, now } => {
                 let mut line = lang.pick(

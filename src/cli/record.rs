@@ -8,7 +8,7 @@ use super::{Failure, output, print, tell};
 use crate::check::check;
 use crate::compute::sheet_state;
 use crate::diag::{Diagnostic, Problem, Severity};
-use crate::edit::{append_entry, unified_diff, verify};
+use crate::edit::{amend_entry, append_entry, entry_yaml, unified_diff, verify};
 use crate::entry_warnings::entry_warnings;
 use crate::git;
 use crate::i18n::{Lang, Speak, status_label};
@@ -29,8 +29,17 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
     let plan = &loaded.plan;
     let refuse = |m: Msg| Failure::Refused(m);
     let sheet = find_sheet(plan, args.id.trim()).map_err(|r| refuse(Msg::Record(r)))?;
+    // With --amend, the entry is built against the sheet without its last
+    // entry, which it replaces.
+    let mut base = sheet.clone();
+    let replaced = if args.amend {
+        let last = base.journal.pop();
+        Some(last.ok_or_else(|| refuse(Msg::NothingToAmend(sheet.id.value.clone())))?)
+    } else {
+        None
+    };
     let entry =
-        build_entry(plan, sheet, &request(args), ctx.today).map_err(|r| refuse(Msg::Record(r)))?;
+        build_entry(plan, &base, &request(args), ctx.today).map_err(|r| refuse(Msg::Record(r)))?;
     if args.commit {
         git::preflight(&ctx.plan_dir).map_err(|e| refuse(Msg::Git(e)))?;
     }
@@ -42,10 +51,15 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
     }
     let original = std::fs::read_to_string(&path)
         .map_err(|e| refuse(Msg::CannotRead(shown.clone(), e.kind())))?;
-    let edited =
-        append_entry(&original, &entry, &sheet.journal).map_err(|e| refuse(Msg::Edit(e)))?;
+    let edited = match replaced {
+        Some(_) => amend_entry(&original, &entry, &base.journal),
+        None => append_entry(&original, &entry, &base.journal),
+    }
+    .map_err(|e| refuse(Msg::Edit(e)))?;
+    let mut expected = base.clone();
+    expected.journal.push(entry.clone());
     let new_sheet =
-        verify(&original, sheet, &edited, &entry).map_err(|why| refuse(Msg::Verify(why)))?;
+        verify(&original, &edited, &expected).map_err(|why| refuse(Msg::Verify(why)))?;
     let after = with_sheet(loaded, &new_sheet);
     let new_diagnostics = check(&after, ctx.as_of);
     if new_diagnostics
@@ -55,7 +69,7 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
         return Err(refuse(Msg::WouldInvalidate));
     }
     let stale_after = plan.convention.stale_after_months;
-    let mut warnings: Vec<String> = entry_warnings(sheet, &entry, stale_after)
+    let mut warnings: Vec<String> = entry_warnings(&base, &entry, stale_after)
         .iter()
         .map(|w| w.say(lang))
         .collect();
@@ -90,10 +104,19 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
     };
     let at_entry = state(entry.date.value);
     let now = Some(state(ctx.today)).filter(|n| !n.same_state(&at_entry));
-    let added = Msg::Added {
-        id: new_sheet.id.value.clone(),
-        date: entry.date.value,
-        file: shown.clone(),
+    let added = match &replaced {
+        Some(old) => Msg::Amended {
+            id: new_sheet.id.value.clone(),
+            old_date: old.date.value,
+            date: entry.date.value,
+            file: shown.clone(),
+            old_text: entry_yaml(old),
+        },
+        None => Msg::Added {
+            id: new_sheet.id.value.clone(),
+            date: entry.date.value,
+            file: shown.clone(),
+        },
     };
     let new_state = Msg::NewState {
         id: new_sheet.id.value.clone(),
