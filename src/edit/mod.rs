@@ -8,11 +8,15 @@
 
 mod emit;
 mod journal;
+mod structure;
 
 pub use emit::{entry_yaml, number, scalar};
 pub use journal::{amend_entry, append_entry};
+pub use structure::{add_item, add_root_item, later, set_keys};
 
-use crate::model::Sheet;
+use crate::decode::Decoder;
+use crate::model::{Partner, Sheet};
+use crate::yaml::Node;
 use std::ops::Range;
 use std::str::FromStr;
 use yaml_edit::Document;
@@ -35,6 +39,9 @@ pub enum EditError {
     /// The root is not a mapping of keys.
     #[error("the sheet is not a mapping of keys")]
     RootNotMapping,
+    /// The key holds something else than a block list (`- ...` lines).
+    #[error("`{0}` is not a list written one item per line")]
+    NotBlockList(String),
     /// The YAML editor could not read the file or the change.
     #[error("the sheet could not be read for editing")]
     Unparsable,
@@ -80,9 +87,6 @@ pub(crate) fn edit_text(
         return Err(EditError::FlowRoot);
     }
     let doc = parse_doc(&text)?;
-    if doc.as_mapping().is_none() {
-        return Err(EditError::RootNotMapping);
-    }
     let changed = change(&doc, &text, &mut notices)?;
     let edited = if crlf {
         changed.text.replace('\n', "\r\n")
@@ -154,17 +158,41 @@ pub enum VerifyError {
 /// with the change), and the diff may change no old line outside
 /// `edited.replaced`, unless a notice says otherwise. Returns the new sheet.
 pub fn verify(old_text: &str, edited: &Edited, expected: &Sheet) -> Result<Sheet, VerifyError> {
+    let with_file = |d: &mut Decoder, node: &Node| {
+        crate::decode::decode_sheet(d, node).map(|mut s| {
+            s.file = expected.file.clone();
+            s
+        })
+    };
+    verify_as(old_text, edited, expected, with_file)
+}
+
+/// [`verify`] for `partners.yaml`: it must read back as `expected`.
+pub fn verify_partners(
+    old_text: &str,
+    edited: &Edited,
+    expected: &Vec<Partner>,
+) -> Result<Vec<Partner>, VerifyError> {
+    verify_as(old_text, edited, expected, crate::decode::decode_partners)
+}
+
+/// Reads the new text back with `decode` and checks it against `expected`
+/// and the lines the change may replace.
+fn verify_as<T: PartialEq>(
+    old_text: &str,
+    edited: &Edited,
+    expected: &T,
+    decode: impl Fn(&mut Decoder, &Node) -> Option<T>,
+) -> Result<T, VerifyError> {
     let body = edited.text.strip_prefix('\u{feff}').unwrap_or(&edited.text);
     let node = crate::yaml::parse(body).map_err(|e| {
         VerifyError::NotASheet(Some(crate::load::parse_problem(e.kind, body, e.pos)))
     })?;
-    let mut decoder = crate::decode::Decoder::new(body);
-    let sheet = crate::decode::decode_sheet(&mut decoder, &node);
-    let mut new = match sheet {
+    let mut decoder = Decoder::new(body);
+    let new = match decode(&mut decoder, &node) {
         Some(s) if decoder.found.is_empty() => s,
         _ => return Err(VerifyError::NotASheet(None)),
     };
-    new.file = expected.file.clone();
     if new != *expected {
         return Err(VerifyError::NotOldPlusChange);
     }
@@ -187,9 +215,9 @@ fn changes_only(old: &str, new: &str, replaced: &[Range<usize>]) -> bool {
         let lines = op.old_range();
         match op.tag() {
             DiffTag::Equal | DiffTag::Insert => true,
-            DiffTag::Delete | DiffTag::Replace => replaced
-                .iter()
-                .any(|r| r.start <= lines.start && lines.end <= r.end),
+            DiffTag::Delete | DiffTag::Replace => lines
+                .clone()
+                .all(|line| replaced.iter().any(|r| r.contains(&line))),
         }
     })
 }

@@ -16,4 +16,5 @@ mod report_width;
 mod show;
 mod spreadsheet;
 mod status;
+mod structure;
 mod validate;
