@@ -81,6 +81,124 @@ pub enum Command {
     Evaluation(EvaluationArgs),
     /// Write the draft of the next convention into a new folder
     Renew(RenewArgs),
+    /// Add a partner, or a milestone or indicator to an action sheet
+    #[command(subcommand)]
+    Add(AddCommand),
+    /// Set the lead, partners, fields, tracks or schedule of an action sheet
+    Set(SetArgs),
+}
+
+/// `--dry-run` and `--commit` of the commands that write a plan file.
+#[derive(Debug, Args)]
+pub struct WriteFlags {
+    /// Check everything (with --commit, git too) and print the diff; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Also commit the changed file to git (that file only)
+    #[arg(long)]
+    pub commit: bool,
+}
+
+/// What `ctg add` adds.
+#[derive(Debug, Subcommand)]
+pub enum AddCommand {
+    /// Add a partner to partners.yaml
+    Partner(AddPartnerArgs),
+    /// Add a milestone to an action sheet
+    Milestone(AddMilestoneArgs),
+    /// Add an indicator to an action sheet
+    Indicator(AddIndicatorArgs),
+}
+
+/// `ctg add partner`.
+#[derive(Debug, Args)]
+pub struct AddPartnerArgs {
+    /// The new partner's id, a slug (e.g. caf-gard)
+    pub id: String,
+    /// Its full name
+    #[arg(long, value_name = "TEXT")]
+    pub name: String,
+    /// What kind of body: signatory, elected, service, institution, association, other
+    #[arg(long, default_value = "other")]
+    pub kind: String,
+    /// --dry-run, --commit.
+    #[command(flatten)]
+    pub write: WriteFlags,
+}
+
+/// `ctg add milestone`.
+#[derive(Debug, Args)]
+pub struct AddMilestoneArgs {
+    /// The action sheet (e.g. 2.1.1)
+    pub sheet: String,
+    /// The milestone's id, a slug (e.g. permis)
+    #[arg(long)]
+    pub id: String,
+    /// Its title
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+    /// Its due date, YYYY-MM-DD or JJ/MM/AAAA
+    #[arg(long, value_name = "DATE")]
+    pub due: String,
+    /// --dry-run, --commit.
+    #[command(flatten)]
+    pub write: WriteFlags,
+}
+
+/// `ctg add indicator`.
+#[derive(Debug, Args)]
+pub struct AddIndicatorArgs {
+    /// The action sheet (e.g. 2.1.1)
+    pub sheet: String,
+    /// The indicator's id, a slug (e.g. places-eaje)
+    #[arg(long)]
+    pub id: String,
+    /// Its label
+    #[arg(long, value_name = "TEXT")]
+    pub label: String,
+    /// Its unit (places, %, families…)
+    #[arg(long, value_name = "TEXT")]
+    pub unit: String,
+    /// result or activity (means)
+    #[arg(long, value_name = "result|activity")]
+    pub kind: String,
+    /// Which way is better: up, down or steady
+    #[arg(long, value_name = "up|down|steady")]
+    pub direction: String,
+    /// The starting value, YEAR=VALUE
+    #[arg(long, value_name = "YEAR=VALUE")]
+    pub baseline: Option<String>,
+    /// A target, YEAR=VALUE (repeatable)
+    #[arg(long, value_name = "YEAR=VALUE")]
+    pub target: Vec<String>,
+    /// --dry-run, --commit.
+    #[command(flatten)]
+    pub write: WriteFlags,
+}
+
+/// `ctg set`.
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The action sheet (e.g. 2.1.1)
+    pub sheet: String,
+    /// The lead partner (pilote)
+    #[arg(long, value_name = "PARTNER")]
+    pub lead: Option<String>,
+    /// The partners, comma-separated
+    #[arg(long, value_name = "A,B", value_delimiter = ',')]
+    pub partners: Option<Vec<String>>,
+    /// The fields of intervention, comma-separated
+    #[arg(long, value_name = "F,G", value_delimiter = ',')]
+    pub fields: Option<Vec<String>>,
+    /// The tracks, comma-separated
+    #[arg(long, value_name = "T,U", value_delimiter = ',')]
+    pub tracks: Option<Vec<String>>,
+    /// The years the sheet runs, START-END (e.g. 2023-2026)
+    #[arg(long, value_name = "START-END")]
+    pub schedule: Option<String>,
+    /// --dry-run, --commit.
+    #[command(flatten)]
+    pub write: WriteFlags,
 }
 
 /// `ctg validate`.
@@ -196,6 +314,9 @@ pub struct RecordArgs {
     /// Also commit the sheet's file to git (that file only)
     #[arg(long)]
     pub commit: bool,
+    /// Replace the sheet's last journal entry (the last in the file) with this one
+    #[arg(long)]
+    pub amend: bool,
 }
 
 /// `ctg log`.

@@ -294,6 +294,13 @@ fn french_value_name(name: &str) -> &'static str {
         "NAME" => "NOM",
         "MILESTONE" => "JALON",
         "IND=VALUE" => "IND=VALEUR",
+        "YEAR=VALUE" => "ANNÉE=VALEUR",
+        "START-END" => "DÉBUT-FIN",
+        "A,B" => "A,B",
+        "F,G" => "F,G",
+        "T,U" => "T,U",
+        "result|activity" => "result|activity",
+        "up|down|steady" => "up|down|steady",
         "YEAR" => "ANNÉE",
         "DATE|YEAR" => "DATE|ANNÉE",
         "STATUS" => "STATUT",
@@ -421,6 +428,110 @@ const FRENCH: &[(&str, &str)] = &[
     (
         "record:commit",
         "Commiter aussi le fichier de la fiche dans git (ce fichier seulement)",
+    ),
+    (
+        "record:amend",
+        "Remplacer le dernier suivi de la fiche (le dernier du fichier) par celui-ci",
+    ),
+    (
+        "add:about",
+        "Ajouter un partenaire, ou un jalon ou un indicateur à une fiche action",
+    ),
+    ("add partner:about", "Ajouter un partenaire à partners.yaml"),
+    (
+        "add partner:id",
+        "L'identifiant du nouveau partenaire (par exemple caf-gard)",
+    ),
+    ("add partner:name", "Son nom complet"),
+    (
+        "add partner:kind",
+        "Sa nature\u{a0}: signatory, elected, service, institution, association, other",
+    ),
+    ("add milestone:about", "Ajouter un jalon à une fiche action"),
+    ("add milestone:sheet", "La fiche action (par exemple 2.1.1)"),
+    (
+        "add milestone:id",
+        "L'identifiant du jalon (par exemple permis)",
+    ),
+    ("add milestone:title", "Son intitulé"),
+    (
+        "add milestone:due",
+        "Son échéance, JJ/MM/AAAA ou AAAA-MM-JJ",
+    ),
+    (
+        "add indicator:about",
+        "Ajouter un indicateur à une fiche action",
+    ),
+    ("add indicator:sheet", "La fiche action (par exemple 2.1.1)"),
+    (
+        "add indicator:id",
+        "L'identifiant de l'indicateur (par exemple places-eaje)",
+    ),
+    ("add indicator:label", "Son libellé"),
+    ("add indicator:unit", "Son unité (places, %, familles…)"),
+    (
+        "add indicator:kind",
+        "result (résultat) ou activity (moyens)",
+    ),
+    (
+        "add indicator:direction",
+        "Le bon sens\u{a0}: up (hausse), down (baisse) ou steady (stable)",
+    ),
+    (
+        "add indicator:baseline",
+        "La valeur de départ, ANNÉE=VALEUR",
+    ),
+    (
+        "add indicator:target",
+        "Une cible, ANNÉE=VALEUR (répétable)",
+    ),
+    (
+        "set:about",
+        "Modifier le pilote, les partenaires, les champs, les pistes ou le calendrier d'une fiche action",
+    ),
+    ("set:sheet", "La fiche action (par exemple 2.1.1)"),
+    ("set:lead", "Le partenaire pilote"),
+    ("set:partners", "Les partenaires, séparés par des virgules"),
+    (
+        "set:fields",
+        "Les champs d'intervention, séparés par des virgules",
+    ),
+    ("set:tracks", "Les pistes, séparées par des virgules"),
+    (
+        "set:schedule",
+        "Les années de la fiche, DÉBUT-FIN (par exemple 2023-2026)",
+    ),
+    (
+        "add partner:dry_run",
+        "Tout vérifier (git aussi avec --commit) et afficher le diff\u{a0}; ne rien écrire",
+    ),
+    (
+        "add partner:commit",
+        "Commiter aussi le fichier modifié dans git (ce fichier seulement)",
+    ),
+    (
+        "add milestone:dry_run",
+        "Tout vérifier (git aussi avec --commit) et afficher le diff\u{a0}; ne rien écrire",
+    ),
+    (
+        "add milestone:commit",
+        "Commiter aussi le fichier modifié dans git (ce fichier seulement)",
+    ),
+    (
+        "add indicator:dry_run",
+        "Tout vérifier (git aussi avec --commit) et afficher le diff\u{a0}; ne rien écrire",
+    ),
+    (
+        "add indicator:commit",
+        "Commiter aussi le fichier modifié dans git (ce fichier seulement)",
+    ),
+    (
+        "set:dry_run",
+        "Tout vérifier (git aussi avec --commit) et afficher le diff\u{a0}; ne rien écrire",
+    ),
+    (
+        "set:commit",
+        "Commiter aussi le fichier modifié dans git (ce fichier seulement)",
     ),
     (
         "log:about",

@@ -26,6 +26,8 @@ pub enum IdKind {
     Field,
     /// `--partner`.
     Partner,
+    /// A track of `set --tracks`.
+    Track,
 }
 
 /// Where a sheet stands on a day, as `record` tells it.
@@ -184,6 +186,36 @@ pub enum Msg {
         /// The sheet's file as shown.
         file: PathBuf,
     },
+    /// `record --amend` replaced the last entry; `old_text` is the old
+    /// entry as YAML.
+    Amended {
+        /// The sheet.
+        id: String,
+        /// The old entry's date.
+        old_date: NaiveDate,
+        /// The new entry's date.
+        date: NaiveDate,
+        /// The sheet's file as shown.
+        file: PathBuf,
+        /// The old entry, one key per line.
+        old_text: String,
+    },
+    /// A new id that is not a slug.
+    BadSlug(String),
+    /// A new id already used.
+    IdTaken(String),
+    /// A value that is none of the choices; the closest.
+    BadChoice(String, Option<String>),
+    /// Not `YEAR=VALUE`.
+    BadYearValue(String),
+    /// Not `START-END`.
+    BadSchedule(String),
+    /// `set` without any option.
+    NothingToSet,
+    /// `add` or `set` changed a file; what, in a few words.
+    Changed(String, PathBuf),
+    /// `record --amend` on a sheet without any journal entry.
+    NothingToAmend(String),
     /// The sheet's state after `record`: as of the entry's date, and today
     /// when it differs.
     NewState {
@@ -277,6 +309,7 @@ impl Speak for Msg {
                     IdKind::Objective => ("unknown objective", "objectif inconnu"),
                     IdKind::Field => ("unknown field", "champ inconnu"),
                     IdKind::Partner => ("unknown partner", "partenaire inconnu"),
+                    IdKind::Track => ("unknown track", "piste inconnue"),
                 };
                 format!("{} `{id}`{}", lang.pick(en, fr), mean(suggestion, lang))
             }
@@ -413,6 +446,10 @@ impl Speak for Msg {
                 "la fiche n'est pas écrite sous forme de clés (`id: ...`, `title: ...`)\u{a0}; corrigez-la puis recommencez",
             )
             .to_string(),
+            Edit(EditError::NotBlockList(key)) => lang.pick(
+                format!("`{key}` is not written one item per line (`- ...`); write it so and try again"),
+                format!("`{key}` n'est pas écrit un élément par ligne (`- ...`)\u{a0}; écrivez-le ainsi puis recommencez"),
+            ),
             Edit(EditError::Unparsable) => lang.pick(
                 "the sheet could not be read for editing; run `ctg validate`",
                 "la fiche n'a pas pu être lue pour la modifier\u{a0}; lancez `ctg validate`",
@@ -429,10 +466,10 @@ impl Speak for Msg {
                             format!("le fichier modifié ne se lirait plus comme une fiche valide{detail}"),
                         )
                     }
-                    VerifyError::NotOldPlusEntry => lang
+                    VerifyError::NotOldPlusChange => lang
                         .pick(
-                            "the edited file would not read as the old sheet plus the new entry",
-                            "le fichier modifié ne se lirait pas comme l'ancienne fiche plus le nouveau suivi",
+                            "the edited file would not read as the old one with exactly this change",
+                            "le fichier modifié ne se lirait pas comme l'ancien avec exactement ce changement",
                         )
                         .to_string(),
                     VerifyError::ChangesLines => lang
@@ -482,6 +519,48 @@ impl Speak for Msg {
             Added { id, date: d, file } => lang.pick(
                 format!("{id}: entry of {} added to {}", date(d), shown(file)),
                 format!("{id}\u{a0}: suivi du {} ajouté à {}", date(d), shown(file)),
+            ),
+            Amended { id, old_date, date: d, file, old_text } => {
+                let old: String = old_text
+                    .lines()
+                    .map(|l| format!("\n  {}", crate::render::fmt::clean(l)))
+                    .collect();
+                lang.pick(
+                    format!("{id}: the entry of {} in {} is replaced by an entry of {}; it read:{old}", date(old_date), shown(file), date(d)),
+                    format!("{id}\u{a0}: le suivi du {} dans {} est remplacé par un suivi du {}\u{a0}; il disait\u{a0}:{old}", date(old_date), shown(file), date(d)),
+                )
+            }
+            BadSlug(id) => lang.pick(
+                format!("`{id}` is not an id: use lower-case letters, digits and hyphens (e.g. caf-gard)"),
+                format!("`{id}` n'est pas un identifiant\u{a0}: utilisez des minuscules, des chiffres et des tirets (par exemple caf-gard)"),
+            ),
+            IdTaken(id) => lang.pick(
+                format!("`{id}` is already used: choose another id"),
+                format!("`{id}` est déjà pris\u{a0}: choisissez un autre identifiant"),
+            ),
+            BadChoice(text, suggestion) => lang.pick(
+                format!("`{text}` is not one of the accepted values{}", mean(suggestion, lang)),
+                format!("`{text}` n'est pas une des valeurs acceptées{}", mean(suggestion, lang)),
+            ),
+            BadYearValue(text) => lang.pick(
+                format!("`{text}` is not YEAR=VALUE (e.g. 2025=52)"),
+                format!("`{text}` n'est pas ANNÉE=VALEUR (par exemple 2025=52)"),
+            ),
+            BadSchedule(text) => lang.pick(
+                format!("`{text}` is not START-END (e.g. 2023-2026)"),
+                format!("`{text}` n'est pas DÉBUT-FIN (par exemple 2023-2026)"),
+            ),
+            NothingToSet => lang.pick(
+                "nothing to set: give --lead, --partners, --fields, --tracks or --schedule".to_string(),
+                "rien à modifier\u{a0}: indiquez --lead, --partners, --fields, --tracks ou --schedule".to_string(),
+            ),
+            Changed(what, file) => lang.pick(
+                format!("{} changed: {}", shown(file), crate::render::fmt::clean(what)),
+                format!("{} modifié\u{a0}: {}", shown(file), crate::render::fmt::clean(what)),
+            ),
+            NothingToAmend(id) => lang.pick(
+                format!("{id} has no journal entry to amend: record one without --amend"),
+                format!("{id} n'a aucun suivi à corriger\u{a0}: enregistrez-en un sans --amend"),
             ),
             NewState { id, at_entry, now } => {
                 let mut line = lang.pick(

@@ -1,6 +1,7 @@
 //! The command-line layer: the only place that prints or exits.
 
 mod args;
+mod author;
 mod context;
 mod evaluation;
 mod help;
@@ -16,6 +17,7 @@ mod status;
 mod summary;
 mod timeline;
 mod validate;
+mod write;
 
 use crate::i18n::{Lang, Speak};
 pub use args::Cli;
@@ -82,6 +84,8 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
         Command::Timeline(a) => timeline::run(ctx, a),
         Command::Renew(a) => renew::run(ctx, a),
         Command::Evaluation(a) => evaluation::run(ctx, a),
+        Command::Add(a) => author::run_add(ctx, a),
+        Command::Set(a) => author::run_set(ctx, a),
     }
 }
 

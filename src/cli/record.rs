@@ -4,58 +4,50 @@
 use super::args::RecordArgs;
 use super::context::Context;
 use super::messages::{Msg, SheetSnapshot};
-use super::{Failure, output, print, tell};
+use super::{Failure, tell, write};
 use crate::check::check;
 use crate::compute::sheet_state;
-use crate::diag::{Diagnostic, Problem, Severity};
-use crate::edit::{append_entry, unified_diff, verify};
+use crate::diag::{Diagnostic, Problem};
+use crate::edit::{amend_entry, append_entry, entry_yaml, verify};
 use crate::entry_warnings::entry_warnings;
-use crate::git;
 use crate::i18n::{Lang, Speak, status_label};
 use crate::load::Loaded;
 use crate::model::Sheet;
 use crate::record::{Request, build_entry, find_sheet};
-use std::fs::{File, OpenOptions};
 use std::process::ExitCode;
-
-/// The lock file in the plan folder that serialises concurrent records.
-pub const LOCK_FILE: &str = ".ctg.lock";
 
 /// Runs `record`.
 pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
-    let _lock = lock(ctx)?;
+    let _lock = write::lock(ctx)?;
     let checked = ctx.load_valid()?;
     let (loaded, lang) = (&checked.loaded, checked.lang);
     let plan = &loaded.plan;
     let refuse = |m: Msg| Failure::Refused(m);
     let sheet = find_sheet(plan, args.id.trim()).map_err(|r| refuse(Msg::Record(r)))?;
+    // With --amend, the entry is built against the sheet without its last
+    // entry, which it replaces.
+    let mut base = sheet.clone();
+    let replaced = if args.amend {
+        let last = base.journal.pop();
+        Some(last.ok_or_else(|| refuse(Msg::NothingToAmend(sheet.id.value.clone())))?)
+    } else {
+        None
+    };
     let entry =
-        build_entry(plan, sheet, &request(args), ctx.today).map_err(|r| refuse(Msg::Record(r)))?;
-    if args.commit {
-        git::preflight(&ctx.plan_dir).map_err(|e| refuse(Msg::Git(e)))?;
+        build_entry(plan, &base, &request(args), ctx.today).map_err(|r| refuse(Msg::Record(r)))?;
+    let target = write::read(ctx, &sheet.file, args.commit)?;
+    let original = &target.original;
+    let edited = match replaced {
+        Some(_) => amend_entry(original, &entry, &base.journal),
+        None => append_entry(original, &entry, &base.journal),
     }
-    let path = ctx.plan_dir.join(&sheet.file);
-    let shown = ctx.shown_dir.join(&sheet.file);
-    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-    if is_link {
-        return Err(refuse(Msg::LinkedSheet(shown)));
-    }
-    let original = std::fs::read_to_string(&path)
-        .map_err(|e| refuse(Msg::CannotRead(shown.clone(), e.kind())))?;
-    let edited =
-        append_entry(&original, &entry, &sheet.journal).map_err(|e| refuse(Msg::Edit(e)))?;
-    let new_sheet =
-        verify(&original, sheet, &edited, &entry).map_err(|why| refuse(Msg::Verify(why)))?;
-    let after = with_sheet(loaded, &new_sheet);
-    let new_diagnostics = check(&after, ctx.as_of);
-    if new_diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error)
-    {
-        return Err(refuse(Msg::WouldInvalidate));
-    }
+    .map_err(|e| refuse(Msg::Edit(e)))?;
+    let mut expected = base.clone();
+    expected.journal.push(entry.clone());
+    let new_sheet = verify(original, &edited, &expected).map_err(|why| refuse(Msg::Verify(why)))?;
+    let new_diagnostics = write::check_after(ctx, &write::with_sheet(loaded, &new_sheet))?;
     let stale_after = plan.convention.stale_after_months;
-    let mut warnings: Vec<String> = entry_warnings(sheet, &entry, stale_after)
+    let mut warnings: Vec<String> = entry_warnings(&base, &entry, stale_after)
         .iter()
         .map(|w| w.say(lang))
         .collect();
@@ -69,16 +61,6 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
     for w in warnings {
         tell(&Msg::Warning(w), lang);
     }
-    if args.dry_run {
-        print(&unified_diff(
-            &original,
-            &edited.text,
-            &shown.display().to_string(),
-        ))?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let dirty = args.commit && git::has_uncommitted_changes(&path);
-    output::replace(&path, edited.text.as_bytes())?;
     let state = |date| {
         let s = sheet_state(&new_sheet, stale_after, date);
         SheetSnapshot {
@@ -90,33 +72,29 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
     };
     let at_entry = state(entry.date.value);
     let now = Some(state(ctx.today)).filter(|n| !n.same_state(&at_entry));
-    let added = Msg::Added {
-        id: new_sheet.id.value.clone(),
-        date: entry.date.value,
-        file: shown.clone(),
+    let id = new_sheet.id.value.clone();
+    let added = match &replaced {
+        Some(old) => Msg::Amended {
+            id: id.clone(),
+            old_date: old.date.value,
+            date: entry.date.value,
+            file: target.shown.clone(),
+            old_text: entry_yaml(old),
+        },
+        None => Msg::Added {
+            id: id.clone(),
+            date: entry.date.value,
+            file: target.shown.clone(),
+        },
     };
-    let new_state = Msg::NewState {
-        id: new_sheet.id.value.clone(),
-        at_entry,
-        now,
+    let new_state = Msg::NewState { id, at_entry, now };
+    let out = format!("{}\n{}\n", added.say(lang), new_state.say(lang));
+    let message = commit_message(stale_after, &new_sheet, &entry, lang);
+    let opts = write::Options {
+        dry_run: args.dry_run,
+        commit: args.commit,
     };
-    let mut out = format!("{}\n{}\n", added.say(lang), new_state.say(lang));
-    for notice in &edited.notices {
-        out.push_str(&format!("{}\n", Msg::EditNotice(*notice).say(lang)));
-    }
-    if args.commit {
-        if dirty {
-            out.push_str(&format!("{}\n", Msg::DirtyCommitted.say(lang)));
-        }
-        let message = commit_message(stale_after, &new_sheet, &entry, lang);
-        if let Err(e) = git::commit_file(&path, &message) {
-            print(&out)?;
-            return Err(refuse(Msg::CommitFailed(e)));
-        }
-        out.push_str(&format!("{}\n", Msg::Committed(message).say(lang)));
-    }
-    print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    write::finish(&target, &edited, opts, out, &message, lang)
 }
 
 /// The warnings of `validate` on this sheet that the new entry adds.
@@ -157,40 +135,6 @@ fn request(a: &RecordArgs) -> Request {
         measures: a.measure.clone(),
         by: a.by.clone(),
     }
-}
-
-/// Takes the plan's lock, waiting for another record to finish.
-fn lock(ctx: &Context) -> Result<File, Failure> {
-    let path = ctx.plan_dir.join(LOCK_FILE);
-    let shown = ctx.shown_dir.join(LOCK_FILE);
-    let fail = |e: std::io::Error| Failure::Refused(Msg::CannotLock(shown.clone(), e.kind()));
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(fail)?;
-    file.lock().map_err(fail)?;
-    Ok(file)
-}
-
-/// The plan as it will be with `new_sheet` in place of the old one.
-fn with_sheet(loaded: &Loaded, new_sheet: &Sheet) -> Loaded {
-    let mut after = Loaded {
-        root: loaded.root.clone(),
-        plan: loaded.plan.clone(),
-        ..Default::default()
-    };
-    after.unread = loaded.unread;
-    if let Some(slot) = after
-        .plan
-        .sheets
-        .iter_mut()
-        .find(|s| s.id.value == new_sheet.id.value)
-    {
-        *slot = new_sheet.clone();
-    }
-    after
 }
 
 fn commit_message(

@@ -17,7 +17,8 @@ const CONVENTION_KEYS: &[&str] = &[
     "stale_after_months",
     "previous",
 ];
-const SHEET_KEYS: &[&str] = &[
+/// The keys of an action sheet, in the spec's order.
+pub(crate) const SHEET_KEYS: &[&str] = &[
     "id",
     "title",
     "fields",

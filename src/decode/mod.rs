@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 mod files;
 pub(crate) use files::ENTRY_KEYS;
+pub(crate) use files::SHEET_KEYS;
 pub use files::{decode_axes, decode_convention, decode_partners, decode_sheet, decode_tracks};
 
 /// A problem found while decoding, before it is tied to a file.

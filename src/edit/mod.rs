@@ -1,19 +1,27 @@
-//! The lossless journal append (spec section 8) and its verification.
+//! Lossless edits of plan files (spec section 8) and their verification.
 //!
-//! The entry goes last in the sheet's `journal:` block sequence through
-//! `yaml-edit`, which keeps every other byte: comments, blank lines, key
-//! order, quoting. A UTF-8 BOM and CRLF line endings are set aside before the
-//! edit and restored after. The exceptions are said in [`Notice`]s.
+//! Every change goes through `yaml-edit`, which keeps every other byte:
+//! comments, blank lines, key order, quoting. A UTF-8 BOM and CRLF line
+//! endings are set aside before the edit and restored after ([`edit_text`]).
+//! The exceptions are said in [`Notice`]s. [`verify`] then reads the new
+//! text back and checks it is the old sheet with exactly the change asked.
 
 mod emit;
+mod journal;
+mod structure;
 
 pub use emit::{entry_yaml, number, scalar};
+pub use journal::{amend_entry, append_entry};
+pub use structure::{add_item, add_root_item, later, set_keys};
 
-use crate::model::{Entry, Sheet};
+use crate::decode::Decoder;
+use crate::model::{Partner, Sheet};
+use crate::yaml::Node;
+use std::ops::Range;
 use std::str::FromStr;
 use yaml_edit::Document;
 
-/// Something the edit changed besides adding the entry's lines.
+/// Something the edit changed besides the lines of the change itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notice {
     /// A flow `journal: [...]` was rewritten as a block sequence.
@@ -22,7 +30,7 @@ pub enum Notice {
     FinalNewlineAdded,
 }
 
-/// Why an entry cannot be appended to a file.
+/// Why a file cannot be edited.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     /// The root is a flow mapping `{...}`.
@@ -31,26 +39,34 @@ pub enum EditError {
     /// The root is not a mapping of keys.
     #[error("the sheet is not a mapping of keys")]
     RootNotMapping,
-    /// The YAML editor could not read the file or the entry.
+    /// The key holds something else than a block list (`- ...` lines).
+    #[error("`{0}` is not a list written one item per line")]
+    NotBlockList(String),
+    /// The YAML editor could not read the file or the change.
     #[error("the sheet could not be read for editing")]
     Unparsable,
 }
 
-/// The new text and what changed besides the entry.
+/// The new text, what changed besides the change, and which old lines the
+/// change may replace.
 #[derive(Debug, Clone)]
 pub struct Edited {
     /// The whole new file.
     pub text: String,
-    /// Changes beyond the added lines.
+    /// Changes beyond the lines of the change.
     pub notices: Vec<Notice>,
+    /// Lines of the old text (0-based, end excluded) that the change
+    /// replaces; empty when it only adds lines.
+    pub replaced: Vec<Range<usize>>,
 }
 
-/// Appends `entry` to the journal of the sheet whose file text is `original`.
-/// `existing` is the sheet's current journal (used when a flow journal is rewritten).
-pub fn append_entry(
+/// Runs `change` on the text of `original` with its BOM and CRLF line
+/// endings set aside (and a final newline added), then restores them.
+/// `change` gets the parsed document, its text, and the notices so far; it
+/// returns the new text and the replaced line ranges.
+pub(crate) fn edit_text(
     original: &str,
-    entry: &Entry,
-    existing: &[Entry],
+    change: impl FnOnce(&Document, &str, &mut Vec<Notice>) -> Result<Changed, EditError>,
 ) -> Result<Edited, EditError> {
     let (bom, body) = match original.strip_prefix('\u{feff}') {
         Some(rest) => ("\u{feff}", rest),
@@ -70,64 +86,38 @@ pub fn append_entry(
     if first_content_line(&text).is_some_and(|l| l.starts_with('{')) {
         return Err(EditError::FlowRoot);
     }
-    let doc = Document::from_str(&text).map_err(|_| EditError::Unparsable)?;
-    let root = doc.as_mapping().ok_or(EditError::RootNotMapping)?;
-    let edited = if !root.contains_key("journal") {
-        format!(
-            "{text}journal:\n{}",
-            as_sequence(&[entry], sequence_indent(&text))
-        )
-    } else {
-        match root.get_sequence("journal") {
-            Some(seq) if !seq.is_flow_style() => {
-                let item = parse_doc(&entry_yaml(entry))?;
-                let mapping = item.as_mapping().ok_or(EditError::Unparsable)?;
-                seq.push(mapping);
-            }
-            Some(_) => {
-                let all: Vec<&Entry> = existing.iter().chain([entry]).collect();
-                replace_journal(&root, &all)?;
-                notices.push(Notice::FlowJournalRewritten);
-            }
-            None => replace_journal(&root, &[entry])?,
-        }
-        doc.to_string()
-    };
+    let doc = parse_doc(&text)?;
+    let changed = change(&doc, &text, &mut notices)?;
     let edited = if crlf {
-        edited.replace('\n', "\r\n")
+        changed.text.replace('\n', "\r\n")
     } else {
-        edited
+        changed.text
     };
     Ok(Edited {
         text: format!("{bom}{edited}"),
         notices,
+        replaced: changed.replaced,
     })
 }
 
-fn parse_doc(text: &str) -> Result<Document, EditError> {
+/// What a change made of the normalised text.
+pub(crate) struct Changed {
+    /// The new text.
+    pub text: String,
+    /// The old lines it replaces.
+    pub replaced: Vec<Range<usize>>,
+}
+
+/// Parses YAML text for editing.
+pub(crate) fn parse_doc(text: &str) -> Result<Document, EditError> {
     Document::from_str(text).map_err(|_| EditError::Unparsable)
 }
 
-fn replace_journal(root: &yaml_edit::Mapping, entries: &[&Entry]) -> Result<(), EditError> {
-    let doc = parse_doc(&as_sequence(entries, 0))?;
-    let seq = doc.as_sequence().ok_or(EditError::Unparsable)?;
-    root.set("journal", seq);
-    Ok(())
-}
-
-/// Entries as a block sequence indented by `indent` spaces.
-fn as_sequence(entries: &[&Entry], indent: usize) -> String {
-    let pad = " ".repeat(indent);
-    let mut out = String::new();
-    for e in entries {
-        for (i, line) in entry_yaml(e).lines().enumerate() {
-            out.push_str(&pad);
-            out.push_str(if i == 0 { "- " } else { "  " });
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out
+/// The lines (0-based, end excluded) that the bytes `range` of `text` span.
+pub(crate) fn lines_of(text: &str, range: Range<usize>) -> Range<usize> {
+    let line = |at: usize| text[..at.min(text.len())].matches('\n').count();
+    let end = range.end.max(range.start + 1);
+    line(range.start)..line(end - 1) + 1
 }
 
 fn first_content_line(text: &str) -> Option<&str> {
@@ -138,7 +128,7 @@ fn first_content_line(text: &str) -> Option<&str> {
 
 /// How the file indents the items of its block sequences under a root key
 /// (two spaces when it has none).
-fn sequence_indent(text: &str) -> usize {
+pub(crate) fn sequence_indent(text: &str) -> usize {
     let mut after_root_key = false;
     for line in text.lines() {
         let trimmed = line.trim_start();
@@ -158,37 +148,55 @@ fn sequence_indent(text: &str) -> usize {
 pub enum VerifyError {
     /// The new text is not a valid sheet; the parse problem, when it does not parse.
     NotASheet(Option<crate::diag::Problem>),
-    /// The new text reads as something else than the old sheet plus the entry.
-    NotOldPlusEntry,
-    /// The diff would change or remove existing lines.
+    /// The new text reads as something else than the old sheet plus the change.
+    NotOldPlusChange,
+    /// The diff would change or remove lines outside the change.
     ChangesLines,
 }
 
-/// Checks an edit: the new text must read back as the old sheet plus exactly
-/// `entry`, and the diff may only add lines unless a notice says otherwise.
-pub fn verify(
+/// Checks an edit: the new text must read back as `expected` (the old sheet
+/// with the change), and the diff may change no old line outside
+/// `edited.replaced`, unless a notice says otherwise. Returns the new sheet.
+pub fn verify(old_text: &str, edited: &Edited, expected: &Sheet) -> Result<Sheet, VerifyError> {
+    let with_file = |d: &mut Decoder, node: &Node| {
+        crate::decode::decode_sheet(d, node).map(|mut s| {
+            s.file = expected.file.clone();
+            s
+        })
+    };
+    verify_as(old_text, edited, expected, with_file)
+}
+
+/// [`verify`] for `partners.yaml`: it must read back as `expected`.
+pub fn verify_partners(
     old_text: &str,
-    old: &Sheet,
     edited: &Edited,
-    entry: &Entry,
-) -> Result<Sheet, VerifyError> {
+    expected: &Vec<Partner>,
+) -> Result<Vec<Partner>, VerifyError> {
+    verify_as(old_text, edited, expected, crate::decode::decode_partners)
+}
+
+/// Reads the new text back with `decode` and checks it against `expected`
+/// and the lines the change may replace.
+fn verify_as<T: PartialEq>(
+    old_text: &str,
+    edited: &Edited,
+    expected: &T,
+    decode: impl Fn(&mut Decoder, &Node) -> Option<T>,
+) -> Result<T, VerifyError> {
     let body = edited.text.strip_prefix('\u{feff}').unwrap_or(&edited.text);
     let node = crate::yaml::parse(body).map_err(|e| {
         VerifyError::NotASheet(Some(crate::load::parse_problem(e.kind, body, e.pos)))
     })?;
-    let mut decoder = crate::decode::Decoder::new(body);
-    let sheet = crate::decode::decode_sheet(&mut decoder, &node);
-    let mut new = match sheet {
+    let mut decoder = Decoder::new(body);
+    let new = match decode(&mut decoder, &node) {
         Some(s) if decoder.found.is_empty() => s,
         _ => return Err(VerifyError::NotASheet(None)),
     };
-    new.file = old.file.clone();
-    let mut expected = old.clone();
-    expected.journal.push(entry.clone());
-    if new != expected {
-        return Err(VerifyError::NotOldPlusEntry);
+    if new != *expected {
+        return Err(VerifyError::NotOldPlusChange);
     }
-    if edited.notices.is_empty() && !only_adds_lines(old_text, &edited.text) {
+    if edited.notices.is_empty() && !changes_only(old_text, &edited.text, &edited.replaced) {
         return Err(VerifyError::ChangesLines);
     }
     Ok(new)
@@ -196,11 +204,22 @@ pub fn verify(
 
 /// True when going from `old` to `new` only inserts lines.
 pub fn only_adds_lines(old: &str, new: &str) -> bool {
+    changes_only(old, new, &[])
+}
+
+/// True when going from `old` to `new` inserts lines and replaces or
+/// deletes only old lines within `replaced`.
+fn changes_only(old: &str, new: &str, replaced: &[Range<usize>]) -> bool {
     use similar::{DiffTag, TextDiff};
-    TextDiff::from_lines(old, new)
-        .ops()
-        .iter()
-        .all(|op| matches!(op.tag(), DiffTag::Equal | DiffTag::Insert))
+    TextDiff::from_lines(old, new).ops().iter().all(|op| {
+        let lines = op.old_range();
+        match op.tag() {
+            DiffTag::Equal | DiffTag::Insert => true,
+            DiffTag::Delete | DiffTag::Replace => lines
+                .clone()
+                .all(|line| replaced.iter().any(|r| r.contains(&line))),
+        }
+    })
 }
 
 /// A unified diff of the change, for `--dry-run`.

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Located, Status};
+use crate::model::{Entry, Located, Status};
 use crate::yaml::Pos;
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -29,28 +29,45 @@ fn sheet_of(text: &str) -> Sheet {
     sheet
 }
 
+fn plus(old: &Sheet, e: &Entry) -> Sheet {
+    let mut expected = old.clone();
+    expected.journal.push(e.clone());
+    expected
+}
+
+fn amend(text: &str, e: &Entry) -> Edited {
+    let mut old = sheet_of(text);
+    let edited = amend_entry(text, e, &old.journal[..old.journal.len() - 1]).unwrap();
+    old.journal.pop();
+    verify(text, &edited, &plus(&old, e)).unwrap();
+    edited
+}
+
 fn append(text: &str, e: &Entry) -> Edited {
     let old = sheet_of(text);
     let edited = append_entry(text, e, &old.journal).unwrap();
-    verify(text, &old, &edited, e).unwrap();
+    verify(text, &edited, &plus(&old, e)).unwrap();
     edited
 }
 
 const HEAD: &str = "# Fiche écrite à la main\nid: \"1.1.1\"   # id entre guillemets\ntitle: 'Titre'\nfields: [mobilite]\nschedule: {start: 2023, end: 2026}\n";
 
+/// A journal with comments, `middle` lines after its first entry.
+fn commented_journal(middle: &str) -> String {
+    format!(
+        "{HEAD}journal:\n  - date: 2024-01-01\n    note: x   # commentaire\n{middle}  # fin du suivi\n\n# dernier mot\n"
+    )
+}
+
+/// The lines of `entry("Réunion")` in a journal.
+const REUNION: &str =
+    "  - date: 2025-03-04\n    status: in-progress\n    progress: 40\n    note: Réunion\n";
+
 #[test]
 fn appends_after_the_last_entry_keeping_comments() {
-    let text = format!(
-        "{HEAD}journal:\n  - date: 2024-01-01\n    note: x   # commentaire\n  # fin du suivi\n\n# dernier mot\n"
-    );
-    let edited = append(&text, &entry("Réunion"));
+    let edited = append(&commented_journal(""), &entry("Réunion"));
     assert!(edited.notices.is_empty());
-    assert_eq!(
-        edited.text,
-        format!(
-            "{HEAD}journal:\n  - date: 2024-01-01\n    note: x   # commentaire\n  - date: 2025-03-04\n    status: in-progress\n    progress: 40\n    note: Réunion\n  # fin du suivi\n\n# dernier mot\n"
-        )
-    );
+    assert_eq!(edited.text, commented_journal(REUNION));
 }
 
 #[test]
@@ -76,16 +93,20 @@ fn fills_an_empty_journal_key() {
 
 #[test]
 fn rewrites_a_flow_journal_as_a_block() {
-    let text = format!("{HEAD}journal: [{{date: 2024-01-01, note: x}}]\n");
-    let edited = append(&text, &entry("a"));
-    assert_eq!(edited.notices, [Notice::FlowJournalRewritten]);
-    assert!(
-        edited
-            .text
-            .contains("journal:\n  - date: 2024-01-01\n    note: x\n  - date: 2025-03-04\n"),
-        "{}",
-        edited.text
-    );
+    let one = "{date: 2024-01-01, note: x}";
+    let appended = append(&format!("{HEAD}journal: [{one}]\n"), &entry("a"));
+    let two = format!("{HEAD}journal: [{one}, {{date: 2024-02-01, note: y}}]\n");
+    let amended = amend(&two, &entry("a"));
+    for edited in [appended, amended] {
+        assert_eq!(edited.notices, [Notice::FlowJournalRewritten]);
+        assert!(
+            edited
+                .text
+                .contains("journal:\n  - date: 2024-01-01\n    note: x\n  - date: 2025-03-04\n"),
+            "{}",
+            edited.text
+        );
+    }
 }
 
 #[test]
@@ -103,6 +124,21 @@ fn keeps_crlf_and_bom_and_adds_a_final_newline() {
     let text = format!("{HEAD}journal:\n  - date: 2024-01-01\n    note: x");
     let edited = append(&text, &entry("a"));
     assert_eq!(edited.notices, [Notice::FinalNewlineAdded]);
+}
+
+#[test]
+fn amend_replaces_only_the_last_entry_lines() {
+    let text = commented_journal("  - date: 2024-02-01\n    note: tpyo\n");
+    let edited = amend(&text, &entry("Réunion"));
+    assert!(edited.notices.is_empty());
+    assert_eq!(edited.text, commented_journal(REUNION));
+}
+
+#[test]
+fn amend_keeps_crlf() {
+    let text = format!("{HEAD}journal:\n- date: 2024-01-01\n  note: x\n").replace('\n', "\r\n");
+    let edited = amend(&text, &entry("a"));
+    assert!(!edited.text.replace("\r\n", "").contains('\n'));
 }
 
 #[test]
@@ -192,7 +228,14 @@ proptest! {
         };
         let old = sheet_of(&text);
         let edited = append_entry(&text, &e, &old.journal).unwrap();
-        prop_assert!(verify(&text, &old, &edited, &e).is_ok());
+        prop_assert!(verify(&text, &edited, &plus(&old, &e)).is_ok());
         prop_assert!(only_adds_lines(&text, &edited.text));
+        if !old.journal.is_empty() {
+            let kept = &old.journal[..old.journal.len() - 1];
+            let amended = amend_entry(&text, &e, kept).unwrap();
+            let mut base = old.clone();
+            base.journal.pop();
+            prop_assert!(verify(&text, &amended, &plus(&base, &e)).is_ok());
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Integration tests: the real `ctg` binary on real plan folders in temp dirs.
 
+mod authoring;
 mod common;
 mod diagnostics;
 mod evaluation;
@@ -15,4 +16,5 @@ mod report_width;
 mod show;
 mod spreadsheet;
 mod status;
+mod structure;
 mod validate;
