@@ -5,7 +5,7 @@ use super::args::{
     AddCommand, AddIndicatorArgs, AddMilestoneArgs, AddPartnerArgs, SetArgs, WriteFlags,
 };
 use super::context::Context;
-use super::messages::{IdKind, Msg};
+use super::messages::{Change, IdKind, Msg};
 use super::{Failure, write};
 use crate::dates::parse_cli_date;
 use crate::decode::IdShape;
@@ -95,7 +95,7 @@ fn add_partner(ctx: &Context, a: &AddPartnerArgs) -> Result<ExitCode, Failure> {
         &target,
         &edited,
         &a.write,
-        format!("partners: {id}"),
+        Change::Partner(id).say(ctx.lang),
     )
 }
 
@@ -127,7 +127,7 @@ fn edit_sheet(
     ctx: &Context,
     id: &str,
     flags: &WriteFlags,
-    change: impl FnOnce(&Plan, &Sheet, &str) -> Result<(Edited, Sheet, String), Failure>,
+    change: impl FnOnce(&Plan, &Sheet, &str) -> Result<(Edited, Sheet, Change), Failure>,
 ) -> Result<ExitCode, Failure> {
     let _lock = write::lock(ctx)?;
     let checked = ctx.load_valid()?;
@@ -138,7 +138,7 @@ fn edit_sheet(
     let new_sheet =
         verify(&target.original, &edited, &expected).map_err(|why| refuse(Msg::Verify(why)))?;
     let after = write::with_sheet(loaded, &new_sheet);
-    let what = format!("{}: {what}", sheet.id.value);
+    let what = format!("{}: {}", sheet.id.value, what.say(ctx.lang));
     finish(ctx, &checked.lang, &after, &target, &edited, flags, what)
 }
 
@@ -159,7 +159,7 @@ fn add_milestone(ctx: &Context, a: &AddMilestoneArgs) -> Result<ExitCode, Failur
             title: a.title.clone(),
             due: Some(at(due)),
         });
-        Ok((edited, expected, format!("milestone {id}")))
+        Ok((edited, expected, Change::Milestone(id)))
     })
 }
 
@@ -250,7 +250,7 @@ fn add_indicator(ctx: &Context, a: &AddIndicatorArgs) -> Result<ExitCode, Failur
             baseline: baseline.map(|(year, value)| Baseline { year, value }),
             targets: targets.iter().map(|(y, v)| (*y, at(*v))).collect(),
         });
-        Ok((edited, expected, format!("indicator {id}")))
+        Ok((edited, expected, Change::Indicator(id)))
     })
 }
 
@@ -283,7 +283,7 @@ pub fn run_set(ctx: &Context, a: &SetArgs) -> Result<ExitCode, Failure> {
         let fields = plan.convention.fields.iter().map(|f| f.id.as_str());
         let tracks = plan.tracks.iter().map(|t| t.id.as_str());
         let mut expected = sheet.clone();
-        let mut changes: Vec<(&str, String)> = Vec::new();
+        let mut changes: Vec<(&'static str, String)> = Vec::new();
         let list = |ids: &[Located<String>]| {
             let ids: Vec<String> = ids.iter().map(|i| scalar(i)).collect();
             format!("[{}]", ids.join(", "))
@@ -321,7 +321,7 @@ pub fn run_set(ctx: &Context, a: &SetArgs) -> Result<ExitCode, Failure> {
             return Err(refuse(Msg::NothingToSet));
         }
         let edited = set_keys(text, &changes).map_err(|e| refuse(Msg::Edit(e)))?;
-        let keys: Vec<&str> = changes.iter().map(|(k, _)| *k).collect();
-        Ok((edited, expected, keys.join(", ")))
+        let keys: Vec<&'static str> = changes.iter().map(|(k, _)| *k).collect();
+        Ok((edited, expected, Change::Keys(keys)))
     })
 }

@@ -61,6 +61,43 @@ impl SheetSnapshot {
     }
 }
 
+/// What `add` or `set` changed, in a few words (the output line and the
+/// commit message).
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// `add partner ID`.
+    Partner(String),
+    /// `add milestone SHEET --id ID`.
+    Milestone(String),
+    /// `add indicator SHEET --id ID`.
+    Indicator(String),
+    /// `set SHEET`: the keys set (`lead`, `partners`…, as in the file).
+    Keys(Vec<&'static str>),
+}
+
+impl Speak for Change {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Change::Partner(id) => lang.pick(
+                format!("partner {id} added"),
+                format!("partenaire {id} ajouté"),
+            ),
+            Change::Milestone(id) => lang.pick(
+                format!("milestone {id} added"),
+                format!("jalon {id} ajouté"),
+            ),
+            Change::Indicator(id) => lang.pick(
+                format!("indicator {id} added"),
+                format!("indicateur {id} ajouté"),
+            ),
+            Change::Keys(keys) => {
+                let keys = keys.join(", ");
+                lang.pick(format!("{keys} set"), format!("{keys} modifiés"))
+            }
+        }
+    }
+}
+
 /// A sentence of the command line.
 #[derive(Debug)]
 pub enum Msg {
