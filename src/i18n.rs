@@ -218,6 +218,7 @@ catalogue! {
     Stopped => "blocked or paused", "bloquée ou en pause";
     ShortOfTarget => "short of its target", "en deçà de sa cible";
     MilestoneMissed => "milestone never reached", "jalon jamais atteint";
+    ActionSheets => "Action sheets", "Fiches actions";
 }
 
 /// The label of a status.

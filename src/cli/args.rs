@@ -138,11 +138,15 @@ pub struct StatusArgs {
 /// Formats of tabular commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TableFormat {
-    /// A table for the terminal.
+    /// Tables for the terminal.
     Table,
     /// A Markdown document.
     Markdown,
-    /// CSV (French: `;`, BOM, decimal comma).
+    /// One self-contained HTML page.
+    Html,
+    /// An Excel workbook, one worksheet per table (needs --output).
+    Xlsx,
+    /// CSV (French: `;`, BOM, decimal comma); report and evaluation write one file per table into --output DIR, or --table NAME to stdout.
     Csv,
     /// JSON with a version.
     Json,
@@ -267,27 +271,10 @@ pub struct ReportArgs {
 pub struct DocumentOutput {
     /// Output format [default: from the --output extension, else table]
     #[arg(long, value_enum)]
-    pub format: Option<ReportFormat>,
+    pub format: Option<TableFormat>,
     /// The file to write (for csv: the folder that receives one file per table; with --table, that table's file)
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
-}
-
-/// Formats of `report`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// Tables for the terminal.
-    Table,
-    /// One Markdown document.
-    Markdown,
-    /// One self-contained HTML page.
-    Html,
-    /// An Excel workbook, one worksheet per table (needs --output).
-    Xlsx,
-    /// One CSV file per table (into --output DIR, or --table NAME to stdout).
-    Csv,
-    /// All tables as JSON.
-    Json,
 }
 
 /// The tables of the annual review.

@@ -61,8 +61,8 @@ impl Document {
     }
 
     /// A workbook, one worksheet per table named by its caption.
-    pub fn xlsx(&self) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    pub fn xlsx(&self, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         let names: Vec<&str> = self.grids.iter().map(|g| g.title.as_str()).collect();
-        xlsx::workbook(&self.grids, &names, &self.title)
+        xlsx::workbook(&self.grids, &names, &self.title, lang)
     }
 }

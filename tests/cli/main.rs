@@ -3,6 +3,7 @@
 mod common;
 mod diagnostics;
 mod evaluation;
+mod formats;
 mod hostile;
 mod language;
 mod log;

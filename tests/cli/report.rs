@@ -318,11 +318,7 @@ fn a_formula_in_plan_text_is_neutralised_in_csv() {
 #[test]
 fn html_is_one_accessible_self_contained_page() {
     let env = TestEnv::demo();
-    env.edit(
-        "actions/1.1.1-navette.yaml",
-        "note: Véhicule livré",
-        "note: \"<script>alert('x')</script> & co\"",
-    );
+    inject_script(&env, "actions/1.1.1-navette.yaml", "Véhicule livré");
     let run = env.run(&["report", "2023", "--output", "bilan.html"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html = std::fs::read_to_string(env.dir.path().join("bilan.html")).unwrap();
@@ -418,6 +414,22 @@ pub fn assert_chromium_shows(page: &std::path::Path, texts: &[&str]) {
     }
 }
 
+/// Checks a workbook cell is a date (not text), on `iso`.
+pub fn assert_date(cell: Option<&calamine::Data>, iso: &str) {
+    match cell {
+        Some(calamine::Data::DateTime(d)) => assert_eq!(
+            d.as_datetime().map(|t| t.date().to_string()).as_deref(),
+            Some(iso)
+        ),
+        other => panic!("a date cell, got {other:?}"),
+    }
+}
+
+/// Puts `<script>alert('x')</script> & co` in place of `from` in `file`.
+pub fn inject_script(env: &TestEnv, file: &str, from: &str) {
+    env.edit(file, from, "\"<script>alert('x')</script> & co\"");
+}
+
 #[test]
 fn xlsx_holds_real_numbers_and_dates() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
@@ -450,13 +462,7 @@ fn xlsx_holds_real_numbers_and_dates() {
         "completion rate is a fraction"
     );
     let milestones = book.worksheet_range("Jalons").unwrap();
-    match milestones.get_value((2, 0)) {
-        Some(Data::DateTime(d)) => assert_eq!(
-            d.as_datetime().map(|t| t.date().to_string()).as_deref(),
-            Some("2024-03-31")
-        ),
-        other => panic!("a date cell, got {other:?}"),
-    }
+    assert_date(milestones.get_value((2, 0)), "2024-03-31");
     assert_eq!(
         env.run(&["report", "2024", "--format", "xlsx"]).code,
         2,
