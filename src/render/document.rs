@@ -18,6 +18,9 @@ pub struct Document {
     pub notice: Option<&'static str>,
     /// The tables, in order.
     pub grids: Vec<Grid>,
+    /// Charts for the HTML page (SVG), each with the name of the grid it
+    /// goes before.
+    pub charts: Vec<(&'static str, String)>,
 }
 
 impl Document {
@@ -57,7 +60,7 @@ impl Document {
 
     /// One self-contained HTML page.
     pub fn html(&self, lang: Lang) -> String {
-        html::page(lang, &self.title, &self.lines, self.notice, &self.grids)
+        html::page(self, lang)
     }
 
     /// A workbook, one worksheet per table named by its caption.

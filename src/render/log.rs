@@ -98,6 +98,7 @@ pub fn document(rows: &[LogRow], (from, to): (NaiveDate, NaiveDate), lang: Lang)
         )],
         notice: rows.is_empty().then(|| L::NoEntryInPeriod.get(lang)),
         grids: vec![grid(rows, lang)],
+        charts: Vec::new(),
     }
 }
 

@@ -259,6 +259,7 @@ pub fn document(report: &StatusReport, lang: Lang) -> Document {
         lines: footer(report, lang).lines().map(String::from).collect(),
         notice: report.is_empty().then(|| L::NoMatch.get(lang)),
         grids: vec![grid(report, lang)],
+        charts: Vec::new(),
     }
 }
 

@@ -69,6 +69,7 @@ pub fn document(s: &Summary, note: Option<&'static str>, lang: Lang) -> Document
         )],
         notice: note,
         grids: vec![grid(s, lang)],
+        charts: Vec::new(),
     }
 }
 
