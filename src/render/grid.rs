@@ -218,7 +218,12 @@ impl Grid {
                     c,
                     Cell::Count(_) | Cell::Number(..) | Cell::Percent(_) | Cell::Points(_)
                 );
-                let class = if numeric { " class=\"num\"" } else { "" };
+                let word = matches!(c, Cell::Label(t) if !t.contains(char::is_whitespace));
+                let class = match (numeric, word) {
+                    (true, _) => " class=\"num\"",
+                    (false, true) => " class=\"word\"",
+                    _ => "",
+                };
                 if i == 0 {
                     let _ = write!(out, "<th scope=\"row\"{class}>{text}</th>");
                 } else {

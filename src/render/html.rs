@@ -19,7 +19,8 @@ th, td { border: 1px solid #8c8c8c; padding: .3rem .5rem; vertical-align: top; t
 thead th { background: #dce6f0; }
 tbody th { font-weight: normal; }
 tr.group th, tr.group td { background: #f2f2f2; font-weight: bold; }
-.num { text-align: right; white-space: nowrap; }
+.num, .word { white-space: nowrap; }
+.num { text-align: right; }
 figure.chart { margin: 0 0 1.5rem; break-inside: avoid; page-break-inside: avoid; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 div.minis { display: flex; flex-wrap: wrap; gap: 1rem; }
@@ -27,7 +28,8 @@ div.minis svg { flex: 0 0 auto; }
 @page { size: A4 portrait; margin: 14mm 12mm 16mm; }
 @media print {
   body { margin: 0; font-size: 10pt; }
-  table { page-break-inside: auto; font-size: 8.5pt; }
+  table { page-break-inside: auto; font-size: 7.5pt; line-height: 1.25; }
+  th, td { padding: 2px 3px; }
   tr, th, td { page-break-inside: avoid; break-inside: avoid; }
   thead { display: table-header-group; }
   caption, h1 { page-break-after: avoid; break-after: avoid; }
