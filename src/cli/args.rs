@@ -293,7 +293,7 @@ pub enum ReportTable {
 /// `ctg timeline`.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// Output format: the terminal chart, or a Markdown text chart
+    /// Output format: the terminal chart, a Markdown text chart, or a Gantt chart as SVG or an HTML page
     #[arg(long, value_enum)]
     pub format: Option<TimelineFormat>,
     /// Write to this file instead of the terminal (replaced atomically)
@@ -308,6 +308,10 @@ pub enum TimelineFormat {
     Table,
     /// A text chart in a Markdown code block.
     Markdown,
+    /// A Gantt chart as an SVG file.
+    Svg,
+    /// A Gantt chart in a self-contained HTML page.
+    Html,
 }
 
 /// `ctg renew`.

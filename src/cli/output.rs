@@ -16,7 +16,7 @@ use std::path::Path;
 /// (`.txt`: the table).
 pub const TABULAR: [&str; 6] = [".md", ".csv", ".json", ".html", ".xlsx", ".txt"];
 /// The extensions of `timeline`.
-pub const TIMELINE: [&str; 2] = [".md", ".txt"];
+pub const TIMELINE: [&str; 4] = [".md", ".svg", ".html", ".txt"];
 
 /// The extension of `--output`, lower-cased.
 pub enum Extension {

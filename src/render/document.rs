@@ -19,7 +19,7 @@ pub struct Document {
     /// The tables, in order.
     pub grids: Vec<Grid>,
     /// Charts for the HTML page (SVG), each with the name of the grid it
-    /// goes before.
+    /// goes before (a name no grid has: after the tables).
     pub charts: Vec<(&'static str, String)>,
 }
 

@@ -5,6 +5,7 @@
 use crate::compute::SynthesisClass;
 use crate::i18n::{L, Lang};
 use crate::render::annual::class_label;
+use crate::render::document::Document;
 use crate::render::fmt::{colon, short_date};
 use crate::render::grid::escape;
 use crate::render::svg::{INK, Svg, short};
@@ -86,6 +87,18 @@ pub fn svg(g: &Gantt, lang: Lang) -> Svg {
     );
     legend(&mut svg, bottom + 24.0, lang);
     svg
+}
+
+/// The chart alone in a self-contained HTML page titled with the convention.
+pub fn page(g: &Gantt, convention: &str, lang: Lang) -> String {
+    Document {
+        title: format!("{} — {convention}", L::ChartTimeline.get(lang)),
+        lines: Vec::new(),
+        notice: None,
+        grids: Vec::new(),
+        charts: vec![("", svg(g, lang).finish())],
+    }
+    .html(lang)
 }
 
 /// The legend: the five states, then the three marks.

@@ -63,7 +63,7 @@ fn css_string(text: &str) -> String {
 }
 
 /// The page: a title, lines under it, an optional notice, then the tables,
-/// each chart before the table it draws.
+/// each chart before the table it draws (the others at the end).
 pub fn page(doc: &Document, lang: Lang) -> String {
     let title = escape(&doc.title);
     let mut out = format!(
@@ -78,11 +78,16 @@ pub fn page(doc: &Document, lang: Lang) -> String {
     if let Some(n) = doc.notice {
         out.push_str(&format!("<p class=\"notice\">{}</p>\n", escape(n)));
     }
+    let figure = |chart: &String| format!("<figure class=\"chart\">\n{chart}</figure>\n");
     for g in &doc.grids {
         for (_, chart) in doc.charts.iter().filter(|(name, _)| *name == g.name) {
-            out.push_str(&format!("<figure class=\"chart\">\n{chart}</figure>\n"));
+            out.push_str(&figure(chart));
         }
         out.push_str(&g.html(lang));
+    }
+    let placed = |name: &str| doc.grids.iter().any(|g| g.name == name);
+    for (_, chart) in doc.charts.iter().filter(|(name, _)| !placed(name)) {
+        out.push_str(&figure(chart));
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out

@@ -80,3 +80,49 @@ fn the_charts_speak_english_with_lang_en() {
     assert!(run.stdout.contains("milestone reached"));
     assert!(!run.stdout.contains("jalon"));
 }
+
+#[test]
+fn timeline_as_svg_is_well_formed_xml_with_one_bar_per_sheet() {
+    let env = hostile_demo();
+    let run = env.run_as_of("2024-12-31", &["timeline", "--format", "svg"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = roxmltree::Document::parse(&run.stdout).unwrap();
+    let svg = doc.root_element();
+    assert_eq!(svg.tag_name().name(), "svg");
+    assert_eq!(
+        svg.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    let bars = svg
+        .descendants()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("class") == Some("bar"))
+        .count();
+    assert_eq!(bars, 6, "one bar per sheet of the demo");
+    let text: String = svg.descendants().filter_map(|n| n.text()).collect();
+    assert!(
+        text.contains("<script>alert('x')</script> & co"),
+        "the title, escaped"
+    );
+    assert!(
+        text.contains("au 31/12/2024"),
+        "the line at the date computed"
+    );
+}
+
+#[test]
+fn timeline_writes_svg_and_html_files_by_extension() {
+    let env = TestEnv::demo();
+    let run = env.run(&["timeline", "--output", "gantt.SVG"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let svg = std::fs::read_to_string(env.dir.path().join("gantt.SVG")).unwrap();
+    assert!(svg.starts_with("<?xml"));
+    let run = env.run(&["timeline", "--output", "gantt.html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(env.dir.path().join("gantt.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg role=\"img\""));
+    assert_eq!(
+        env.run(&["status", "--output", "s.svg"]).code,
+        2,
+        "svg is for timeline only"
+    );
+}
