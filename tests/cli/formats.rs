@@ -50,7 +50,7 @@ fn status_as_an_html_page() {
     assert!(run.stdout.contains("<caption>Fiches actions</caption>"));
     assert!(
         run.stdout
-            .contains("<tr class=\"group\"><th scope=\"row\">1</th>")
+            .contains("<tr class=\"group\"><th scope=\"row\" class=\"word\">1</th>")
     );
 }
 
