@@ -218,6 +218,15 @@ catalogue! {
     Stopped => "blocked or paused", "bloquée ou en pause";
     ShortOfTarget => "short of its target", "en deçà de sa cible";
     MilestoneMissed => "milestone never reached", "jalon jamais atteint";
+    ActionSheets => "Action sheets", "Fiches actions";
+    ChartSynthesis => "Sheets by axis and state", "Fiches par axe et par état";
+    ChartProgress => "Mean progress by objective", "Avancement moyen par objectif";
+    ChartTimeline => "The action sheets over the period", "Les fiches actions sur la période";
+    YearEnd => "end of", "fin";
+    MilestoneReached => "milestone reached", "jalon atteint";
+    MilestoneLate => "milestone overdue", "jalon en retard";
+    MilestoneToCome => "milestone to come", "jalon à venir";
+    IndicatorChart => "Indicator", "Indicateur";
 }
 
 /// The label of a status.

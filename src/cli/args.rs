@@ -256,11 +256,15 @@ pub struct StatusArgs {
 /// Formats of tabular commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TableFormat {
-    /// A table for the terminal.
+    /// Tables for the terminal.
     Table,
     /// A Markdown document.
     Markdown,
-    /// CSV (French: `;`, BOM, decimal comma).
+    /// One self-contained HTML page.
+    Html,
+    /// An Excel workbook, one worksheet per table (needs --output).
+    Xlsx,
+    /// CSV (French: `;`, BOM, decimal comma); report and evaluation write one file per table into --output DIR, or --table NAME to stdout.
     Csv,
     /// JSON with a version.
     Json,
@@ -388,27 +392,10 @@ pub struct ReportArgs {
 pub struct DocumentOutput {
     /// Output format [default: from the --output extension, else table]
     #[arg(long, value_enum)]
-    pub format: Option<ReportFormat>,
+    pub format: Option<TableFormat>,
     /// The file to write (for csv: the folder that receives one file per table; with --table, that table's file)
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
-}
-
-/// Formats of `report`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// Tables for the terminal.
-    Table,
-    /// One Markdown document.
-    Markdown,
-    /// One self-contained HTML page.
-    Html,
-    /// An Excel workbook, one worksheet per table (needs --output).
-    Xlsx,
-    /// One CSV file per table (into --output DIR, or --table NAME to stdout).
-    Csv,
-    /// All tables as JSON.
-    Json,
 }
 
 /// The tables of the annual review.
@@ -427,7 +414,7 @@ pub enum ReportTable {
 /// `ctg timeline`.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// Output format: the terminal chart, or a Markdown text chart
+    /// Output format: the terminal chart, a Markdown text chart, or a Gantt chart as SVG or an HTML page
     #[arg(long, value_enum)]
     pub format: Option<TimelineFormat>,
     /// Write to this file instead of the terminal (replaced atomically)
@@ -442,6 +429,10 @@ pub enum TimelineFormat {
     Table,
     /// A text chart in a Markdown code block.
     Markdown,
+    /// A Gantt chart as an SVG file.
+    Svg,
+    /// A Gantt chart in a self-contained HTML page.
+    Html,
 }
 
 /// `ctg renew`.

@@ -593,7 +593,7 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     (
         "timeline:format",
-        "Format de sortie\u{a0}: le graphique du terminal, ou un graphique texte Markdown",
+        "Format de sortie\u{a0}: le graphique du terminal, un graphique texte Markdown, ou un diagramme de Gantt en SVG ou dans une page HTML",
     ),
     (
         "renew:about",

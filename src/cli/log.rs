@@ -37,13 +37,13 @@ pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode, Failure> {
     let rows = build(plan, from, to, args.action.as_deref());
     emit(
         ctx,
-        args.format,
-        args.output.as_deref(),
+        (args.format, args.output.as_deref()),
+        (|| render::document(&rows, (from, to), lang), lang),
         |format| match format {
-            TableFormat::Table => render::table(&rows, lang, ctx.style()),
             TableFormat::Markdown => render::markdown(&rows, lang),
             TableFormat::Csv => render::csv(&rows, lang),
             TableFormat::Json => render::json(&rows, from, to),
+            _ => render::table(&rows, lang, ctx.style()),
         },
     )?;
     Ok(ExitCode::SUCCESS)

@@ -117,29 +117,24 @@ pub fn tell(message: &Msg, lang: Lang) {
 }
 
 /// Renders in the format asked (`--format`, else the `--output` extension,
-/// else a table) and writes to `--output` (announced on stderr) or stdout.
+/// else a table) and writes to `--output` (announced on stderr) or stdout:
+/// HTML and xlsx from `doc`, the other formats from `render`.
 pub fn emit(
     ctx: &Context,
-    format: Option<args::TableFormat>,
-    output: Option<&std::path::Path>,
+    (format, output): (Option<args::TableFormat>, Option<&std::path::Path>),
+    (doc, lang): (impl Fn() -> crate::render::document::Document, Lang),
     render: impl Fn(args::TableFormat) -> String,
 ) -> Result<(), Failure> {
     use args::TableFormat;
     let format = match format {
         Some(f) => f,
-        None => match output::extension(output) {
-            output::Extension::None => TableFormat::Table,
-            output::Extension::Known(ext) => match ext {
-                "txt" => TableFormat::Table,
-                "md" | "markdown" => TableFormat::Markdown,
-                "csv" => TableFormat::Csv,
-                "json" => TableFormat::Json,
-                _ => return Err(output::refuse(output, &output::TABULAR)),
-            },
-            output::Extension::Other => return Err(output::refuse(output, &output::TABULAR)),
-        },
+        None => output::format(output)?,
     };
-    let text = render(format);
+    let text = match format {
+        TableFormat::Xlsx => return output::workbook(ctx, &doc(), lang, output),
+        TableFormat::Html => doc().html(lang),
+        f => render(f),
+    };
     match output {
         Some(path) => output::write(ctx, path, text.as_bytes()),
         None => print(&text),

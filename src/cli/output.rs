@@ -2,19 +2,21 @@
 //! command cannot write, and writing the file atomically with one line on
 //! stderr saying what was written where.
 
+use super::args::TableFormat;
 use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, tell};
 use crate::diag::FileKind;
+use crate::i18n::Lang;
+use crate::render::document::Document;
 use std::io::Write;
 use std::path::Path;
 
-/// The extensions of `status`, `log` and `summary` (`.txt`: the table).
-pub const TABULAR: [&str; 4] = [".md", ".csv", ".json", ".txt"];
-/// The extensions of `report`.
-pub const REPORT: [&str; 6] = [".md", ".csv", ".json", ".html", ".xlsx", ".txt"];
+/// The extensions of `status`, `log`, `summary`, `report` and `evaluation`
+/// (`.txt`: the table).
+pub const TABULAR: [&str; 6] = [".md", ".csv", ".json", ".html", ".xlsx", ".txt"];
 /// The extensions of `timeline`.
-pub const TIMELINE: [&str; 2] = [".md", ".txt"];
+pub const TIMELINE: [&str; 4] = [".md", ".svg", ".html", ".txt"];
 
 /// The extension of `--output`, lower-cased.
 pub enum Extension {
@@ -42,6 +44,20 @@ pub fn extension(path: Option<&Path>) -> Extension {
         .map_or(Extension::Other, Extension::Known)
 }
 
+/// The format an `--output` extension asks of a tabular command; one it
+/// cannot write is refused.
+pub fn format(path: Option<&Path>) -> Result<TableFormat, Failure> {
+    Ok(match extension(path) {
+        Extension::None | Extension::Known("txt") => TableFormat::Table,
+        Extension::Known("md" | "markdown") => TableFormat::Markdown,
+        Extension::Known("csv") => TableFormat::Csv,
+        Extension::Known("json") => TableFormat::Json,
+        Extension::Known("html" | "htm") => TableFormat::Html,
+        Extension::Known("xlsx") => TableFormat::Xlsx,
+        _ => return Err(refuse(path, &TABULAR)),
+    })
+}
+
 /// The refusal of an `--output` whose extension the command cannot write
 /// (exit 2, nothing written).
 pub fn refuse(path: Option<&Path>, accepted: &'static [&'static str]) -> Failure {
@@ -49,6 +65,20 @@ pub fn refuse(path: Option<&Path>, accepted: &'static [&'static str]) -> Failure
         path: path.map(Path::to_path_buf).unwrap_or_default(),
         accepted,
     })
+}
+
+/// Writes `doc` as a workbook to `path`: xlsx needs `--output`.
+pub fn workbook(
+    ctx: &Context,
+    doc: &Document,
+    lang: Lang,
+    path: Option<&Path>,
+) -> Result<(), Failure> {
+    let path = path.ok_or(Failure::Usage(Msg::XlsxNeedsOutput))?;
+    let bytes = doc
+        .xlsx(lang)
+        .map_err(|_| Failure::Refused(Msg::WorkbookFailed))?;
+    write(ctx, path, &bytes)
 }
 
 /// Writes `bytes` to `path`, replacing it atomically (temporary file in the

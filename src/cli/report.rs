@@ -1,10 +1,10 @@
 //! `ctg report YEAR`: the annual review in every format people share; the
 //! format handling here serves `evaluation` too.
 
-use super::args::{DocumentOutput, ReportArgs, ReportFormat};
+use super::args::{DocumentOutput, ReportArgs, TableFormat};
 use super::context::Context;
 use super::messages::Msg;
-use super::output::{self, Extension};
+use super::output;
 use super::{Failure, print, tell};
 use crate::i18n::Lang;
 use crate::render::annual;
@@ -46,10 +46,10 @@ pub fn target(out: &DocumentOutput, table: Option<impl ValueEnum>) -> Result<Tar
     let output = out.output.as_deref();
     let format = match (out.format, &table) {
         (Some(f), _) => f,
-        (None, Some(_)) => ReportFormat::Csv,
-        (None, None) => format(output)?,
+        (None, Some(_)) => TableFormat::Csv,
+        (None, None) => output::format(output)?,
     };
-    if table.is_some() && format != ReportFormat::Csv {
+    if table.is_some() && format != TableFormat::Csv {
         return Err(Failure::Usage(Msg::TableIsCsv));
     }
     Ok(Target {
@@ -61,22 +61,10 @@ pub fn target(out: &DocumentOutput, table: Option<impl ValueEnum>) -> Result<Tar
     })
 }
 
-fn format(path: Option<&Path>) -> Result<ReportFormat, Failure> {
-    Ok(match output::extension(path) {
-        Extension::None | Extension::Known("txt") => ReportFormat::Table,
-        Extension::Known("md" | "markdown") => ReportFormat::Markdown,
-        Extension::Known("csv") => ReportFormat::Csv,
-        Extension::Known("json") => ReportFormat::Json,
-        Extension::Known("html" | "htm") => ReportFormat::Html,
-        Extension::Known("xlsx") => ReportFormat::Xlsx,
-        _ => return Err(output::refuse(path, &output::REPORT)),
-    })
-}
-
 /// Where and how a document goes.
 pub struct Target<'a> {
     /// The format asked.
-    pub format: ReportFormat,
+    pub format: TableFormat,
     /// `--output`: a file, or for csv the folder.
     pub output: Option<&'a Path>,
     /// `--table NAME`: the one grid to write as CSV (to stdout or `--output`).
@@ -93,18 +81,14 @@ pub fn deliver(
     json: impl FnOnce() -> String,
 ) -> Result<(), Failure> {
     let text = match target.format {
-        ReportFormat::Csv => return csv(ctx, doc, lang, target),
-        ReportFormat::Xlsx => {
-            let path = target.output.ok_or(Failure::Usage(Msg::XlsxNeedsOutput))?;
-            let bytes = doc
-                .xlsx()
-                .map_err(|_| Failure::Refused(Msg::WorkbookFailed))?;
-            return output::write(ctx, path, &bytes);
+        TableFormat::Csv => return csv(ctx, doc, lang, target),
+        TableFormat::Xlsx => {
+            return output::workbook(ctx, doc, lang, target.output);
         }
-        ReportFormat::Markdown => doc.markdown(lang),
-        ReportFormat::Json => json(),
-        ReportFormat::Html => doc.html(lang),
-        ReportFormat::Table => doc.table(lang, ctx.style()),
+        TableFormat::Markdown => doc.markdown(lang),
+        TableFormat::Json => json(),
+        TableFormat::Html => doc.html(lang),
+        TableFormat::Table => doc.table(lang, ctx.style()),
     };
     match target.output {
         Some(path) => output::write(ctx, path, text.as_bytes()),

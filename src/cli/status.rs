@@ -19,13 +19,13 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode, Failure> {
     let report = build(plan, ctx.as_of, &filter);
     emit(
         ctx,
-        args.format,
-        args.output.as_deref(),
+        (args.format, args.output.as_deref()),
+        (|| render::document(&report, lang), lang),
         |format| match format {
-            TableFormat::Table => render::table(&report, lang, ctx.style()),
             TableFormat::Markdown => render::markdown(&report, lang),
             TableFormat::Csv => render::csv(&report, lang),
             TableFormat::Json => render::json(&report),
+            _ => render::table(&report, lang, ctx.style()),
         },
     )?;
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,7 @@ use super::args::{By, SummaryArgs, TableFormat};
 use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, emit};
+use crate::i18n::L;
 use crate::render::summary as render;
 use crate::report::summary::{GroupBy, build};
 use std::process::ExitCode;
@@ -31,20 +32,18 @@ pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
         By::Field => GroupBy::Field,
     });
     let summary = build(plan, (from..=to).collect(), ctx.as_of, by);
+    let field_note = (by == Some(GroupBy::Field)).then(|| L::FieldCountNote.get(lang));
     let note = |style| {
-        if by == Some(GroupBy::Field) {
-            let text = crate::i18n::L::FieldCountNote.get(lang);
+        field_note.map_or_else(String::new, |text| {
             format!("{}\n", crate::render::terminal::paragraph(text, style))
-        } else {
-            String::new()
-        }
+        })
     };
     emit(
         ctx,
-        args.format,
-        args.output.as_deref(),
+        (args.format, args.output.as_deref()),
+        (|| render::document(&summary, field_note, lang), lang),
         |format| match format {
-            TableFormat::Table => format!(
+            TableFormat::Table | TableFormat::Html | TableFormat::Xlsx => format!(
                 "{}{}",
                 render::grid(&summary, lang).terminal(lang, ctx.style()),
                 note(ctx.style())

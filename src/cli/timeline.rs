@@ -16,20 +16,23 @@ pub fn run(ctx: &Context, args: &TimelineArgs) -> Result<ExitCode, Failure> {
         None => match output::extension(args.output.as_deref()) {
             Extension::None | Extension::Known("txt") => TimelineFormat::Table,
             Extension::Known("md" | "markdown") => TimelineFormat::Markdown,
+            Extension::Known("svg") => TimelineFormat::Svg,
+            Extension::Known("html" | "htm") => TimelineFormat::Html,
             _ => return Err(output::refuse(args.output.as_deref(), &output::TIMELINE)),
         },
     };
-    let markdown = format == TimelineFormat::Markdown;
-    let text = if markdown {
-        timeline::markdown(plan, ctx.as_of, lang)
-    } else {
-        timeline::chart(
+    let gantt = || crate::report::gantt::build(plan, ctx.as_of);
+    let text = match format {
+        TimelineFormat::Markdown => timeline::markdown(plan, ctx.as_of, lang),
+        TimelineFormat::Svg => crate::render::gantt::svg(&gantt(), lang).file(),
+        TimelineFormat::Html => crate::render::gantt::page(&gantt(), &plan.convention.name, lang),
+        TimelineFormat::Table => timeline::chart(
             plan,
             ctx.as_of,
             lang,
             ctx.width,
             ctx.color && args.output.is_none(),
-        )
+        ),
     };
     match &args.output {
         Some(path) => output::write(ctx, path, text.as_bytes())?,

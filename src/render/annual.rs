@@ -262,6 +262,7 @@ pub fn document(r: &AnnualReport, lang: Lang) -> Document {
         lines: vec![period],
         notice: r.nothing_recorded.then(|| L::NothingRecorded.get(lang)),
         grids: grids(r, lang),
+        charts: crate::render::charts::review(r, lang),
     }
 }
 

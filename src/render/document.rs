@@ -18,6 +18,9 @@ pub struct Document {
     pub notice: Option<&'static str>,
     /// The tables, in order.
     pub grids: Vec<Grid>,
+    /// Charts for the HTML page (SVG), each with the name of the grid it
+    /// goes before (a name no grid has: after the tables).
+    pub charts: Vec<(&'static str, String)>,
 }
 
 impl Document {
@@ -57,12 +60,12 @@ impl Document {
 
     /// One self-contained HTML page.
     pub fn html(&self, lang: Lang) -> String {
-        html::page(lang, &self.title, &self.lines, self.notice, &self.grids)
+        html::page(self, lang)
     }
 
     /// A workbook, one worksheet per table named by its caption.
-    pub fn xlsx(&self) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    pub fn xlsx(&self, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         let names: Vec<&str> = self.grids.iter().map(|g| g.title.as_str()).collect();
-        xlsx::workbook(&self.grids, &names, &self.title)
+        xlsx::workbook(&self.grids, &names, &self.title, lang)
     }
 }

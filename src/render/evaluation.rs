@@ -46,6 +46,7 @@ pub fn document(e: &Evaluation, lang: Lang) -> Document {
             trajectory,
             attention(e, lang),
         ],
+        charts: Vec::new(),
     }
 }
 

@@ -3,7 +3,8 @@
 //! looks: French marks in the terminal, plain numbers in CSV, real numbers and
 //! dates in xlsx, escaped text in HTML.
 
-use crate::i18n::Lang;
+use crate::compute::Health;
+use crate::i18n::{Lang, health_label};
 use crate::render::csv::Csv;
 use crate::render::fmt;
 use chrono::NaiveDate;
@@ -26,6 +27,8 @@ pub enum Cell {
     Points(f64),
     /// A date.
     Date(NaiveDate),
+    /// A sheet's health: its word and symbol (coloured in a terminal).
+    Health(Health),
     /// Nothing.
     Empty,
     /// No figure (a year after the as-of date): `—`, an empty CSV cell.
@@ -59,6 +62,7 @@ impl Cell {
             Cell::Percent(v) => fmt::percent(*v, lang),
             Cell::Points(v) => points(*v, lang),
             Cell::Date(d) => fmt::short_date(*d, lang),
+            Cell::Health(h) => health_label(*h, lang).to_string(),
             Cell::Empty => String::new(),
             Cell::Missing => "—".to_string(),
         }
@@ -137,7 +141,17 @@ impl Grid {
 
     /// A Markdown section: a heading and a table (group rows in bold).
     pub fn markdown(&self, lang: Lang, level: usize) -> String {
-        let mut out = format!("{} {}\n\n", "#".repeat(level), self.title);
+        format!(
+            "{} {}\n\n{}\n",
+            "#".repeat(level),
+            self.title,
+            self.markdown_table(lang)
+        )
+    }
+
+    /// The Markdown table alone (group rows in bold).
+    pub fn markdown_table(&self, lang: Lang) -> String {
+        let mut out = String::new();
         let _ = writeln!(out, "| {} |", self.header.join(" | "));
         let _ = writeln!(out, "|{}", "---|".repeat(self.header.len()));
         for row in &self.rows {
@@ -155,7 +169,6 @@ impl Grid {
                 .collect();
             let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
-        out.push('\n');
         out
     }
 
@@ -169,6 +182,7 @@ impl Grid {
                 .iter()
                 .map(|c| match c {
                     Cell::Label(t) | Cell::Plan(t) => csv.text(t),
+                    Cell::Health(h) => csv.text(health_label(*h, lang)),
                     Cell::Count(n) => n.to_string(),
                     Cell::Number(v, d) => csv.number(*v, *d),
                     Cell::Percent(v) | Cell::Points(v) => csv.number(*v, 1),
@@ -204,7 +218,12 @@ impl Grid {
                     c,
                     Cell::Count(_) | Cell::Number(..) | Cell::Percent(_) | Cell::Points(_)
                 );
-                let class = if numeric { " class=\"num\"" } else { "" };
+                let word = matches!(c, Cell::Label(t) if !t.contains(char::is_whitespace));
+                let class = match (numeric, word) {
+                    (true, _) => " class=\"num\"",
+                    (false, true) => " class=\"word\"",
+                    _ => "",
+                };
                 if i == 0 {
                     let _ = write!(out, "<th scope=\"row\"{class}>{text}</th>");
                 } else {

@@ -3,7 +3,8 @@
 //! stylesheet, and every piece of plan text escaped.
 
 use crate::i18n::Lang;
-use crate::render::grid::{Grid, escape};
+use crate::render::document::Document;
+use crate::render::grid::escape;
 
 /// Dark text on light backgrounds: every pair is above 4.5:1 (body text
 /// #1a1a1a on #ffffff is 17:1, on the header blue #dce6f0 13:1, links none).
@@ -18,40 +19,87 @@ th, td { border: 1px solid #8c8c8c; padding: .3rem .5rem; vertical-align: top; t
 thead th { background: #dce6f0; }
 tbody th { font-weight: normal; }
 tr.group th, tr.group td { background: #f2f2f2; font-weight: bold; }
-.num { text-align: right; white-space: nowrap; }
+.num, .word { white-space: nowrap; }
+.num { text-align: right; }
+figure.chart { margin: 0 0 1.5rem; break-inside: avoid; page-break-inside: avoid; }
+figure.chart svg { display: block; max-width: 100%; height: auto; }
+div.minis { display: flex; flex-wrap: wrap; gap: 1rem; }
+div.minis svg { flex: 0 0 auto; }
+@page { size: A4 portrait; margin: 14mm 12mm 16mm; }
 @media print {
   body { margin: 0; font-size: 10pt; }
-  table { page-break-inside: auto; font-size: 9pt; }
-  tr { page-break-inside: avoid; }
+  table { page-break-inside: auto; font-size: 7.5pt; line-height: 1.25; }
+  th, td { padding: 2px 3px; }
+  tr, th, td { page-break-inside: avoid; break-inside: avoid; }
   thead { display: table-header-group; }
-  caption { page-break-after: avoid; }
+  caption, h1 { page-break-after: avoid; break-after: avoid; }
+  figure.chart, div.minis svg { page-break-inside: avoid; break-inside: avoid; }
 }
 ";
 
-/// The page: a title, lines under it, an optional notice, then the tables.
-pub fn page(
-    lang: Lang,
-    title: &str,
-    lines: &[String],
-    notice: Option<&str>,
-    grids: &[Grid],
-) -> String {
+/// The page margins in print: the convention's name at the top, the page
+/// number at the bottom (where the browser draws margin boxes).
+fn margins(title: &str) -> String {
+    format!(
+        "@page {{ @top-center {{ content: \"{}\"; font-size: 8pt; }} @bottom-right {{ content: counter(page) \" / \" counter(pages); font-size: 8pt; }} }}\n",
+        css_string(title)
+    )
+}
+
+/// Text for inside a CSS string: every character that is not a letter, a
+/// digit or a space becomes a hexadecimal escape, so plan text can neither
+/// close the string nor the `<style>` element.
+fn css_string(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control())
+        .map(|c| {
+            if c.is_alphanumeric() || c == ' ' {
+                c.to_string()
+            } else {
+                format!("\\{:06x}", u32::from(c))
+            }
+        })
+        .collect()
+}
+
+/// The page: a title, lines under it, an optional notice, then the tables,
+/// each chart before the table it draws (the others at the end).
+pub fn page(doc: &Document, lang: Lang) -> String {
+    let title = escape(&doc.title);
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}{}</style>\n</head>\n<body>\n<header>\n<h1>{title}</h1>\n",
         lang.code(),
-        escape(title),
-        escape(title)
+        margins(&doc.title),
     );
-    for line in lines {
+    for line in &doc.lines {
         out.push_str(&format!("<p class=\"period\">{}</p>\n", escape(line)));
     }
     out.push_str("</header>\n<main>\n");
-    if let Some(n) = notice {
+    if let Some(n) = doc.notice {
         out.push_str(&format!("<p class=\"notice\">{}</p>\n", escape(n)));
     }
-    for g in grids {
+    let figure = |chart: &String| format!("<figure class=\"chart\">\n{chart}</figure>\n");
+    for g in &doc.grids {
+        for (_, chart) in doc.charts.iter().filter(|(name, _)| *name == g.name) {
+            out.push_str(&figure(chart));
+        }
         out.push_str(&g.html(lang));
+    }
+    let placed = |name: &str| doc.grids.iter().any(|g| g.name == name);
+    for (_, chart) in doc.charts.iter().filter(|(name, _)| !placed(name)) {
+        out.push_str(&figure(chart));
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_text_in_css_cannot_close_the_string_or_the_style() {
+        assert_eq!(css_string("Val \"x\""), "Val \\000022x\\000022");
+        assert!(!css_string("</style><script>").contains('<'));
+    }
 }

@@ -2,9 +2,12 @@
 
 use crate::i18n::{L, Lang, status_label};
 use crate::render::csv::Csv;
+use crate::render::document::Document;
+use crate::render::fmt::short_date;
 use crate::render::grid::{Cell, Grid};
 use crate::render::table::Style;
 use crate::report::log::LogRow;
+use chrono::NaiveDate;
 use serde_json::json;
 
 fn change_text(row: &LogRow, lang: Lang) -> String {
@@ -84,6 +87,21 @@ pub fn table(rows: &[LogRow], lang: Lang, style: Style) -> String {
     grid(rows, lang).terminal(lang, style)
 }
 
+/// The document of the HTML page and the workbook: the period under the title.
+pub fn document(rows: &[LogRow], (from, to): (NaiveDate, NaiveDate), lang: Lang) -> Document {
+    Document {
+        title: L::Journal.get(lang).to_string(),
+        lines: vec![format!(
+            "{} – {}",
+            short_date(from, lang),
+            short_date(to, lang)
+        )],
+        notice: rows.is_empty().then(|| L::NoEntryInPeriod.get(lang)),
+        grids: vec![grid(rows, lang)],
+        charts: Vec::new(),
+    }
+}
+
 /// A Markdown section.
 pub fn markdown(rows: &[LogRow], lang: Lang) -> String {
     grid(rows, lang).markdown(lang, 1)
@@ -141,7 +159,7 @@ pub fn csv(rows: &[LogRow], lang: Lang) -> String {
 }
 
 /// JSON with a version.
-pub fn json(rows: &[LogRow], from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+pub fn json(rows: &[LogRow], from: NaiveDate, to: NaiveDate) -> String {
     let entries: Vec<_> = rows
         .iter()
         .map(|r| {

@@ -1,18 +1,21 @@
 //! Renderers.
 pub mod ambiguous;
 pub mod annual;
+pub mod charts;
 pub mod csv;
 pub mod diagnostics;
 pub mod document;
 pub mod evaluation;
 pub mod evaluation_json;
 pub mod fmt;
+pub mod gantt;
 pub mod grid;
 pub mod html;
 pub mod log;
 pub mod show;
 pub mod status;
 pub mod summary;
+pub mod svg;
 pub mod table;
 pub mod terminal;
 pub mod timeline;

@@ -1,10 +1,12 @@
-//! `ctg status` as a terminal table, Markdown, CSV and JSON.
+//! `ctg status`: one grid for the terminal, Markdown, HTML and xlsx, a flat
+//! grid for CSV, and JSON.
 
 use crate::compute::{Health, Rollup};
 use crate::i18n::{L, Lang, health_label, health_symbol, status_label};
 use crate::model::Status;
-use crate::render::csv::Csv;
+use crate::render::document::Document;
 use crate::render::fmt::{bar, clean, percent, short_date};
+use crate::render::grid::{Cell as GridCell, Grid};
 use crate::render::table::{Style, new_table};
 use crate::report::status::{NextMilestone, SheetRow, StatusReport, health_counts};
 use comfy_table::{Cell, Color, ColumnConstraint, Width};
@@ -104,51 +106,94 @@ pub fn footer(report: &StatusReport, lang: Lang) -> String {
     )
 }
 
-/// The terminal table: rollup rows for each axis and objective, then the totals line.
+/// The columns of [`grid`], by position.
+const LEAD: usize = 2;
+const PROGRESS: usize = 5;
+const LAST_ENTRY: usize = 6;
+const NEXT_MILESTONE: usize = 7;
+
+/// The table model of `status`: a rollup row (emphasised) for each axis
+/// and objective, then its sheets.
+pub fn grid(report: &StatusReport, lang: Lang) -> Grid {
+    let header = header(lang).into_iter().map(String::from).collect();
+    let mut g = Grid::new("status", L::ActionSheets.get(lang).to_string(), header).keyed(2);
+    let rollup = |id: &str, title: String, r: &Rollup, last| {
+        vec![
+            GridCell::Label(id.to_string()),
+            GridCell::Plan(title),
+            GridCell::Empty,
+            GridCell::Label(sheets_count(r.sheets, lang)),
+            GridCell::Label(rollup_health(r)),
+            GridCell::percent(r.mean_progress),
+            GridCell::date(last),
+            GridCell::Empty,
+        ]
+    };
+    for axis in &report.axes {
+        let title = format!("{} {} — {}", L::Axis.get(lang), axis.id, axis.title);
+        g.push_emphasis(rollup(&axis.id, title, &axis.rollup, axis.last_entry));
+        for o in &axis.objectives {
+            g.push_emphasis(rollup(&o.id, o.title.clone(), &o.rollup, o.last_entry));
+            for s in &o.sheets {
+                let mut cells = sheet_cells(s, lang);
+                cells.push(GridCell::Plan(milestone_text(&s.next_milestone, lang)));
+                g.push(cells);
+            }
+        }
+    }
+    g
+}
+
+/// A sheet's cells from its id to its last entry.
+fn sheet_cells(s: &SheetRow, lang: Lang) -> Vec<GridCell> {
+    vec![
+        GridCell::Label(s.id.clone()),
+        GridCell::Plan(s.title.clone()),
+        GridCell::Plan(s.lead.clone().unwrap_or_default()),
+        GridCell::Label(status_label(s.state.status, lang).to_string()),
+        GridCell::Health(s.state.health),
+        GridCell::Percent(s.state.progress),
+        GridCell::date(s.state.last_entry),
+    ]
+}
+
+/// The terminal table: the grid with progress bars, health in colour,
+/// rollup names in bold, then the totals line. Below [`NARROW`] columns the
+/// lead, the last entry and the bars go; below [`VERY_NARROW`] the next
+/// milestone too.
 pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
     if report.is_empty() {
         return format!("{}\n", L::NoMatch.get(lang));
     }
     let narrow = style.width.is_some_and(|w| w < NARROW);
+    let grid = grid(report, lang);
     let mut table = new_table(style);
-    table.set_header(header(lang));
-    let bold = |text: String| {
-        let cell = Cell::new(text);
-        if style.color {
-            cell.add_attribute(comfy_table::Attribute::Bold)
-        } else {
-            cell
-        }
-    };
-    for axis in &report.axes {
-        table.add_row(rollup_row(
-            &axis.id,
-            &format!("{} {} — {}", L::Axis.get(lang), axis.id, clean(&axis.title)),
-            &axis.rollup,
-            axis.last_entry,
-            (lang, narrow),
-            &bold,
-        ));
-        for o in &axis.objectives {
-            table.add_row(rollup_row(
-                &o.id,
-                &clean(&o.title),
-                &o.rollup,
-                o.last_entry,
-                (lang, narrow),
-                &bold,
-            ));
-            for s in &o.sheets {
-                table.add_row(sheet_row(s, (lang, narrow), style.color));
+    table.set_header(grid.header.clone());
+    for row in &grid.rows {
+        table.add_row(row.cells.iter().enumerate().map(|(i, c)| {
+            let text = match c {
+                GridCell::Percent(p) if i == PROGRESS => progress_text(*p, lang, narrow),
+                c => clean(&c.text(lang)),
+            };
+            let cell = Cell::new(text);
+            match c {
+                GridCell::Health(h) if style.color => match health_color(*h) {
+                    Some(color) => cell.fg(color),
+                    None => cell,
+                },
+                _ if style.color && row.emphasis && i < grid.key => {
+                    cell.add_attribute(comfy_table::Attribute::Bold)
+                }
+                _ => cell,
             }
-        }
+        }));
     }
-    for i in [0, 3, 4, 5, 6] {
+    for i in [0, 3, 4, PROGRESS, LAST_ENTRY] {
         if let Some(c) = table.column_mut(i) {
             c.set_constraint(ColumnConstraint::ContentWidth);
         }
     }
-    for i in [2, 7] {
+    for i in [LEAD, NEXT_MILESTONE] {
         if let Some(c) = table.column_mut(i) {
             c.set_constraint(ColumnConstraint::UpperBoundary(Width::Percentage(18)));
         }
@@ -158,7 +203,11 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
     }
     let very_narrow = style.width.is_some_and(|w| w < VERY_NARROW);
     if narrow {
-        let hidden: &[usize] = if very_narrow { &[2, 6, 7] } else { &[2, 6] };
+        let hidden: &[usize] = if very_narrow {
+            &[LEAD, LAST_ENTRY, NEXT_MILESTONE]
+        } else {
+            &[LEAD, LAST_ENTRY]
+        };
         for &i in hidden {
             if let Some(c) = table.column_mut(i) {
                 c.set_constraint(ColumnConstraint::Hidden);
@@ -169,52 +218,6 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
     format!("{table}\n{footer}\n")
 }
 
-fn rollup_row(
-    id: &str,
-    title: &str,
-    r: &Rollup,
-    last: Option<chrono::NaiveDate>,
-    (lang, narrow): (Lang, bool),
-    bold: &dyn Fn(String) -> Cell,
-) -> Vec<Cell> {
-    vec![
-        bold(id.to_string()),
-        bold(title.to_string()),
-        Cell::new(""),
-        Cell::new(sheets_count(r.sheets, lang)),
-        Cell::new(rollup_health(r)),
-        Cell::new(
-            r.mean_progress
-                .map(|p| progress_text(p, lang, narrow))
-                .unwrap_or_default(),
-        ),
-        Cell::new(last.map(|d| short_date(d, lang)).unwrap_or_default()),
-        Cell::new(""),
-    ]
-}
-
-fn sheet_row(s: &SheetRow, (lang, narrow): (Lang, bool), color: bool) -> Vec<Cell> {
-    let mut health = Cell::new(health_label(s.state.health, lang));
-    if color && let Some(c) = health_color(s.state.health) {
-        health = health.fg(c);
-    }
-    vec![
-        Cell::new(&s.id),
-        Cell::new(clean(&s.title)),
-        Cell::new(s.lead.as_deref().map(clean).unwrap_or_default()),
-        Cell::new(status_label(s.state.status, lang)),
-        health,
-        Cell::new(progress_text(s.state.progress, lang, narrow)),
-        Cell::new(
-            s.state
-                .last_entry
-                .map(|d| short_date(d, lang))
-                .unwrap_or_default(),
-        ),
-        Cell::new(clean(&milestone_text(&s.next_milestone, lang))),
-    ]
-}
-
 /// Escapes plan text for a Markdown table cell.
 pub fn md(text: &str) -> String {
     text.replace('\\', "\\\\")
@@ -223,62 +226,23 @@ pub fn md(text: &str) -> String {
         .replace('\n', "<br>")
 }
 
+/// The title of the `status` documents: `Statut — NAME`.
+fn title(report: &StatusReport, lang: Lang) -> String {
+    format!("{} — {}", L::Status.get(lang), report.convention)
+}
+
 /// A Markdown document: one table with bold rollup rows, then the totals.
 pub fn markdown(report: &StatusReport, lang: Lang) -> String {
     let mut out = format!(
-        "# {} — {} ({} {})\n\n",
-        L::Status.get(lang),
-        md(&report.convention),
+        "# {} ({} {})\n\n",
+        md(&title(report, lang)),
         L::AsOf.get(lang),
         short_date(report.as_of, lang)
     );
     if report.is_empty() {
         return format!("{out}{}\n", L::NoMatch.get(lang));
     }
-    let h = header(lang);
-    out.push_str(&format!(
-        "| {} |\n|{}\n",
-        h.join(" | "),
-        "---|".repeat(h.len())
-    ));
-    let rollup = |id: &str, title: &str, r: &Rollup| {
-        let mean = r
-            .mean_progress
-            .map(|p| percent(p, lang))
-            .unwrap_or_default();
-        format!(
-            "| **{id}** | **{}** | | {} | {} | {mean} | | |\n",
-            md(title),
-            sheets_count(r.sheets, lang),
-            rollup_health(r)
-        )
-    };
-    for axis in &report.axes {
-        out.push_str(&rollup(
-            &axis.id,
-            &format!("{} {} — {}", L::Axis.get(lang), axis.id, axis.title),
-            &axis.rollup,
-        ));
-        for o in &axis.objectives {
-            out.push_str(&rollup(&o.id, &o.title, &o.rollup));
-            for s in &o.sheets {
-                out.push_str(&format!(
-                    "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                    s.id,
-                    md(&s.title),
-                    md(s.lead.as_deref().unwrap_or_default()),
-                    status_label(s.state.status, lang),
-                    health_label(s.state.health, lang),
-                    percent(s.state.progress, lang),
-                    s.state
-                        .last_entry
-                        .map(|d| short_date(d, lang))
-                        .unwrap_or_default(),
-                    md(&milestone_text(&s.next_milestone, lang)),
-                ));
-            }
-        }
-    }
+    out.push_str(&grid(report, lang).markdown_table(lang));
     out.push('\n');
     for line in footer(report, lang).lines() {
         out.push_str(line);
@@ -287,36 +251,44 @@ pub fn markdown(report: &StatusReport, lang: Lang) -> String {
     out
 }
 
+/// The document of the HTML page and the workbook: the table, the totals
+/// and the as-of date under the title.
+pub fn document(report: &StatusReport, lang: Lang) -> Document {
+    Document {
+        title: title(report, lang),
+        lines: footer(report, lang).lines().map(String::from).collect(),
+        notice: report.is_empty().then(|| L::NoMatch.get(lang)),
+        grids: vec![grid(report, lang)],
+        charts: Vec::new(),
+    }
+}
+
 /// CSV: one row per sheet with its axis and objective, no rollup rows.
 pub fn csv(report: &StatusReport, lang: Lang) -> String {
     let yes_no = |b: bool| {
-        lang.pick(if b { "yes" } else { "no" }, if b { "oui" } else { "non" })
-            .to_string()
+        GridCell::Label(
+            lang.pick(if b { "yes" } else { "no" }, if b { "oui" } else { "non" })
+                .to_string(),
+        )
     };
     let mut header = vec![L::Axis.get(lang), L::Objective.get(lang)];
     header.extend(self::header(lang));
     header.extend([L::Due, L::Late, L::Stale].map(|l| l.get(lang)));
-    let mut out = Csv::new(lang, &header);
+    let header = header.into_iter().map(String::from).collect();
+    let mut g = Grid::new("status", String::new(), header);
     for (a, o, s) in report.rows() {
         let m = s.next_milestone.as_ref();
-        let cells = vec![
-            out.text(&a.id),
-            out.text(&o.id),
-            out.text(&s.id),
-            out.text(&s.title),
-            out.text(s.lead.as_deref().unwrap_or_default()),
-            status_label(s.state.status, lang).to_string(),
-            health_label(s.state.health, lang).to_string(),
-            out.number(s.state.progress, 1),
-            out.date(s.state.last_entry),
-            out.text(m.map(|m| m.title.as_str()).unwrap_or_default()),
-            out.date(m.and_then(|m| m.due)),
+        let mut cells = vec![GridCell::Plan(a.id.clone()), GridCell::Plan(o.id.clone())];
+        cells.extend(sheet_cells(s, lang));
+        cells.extend([
+            GridCell::Plan(m.map(|m| m.title.clone()).unwrap_or_default()),
+            GridCell::date(m.and_then(|m| m.due)),
             yes_no(s.state.late),
             yes_no(s.state.stale),
-        ];
-        out.row(cells);
+        ]);
+        g.push(cells);
     }
-    out.finish()
+    g.csv(lang)
 }
 
 /// A rollup as JSON.

@@ -2,6 +2,7 @@
 
 use crate::compute::YearFigures;
 use crate::i18n::{L, Lang};
+use crate::render::document::Document;
 use crate::render::grid::{Cell, Grid};
 use crate::report::summary::Summary;
 use serde_json::{Value, json};
@@ -54,6 +55,22 @@ pub fn grid(s: &Summary, lang: Lang) -> Grid {
         }
     }
     g
+}
+
+/// The document of the HTML page and the workbook, with the note on
+/// counts by field when there is one.
+pub fn document(s: &Summary, note: Option<&'static str>, lang: Lang) -> Document {
+    Document {
+        title: L::Summary.get(lang).to_string(),
+        lines: vec![format!(
+            "{} {}",
+            L::AsOf.get(lang),
+            crate::render::fmt::short_date(s.as_of, lang)
+        )],
+        notice: note,
+        grids: vec![grid(s, lang)],
+        charts: Vec::new(),
+    }
 }
 
 /// CSV: one row per block and figure, the group in the first column.

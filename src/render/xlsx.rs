@@ -1,12 +1,18 @@
 //! A workbook with one worksheet per grid: real numbers, percentages and
 //! dates (not text), plan text always written as strings, header rows frozen.
 
+use crate::i18n::Lang;
 use crate::render::fmt;
 use crate::render::grid::{Cell, Grid};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 /// The workbook as bytes; `names` are the worksheet names (at most 31 characters).
-pub fn workbook(grids: &[Grid], names: &[&str], title: &str) -> Result<Vec<u8>, XlsxError> {
+pub fn workbook(
+    grids: &[Grid],
+    names: &[&str],
+    title: &str,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     book.set_properties(&rust_xlsxwriter::DocProperties::new().set_title(title));
     let header = Format::new()
@@ -32,9 +38,9 @@ pub fn workbook(grids: &[Grid], names: &[&str], title: &str) -> Result<Vec<u8>, 
             for (col, cell) in row.cells.iter().enumerate() {
                 let c = col as u16;
                 match cell {
-                    Cell::Label(t) | Cell::Plan(t) => {
+                    Cell::Label(_) | Cell::Plan(_) | Cell::Health(_) => {
                         let f = if row.emphasis { &bold } else { &wrap };
-                        sheet.write_string_with_format(r, c, t, f)?;
+                        sheet.write_string_with_format(r, c, cell.text(lang), f)?;
                     }
                     Cell::Count(n) => {
                         sheet.write_number_with_format(r, c, *n as f64, &numbers(cell))?;

@@ -1,10 +1,11 @@
 //! The annual review (bilan annuel) of spec section 6, as plain data.
 
 use crate::compute::{
-    Health, IndicatorYear, SheetState, SynthesisClass, end_of_year, indicator_year, sheet_state,
-    start_of_year, year_end,
+    Health, IndicatorYear, SheetState, SynthesisClass, end_of_year, indicator_value,
+    indicator_year, sheet_state, start_of_year, year_end,
 };
 use crate::model::{Plan, Sheet, Status, parent_id};
+use crate::report::gantt::{self, Gantt};
 use chrono::{Datelike, NaiveDate};
 
 /// The whole review of one year.
@@ -32,6 +33,23 @@ pub struct AnnualReport {
     pub indicators: Vec<IndicatorRow>,
     /// Milestones due this year, then next year.
     pub milestones: Vec<MilestoneRow>,
+    /// Mean progress per objective, at the year's end and the year before.
+    pub objectives: Vec<ObjectiveProgress>,
+    /// The sheets over the whole period as of `to`.
+    pub gantt: Gantt,
+}
+
+/// The mean progress of an objective's sheets.
+#[derive(Debug, Clone)]
+pub struct ObjectiveProgress {
+    /// Objective id.
+    pub id: String,
+    /// Objective title.
+    pub title: String,
+    /// Mean progress at the year's end, %.
+    pub mean: Option<f64>,
+    /// Mean progress at the end of the year before, %.
+    pub previous: Option<f64>,
 }
 
 /// A line of the synthesis: an axis or the total.
@@ -99,6 +117,12 @@ pub struct IndicatorRow {
     pub baseline: Option<f64>,
     /// Figures of the year.
     pub figures: IndicatorYear,
+    /// The year of the baseline.
+    pub baseline_year: Option<i32>,
+    /// The value of each year of the period up to the year reviewed that has one.
+    pub values: Vec<(i32, f64)>,
+    /// The target of the period's last year that has one.
+    pub final_target: Option<(i32, f64)>,
 }
 
 /// Whether a milestone is due in the year reviewed or the next.
@@ -162,6 +186,7 @@ pub fn build(plan: &Plan, year: i32, as_of: NaiveDate, today: NaiveDate) -> Opti
         .zip(&before)
         .filter_map(|((s, st), b)| detail_row(plan, s, st, b, year, at))
         .collect();
+    let first = plan.convention.period.start;
     let indicators = plan
         .sheets
         .iter()
@@ -173,6 +198,11 @@ pub fn build(plan: &Plan, year: i32, as_of: NaiveDate, today: NaiveDate) -> Opti
                 unit: i.unit.clone(),
                 baseline: i.baseline.as_ref().map(|b| b.value),
                 figures: indicator_year(s, i, year, at),
+                baseline_year: i.baseline.as_ref().map(|b| b.year),
+                values: (first..=year)
+                    .filter_map(|y| indicator_value(s, &i.id, y, at).map(|v| (y, v)))
+                    .collect(),
+                final_target: i.targets.iter().next_back().map(|(y, t)| (*y, t.value)),
             })
         })
         .collect();
@@ -216,7 +246,31 @@ pub fn build(plan: &Plan, year: i32, as_of: NaiveDate, today: NaiveDate) -> Opti
         detail,
         indicators,
         milestones,
+        objectives: objectives(plan, &states, &before),
+        gantt: gantt::build(plan, at),
     })
+}
+
+/// Mean progress per objective, now and at the end of the year before.
+fn objectives(
+    plan: &Plan,
+    states: &[(&Sheet, SheetState)],
+    before: &[SheetState],
+) -> Vec<ObjectiveProgress> {
+    plan.objectives()
+        .map(|(_, o)| {
+            let under = |i: &usize| parent_id(&states[*i].0.id) == Some(o.id.value.as_str());
+            let rows: Vec<usize> = (0..states.len()).filter(under).collect();
+            let now = crate::compute::Rollup::of(rows.iter().map(|i| &states[*i].1));
+            let then = crate::compute::Rollup::of(rows.iter().map(|i| &before[*i]));
+            ObjectiveProgress {
+                id: o.id.value.clone(),
+                title: o.title.clone(),
+                mean: now.mean_progress,
+                previous: then.mean_progress,
+            }
+        })
+        .collect()
 }
 
 fn synthesis_row(

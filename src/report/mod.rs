@@ -1,6 +1,7 @@
 //! Reports as plain data, built once and rendered per format.
 pub mod annual;
 pub mod evaluation;
+pub mod gantt;
 pub mod log;
 pub mod status;
 pub mod summary;

@@ -264,10 +264,10 @@ fn the_as_of_date_defaults_to_the_earlier_of_the_period_end_and_today() {
 #[test]
 fn evaluation_html_is_an_accessible_escaped_page() {
     let env = TestEnv::demo();
-    env.edit(
+    crate::report::inject_script(
+        &env,
         "actions/1.1.1-navette.yaml",
-        "note: Campagne de recrutement lancée",
-        "note: \"<script>alert('x')</script> & co\"",
+        "Campagne de recrutement lancée",
     );
     let run = env.run(&["evaluation", "--output", "evaluation.html"]);
     assert_eq!(run.code, 0, "{}", run.stderr);

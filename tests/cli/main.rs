@@ -1,9 +1,11 @@
 //! Integration tests: the real `ctg` binary on real plan folders in temp dirs.
 
 mod authoring;
+mod charts;
 mod common;
 mod diagnostics;
 mod evaluation;
+mod formats;
 mod hostile;
 mod language;
 mod log;

@@ -8,10 +8,10 @@ use crate::common::TestEnv;
 fn an_extension_the_command_cannot_write_is_refused_and_writes_nothing() {
     let env = TestEnv::demo();
     for args in [
-        &["status", "--output", "st.xlsx"][..],
-        &["status", "--output", "st.html"],
+        &["status", "--output", "st.pdf"][..],
+        &["status", "--output", "st.svg"],
         &["log", "--output", "journal.pdf"],
-        &["summary", "--output", "synthese.xlsx"],
+        &["summary", "--output", "synthese.ods"],
         &["report", "2024", "--output", "x.pdf"],
         &["timeline", "--output", "t.csv"],
     ] {

@@ -318,11 +318,7 @@ fn a_formula_in_plan_text_is_neutralised_in_csv() {
 #[test]
 fn html_is_one_accessible_self_contained_page() {
     let env = TestEnv::demo();
-    env.edit(
-        "actions/1.1.1-navette.yaml",
-        "note: Véhicule livré",
-        "note: \"<script>alert('x')</script> & co\"",
-    );
+    inject_script(&env, "actions/1.1.1-navette.yaml", "Véhicule livré");
     let run = env.run(&["report", "2023", "--output", "bilan.html"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html = std::fs::read_to_string(env.dir.path().join("bilan.html")).unwrap();
@@ -374,23 +370,35 @@ fn html_renders_in_headless_chromium() {
     );
 }
 
-/// Renders `page` in headless Chromium and checks its DOM holds each of
-/// `texts`; skipped, saying so, when there is no chromium on the machine,
-/// but failing when `CI` is set.
-pub fn assert_chromium_shows(page: &std::path::Path, texts: &[&str]) {
-    let Some(chromium) = ["chromium", "chromium-browser"].into_iter().find(|c| {
-        std::process::Command::new(c)
-            .arg("--version")
+/// The first of `programs` that runs with `version_flag`; `None` (after
+/// saying so) on a developer's machine without it, a failure when `CI` is set.
+pub fn installed(
+    programs: &[&'static str],
+    version_flag: &str,
+    package: &str,
+) -> Option<&'static str> {
+    let found = programs.iter().find(|p| {
+        std::process::Command::new(p)
+            .arg(version_flag)
             .output()
             .is_ok_and(|o| o.status.success())
-    }) else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but Chromium is missing: apt-get install chromium"
-        );
-        eprintln!("skipped: no chromium on this machine (apt-get install chromium to run it)");
-        return;
-    };
+    });
+    if found.is_some() {
+        return found.copied();
+    }
+    let program = programs[0];
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI is set but {program} is missing: apt-get install {package}"
+    );
+    eprintln!("skipped: no {program} on this machine (apt-get install {package} to run it)");
+    None
+}
+
+/// Headless Chromium on `page` with `args`, in a fresh profile; `None`
+/// when Chromium is not installed.
+pub fn chromium(page: &std::path::Path, args: &[&str]) -> Option<std::process::Output> {
+    let chromium = installed(&["chromium", "chromium-browser"], "--version", "chromium")?;
     let profile = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(chromium)
         .args([
@@ -401,8 +409,8 @@ pub fn assert_chromium_shows(page: &std::path::Path, texts: &[&str]) {
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
-            "--dump-dom",
         ])
+        .args(args)
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("file://{}", page.display()))
         .output()
@@ -412,10 +420,120 @@ pub fn assert_chromium_shows(page: &std::path::Path, texts: &[&str]) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    Some(out)
+}
+
+/// Renders `page` in headless Chromium and checks its DOM holds each of
+/// `texts`; skipped, saying so, when there is no chromium on the machine,
+/// but failing when `CI` is set.
+pub fn assert_chromium_shows(page: &std::path::Path, texts: &[&str]) {
+    let Some(out) = chromium(page, &["--dump-dom"]) else {
+        return;
+    };
     let dom = String::from_utf8_lossy(&out.stdout);
     for text in texts {
         assert!(dom.contains(text), "{text} not in {dom}");
     }
+}
+
+#[test]
+fn the_review_fits_1280_pixels_without_horizontal_scrolling() {
+    let env = TestEnv::demo();
+    let run = env.run(&["report", "2024", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // A copy of the page that writes its own widths into the DOM it dumps.
+    let probe = "<script>document.body.dataset.widths = document.documentElement.scrollWidth + ' ' + document.documentElement.clientWidth;</script></body>";
+    let page = env.dir.path().join("probe.html");
+    std::fs::write(&page, run.stdout.replace("</body>", probe)).unwrap();
+    let Some(out) = chromium(
+        &page,
+        &["--window-size=1280,900", "--hide-scrollbars", "--dump-dom"],
+    ) else {
+        return;
+    };
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        dom.contains("data-widths=\"1280 1280\""),
+        "{}",
+        &dom[..dom.find("<main").unwrap_or(200).min(dom.len())]
+    );
+}
+
+#[test]
+fn the_review_prints_to_a4_pages_without_splitting_a_row() {
+    let env = TestEnv::demo();
+    assert_eq!(
+        env.run(&["report", "2024", "--output", "bilan.html"]).code,
+        0
+    );
+    let pdf = env.dir.path().join("bilan.pdf");
+    let Some(_) = chromium(
+        &env.dir.path().join("bilan.html"),
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+        ],
+    ) else {
+        return;
+    };
+    let (Some(pdfinfo), Some(pdftotext)) = (
+        installed(&["pdfinfo"], "-v", "poppler-utils"),
+        installed(&["pdftotext"], "-v", "poppler-utils"),
+    ) else {
+        return;
+    };
+    let info = std::process::Command::new(pdfinfo)
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("(A4)"), "{info}");
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert!(pages >= 2, "{info}");
+    let text = std::process::Command::new(pdftotext)
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    // Each detail row: its id, its first note and its last note on one page.
+    for (id, first, last) in [
+        ("1.1.1", "Recrutement", "campagne"),
+        ("1.1.2", "Reprise", "mairies"),
+        ("1.2.1", "Bureau", "habitants"),
+        ("2.2.1", "candidats", "consultations"),
+    ] {
+        let page = pages
+            .iter()
+            .find(|p| p.contains(first))
+            .unwrap_or_else(|| panic!("{first} not in {text}"));
+        assert!(
+            page.contains(id) && page.contains(last),
+            "row {id} split across pages:\n{page}"
+        );
+    }
+}
+
+/// Checks a workbook cell is a date (not text), on `iso`.
+pub fn assert_date(cell: Option<&calamine::Data>, iso: &str) {
+    match cell {
+        Some(calamine::Data::DateTime(d)) => assert_eq!(
+            d.as_datetime().map(|t| t.date().to_string()).as_deref(),
+            Some(iso)
+        ),
+        other => panic!("a date cell, got {other:?}"),
+    }
+}
+
+/// Puts `<script>alert('x')</script> & co` in place of `from` in `file`.
+pub fn inject_script(env: &TestEnv, file: &str, from: &str) {
+    env.edit(file, from, "\"<script>alert('x')</script> & co\"");
 }
 
 #[test]
@@ -450,13 +568,7 @@ fn xlsx_holds_real_numbers_and_dates() {
         "completion rate is a fraction"
     );
     let milestones = book.worksheet_range("Jalons").unwrap();
-    match milestones.get_value((2, 0)) {
-        Some(Data::DateTime(d)) => assert_eq!(
-            d.as_datetime().map(|t| t.date().to_string()).as_deref(),
-            Some("2024-03-31")
-        ),
-        other => panic!("a date cell, got {other:?}"),
-    }
+    assert_date(milestones.get_value((2, 0)), "2024-03-31");
     assert_eq!(
         env.run(&["report", "2024", "--format", "xlsx"]).code,
         2,

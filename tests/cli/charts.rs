@@ -1,0 +1,128 @@
+//! The charts of the HTML review: inline SVG, each with a text alternative,
+//! no script and nothing external, every charted plan text escaped.
+
+use crate::common::TestEnv;
+use crate::report::{assert_accessible_page, inject_script};
+
+/// The demo with `<script>alert('x')</script> & co` in every text a chart
+/// shows: the convention, an axis, an objective, a sheet, a milestone, an
+/// indicator's label and unit.
+fn hostile_demo() -> TestEnv {
+    let env = TestEnv::demo();
+    let sheet = "actions/1.1.1-navette.yaml";
+    inject_script(
+        &env,
+        "convention.yaml",
+        "Convention territoriale globale du Val de Lune (exemple fictif)",
+    );
+    inject_script(&env, "axes.yaml", "Se déplacer sur le territoire");
+    inject_script(&env, "axes.yaml", "Développer les transports solidaires");
+    inject_script(&env, sheet, "Navette solidaire vers les services");
+    inject_script(&env, sheet, "Vingt chauffeurs bénévoles");
+    inject_script(&env, sheet, "Trajets assurés par an");
+    env.edit(sheet, "unit: trajets", "unit: \"</text><script>\"");
+    env
+}
+
+/// The `<svg>` elements of a page.
+fn charts(html: &str) -> Vec<&str> {
+    html.split("<svg")
+        .skip(1)
+        .map(|s| &s[..s.find("</svg>").unwrap()])
+        .collect()
+}
+
+#[test]
+fn the_review_page_holds_accessible_charts_and_escapes_every_label() {
+    let env = hostile_demo();
+    let run = env.run_as_of("2024-12-31", &["report", "2024", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = &run.stdout;
+    assert_accessible_page(html, 4);
+    let svgs = charts(html);
+    assert!(svgs.len() >= 4, "{} charts", svgs.len());
+    for svg in &svgs {
+        assert!(svg.contains("role=\"img\""), "{svg}");
+        assert!(svg.contains("aria-labelledby=") && svg.contains("<title id="));
+        assert!(svg.contains("<desc id="), "a description with the figures");
+    }
+    let escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co";
+    for (chart, what) in [
+        (svgs[0], "axis"),
+        (svgs[1], "objective"),
+        (svgs[2], "sheet and milestone"),
+    ] {
+        assert!(chart.contains(escaped), "{what} escaped in {chart}");
+    }
+    assert!(
+        html.contains("&lt;/text&gt;&lt;script&gt;"),
+        "the unit escaped"
+    );
+    assert!(
+        html.contains("Fiches par axe et par état")
+            && html.contains("Avancement moyen par objectif")
+            && html.contains("jalon en retard"),
+        "French labels"
+    );
+    assert!(html.contains("@page") && html.contains("size: A4"));
+}
+
+#[test]
+fn the_charts_speak_english_with_lang_en() {
+    let env = TestEnv::demo();
+    let run = env.run_as_of(
+        "2024-12-31",
+        &["--lang", "en", "report", "2024", "--format", "html"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Sheets by axis and state"));
+    assert!(run.stdout.contains("Mean progress by objective"));
+    assert!(run.stdout.contains("milestone reached"));
+    assert!(!run.stdout.contains("jalon"));
+}
+
+#[test]
+fn timeline_as_svg_is_well_formed_xml_with_one_bar_per_sheet() {
+    let env = hostile_demo();
+    let run = env.run_as_of("2024-12-31", &["timeline", "--format", "svg"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = roxmltree::Document::parse(&run.stdout).unwrap();
+    let svg = doc.root_element();
+    assert_eq!(svg.tag_name().name(), "svg");
+    assert_eq!(
+        svg.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    let bars = svg
+        .descendants()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("class") == Some("bar"))
+        .count();
+    assert_eq!(bars, 6, "one bar per sheet of the demo");
+    let text: String = svg.descendants().filter_map(|n| n.text()).collect();
+    assert!(
+        text.contains("<script>alert('x')</script> & co"),
+        "the title, escaped"
+    );
+    assert!(
+        text.contains("au 31/12/2024"),
+        "the line at the date computed"
+    );
+}
+
+#[test]
+fn timeline_writes_svg_and_html_files_by_extension() {
+    let env = TestEnv::demo();
+    let run = env.run(&["timeline", "--output", "gantt.SVG"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let svg = std::fs::read_to_string(env.dir.path().join("gantt.SVG")).unwrap();
+    assert!(svg.starts_with("<?xml"));
+    let run = env.run(&["timeline", "--output", "gantt.html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(env.dir.path().join("gantt.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg role=\"img\""));
+    assert_eq!(
+        env.run(&["status", "--output", "s.svg"]).code,
+        2,
+        "svg is for timeline only"
+    );
+}
