@@ -330,6 +330,13 @@ pub enum Status {
     Abandoned,
 }
 
+/// A status is written as its English key.
+impl serde::Serialize for Status {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
 impl Status {
     /// Every status, in display order.
     pub const ALL: [Status; 7] = [

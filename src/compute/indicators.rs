@@ -26,6 +26,13 @@ impl Trend {
     }
 }
 
+/// A trend is written as its English key.
+impl serde::Serialize for Trend {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
 /// One indicator in one year.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IndicatorYear {

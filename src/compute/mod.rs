@@ -3,6 +3,7 @@
 
 use crate::model::{Entry, Milestone, Sheet, Status};
 use chrono::{Datelike, Months, NaiveDate};
+use serde::{Serialize, Serializer};
 
 mod indicators;
 mod years;
@@ -50,27 +51,36 @@ impl Health {
     }
 }
 
-/// A sheet's computed state as of a date.
-#[derive(Debug, Clone, PartialEq)]
+/// A health is written as its English key.
+impl Serialize for Health {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
+/// A sheet's computed state as of a date. Serialized as the sheet's state
+/// in the `status` JSON: the field order is the key order of that document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SheetState {
     /// Status of the last entry that has one.
     pub status: Status,
+    /// The summary of all the others.
+    pub health: Health,
     /// 0-100, exact.
     pub progress: f64,
-    /// Date the sheet started, if it has.
-    pub started: Option<NaiveDate>,
-    /// Date the current run of `done` began, while done.
-    pub completed: Option<NaiveDate>,
-    /// Milestones reached, with the date of the entry that reached them.
-    pub reached: Vec<(String, NaiveDate)>,
     /// A milestone is overdue or the schedule is over, and the sheet is not closed.
     pub late: bool,
     /// No entry for longer than the plan allows.
     pub stale: bool,
-    /// The summary of all the above.
-    pub health: Health,
+    /// Date the sheet started, if it has.
+    pub started: Option<NaiveDate>,
+    /// Date the current run of `done` began, while done.
+    pub completed: Option<NaiveDate>,
     /// Date of the latest entry counted.
     pub last_entry: Option<NaiveDate>,
+    /// Milestones reached, with the date of the entry that reached them.
+    #[serde(skip)]
+    pub reached: Vec<(String, NaiveDate)>,
 }
 
 impl SheetState {
@@ -224,14 +234,17 @@ pub fn end_of_year(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX)
 }
 
-/// Figures over a group of sheets.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Figures over a group of sheets; serialized as the `rollup` of the JSON
+/// documents, in field order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Rollup {
     /// Sheets counted.
     pub sheets: usize,
     /// Count per status, in [`Status::ALL`] order.
+    #[serde(serialize_with = "status_counts")]
     pub by_status: [usize; 7],
     /// Count per health, in [`Health::ALL`] order.
+    #[serde(serialize_with = "health_counts")]
     pub by_health: [usize; 6],
     /// Late sheets.
     pub late: usize,
@@ -241,6 +254,16 @@ pub struct Rollup {
     pub completion_rate: Option<f64>,
     /// Mean progress of the sheets not abandoned; none when no sheet counts.
     pub mean_progress: Option<f64>,
+}
+
+/// The counts per status as an object keyed by status, in [`Status::ALL`] order.
+fn status_counts<S: Serializer>(counts: &[usize; 7], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(Status::ALL.iter().map(|s| s.key()).zip(counts))
+}
+
+/// The counts per health as an object keyed by health, in [`Health::ALL`] order.
+fn health_counts<S: Serializer>(counts: &[usize; 6], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(Health::ALL.iter().map(|h| h.key()).zip(counts))
 }
 
 impl Rollup {

@@ -1,105 +1,234 @@
 //! The evaluation as one JSON document with a `version`.
 
-use crate::render::status::rollup_json;
+use crate::compute::{Health, Rollup};
+use crate::model::Status;
+use crate::render::json::{Classes, Dated, YearValue};
+use crate::render::summary::BlockJson;
 use crate::report::evaluation::{
-    Attention, Evaluation, IndicatorRow, Level, OnTime, OutcomeRow, SheetPoint, SheetRow,
+    Attention, Evaluation, IndicatorRow, Level, MilestoneCounts, OnTime, OutcomeRow, SheetPoint,
+    SheetRow,
 };
-use serde_json::{Value, json};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The document after its version.
+#[derive(Serialize)]
+struct EvaluationJson<'a> {
+    convention: &'a str,
+    period: Period,
+    as_of: NaiveDate,
+    produced: NaiveDate,
+    outcome: Outcome<'a>,
+    sheets: Vec<SheetJson<'a>>,
+    indicators: Vec<IndicatorJson<'a>>,
+    /// The whole plan's block of the summary (`null` if none).
+    trajectory: Option<BlockJson<'a>>,
+    attention: Vec<AttentionJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct Period {
+    start: i32,
+    end: i32,
+}
+
+#[derive(Serialize)]
+struct Outcome<'a> {
+    groups: Vec<OutcomeJson<'a>>,
+    total: OutcomeJson<'a>,
+}
+
+#[derive(Serialize)]
+struct OutcomeJson<'a> {
+    level: Level,
+    id: &'a str,
+    title: &'a str,
+    #[serde(flatten)]
+    classes: Classes,
+    rollup: &'a Rollup,
+}
+
+impl<'a> OutcomeJson<'a> {
+    fn new(r: &'a OutcomeRow) -> Self {
+        OutcomeJson {
+            level: r.level,
+            id: &r.id,
+            title: &r.title,
+            classes: Classes::new(&r.classes),
+            rollup: &r.rollup,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SheetJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    schedule_end: i32,
+    status: Status,
+    health: Health,
+    progress: f64,
+    late: bool,
+    stale: bool,
+    started: Option<NaiveDate>,
+    completed: Option<NaiveDate>,
+    on_time: OnTime,
+    milestones: MilestoneCounts,
+    entries: usize,
+    last_note: Option<Dated<'a>>,
+}
+
+impl<'a> SheetJson<'a> {
+    fn new(s: &'a SheetRow) -> Self {
+        let st = &s.state;
+        SheetJson {
+            id: &s.id,
+            title: &s.title,
+            schedule_end: s.end,
+            status: st.status,
+            health: st.health,
+            progress: st.progress,
+            late: st.late,
+            stale: st.stale,
+            started: st.started,
+            completed: st.completed,
+            on_time: s.on_time,
+            milestones: s.milestones,
+            entries: s.entries,
+            last_note: s.last_note.as_ref().map(Dated::new),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct IndicatorJson<'a> {
+    sheet: &'a str,
+    id: &'a str,
+    label: &'a str,
+    unit: &'a Option<String>,
+    baseline: Option<YearValue<f64>>,
+    last: Option<DateValue>,
+    target: Option<YearValue<f64>>,
+    gap: Option<f64>,
+    percent_of_target: Option<f64>,
+    years: Vec<YearValue<Option<f64>>>,
+    met: Option<bool>,
+}
+
+/// A value on a date.
+#[derive(Serialize)]
+struct DateValue {
+    date: NaiveDate,
+    value: f64,
+}
+
+impl<'a> IndicatorJson<'a> {
+    fn new(e: &Evaluation, i: &'a IndicatorRow) -> Self {
+        IndicatorJson {
+            sheet: &i.sheet,
+            id: &i.id,
+            label: &i.label,
+            unit: &i.unit,
+            baseline: i.baseline.map(YearValue::new),
+            last: i.last.map(|(date, value)| DateValue { date, value }),
+            target: i.target.map(YearValue::new),
+            gap: i.gap,
+            percent_of_target: i.percent_of_target,
+            years: (e.period.0..=e.period.1)
+                .zip(i.years.iter().copied())
+                .map(YearValue::new)
+                .collect(),
+            met: i.met,
+        }
+    }
+}
+
+/// A point of attention, its kind first.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum AttentionJson<'a> {
+    Sheet {
+        kind: SheetPoint,
+        sheet: &'a str,
+        title: &'a str,
+        status: Status,
+    },
+    ShortOfTarget {
+        kind: &'static str,
+        sheet: &'a str,
+        title: &'a str,
+        value: f64,
+        target: f64,
+    },
+    Missed {
+        kind: &'static str,
+        sheet: &'a str,
+        title: &'a str,
+        due: NaiveDate,
+    },
+}
+
+impl<'a> AttentionJson<'a> {
+    fn new(a: &'a Attention) -> Self {
+        match a {
+            Attention::Sheet {
+                point,
+                sheet,
+                title,
+                status,
+            } => AttentionJson::Sheet {
+                kind: *point,
+                sheet,
+                title,
+                status: *status,
+            },
+            Attention::ShortOfTarget {
+                sheet,
+                label,
+                value,
+                target,
+            } => AttentionJson::ShortOfTarget {
+                kind: "short-of-target",
+                sheet,
+                title: label,
+                value: *value,
+                target: *target,
+            },
+            Attention::Missed { sheet, title, due } => AttentionJson::Missed {
+                kind: "milestone-missed",
+                sheet,
+                title,
+                due: *due,
+            },
+        }
+    }
+}
 
 /// All five tables as JSON.
 pub fn json(e: &Evaluation) -> String {
-    let doc = json!({
-        "version": 1,
-        "convention": e.convention,
-        "period": {"start": e.period.0, "end": e.period.1},
-        "as_of": e.as_of.to_string(),
-        "produced": e.produced.to_string(),
-        "outcome": {
-            "groups": e.outcome.iter().map(outcome).collect::<Vec<_>>(),
-            "total": outcome(&e.outcome_total),
+    crate::render::json::document(&EvaluationJson {
+        convention: &e.convention,
+        period: Period {
+            start: e.period.0,
+            end: e.period.1,
         },
-        "sheets": e.sheets.iter().map(sheet).collect::<Vec<_>>(),
-        "indicators": e.indicators.iter().map(|i| indicator(e, i)).collect::<Vec<_>>(),
-        "trajectory": crate::render::summary::blocks_json(&e.trajectory)[0],
-        "attention": e.attention.iter().map(attention).collect::<Vec<_>>(),
-    });
-    format!("{doc:#}\n")
-}
-
-fn outcome(r: &OutcomeRow) -> Value {
-    let level = match r.level {
-        Level::Axis => "axis",
-        Level::Objective => "objective",
-        Level::Total => "total",
-    };
-    json!({
-        "level": level, "id": r.id, "title": r.title,
-        "done": r.classes[0], "abandoned": r.classes[1], "alert": r.classes[2],
-        "not_started": r.classes[3], "in_progress": r.classes[4],
-        "rollup": rollup_json(&r.rollup),
+        as_of: e.as_of,
+        produced: e.produced,
+        outcome: Outcome {
+            groups: e.outcome.iter().map(OutcomeJson::new).collect(),
+            total: OutcomeJson::new(&e.outcome_total),
+        },
+        sheets: e.sheets.iter().map(SheetJson::new).collect(),
+        indicators: e
+            .indicators
+            .iter()
+            .map(|i| IndicatorJson::new(e, i))
+            .collect(),
+        trajectory: e
+            .trajectory
+            .blocks
+            .first()
+            .map(|b| BlockJson::new(&e.trajectory, b)),
+        attention: e.attention.iter().map(AttentionJson::new).collect(),
     })
-}
-
-fn sheet(s: &SheetRow) -> Value {
-    let st = &s.state;
-    let m = &s.milestones;
-    let on_time = match s.on_time {
-        OnTime::Yes => "yes",
-        OnTime::No => "no",
-        OnTime::Open => "not-yet-due",
-    };
-    json!({
-        "id": s.id, "title": s.title, "schedule_end": s.end,
-        "status": st.status.key(), "health": st.health.key(), "progress": st.progress,
-        "late": st.late, "stale": st.stale,
-        "started": st.started.map(|d| d.to_string()),
-        "completed": st.completed.map(|d| d.to_string()),
-        "on_time": on_time,
-        "milestones": {"on_time": m.on_time, "late": m.late, "missed": m.missed, "to_come": m.to_come},
-        "entries": s.entries,
-        "last_note": s.last_note.as_ref().map(|(d, t)| json!({"date": d.to_string(), "text": t})),
-    })
-}
-
-fn indicator(e: &Evaluation, i: &IndicatorRow) -> Value {
-    let years: Vec<Value> = (e.period.0..=e.period.1)
-        .zip(&i.years)
-        .map(|(y, v)| json!({"year": y, "value": v}))
-        .collect();
-    json!({
-        "sheet": i.sheet, "id": i.id, "label": i.label, "unit": i.unit,
-        "baseline": i.baseline.map(|(y, v)| json!({"year": y, "value": v})),
-        "last": i.last.map(|(d, v)| json!({"date": d.to_string(), "value": v})),
-        "target": i.target.map(|(y, v)| json!({"year": y, "value": v})),
-        "gap": i.gap, "percent_of_target": i.percent_of_target,
-        "years": years, "met": i.met,
-    })
-}
-
-fn attention(a: &Attention) -> Value {
-    match a {
-        Attention::Sheet {
-            point,
-            sheet,
-            title,
-            status,
-        } => {
-            let kind = match point {
-                SheetPoint::NeverStarted => "never-started",
-                SheetPoint::Stopped => "stopped",
-            };
-            json!({"kind": kind, "sheet": sheet, "title": title, "status": status.key()})
-        }
-        Attention::ShortOfTarget {
-            sheet,
-            label,
-            value,
-            target,
-        } => {
-            json!({"kind": "short-of-target", "sheet": sheet, "title": label, "value": value, "target": target})
-        }
-        Attention::Missed { sheet, title, due } => {
-            json!({"kind": "milestone-missed", "sheet": sheet, "title": title, "due": due.to_string()})
-        }
-    }
 }

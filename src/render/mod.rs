@@ -11,6 +11,7 @@ pub mod fmt;
 pub mod gantt;
 pub mod grid;
 pub mod html;
+pub mod json;
 pub mod log;
 pub mod show;
 pub mod status;

@@ -3,14 +3,12 @@
 
 use crate::compute::{Health, Rollup};
 use crate::i18n::{L, Lang, health_label, health_symbol, status_label};
-use crate::model::Status;
 use crate::render::document::Document;
 use crate::render::fmt::{bar, clean, percent, short_date};
 use crate::render::grid::{Cell as GridCell, Grid};
 use crate::render::table::{Style, new_table};
 use crate::report::status::{NextMilestone, SheetRow, StatusReport, health_counts};
 use comfy_table::{Cell, Color, ColumnConstraint, Width};
-use serde_json::{Value, json};
 
 fn header(lang: Lang) -> Vec<&'static str> {
     [
@@ -291,70 +289,7 @@ pub fn csv(report: &StatusReport, lang: Lang) -> String {
     g.csv(lang)
 }
 
-/// A rollup as JSON.
-pub fn rollup_json(r: &Rollup) -> Value {
-    let by_status: serde_json::Map<String, Value> = Status::ALL
-        .iter()
-        .map(|s| (s.key().to_string(), json!(r.count(*s))))
-        .collect();
-    let by_health: serde_json::Map<String, Value> = Health::ALL
-        .iter()
-        .map(|h| (h.key().to_string(), json!(r.health(*h))))
-        .collect();
-    json!({
-        "sheets": r.sheets,
-        "by_status": by_status,
-        "by_health": by_health,
-        "late": r.late,
-        "stale": r.stale,
-        "completion_rate": r.completion_rate,
-        "mean_progress": r.mean_progress,
-    })
-}
-
 /// JSON: axes → objectives → sheets, each level with its rollup.
 pub fn json(report: &StatusReport) -> String {
-    let axes: Vec<Value> = report
-        .axes
-        .iter()
-        .map(|a| {
-            let objectives: Vec<Value> = a
-                .objectives
-                .iter()
-                .map(|o| {
-                    let sheets: Vec<Value> = o.sheets.iter().map(sheet_json).collect();
-                    json!({"id": o.id, "title": o.title, "rollup": rollup_json(&o.rollup), "sheets": sheets})
-                })
-                .collect();
-            json!({"id": a.id, "title": a.title, "rollup": rollup_json(&a.rollup), "objectives": objectives})
-        })
-        .collect();
-    let doc = json!({
-        "version": 1,
-        "as_of": report.as_of.to_string(),
-        "convention": report.convention,
-        "axes": axes,
-        "total": rollup_json(&report.total),
-    });
-    format!("{doc:#}\n")
-}
-
-fn sheet_json(s: &SheetRow) -> Value {
-    let st = &s.state;
-    json!({
-        "id": s.id,
-        "title": s.title,
-        "lead": s.lead,
-        "status": st.status.key(),
-        "health": st.health.key(),
-        "progress": st.progress,
-        "late": st.late,
-        "stale": st.stale,
-        "started": st.started.map(|d| d.to_string()),
-        "completed": st.completed.map(|d| d.to_string()),
-        "last_entry": st.last_entry.map(|d| d.to_string()),
-        "next_milestone": s.next_milestone.as_ref().map(|m| json!({
-            "id": m.id, "title": m.title, "due": m.due.map(|d| d.to_string()), "overdue": m.overdue,
-        })),
-    })
+    crate::render::json::document(report)
 }

@@ -7,6 +7,7 @@ use crate::compute::{
 use crate::model::{Plan, Sheet, Status, parent_id};
 use crate::report::gantt::{self, Gantt};
 use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
 
 /// The whole review of one year.
 #[derive(Debug, Clone)]
@@ -126,7 +127,8 @@ pub struct IndicatorRow {
 }
 
 /// Whether a milestone is due in the year reviewed or the next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum When {
     /// Due in the year reviewed.
     ThisYear,
@@ -135,7 +137,7 @@ pub enum When {
 }
 
 /// A line of the milestones table.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct MilestoneRow {
     /// This year or next.
     pub when: When,

@@ -9,6 +9,7 @@ use crate::compute::{
 use crate::model::{Indicator, Plan, Sheet, Status};
 use crate::report::summary::{self, Summary};
 use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
 
 /// The whole evaluation.
 #[derive(Debug, Clone)]
@@ -36,7 +37,8 @@ pub struct Evaluation {
 }
 
 /// What an outcome row covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Level {
     /// An axis.
     Axis,
@@ -62,18 +64,20 @@ pub struct OutcomeRow {
 }
 
 /// Whether a sheet was completed within its schedule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum OnTime {
     /// Done, and completed by 31 December of its schedule's last year.
     Yes,
     /// Not so, and the as-of date is past that day.
     No,
     /// Not done yet, and still within its schedule.
+    #[serde(rename = "not-yet-due")]
     Open,
 }
 
 /// A sheet's milestones, as of the evaluation date.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct MilestoneCounts {
     /// Reached on or before their due date.
     pub on_time: usize,
@@ -134,7 +138,8 @@ pub struct IndicatorRow {
 }
 
 /// Why a sheet itself is a point of attention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum SheetPoint {
     /// Never started.
     NeverStarted,

@@ -4,6 +4,7 @@
 use crate::compute::{Health, Rollup, SheetState, next_milestone, sheet_state};
 use crate::model::{Plan, Sheet, Status, parent_id};
 use chrono::NaiveDate;
+use serde::Serialize;
 
 /// Which sheets to show; all conditions must hold.
 #[derive(Debug, Default, Clone)]
@@ -49,8 +50,9 @@ impl Filter {
     }
 }
 
-/// The status report.
-#[derive(Debug, Clone)]
+/// The status report; serialized as the `status` JSON document (after its
+/// version), in field order.
+#[derive(Debug, Clone, Serialize)]
 pub struct StatusReport {
     /// The date it is computed as of.
     pub as_of: NaiveDate,
@@ -63,7 +65,7 @@ pub struct StatusReport {
 }
 
 /// An axis and the sheets shown under it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct AxisGroup {
     /// Axis id.
     pub id: String,
@@ -72,13 +74,14 @@ pub struct AxisGroup {
     /// Rollup of its sheets shown.
     pub rollup: Rollup,
     /// Latest entry among its sheets shown.
+    #[serde(skip)]
     pub last_entry: Option<NaiveDate>,
     /// Its objectives with sheets shown.
     pub objectives: Vec<ObjectiveGroup>,
 }
 
 /// An objective and its sheets shown.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ObjectiveGroup {
     /// Objective id.
     pub id: String,
@@ -87,13 +90,14 @@ pub struct ObjectiveGroup {
     /// Rollup of its sheets shown.
     pub rollup: Rollup,
     /// Latest entry among its sheets shown.
+    #[serde(skip)]
     pub last_entry: Option<NaiveDate>,
     /// Its sheets shown.
     pub sheets: Vec<SheetRow>,
 }
 
 /// One action sheet's line.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SheetRow {
     /// Sheet id.
     pub id: String,
@@ -102,13 +106,14 @@ pub struct SheetRow {
     /// Lead's name (or id if unknown).
     pub lead: Option<String>,
     /// Computed state.
+    #[serde(flatten)]
     pub state: SheetState,
     /// The earliest milestone not reached: title, due date, overdue.
     pub next_milestone: Option<NextMilestone>,
 }
 
 /// The next milestone of a sheet.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct NextMilestone {
     /// Milestone id.
     pub id: String,
