@@ -33,8 +33,8 @@ impl serde::Serialize for Trend {
     }
 }
 
-/// One indicator in one year.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// One indicator in one year; serialized in field order.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct IndicatorYear {
     /// Value of the year before.
     pub previous: Option<f64>,

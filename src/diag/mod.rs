@@ -11,8 +11,9 @@ use std::path::PathBuf;
 
 mod messages;
 
-/// Error or warning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// Error or warning; serialized as `error` or `warning`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// Makes the plan invalid.
     Error,

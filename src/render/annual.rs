@@ -6,8 +6,12 @@ use crate::model::Status;
 use crate::render::document::Document;
 use crate::render::fmt::{long_date, short_date};
 use crate::render::grid::{Cell, Grid};
-use crate::report::annual::{AnnualReport, DetailRow, When};
-use serde_json::{Value, json};
+use crate::render::json::{Classes, Dated};
+use crate::report::annual::{
+    AnnualReport, DetailRow, IndicatorRow, MilestoneRow, SynthesisRow, When,
+};
+use chrono::NaiveDate;
+use serde::Serialize;
 
 fn label(l: L, lang: Lang) -> String {
     l.get(lang).to_string()
@@ -266,67 +270,106 @@ pub fn document(r: &AnnualReport, lang: Lang) -> Document {
     }
 }
 
+/// The review after its version.
+#[derive(Serialize)]
+struct AnnualJson<'a> {
+    year: i32,
+    convention: &'a str,
+    from: NaiveDate,
+    to: NaiveDate,
+    produced: NaiveDate,
+    nothing_recorded: bool,
+    synthesis: Synthesis<'a>,
+    detail: Vec<DetailJson<'a>>,
+    indicators: &'a [IndicatorRow],
+    milestones: &'a [MilestoneRow],
+}
+
+#[derive(Serialize)]
+struct Synthesis<'a> {
+    axes: Vec<SynthesisJson<'a>>,
+    total: SynthesisJson<'a>,
+}
+
+#[derive(Serialize)]
+struct SynthesisJson<'a> {
+    axis: &'a Option<String>,
+    title: &'a str,
+    sheets: usize,
+    #[serde(flatten)]
+    classes: Classes,
+    completion_rate: Option<f64>,
+    mean_progress: Option<f64>,
+    mean_progress_change: Option<f64>,
+}
+
+impl<'a> SynthesisJson<'a> {
+    fn new(s: &'a SynthesisRow) -> Self {
+        SynthesisJson {
+            axis: &s.id,
+            title: &s.title,
+            sheets: s.sheets,
+            classes: Classes::new(&s.classes),
+            completion_rate: s.completion_rate,
+            mean_progress: s.mean_progress,
+            mean_progress_change: s.progress_change,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct DetailJson<'a> {
+    axis: &'a str,
+    objective: &'a str,
+    id: &'a str,
+    title: &'a str,
+    lead: &'a Option<String>,
+    status: Status,
+    health: Health,
+    progress: f64,
+    progress_change: f64,
+    notes: Vec<Dated<'a>>,
+    difficulties: Vec<Dated<'a>>,
+    decisions: Vec<Dated<'a>>,
+    next: Option<Dated<'a>>,
+}
+
+impl<'a> DetailJson<'a> {
+    fn new(d: &'a DetailRow) -> Self {
+        let dated = |items: &'a [(NaiveDate, String)]| items.iter().map(Dated::new).collect();
+        DetailJson {
+            axis: &d.axis.0,
+            objective: &d.objective.0,
+            id: &d.id,
+            title: &d.title,
+            lead: &d.lead,
+            status: d.status,
+            health: d.health,
+            progress: d.progress,
+            progress_change: d.progress_change,
+            notes: dated(&d.notes),
+            difficulties: dated(&d.difficulties),
+            decisions: dated(&d.decisions),
+            next: d.next.as_ref().map(Dated::new),
+        }
+    }
+}
+
 /// All tables as JSON, with a version.
 pub fn json(r: &AnnualReport) -> String {
-    let synthesis = |s: &crate::report::annual::SynthesisRow| {
-        json!({
-            "axis": s.id, "title": s.title, "sheets": s.sheets,
-            "done": s.classes[0], "abandoned": s.classes[1], "alert": s.classes[2], "not_started": s.classes[3], "in_progress": s.classes[4],
-            "completion_rate": s.completion_rate, "mean_progress": s.mean_progress, "mean_progress_change": s.progress_change,
-        })
-    };
-    let dated = |items: &[(chrono::NaiveDate, String)]| -> Vec<Value> {
-        items
-            .iter()
-            .map(|(d, t)| json!({"date": d.to_string(), "text": t}))
-            .collect()
-    };
-    let detail: Vec<Value> = r
-        .detail
-        .iter()
-        .map(|d| {
-            json!({
-                "axis": d.axis.0, "objective": d.objective.0, "id": d.id, "title": d.title, "lead": d.lead,
-                "status": d.status.key(), "health": d.health.key(), "progress": d.progress, "progress_change": d.progress_change,
-                "notes": dated(&d.notes), "difficulties": dated(&d.difficulties), "decisions": dated(&d.decisions),
-                "next": d.next.as_ref().map(|n| json!({"date": n.0.to_string(), "text": n.1})),
-            })
-        })
-        .collect();
-    let indicators: Vec<Value> = r
-        .indicators
-        .iter()
-        .map(|i| {
-            let f = &i.figures;
-            json!({
-                "sheet": i.sheet, "id": i.id, "label": i.label, "unit": i.unit, "baseline": i.baseline,
-                "previous": f.previous, "value": f.value, "target": f.target, "gap": f.gap,
-                "percent_of_target": f.percent_of_target, "trend": f.trend.map(Trend::key),
-            })
-        })
-        .collect();
-    let milestones: Vec<Value> = r
-        .milestones
-        .iter()
-        .map(|m| {
-            json!({
-                "when": match m.when { When::ThisYear => "this-year", When::NextYear => "next-year" },
-                "sheet": m.sheet, "id": m.id, "title": m.title, "due": m.due.to_string(), "reached": m.reached.map(|d| d.to_string()),
-            })
-        })
-        .collect();
-    let doc = json!({
-        "version": 1,
-        "year": r.year,
-        "convention": r.convention,
-        "from": r.from.to_string(),
-        "to": r.to.to_string(),
-        "produced": r.produced.to_string(),
-        "nothing_recorded": r.nothing_recorded,
-        "synthesis": {"axes": r.synthesis.iter().map(synthesis).collect::<Vec<_>>(), "total": synthesis(&r.synthesis_total)},
-        "detail": detail,
-        "indicators": indicators,
-        "milestones": milestones,
-    });
-    format!("{doc:#}\n")
+    crate::render::json::document(&AnnualJson {
+        year: r.year,
+        convention: &r.convention,
+        from: r.from,
+        to: r.to,
+        produced: r.produced,
+        nothing_recorded: r.nothing_recorded,
+        synthesis: Synthesis {
+            axes: r.synthesis.iter().map(SynthesisJson::new).collect(),
+            total: SynthesisJson::new(&r.synthesis_total),
+        },
+        detail: r.detail.iter().map(DetailJson::new).collect(),
+        indicators: &r.indicators,
+        milestones: &r.milestones,
+    })
 }

@@ -4,7 +4,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::load::{Loaded, Unread};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
-use serde_json::json;
+use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -319,37 +319,65 @@ pub fn summary_line(diags: &[Diagnostic], loaded: &Loaded, lang: Lang) -> String
     }
 }
 
+/// The `validate` document after its version.
+#[derive(Serialize)]
+struct ValidateJson {
+    summary: SummaryJson,
+    diagnostics: Vec<DiagnosticJson>,
+}
+
+/// Whether the plan is valid, the counts of problems and of plan items.
+#[derive(Serialize)]
+struct SummaryJson {
+    valid: bool,
+    errors: usize,
+    warnings: usize,
+    axes: usize,
+    objectives: usize,
+    sheets: usize,
+    tracks: usize,
+    partners: usize,
+}
+
+/// One diagnostic at one location; no line or column when it has none.
+#[derive(Serialize)]
+struct DiagnosticJson {
+    severity: Severity,
+    code: &'static str,
+    message: String,
+    hint: Option<String>,
+    file: String,
+    line: Option<u32>,
+    column: Option<u32>,
+}
+
 /// The `--format json` document of `validate`: one entry per location.
 pub fn render_json(diags: &[Diagnostic], loaded: &Loaded, paths: &Paths, lang: Lang) -> String {
     let (errors, warnings) = counts(diags);
     let p = &loaded.plan;
-    let diagnostics: Vec<_> = diags
+    let diagnostics = diags
         .iter()
-        .map(|d| {
-            json!({
-                "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
-                "code": d.problem.code(),
-                "message": d.problem.message(lang),
-                "hint": d.problem.hint(lang),
-                "file": paths.show(&d.file),
-                "line": (d.pos.line > 0).then_some(d.pos.line),
-                "column": (d.pos.line > 0).then_some(d.pos.col),
-            })
+        .map(|d| DiagnosticJson {
+            severity: d.severity,
+            code: d.problem.code(),
+            message: d.problem.message(lang),
+            hint: d.problem.hint(lang),
+            file: paths.show(&d.file),
+            line: (d.pos.line > 0).then_some(d.pos.line),
+            column: (d.pos.line > 0).then_some(d.pos.col),
         })
         .collect();
-    let doc = json!({
-        "version": 1,
-        "summary": {
-            "valid": errors == 0,
-            "errors": errors,
-            "warnings": warnings,
-            "axes": p.axes.len(),
-            "objectives": p.objectives().count(),
-            "sheets": p.sheets.len(),
-            "tracks": p.tracks.len(),
-            "partners": p.partners.len(),
+    crate::render::json::document(&ValidateJson {
+        summary: SummaryJson {
+            valid: errors == 0,
+            errors,
+            warnings,
+            axes: p.axes.len(),
+            objectives: p.objectives().count(),
+            sheets: p.sheets.len(),
+            tracks: p.tracks.len(),
+            partners: p.partners.len(),
         },
-        "diagnostics": diagnostics,
-    });
-    format!("{doc:#}\n")
+        diagnostics,
+    })
 }

@@ -103,8 +103,9 @@ pub struct DetailRow {
     pub next: Option<(NaiveDate, String)>,
 }
 
-/// A line of the indicators table.
-#[derive(Debug, Clone)]
+/// A line of the indicators table; serialized in field order, the figures
+/// inline, without the chart's data.
+#[derive(Debug, Clone, Serialize)]
 pub struct IndicatorRow {
     /// Sheet id.
     pub sheet: String,
@@ -117,12 +118,16 @@ pub struct IndicatorRow {
     /// Baseline value.
     pub baseline: Option<f64>,
     /// Figures of the year.
+    #[serde(flatten)]
     pub figures: IndicatorYear,
     /// The year of the baseline.
+    #[serde(skip)]
     pub baseline_year: Option<i32>,
     /// The value of each year of the period up to the year reviewed that has one.
+    #[serde(skip)]
     pub values: Vec<(i32, f64)>,
     /// The target of the period's last year that has one.
+    #[serde(skip)]
     pub final_target: Option<(i32, f64)>,
 }
 
@@ -136,7 +141,7 @@ pub enum When {
     NextYear,
 }
 
-/// A line of the milestones table.
+/// A line of the milestones table; serialized in field order.
 #[derive(Debug, Clone, Serialize)]
 pub struct MilestoneRow {
     /// This year or next.
