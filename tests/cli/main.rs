@@ -7,6 +7,7 @@ mod diagnostics;
 mod evaluation;
 mod formats;
 mod hostile;
+mod json;
 mod language;
 mod log;
 mod output;
