@@ -15,6 +15,7 @@ pub mod edit;
 pub mod entry_warnings;
 pub mod git;
 pub mod i18n;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod record;

@@ -18,7 +18,25 @@ pub struct Cli {
     pub global: Global,
     /// The command to run.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: TopCommand,
+}
+
+/// The commands, as those that read a plan and those that need none.
+#[derive(Debug, Subcommand)]
+pub enum TopCommand {
+    /// Commands that load the plan first.
+    #[command(flatten)]
+    Plan(Command),
+    /// Commands that work without a plan.
+    #[command(flatten)]
+    Free(FreeCommand),
+}
+
+/// The commands that work without a plan.
+#[derive(Debug, Subcommand)]
+pub enum FreeCommand {
+    /// Write a new, valid plan for another territory into a new folder
+    Init(InitArgs),
 }
 
 /// Options shared by every command (before or after it).
@@ -57,7 +75,7 @@ pub enum ColorChoice {
     Never,
 }
 
-/// The commands.
+/// The commands that load the plan first.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check the whole plan and report every error and warning
@@ -86,6 +104,28 @@ pub enum Command {
     Add(AddCommand),
     /// Set the lead, partners, fields, tracks or schedule of an action sheet
     Set(SetArgs),
+}
+
+/// `ctg init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new plan (created if missing; refused if it holds a plan)
+    pub dir: PathBuf,
+    /// The convention's full name
+    #[arg(long, value_name = "TEXT")]
+    pub name: String,
+    /// The territory it covers
+    #[arg(long, value_name = "TEXT")]
+    pub territory: String,
+    /// First year of the convention [default: next year]
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+    /// Last year of the convention [default: four years after --from]
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<i32>,
+    /// A signatory, ID=NAME (repeatable) [default: collectivite=TERRITORY and caf]
+    #[arg(long, value_name = "ID=NAME")]
+    pub signatory: Vec<String>,
 }
 
 /// `--dry-run` and `--commit` of the commands that write a plan file.

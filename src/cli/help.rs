@@ -609,6 +609,28 @@ const FRENCH: &[(&str, &str)] = &[
         "renew:carry",
         "Quelles fiches reprendre\u{a0}: celles ni réalisées ni abandonnées à la fin de la période en cours, toutes, ou aucune",
     ),
+    (
+        "init:about",
+        "Écrire un nouveau plan, valide, pour un autre territoire dans un nouveau dossier",
+    ),
+    (
+        "init:dir",
+        "Le dossier du nouveau plan (créé s'il manque\u{a0}; refusé s'il contient un plan)",
+    ),
+    ("init:name", "Le nom complet de la convention"),
+    ("init:territory", "Le territoire qu'elle couvre"),
+    (
+        "init:from",
+        "Première année de la convention [par défaut\u{a0}: l'an prochain]",
+    ),
+    (
+        "init:to",
+        "Dernière année de la convention [par défaut\u{a0}: quatre ans après --from]",
+    ),
+    (
+        "init:signatory",
+        "Un signataire, ID=NOM (répétable) [par défaut\u{a0}: collectivite=TERRITOIRE et caf]",
+    ),
 ];
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod common;
 mod diagnostics;
 mod evaluation;
 mod hostile;
+mod init;
 mod language;
 mod log;
 mod output;
