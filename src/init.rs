@@ -62,16 +62,22 @@ fn file(path: &str, text: String) -> NewFile {
     }
 }
 
-/// Every file of the new plan, `convention.yaml` first.
+/// Every file of the new plan, `convention.yaml` first, then the JSON
+/// Schemas its files name, in `schema/`.
 pub fn files(req: &Request) -> Vec<NewFile> {
-    vec![
+    let schemas = crate::schema::rendered()
+        .into_iter()
+        .map(|(name, text)| file(&format!("schema/{name}"), text));
+    let mut files = vec![
         file("convention.yaml", convention(req)),
         file("partners.yaml", partners(req)),
         file("axes.yaml", axes(req)),
         file("tracks.yaml", tracks(req)),
         file("actions/1.1.1.yaml", sheet(req)),
         file(".gitignore", crate::renew::gitignore(req.lang)),
-    ]
+    ];
+    files.extend(schemas);
+    files
 }
 
 const FIELD: &str = "petite-enfance";

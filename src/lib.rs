@@ -22,4 +22,5 @@ pub mod record;
 pub mod render;
 pub mod renew;
 pub mod report;
+pub mod schema;
 pub mod yaml;

@@ -37,6 +37,19 @@ pub enum TopCommand {
 pub enum FreeCommand {
     /// Write a new, valid plan for another territory into a new folder
     Init(InitArgs),
+    /// JSON Schemas of the plan files, for editors (yaml-language-server)
+    Schema(SchemaArgs),
+}
+
+/// `ctg schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Print only the schema of this kind of file
+    #[arg(value_parser = crate::schema::KINDS, required_unless_present = "output")]
+    pub kind: Option<String>,
+    /// Write the five schemas into this folder (created if missing), as KIND.schema.json
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }
 
 /// Options shared by every command (before or after it).

@@ -631,6 +631,18 @@ const FRENCH: &[(&str, &str)] = &[
         "init:signatory",
         "Un signataire, ID=NOM (répétable) [par défaut\u{a0}: collectivite=TERRITOIRE et caf]",
     ),
+    (
+        "schema:about",
+        "Les schémas JSON des fichiers du plan, pour les éditeurs (yaml-language-server)",
+    ),
+    (
+        "schema:kind",
+        "N'afficher que le schéma de ce type de fichier",
+    ),
+    (
+        "schema:output",
+        "Écrire les cinq schémas dans ce dossier (créé s'il manque), en TYPE.schema.json",
+    ),
 ];
 
 #[cfg(test)]

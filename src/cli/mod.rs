@@ -12,6 +12,7 @@ mod output;
 mod record;
 mod renew;
 mod report;
+mod schema;
 mod show;
 mod staging;
 mod status;
@@ -99,6 +100,7 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
 fn run_free(bare: &context::Bare, command: &FreeCommand) -> Result<ExitCode, Failure> {
     match command {
         FreeCommand::Init(a) => init::run(bare, a),
+        FreeCommand::Schema(a) => schema::run(bare, a),
     }
 }
 

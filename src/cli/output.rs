@@ -6,6 +6,7 @@ use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, tell};
 use crate::diag::FileKind;
+use crate::i18n::Lang;
 use std::io::Write;
 use std::path::Path;
 
@@ -56,6 +57,18 @@ pub fn refuse(path: Option<&Path>, accepted: &'static [&'static str]) -> Failure
 pub fn write(ctx: &Context, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     replace(path, bytes)?;
     tell(&Msg::Written(path.to_path_buf()), ctx.lang);
+    Ok(())
+}
+
+/// Writes `files` (name, text) into `dir`, created if missing, each
+/// replaced atomically, and announces them in one line.
+pub fn write_into(dir: &Path, files: &[(String, String)], lang: Lang) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Failure::Refused(Msg::CannotWrite(dir.to_path_buf(), e.kind())))?;
+    for (name, text) in files {
+        replace(&dir.join(name), text.as_bytes())?;
+    }
+    tell(&Msg::WrittenInto(dir.to_path_buf(), files.len()), lang);
     Ok(())
 }
 

@@ -2,7 +2,8 @@
 
 use crate::common::{TestEnv, tree};
 
-fn init(env: &TestEnv, extra: &[&str]) -> crate::common::Run {
+/// Runs `ctg init plan --name "CTG test" --territory "CC test"` and `extra`.
+pub fn init(env: &TestEnv, extra: &[&str]) -> crate::common::Run {
     let mut args = vec![
         "init",
         "plan",

@@ -14,6 +14,7 @@ mod record;
 mod renew;
 mod report;
 mod report_width;
+mod schema;
 mod show;
 mod spreadsheet;
 mod status;
