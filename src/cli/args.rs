@@ -39,6 +39,16 @@ pub enum FreeCommand {
     Init(InitArgs),
     /// JSON Schemas of the plan files, for editors (yaml-language-server)
     Schema(SchemaArgs),
+    /// A shell completion script that completes ids from the plan
+    Completions(CompletionsArgs),
+}
+
+/// `ctg completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `ctg schema`.
@@ -117,6 +127,42 @@ pub enum Command {
     Add(AddCommand),
     /// Set the lead, partners, fields, tracks or schedule of an action sheet
     Set(SetArgs),
+    /// List the plan's ids of one kind, one a line (for shell completion)
+    #[command(name = "__ids", hide = true)]
+    Ids(IdsArgs),
+}
+
+/// `ctg __ids KIND [SHEET]`, called back by the completion scripts.
+#[derive(Debug, Args)]
+pub struct IdsArgs {
+    /// Which ids
+    #[arg(value_enum)]
+    pub kind: IdList,
+    /// Only this sheet's milestones or indicators
+    pub sheet: Option<String>,
+}
+
+/// The kinds of id `__ids` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IdList {
+    /// Action sheets.
+    Sheet,
+    /// Axes.
+    Axis,
+    /// Objectives.
+    Objective,
+    /// Axes, objectives and sheets.
+    Any,
+    /// Partners.
+    Partner,
+    /// Fields of intervention.
+    Field,
+    /// Tracks.
+    Track,
+    /// Milestones.
+    Milestone,
+    /// Indicators.
+    Indicator,
 }
 
 /// `ctg init`.

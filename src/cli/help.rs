@@ -643,6 +643,20 @@ const FRENCH: &[(&str, &str)] = &[
         "schema:output",
         "Écrire les cinq schémas dans ce dossier (créé s'il manque), en TYPE.schema.json",
     ),
+    (
+        "completions:about",
+        "Un script de complétion pour le shell, qui complète les identifiants du plan",
+    ),
+    ("completions:shell", "Le shell"),
+    (
+        "__ids:about",
+        "Lister les identifiants d'un type, un par ligne (pour la complétion)",
+    ),
+    ("__ids:kind", "Quels identifiants"),
+    (
+        "__ids:sheet",
+        "Seulement les jalons ou indicateurs de cette fiche",
+    ),
 ];
 
 #[cfg(test)]

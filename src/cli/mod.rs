@@ -2,6 +2,7 @@
 
 mod args;
 mod author;
+mod completions;
 mod context;
 mod evaluation;
 mod help;
@@ -94,6 +95,7 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
         Command::Evaluation(a) => evaluation::run(ctx, a),
         Command::Add(a) => author::run_add(ctx, a),
         Command::Set(a) => author::run_set(ctx, a),
+        Command::Ids(a) => completions::run_ids(ctx, a),
     }
 }
 
@@ -101,6 +103,7 @@ fn run_free(bare: &context::Bare, command: &FreeCommand) -> Result<ExitCode, Fai
     match command {
         FreeCommand::Init(a) => init::run(bare, a),
         FreeCommand::Schema(a) => schema::run(bare, a),
+        FreeCommand::Completions(a) => completions::run(a),
     }
 }
 

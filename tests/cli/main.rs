@@ -2,6 +2,7 @@
 
 mod authoring;
 mod common;
+mod completions;
 mod diagnostics;
 mod evaluation;
 mod hostile;

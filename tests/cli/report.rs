@@ -392,7 +392,8 @@ pub fn assert_chromium_shows(page: &std::path::Path, texts: &[&str]) {
         return;
     };
     let profile = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(chromium)
+    let mut chrome = std::process::Command::new(chromium);
+    chrome
         .args([
             "--headless",
             "--no-sandbox",
@@ -404,15 +405,8 @@ pub fn assert_chromium_shows(page: &std::path::Path, texts: &[&str]) {
             "--dump-dom",
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let dom = String::from_utf8_lossy(&out.stdout);
+        .arg(format!("file://{}", page.display()));
+    let dom = crate::common::succeed(&mut chrome);
     for text in texts {
         assert!(dom.contains(text), "{text} not in {dom}");
     }
