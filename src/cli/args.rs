@@ -41,6 +41,16 @@ pub enum FreeCommand {
     Schema(SchemaArgs),
     /// A shell completion script that completes ids from the plan
     Completions(CompletionsArgs),
+    /// Man pages: ctg.1 to the terminal, or one page per command into a folder
+    Man(ManArgs),
+}
+
+/// `ctg man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write one page per command into this folder (created if missing)
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }
 
 /// `ctg completions`.

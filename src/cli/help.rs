@@ -657,6 +657,14 @@ const FRENCH: &[(&str, &str)] = &[
         "__ids:sheet",
         "Seulement les jalons ou indicateurs de cette fiche",
     ),
+    (
+        "man:about",
+        "Les pages de manuel\u{a0}: ctg.1 dans le terminal, ou une page par commande dans un dossier",
+    ),
+    (
+        "man:output",
+        "Écrire une page par commande dans ce dossier (créé s'il manque)",
+    ),
 ];
 
 #[cfg(test)]

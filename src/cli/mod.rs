@@ -8,6 +8,7 @@ mod evaluation;
 mod help;
 mod init;
 mod log;
+mod man;
 mod messages;
 mod output;
 mod record;
@@ -104,6 +105,7 @@ fn run_free(bare: &context::Bare, command: &FreeCommand) -> Result<ExitCode, Fai
         FreeCommand::Init(a) => init::run(bare, a),
         FreeCommand::Schema(a) => schema::run(bare, a),
         FreeCommand::Completions(a) => completions::run(a),
+        FreeCommand::Man(a) => man::run(bare, a),
     }
 }
 

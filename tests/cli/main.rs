@@ -9,6 +9,7 @@ mod hostile;
 mod init;
 mod language;
 mod log;
+mod man;
 mod output;
 mod plan_paths;
 mod record;
