@@ -57,7 +57,7 @@ pub struct ManArgs {
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell
-    #[arg(value_enum)]
+    #[arg(value_enum, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
 }
 
@@ -65,7 +65,7 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// Print only the schema of this kind of file
-    #[arg(value_parser = crate::schema::KINDS, required_unless_present = "output")]
+    #[arg(value_name = "KIND", value_parser = crate::schema::KINDS, required_unless_present = "output")]
     pub kind: Option<String>,
     /// Write the five schemas into this folder (created if missing), as KIND.schema.json
     #[arg(long, short, value_name = "DIR")]

@@ -315,6 +315,9 @@ fn french_value_name(name: &str) -> &'static str {
         "fr|en" => "fr|en",
         "FORMAT" => "FORMAT",
         "CSV" => "CSV",
+        "KIND" => "TYPE",
+        "SHELL" => "SHELL",
+        "ID=NAME" => "ID=NOM",
         _ => "VALEUR",
     }
 }
