@@ -18,7 +18,58 @@ pub struct Cli {
     pub global: Global,
     /// The command to run.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: TopCommand,
+}
+
+/// The commands, as those that read a plan and those that need none.
+#[derive(Debug, Subcommand)]
+pub enum TopCommand {
+    /// Commands that load the plan first.
+    #[command(flatten)]
+    Plan(Command),
+    /// Commands that work without a plan.
+    #[command(flatten)]
+    Free(FreeCommand),
+}
+
+/// The commands that work without a plan.
+#[derive(Debug, Subcommand)]
+pub enum FreeCommand {
+    /// Write a new, valid plan for another territory into a new folder
+    Init(InitArgs),
+    /// JSON Schemas of the plan files, for editors (yaml-language-server)
+    Schema(SchemaArgs),
+    /// A shell completion script that completes ids from the plan
+    Completions(CompletionsArgs),
+    /// Man pages: ctg.1 to the terminal, or one page per command into a folder
+    Man(ManArgs),
+}
+
+/// `ctg man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write one page per command into this folder (created if missing)
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+}
+
+/// `ctg completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// `ctg schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Print only the schema of this kind of file
+    #[arg(value_name = "KIND", value_parser = crate::schema::KINDS, required_unless_present = "output")]
+    pub kind: Option<String>,
+    /// Write the five schemas into this folder (created if missing), as KIND.schema.json
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }
 
 /// Options shared by every command (before or after it).
@@ -57,7 +108,7 @@ pub enum ColorChoice {
     Never,
 }
 
-/// The commands.
+/// The commands that load the plan first.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check the whole plan and report every error and warning
@@ -86,6 +137,64 @@ pub enum Command {
     Add(AddCommand),
     /// Set the lead, partners, fields, tracks or schedule of an action sheet
     Set(SetArgs),
+    /// List the plan's ids of one kind, one a line (for shell completion)
+    #[command(name = "__ids", hide = true)]
+    Ids(IdsArgs),
+}
+
+/// `ctg __ids KIND [SHEET]`, called back by the completion scripts.
+#[derive(Debug, Args)]
+pub struct IdsArgs {
+    /// Which ids
+    #[arg(value_enum)]
+    pub kind: IdList,
+    /// Only this sheet's milestones or indicators
+    pub sheet: Option<String>,
+}
+
+/// The kinds of id `__ids` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IdList {
+    /// Action sheets.
+    Sheet,
+    /// Axes.
+    Axis,
+    /// Objectives.
+    Objective,
+    /// Axes, objectives and sheets.
+    Any,
+    /// Partners.
+    Partner,
+    /// Fields of intervention.
+    Field,
+    /// Tracks.
+    Track,
+    /// Milestones.
+    Milestone,
+    /// Indicators.
+    Indicator,
+}
+
+/// `ctg init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new plan (created if missing; refused if it holds a plan)
+    pub dir: PathBuf,
+    /// The convention's full name
+    #[arg(long, value_name = "TEXT")]
+    pub name: String,
+    /// The territory it covers
+    #[arg(long, value_name = "TEXT")]
+    pub territory: String,
+    /// First year of the convention [default: next year]
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+    /// Last year of the convention [default: four years after --from]
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<i32>,
+    /// A signatory, ID=NAME (repeatable) [default: collectivite=TERRITORY and caf]
+    #[arg(long, value_name = "ID=NAME")]
+    pub signatory: Vec<String>,
 }
 
 /// `--dry-run` and `--commit` of the commands that write a plan file.

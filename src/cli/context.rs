@@ -58,14 +58,7 @@ impl Context {
     /// Resolves the global options. A failure comes with the language it is
     /// told in (the plan's language may not be known yet).
     pub fn resolve(g: &Global) -> Result<Context, (Failure, Lang)> {
-        let fallback = locale_lang(env).unwrap_or(Lang::En);
-        let explicit = match g.lang.clone().or_else(|| env("CTG_LANG")) {
-            None => None,
-            Some(t) => match Lang::parse(&t) {
-                Some(lang) => Some(lang),
-                None => return Err((Failure::Usage(Msg::UnknownLanguage(t)), fallback)),
-            },
-        };
+        let (explicit, fallback) = languages(g)?;
         let early = explicit.unwrap_or(fallback);
         let cwd = std::env::current_dir().unwrap_or_default();
         let given = g
@@ -85,9 +78,7 @@ impl Context {
             .or_else(|| plan_language(&plan_dir))
             .unwrap_or(fallback);
         let fail = |m: Msg| (Failure::Usage(m), lang);
-        let epoch = env("SOURCE_DATE_EPOCH");
-        let today = dates::today(epoch.as_deref())
-            .map_err(|_| fail(Msg::BadEpoch(epoch.clone().unwrap_or_default())))?;
+        let today = today(lang)?;
         let given_as_of = g.as_of.clone().or_else(|| env("CTG_AS_OF"));
         let as_of_given = given_as_of.is_some();
         let as_of = match given_as_of {
@@ -171,6 +162,53 @@ impl Context {
         let loaded = load(&self.plan_dir);
         let diagnostics = check(&loaded, self.as_of);
         (loaded, diagnostics, self.lang)
+    }
+}
+
+/// `--lang` or CTG_LANG when given, and the language to fall back on (the
+/// system locale's, else English).
+fn languages(g: &Global) -> Result<(Option<Lang>, Lang), (Failure, Lang)> {
+    let fallback = locale_lang(env).unwrap_or(Lang::En);
+    match g.lang.clone().or_else(|| env("CTG_LANG")) {
+        None => Ok((None, fallback)),
+        Some(t) => match Lang::parse(&t) {
+            Some(lang) => Ok((Some(lang), fallback)),
+            None => Err((Failure::Usage(Msg::UnknownLanguage(t)), fallback)),
+        },
+    }
+}
+
+/// Today: the system date, or SOURCE_DATE_EPOCH's.
+fn today(lang: Lang) -> Result<NaiveDate, (Failure, Lang)> {
+    let epoch = env("SOURCE_DATE_EPOCH");
+    dates::today(epoch.as_deref()).map_err(|_| {
+        (
+            Failure::Usage(Msg::BadEpoch(epoch.unwrap_or_default())),
+            lang,
+        )
+    })
+}
+
+/// What a command that works without a plan knows.
+pub struct Bare {
+    /// `--lang` or CTG_LANG, when given.
+    pub explicit: Option<Lang>,
+    /// The session's language: the explicit one, else the system locale's, else English.
+    pub lang: Lang,
+    /// Today (system date or SOURCE_DATE_EPOCH).
+    pub today: NaiveDate,
+}
+
+impl Bare {
+    /// Resolves `--lang` and today, without looking for a plan.
+    pub fn resolve(g: &Global) -> Result<Bare, (Failure, Lang)> {
+        let (explicit, fallback) = languages(g)?;
+        let lang = explicit.unwrap_or(fallback);
+        Ok(Bare {
+            explicit,
+            lang,
+            today: today(lang)?,
+        })
     }
 }
 

@@ -315,6 +315,9 @@ fn french_value_name(name: &str) -> &'static str {
         "fr|en" => "fr|en",
         "FORMAT" => "FORMAT",
         "CSV" => "CSV",
+        "KIND" => "TYPE",
+        "SHELL" => "SHELL",
+        "ID=NAME" => "ID=NOM",
         _ => "VALEUR",
     }
 }
@@ -608,6 +611,62 @@ const FRENCH: &[(&str, &str)] = &[
     (
         "renew:carry",
         "Quelles fiches reprendre\u{a0}: celles ni réalisées ni abandonnées à la fin de la période en cours, toutes, ou aucune",
+    ),
+    (
+        "init:about",
+        "Écrire un nouveau plan, valide, pour un autre territoire dans un nouveau dossier",
+    ),
+    (
+        "init:dir",
+        "Le dossier du nouveau plan (créé s'il manque\u{a0}; refusé s'il contient un plan)",
+    ),
+    ("init:name", "Le nom complet de la convention"),
+    ("init:territory", "Le territoire qu'elle couvre"),
+    (
+        "init:from",
+        "Première année de la convention [par défaut\u{a0}: l'an prochain]",
+    ),
+    (
+        "init:to",
+        "Dernière année de la convention [par défaut\u{a0}: quatre ans après --from]",
+    ),
+    (
+        "init:signatory",
+        "Un signataire, ID=NOM (répétable) [par défaut\u{a0}: collectivite=TERRITOIRE et caf]",
+    ),
+    (
+        "schema:about",
+        "Les schémas JSON des fichiers du plan, pour les éditeurs (yaml-language-server)",
+    ),
+    (
+        "schema:kind",
+        "N'afficher que le schéma de ce type de fichier",
+    ),
+    (
+        "schema:output",
+        "Écrire les cinq schémas dans ce dossier (créé s'il manque), en TYPE.schema.json",
+    ),
+    (
+        "completions:about",
+        "Un script de complétion pour le shell, qui complète les identifiants du plan",
+    ),
+    ("completions:shell", "Le shell"),
+    (
+        "__ids:about",
+        "Lister les identifiants d'un type, un par ligne (pour la complétion)",
+    ),
+    ("__ids:kind", "Quels identifiants"),
+    (
+        "__ids:sheet",
+        "Seulement les jalons ou indicateurs de cette fiche",
+    ),
+    (
+        "man:about",
+        "Les pages de manuel\u{a0}: ctg.1 dans le terminal, ou une page par commande dans un dossier",
+    ),
+    (
+        "man:output",
+        "Écrire une page par commande dans ce dossier (créé s'il manque)",
     ),
 ];
 

@@ -184,10 +184,16 @@ pub enum Msg {
     WrittenInto(PathBuf, usize),
     /// N warnings, see `ctg validate`.
     Warnings(usize),
-    /// `renew` into a folder that already holds a plan.
+    /// `renew` or `init` into a folder that already holds a plan.
     HoldsPlan(PathBuf),
-    /// `renew` would replace a file that is already there.
+    /// `renew` or `init` would replace a file that is already there.
     WouldOverwrite(PathBuf),
+    /// `init --signatory` not written ID=NAME with a slug id and a name.
+    BadSignatory(String),
+    /// `init --signatory` names the same id twice.
+    TwiceSignatory(String),
+    /// `init` wrote a new plan: its folder, then how to check it.
+    Initialized(PathBuf),
     /// `renew --from` after `--to`.
     ReversedRenewal(i32, i32),
     /// The draft of `renew` does not validate (errors); nothing was written.
@@ -443,12 +449,24 @@ impl Speak for Msg {
                 )
             }
             HoldsPlan(p) => lang.pick(
-                format!("`{}` already holds a plan: renew writes the next convention into a new folder; nothing was written", shown(p)),
-                format!("`{}` contient déjà un plan\u{a0}: renew écrit la convention suivante dans un nouveau dossier\u{a0}; rien n'a été écrit", shown(p)),
+                format!("`{}` already holds a plan: a new plan goes into a folder without one; nothing was written", shown(p)),
+                format!("`{}` contient déjà un plan\u{a0}: un nouveau plan va dans un dossier qui n'en a pas\u{a0}; rien n'a été écrit", shown(p)),
             ),
             WouldOverwrite(p) => lang.pick(
-                format!("`{}` is already there: renew does not replace files; nothing was written", shown(p)),
-                format!("`{}` existe déjà\u{a0}: renew ne remplace pas de fichier\u{a0}; rien n'a été écrit", shown(p)),
+                format!("`{}` is already there: ctg does not replace files; nothing was written", shown(p)),
+                format!("`{}` existe déjà\u{a0}: ctg ne remplace pas de fichier\u{a0}; rien n'a été écrit", shown(p)),
+            ),
+            BadSignatory(t) => lang.pick(
+                format!("--signatory `{t}`: write ID=NAME, the id a slug such as caf-gard"),
+                format!("--signatory `{t}`\u{a0}: écrivez ID=NOM, l'identifiant en minuscules comme caf-gard"),
+            ),
+            TwiceSignatory(id) => lang.pick(
+                format!("--signatory `{id}` is given twice"),
+                format!("--signatory `{id}` est donné deux fois"),
+            ),
+            Initialized(p) => lang.pick(
+                format!("new plan: {}; next: ctg --plan {} validate", shown(p), shown(p)),
+                format!("nouveau plan\u{a0}: {}\u{a0}; ensuite\u{a0}: ctg --plan {} validate", shown(p), shown(p)),
             ),
             ReversedRenewal(from, to) => lang.pick(
                 format!("--from {from} is after --to {to}: the new period would be empty"),

@@ -2,15 +2,19 @@
 
 mod args;
 mod author;
+mod completions;
 mod context;
 mod evaluation;
 mod help;
+mod init;
 mod log;
+mod man;
 mod messages;
 mod output;
 mod record;
 mod renew;
 mod report;
+mod schema;
 mod show;
 mod staging;
 mod status;
@@ -21,7 +25,7 @@ mod write;
 
 use crate::i18n::{Lang, Speak};
 pub use args::Cli;
-use args::Command;
+use args::{Command, FreeCommand, TopCommand};
 use context::Context;
 use messages::Msg;
 use std::io::Write;
@@ -58,9 +62,15 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(exit) => return exit,
     };
-    let (result, lang) = match Context::resolve(&cli.global) {
-        Ok(ctx) => (run(&ctx, &cli.command), ctx.lang),
-        Err((failure, lang)) => (Err(failure), lang),
+    let (result, lang) = match &cli.command {
+        TopCommand::Plan(command) => match Context::resolve(&cli.global) {
+            Ok(ctx) => (run(&ctx, command), ctx.lang),
+            Err((failure, lang)) => (Err(failure), lang),
+        },
+        TopCommand::Free(command) => match context::Bare::resolve(&cli.global) {
+            Ok(bare) => (run_free(&bare, command), bare.lang),
+            Err((failure, lang)) => (Err(failure), lang),
+        },
     };
     match result {
         Ok(code) => code,
@@ -86,6 +96,16 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
         Command::Evaluation(a) => evaluation::run(ctx, a),
         Command::Add(a) => author::run_add(ctx, a),
         Command::Set(a) => author::run_set(ctx, a),
+        Command::Ids(a) => completions::run_ids(ctx, a),
+    }
+}
+
+fn run_free(bare: &context::Bare, command: &FreeCommand) -> Result<ExitCode, Failure> {
+    match command {
+        FreeCommand::Init(a) => init::run(bare, a),
+        FreeCommand::Schema(a) => schema::run(bare, a),
+        FreeCommand::Completions(a) => completions::run(a),
+        FreeCommand::Man(a) => man::run(bare, a),
     }
 }
 

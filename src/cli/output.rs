@@ -89,6 +89,18 @@ pub fn write(ctx: &Context, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Writes `files` (name, text) into `dir`, created if missing, each
+/// replaced atomically, and announces them in one line.
+pub fn write_into(dir: &Path, files: &[(String, String)], lang: Lang) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Failure::Refused(Msg::CannotWrite(dir.to_path_buf(), e.kind())))?;
+    for (name, text) in files {
+        replace(&dir.join(name), text.as_bytes())?;
+    }
+    tell(&Msg::WrittenInto(dir.to_path_buf(), files.len()), lang);
+    Ok(())
+}
+
 /// Writes `bytes` to `path` atomically, saying nothing. A `path` that exists
 /// and is not a regular file (a link, a folder, a FIFO, a device) is refused:
 /// replacing it would cut a link or swallow a device, not write the file.

@@ -6,15 +6,11 @@
 use super::args::{CarryChoice, RenewArgs};
 use super::context::Context;
 use super::messages::Msg;
-use super::staging::Staging;
+use super::staging::{install, refuse_a_plan};
 use super::{Failure, print, tell};
-use crate::check::check;
-use crate::diag::Severity;
 use crate::i18n::{Lang, Speak};
-use crate::load::load;
 use crate::model::Period;
 use crate::renew::{Carry, Request, draft};
-use std::path::Path;
 use std::process::ExitCode;
 
 /// Runs `renew`.
@@ -47,25 +43,7 @@ pub fn run(ctx: &Context, args: &RenewArgs) -> Result<ExitCode, Failure> {
         },
         lang: comments,
     });
-    let actions = dir.join("actions");
-    if std::fs::symlink_metadata(&actions).is_ok_and(|m| !m.is_dir()) {
-        return Err(Failure::Refused(Msg::WouldOverwrite(actions)));
-    }
-    for file in &draft.files {
-        let target = dir.join(&file.path);
-        if std::fs::symlink_metadata(&target).is_ok() {
-            return Err(Failure::Refused(Msg::WouldOverwrite(target)));
-        }
-    }
-    let staging = Staging::create(dir)?;
-    let verified = staging
-        .write(&draft.files)
-        .and_then(|()| verify(&staging, ctx, draft.carried.len()));
-    if let Err(failure) = verified {
-        staging.abort();
-        return Err(failure);
-    }
-    staging.commit(&draft.files)?;
+    install(dir, &draft.files, ctx.as_of, draft.carried.len())?;
     tell(
         &Msg::WrittenInto(dir.to_path_buf(), draft.files.len()),
         lang,
@@ -76,27 +54,4 @@ pub fn run(ctx: &Context, args: &RenewArgs) -> Result<ExitCode, Failure> {
         Msg::Carried(draft.carried, total).say(lang)
     ))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Refuses a `dir` that holds a plan, as `--plan` would find it there.
-fn refuse_a_plan(dir: &Path) -> Result<(), Failure> {
-    for rel in ["convention.yaml", "plan/convention.yaml"] {
-        if std::fs::symlink_metadata(dir.join(rel)).is_ok() {
-            return Err(Failure::Refused(Msg::HoldsPlan(dir.to_path_buf())));
-        }
-    }
-    Ok(())
-}
-
-/// Loads and checks the staged plan: no error, and every carried sheet read.
-fn verify(staging: &Staging, ctx: &Context, sheets: usize) -> Result<(), Failure> {
-    let loaded = load(staging.path());
-    let errors = check(&loaded, ctx.as_of)
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    if errors > 0 || loaded.plan.sheets.len() != sheets {
-        return Err(Failure::Refused(Msg::DraftInvalid(errors.max(1))));
-    }
-    Ok(())
 }

@@ -5,7 +5,7 @@ use super::args::{DocumentOutput, ReportArgs, TableFormat};
 use super::context::Context;
 use super::messages::Msg;
 use super::output;
-use super::{Failure, print, tell};
+use super::{Failure, print};
 use crate::i18n::Lang;
 use crate::render::annual;
 use crate::render::document::Document;
@@ -113,14 +113,11 @@ fn csv(ctx: &Context, doc: &Document, lang: Lang, target: &Target) -> Result<(),
     let dir = target
         .output
         .ok_or(Failure::Usage(Msg::CsvNeedsOutput(doc.grids.len())))?;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Failure::Refused(Msg::CannotWrite(dir.to_path_buf(), e.kind())))?;
-    for g in &doc.grids {
-        output::replace(&dir.join(format!("{}.csv", g.name)), g.csv(lang).as_bytes())?;
-    }
-    tell(
-        &Msg::WrittenInto(dir.to_path_buf(), doc.grids.len()),
-        ctx.lang,
-    );
+    let files: Vec<(String, String)> = doc
+        .grids
+        .iter()
+        .map(|g| (format!("{}.csv", g.name), g.csv(lang)))
+        .collect();
+    output::write_into(dir, &files, ctx.lang)?;
     Ok(())
 }

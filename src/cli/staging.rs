@@ -7,7 +7,11 @@
 
 use super::Failure;
 use super::messages::Msg;
+use crate::check::check;
+use crate::diag::Severity;
+use crate::load::load;
 use crate::renew::NewFile;
+use chrono::NaiveDate;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -111,4 +115,59 @@ impl Staging {
             let _ = std::fs::remove_dir(dir);
         }
     }
+}
+
+/// Refuses a `dir` that holds a plan, as `--plan` would find it there.
+pub fn refuse_a_plan(dir: &Path) -> Result<(), Failure> {
+    for rel in ["convention.yaml", "plan/convention.yaml"] {
+        if std::fs::symlink_metadata(dir.join(rel)).is_ok() {
+            return Err(Failure::Refused(Msg::HoldsPlan(dir.to_path_buf())));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `files`, a whole new plan of `sheets` action sheets, into `dir`:
+/// refused when `dir` holds a plan or any of the files; staged, loaded and
+/// checked as of `as_of` (no error, every sheet read), then moved in. On any
+/// failure `dir` is left as it was.
+pub fn install(
+    dir: &Path,
+    files: &[NewFile],
+    as_of: NaiveDate,
+    sheets: usize,
+) -> Result<(), Failure> {
+    refuse_a_plan(dir)?;
+    let actions = dir.join("actions");
+    if std::fs::symlink_metadata(&actions).is_ok_and(|m| !m.is_dir()) {
+        return Err(Failure::Refused(Msg::WouldOverwrite(actions)));
+    }
+    for file in files {
+        let target = dir.join(&file.path);
+        if std::fs::symlink_metadata(&target).is_ok() {
+            return Err(Failure::Refused(Msg::WouldOverwrite(target)));
+        }
+    }
+    let staging = Staging::create(dir)?;
+    let verified = staging
+        .write(files)
+        .and_then(|()| verify(&staging, as_of, sheets));
+    if let Err(failure) = verified {
+        staging.abort();
+        return Err(failure);
+    }
+    staging.commit(files)
+}
+
+/// Loads and checks the staged plan: no error, and every sheet read.
+fn verify(staging: &Staging, as_of: NaiveDate, sheets: usize) -> Result<(), Failure> {
+    let loaded = load(staging.path());
+    let errors = check(&loaded, as_of)
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if errors > 0 || loaded.plan.sheets.len() != sheets {
+        return Err(Failure::Refused(Msg::DraftInvalid(errors.max(1))));
+    }
+    Ok(())
 }

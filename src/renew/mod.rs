@@ -13,6 +13,8 @@
 
 mod text;
 
+pub use text::gitignore;
+
 use crate::compute::{end_of_year, entries_until, sheet_state};
 use crate::model::{Baseline, Indicator, Period, Plan, Sheet};
 use chrono::{Datelike, NaiveDate};
@@ -99,7 +101,7 @@ pub fn draft(req: &Request) -> Draft {
         copied("tracks.yaml"),
         NewFile {
             path: PathBuf::from(".gitignore"),
-            bytes: text::gitignore(req.lang).into_bytes(),
+            bytes: gitignore(req.lang).into_bytes(),
         },
     ];
     let mut carried = Vec::new();

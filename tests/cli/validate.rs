@@ -64,7 +64,7 @@ fn json_diagnostics_have_one_entry_per_location() {
     let first = errors[0];
     assert_eq!(first["code"], "unknown-partner");
     assert_eq!(first["file"], "plan/actions/2.2.1.yaml");
-    assert_eq!(first["line"], 6);
+    assert_eq!(first["line"], 7);
     assert_eq!(first["column"], 12);
     assert_eq!(first["hint"], "did you mean `ccvl`?");
     assert_eq!(errors[1]["column"], 18);
@@ -117,12 +117,12 @@ fn several_errors_in_several_files_are_all_reported_in_order() {
     assert_eq!(
         locations,
         [
-            " --> plan/actions/1.1.2.yaml:2:1",
             " --> plan/actions/1.1.2.yaml:3:1",
-            "  --> plan/actions/1.2.1.yaml:25:15",
-            " --> plan/actions/2.1.1.yaml:2:5",
-            " --> plan/actions/2.2.1.yaml:5:7",
-            "  --> plan/tracks.yaml:12:10",
+            " --> plan/actions/1.1.2.yaml:4:1",
+            "  --> plan/actions/1.2.1.yaml:26:15",
+            " --> plan/actions/2.1.1.yaml:3:5",
+            " --> plan/actions/2.2.1.yaml:6:7",
+            "  --> plan/tracks.yaml:13:10",
         ]
     );
     assert_eq!(run.stdout, "5 erreurs, 1 avertissement\n");

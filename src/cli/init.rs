@@ -1,0 +1,60 @@
+//! `ctg init DIR`: a new, valid plan for another territory, written as
+//! `renew` writes its draft (staged, loaded and checked, then moved in).
+
+use super::args::InitArgs;
+use super::context::Bare;
+use super::messages::Msg;
+use super::staging::install;
+use super::{Failure, print};
+use crate::decode::IdShape;
+use crate::i18n::{Lang, Speak};
+use crate::init::{Request, default_signatories, files};
+use crate::model::Period;
+use chrono::Datelike;
+use std::process::ExitCode;
+
+/// Runs `init`.
+pub fn run(bare: &Bare, args: &InitArgs) -> Result<ExitCode, Failure> {
+    let start = args.from.unwrap_or(bare.today.year() + 1);
+    let end = args.to.unwrap_or(start + 4);
+    if start > end {
+        return Err(Failure::Usage(Msg::ReversedRenewal(start, end)));
+    }
+    let lang = bare.explicit.unwrap_or(Lang::Fr);
+    let signatories = if args.signatory.is_empty() {
+        default_signatories(&args.territory, lang)
+    } else {
+        signatories(&args.signatory)?
+    };
+    let request = Request {
+        name: args.name.clone(),
+        territory: args.territory.clone(),
+        period: Period { start, end },
+        lang,
+        signatories,
+    };
+    let files = files(&request);
+    install(&args.dir, &files, bare.today, 1)?;
+    print(&format!(
+        "{}\n",
+        Msg::Initialized(args.dir.clone()).say(bare.lang)
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The `--signatory ID=NAME` values: slug ids, each once, names not empty.
+fn signatories(given: &[String]) -> Result<Vec<(String, String)>, Failure> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for text in given {
+        let (id, name) = text
+            .split_once('=')
+            .map(|(i, n)| (i.trim(), n.trim()))
+            .filter(|(i, n)| IdShape::Slug.accepts(i) && !n.is_empty())
+            .ok_or_else(|| Failure::Usage(Msg::BadSignatory(text.clone())))?;
+        if out.iter().any(|(known, _)| known == id) {
+            return Err(Failure::Usage(Msg::TwiceSignatory(id.to_string())));
+        }
+        out.push((id.to_string(), name.to_string()));
+    }
+    Ok(out)
+}

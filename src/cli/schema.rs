@@ -1,0 +1,22 @@
+//! `ctg schema [KIND] [--output DIR]`: the JSON Schemas of the plan files.
+
+use super::args::SchemaArgs;
+use super::context::Bare;
+use super::{Failure, output, print};
+use crate::schema::{file_name, rendered};
+use std::process::ExitCode;
+
+/// Runs `schema`.
+pub fn run(bare: &Bare, args: &SchemaArgs) -> Result<ExitCode, Failure> {
+    let schemas = rendered();
+    if let Some(dir) = &args.output {
+        output::write_into(dir, &schemas, bare.lang)?;
+    }
+    if let Some(kind) = &args.kind {
+        let name = file_name(kind);
+        for (_, text) in schemas.iter().filter(|(n, _)| *n == name) {
+            print(text)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

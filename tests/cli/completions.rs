@@ -1,0 +1,75 @@
+//! `ctg completions`: scripts for every shell; bash's completes ids from the plan.
+
+use crate::common::{TestEnv, isolate, succeed};
+
+/// Runs bash in the plan's folder with the completion script loaded, `ctg`
+/// on the PATH, and `words` (the last one being completed) given to the
+/// completion function; returns COMPREPLY, one item a line.
+fn complete(env: &TestEnv, words: &[&str]) -> String {
+    let script = env.run(&["completions", "bash"]);
+    assert_eq!(script.code, 0, "{}", script.stderr);
+    std::fs::write(env.dir.path().join("ctg.bash"), &script.stdout).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("ctg");
+    let dir = bin.parent().unwrap().display().to_string();
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let program = format!(
+        "source ../ctg.bash
+COMP_WORDS=({words})
+COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+COMP_LINE=\"${{COMP_WORDS[*]}}\"
+COMP_POINT=${{#COMP_LINE}}
+_ctg_ids ctg \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"
+printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        words = quoted.join(" ")
+    );
+    let mut bash = std::process::Command::new("bash");
+    isolate(&mut bash);
+    let path = format!("{dir}:{}", std::env::var("PATH").unwrap_or_default());
+    succeed(
+        bash.current_dir(env.plan())
+            .env("PATH", path)
+            .args(["-c", &program]),
+    )
+}
+
+#[test]
+fn the_bash_script_is_valid_bash() {
+    let env = TestEnv::empty();
+    let script = env.run(&["completions", "bash"]);
+    assert_eq!(script.code, 0);
+    let path = env.dir.path().join("ctg.bash");
+    std::fs::write(&path, &script.stdout).unwrap();
+    succeed(std::process::Command::new("bash").arg("-n").arg(&path));
+}
+
+#[test]
+fn record_tab_completes_the_sheet_ids() {
+    let env = TestEnv::demo();
+    assert_eq!(
+        complete(&env, &["ctg", "record", ""]),
+        "1.1.1\n1.1.2\n1.2.1\n2.1.1\n2.1.2\n2.2.1\n"
+    );
+    assert_eq!(
+        complete(&env, &["ctg", "record", "2."]),
+        "2.1.1\n2.1.2\n2.2.1\n"
+    );
+}
+
+#[test]
+fn options_complete_the_ids_they_take() {
+    let env = TestEnv::demo();
+    assert_eq!(complete(&env, &["ctg", "status", "--axis", ""]), "1\n2\n");
+    let partners = complete(&env, &["ctg", "set", "1.1.1", "--lead", ""]);
+    assert!(partners.lines().any(|p| p == "ccvl"), "{partners}");
+    assert_eq!(complete(&env, &["ctg", "sta"]), "status\n");
+}
+
+#[test]
+fn every_shell_gets_a_script() {
+    let env = TestEnv::empty();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = env.run(&["completions", shell]);
+        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
+        assert!(run.stdout.contains("record"), "{shell}");
+    }
+}

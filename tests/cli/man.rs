@@ -1,0 +1,81 @@
+//! `ctg man`: one roff page per command, that `man` renders without a warning.
+
+use crate::common::{TestEnv, succeed, tree};
+
+/// The page names `ctg man --output` writes.
+fn pages(env: &TestEnv) -> Vec<String> {
+    let run = env.run(&["man", "--output", "man"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    tree(&env.dir.path().join("man"))
+        .keys()
+        .map(|p| p.display().to_string())
+        .collect()
+}
+
+#[test]
+fn one_page_per_command() {
+    let env = TestEnv::empty();
+    let names = pages(&env);
+    for page in [
+        "ctg.1",
+        "ctg-record.1",
+        "ctg-init.1",
+        "ctg-add-partner.1",
+        "ctg-man.1",
+    ] {
+        assert!(names.iter().any(|n| n == page), "{page}: {names:?}");
+    }
+    assert_eq!(names.len(), 20, "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("__")), "{names:?}");
+}
+
+#[test]
+fn the_page_is_the_help_text_in_the_sessions_language() {
+    let env = TestEnv::empty();
+    let en = env.run(&["man"]);
+    assert!(en.stdout.starts_with(".ie"), "{}", en.stdout);
+    assert!(en.stdout.contains("Append one dated journal entry"));
+    let fr = env.run(&["--lang", "fr", "man"]);
+    assert!(fr.stdout.contains("Ajouter un suivi daté"), "{}", fr.stdout);
+}
+
+#[test]
+fn man_renders_every_page_without_a_warning() {
+    let has_man = std::process::Command::new("man")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_man {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but man is missing: apt-get install man-db"
+        );
+        eprintln!("skipped: no man on this machine (apt-get install man-db to run it)");
+        return;
+    }
+    let env = TestEnv::empty();
+    for page in pages(&env) {
+        let path = env.dir.path().join("man").join(&page);
+        let out = std::process::Command::new("man")
+            .env("LC_ALL", "C.UTF-8")
+            .env("MANWIDTH", "80")
+            .args(["--warnings", "-l"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && stderr.is_empty(),
+            "{page}: {stderr}"
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("SYNOPSIS"), "{page}: {text}");
+    }
+    let ctg = succeed(
+        std::process::Command::new("man")
+            .env("MANWIDTH", "80")
+            .arg("-l")
+            .arg(env.dir.path().join("man/ctg.1")),
+    );
+    assert!(ctg.contains("completions"), "{ctg}");
+}
