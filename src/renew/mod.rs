@@ -85,20 +85,20 @@ pub fn is_carried(plan: &Plan, sheet: &Sheet, carry: Carry) -> bool {
 pub fn draft(req: &Request) -> Draft {
     let plan = req.plan;
     let source = |name: &str| req.sources.get(&PathBuf::from(name));
-    let copied = |name: &str| NewFile {
+    let copied = |name: &str, kind: &str| NewFile {
         path: PathBuf::from(name),
-        bytes: source(name)
-            .map(|s| s.as_bytes().to_vec())
-            .unwrap_or_default(),
+        bytes: repointed(source(name).map(String::as_str).unwrap_or_default(), kind).into_bytes(),
     };
+    let convention_line = has_schema_line(source("convention.yaml"))
+        .then(|| crate::init::schema_line("convention", 0));
     let mut files = vec![
         NewFile {
             path: PathBuf::from("convention.yaml"),
-            bytes: text::convention(req, schema_line(source("convention.yaml"))).into_bytes(),
+            bytes: text::convention(req, convention_line.as_deref()).into_bytes(),
         },
-        copied("partners.yaml"),
-        copied("axes.yaml"),
-        copied("tracks.yaml"),
+        copied("partners.yaml", "partners"),
+        copied("axes.yaml", "axes"),
+        copied("tracks.yaml", "tracks"),
         NewFile {
             path: PathBuf::from(".gitignore"),
             bytes: gitignore(req.lang).into_bytes(),
@@ -111,10 +111,11 @@ pub fn draft(req: &Request) -> Draft {
         .filter(|s| is_carried(plan, s, req.carry))
     {
         let new = carried_sheet(plan, sheet, req.period);
-        let schema = schema_line(req.sources.get(&sheet.file));
+        let schema = has_schema_line(req.sources.get(&sheet.file))
+            .then(|| crate::init::schema_line("sheet", 1));
         files.push(NewFile {
             path: PathBuf::from("actions").join(format!("{}.yaml", sheet.id.value)),
-            bytes: text::sheet(&new, req, schema).into_bytes(),
+            bytes: text::sheet(&new, req, schema.as_deref()).into_bytes(),
         });
         carried.push(sheet.id.value.clone());
     }
@@ -125,15 +126,47 @@ pub fn draft(req: &Request) -> Draft {
             bytes: Vec::new(),
         });
     }
+    if req.sources.values().any(|s| has_schema_line(Some(s))) {
+        files.extend(
+            crate::schema::rendered()
+                .into_iter()
+                .map(|(name, text)| NewFile {
+                    path: PathBuf::from("schema").join(name),
+                    bytes: text.into_bytes(),
+                }),
+        );
+    }
     Draft { files, carried }
 }
 
-/// The first line of `source` when it names a JSON Schema for editors.
-fn schema_line(source: Option<&String>) -> Option<&str> {
-    let first = source?.trim_start_matches('\u{feff}').lines().next()?;
-    first
-        .starts_with("# yaml-language-server: $schema=")
-        .then(|| first.trim_end_matches('\r'))
+const SCHEMA_LINE: &str = "# yaml-language-server: $schema=";
+
+/// True when the first line of `source` names a JSON Schema for editors.
+fn has_schema_line(source: Option<&String>) -> bool {
+    source.is_some_and(|s| s.trim_start_matches('\u{feff}').starts_with(SCHEMA_LINE))
+}
+
+/// `source` with its schema line, if it has one, pointing at the new plan's
+/// own `schema/` folder (the old relative path would not hold there).
+fn repointed(source: &str, kind: &str) -> String {
+    if !has_schema_line(Some(&source.to_string())) {
+        return source.to_string();
+    }
+    let bom = if source.starts_with('\u{feff}') {
+        "\u{feff}"
+    } else {
+        ""
+    };
+    let rest = source
+        .trim_start_matches('\u{feff}')
+        .split_once('\n')
+        .map_or("", |(_, rest)| rest);
+    let eol = if source.lines().next().is_some_and(|l| l.ends_with('\r')) {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    format!("{bom}{}{eol}{rest}", crate::init::schema_line(kind, 0))
 }
 
 /// The sheet as the new convention carries it.

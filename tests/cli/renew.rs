@@ -36,7 +36,7 @@ fn the_draft_validates_at_once() {
     let run = renew(&env, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("écrit\u{a0}: next (9 fichiers)"),
+        run.stderr.contains("écrit\u{a0}: next (14 fichiers)"),
         "{}",
         run.stderr
     );
@@ -159,7 +159,7 @@ fn a_draft_that_would_not_validate_leaves_nothing() {
 }
 
 #[test]
-fn a_schema_line_is_kept_at_the_top() {
+fn schema_lines_point_at_the_new_plans_own_schemas() {
     let env = TestEnv::demo();
     let sheet = env.read("actions/1.1.1-navette.yaml");
     let line = sheet.lines().next().unwrap_or_default();
@@ -168,11 +168,31 @@ fn a_schema_line_is_kept_at_the_top() {
         "{line}"
     );
     assert_eq!(renew(&env, &[]).code, 0);
+    // Each file's line, resolved from its own folder, names a schema that
+    // the new plan holds (the old relative path would not hold there).
+    for (rel, expected) in [
+        ("actions/1.1.1.yaml", "../schema/sheet.schema.json"),
+        ("convention.yaml", "schema/convention.schema.json"),
+        ("partners.yaml", "schema/partners.schema.json"),
+        ("axes.yaml", "schema/axes.schema.json"),
+        ("tracks.yaml", "schema/tracks.schema.json"),
+    ] {
+        let path = next(&env).join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let first = text.lines().next().unwrap_or_default();
+        assert_eq!(
+            first,
+            format!("# yaml-language-server: $schema={expected}"),
+            "{rel}"
+        );
+        let schema = path.parent().unwrap().join(expected);
+        assert!(schema.is_file(), "{rel}: {} is missing", schema.display());
+    }
     let new = std::fs::read_to_string(next(&env).join("actions/1.1.1.yaml")).unwrap();
-    let mut lines = new.lines();
-    assert_eq!(lines.next(), Some(line));
     assert!(
-        lines.next().is_some_and(|l| l.starts_with("# Reprise")),
+        new.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("# Reprise")),
         "{new}"
     );
 }
