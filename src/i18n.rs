@@ -218,6 +218,17 @@ catalogue! {
     Stopped => "blocked or paused", "bloquée ou en pause";
     ShortOfTarget => "short of its target", "en deçà de sa cible";
     MilestoneMissed => "milestone never reached", "jalon jamais atteint";
+    Portfolio => "Plans side by side", "Plans côte à côte";
+    Territory => "Territory", "Territoire";
+    Folder => "Folder", "Dossier";
+    SheetsCol => "Sheets", "Fiches";
+    LateCol => "Late", "En retard";
+    StaleCol => "Stale", "Sans suivi";
+    CompletionCol => "Completion rate", "Taux de réalisation";
+    MeanProgressCol => "Mean progress", "Avancement moyen";
+    Errors => "Errors", "Erreurs";
+    FirstError => "First error", "Première erreur";
+    NeedCall => "Sheets that need a call", "Fiches à relancer";
 }
 
 /// The label of a status.

@@ -128,7 +128,7 @@ pub fn write_plan(dir: &Path, spec: &Spec, index: usize) -> io::Result<()> {
     let convention = format!(
         "# PLAN FICTIF — généré pour les tests et les mesures de ctg.\n\
          name: Convention territoriale globale — {place} (fictive)\n\
-         territory: Communauté de communes — {place}\n\
+         territory: CC {place}\n\
          signatories: [cc, caf]\nsigned: 2023-03-15\nperiod: {{start: 2023, end: 2026}}\n\
          language: fr\nfields:\n{fields}stale_after_months: 6\n"
     );

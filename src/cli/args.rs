@@ -81,6 +81,8 @@ pub enum Command {
     Evaluation(EvaluationArgs),
     /// Write the draft of the next convention into a new folder
     Renew(RenewArgs),
+    /// Many plans side by side: one row per plan, and the totals
+    Portfolio(PortfolioArgs),
 }
 
 /// `ctg validate`.
@@ -121,12 +123,28 @@ pub struct StatusArgs {
     /// Only sheets with this status (repeatable; English or French)
     #[arg(long, value_name = "STATUS")]
     pub status: Vec<String>,
+    /// `--late` and `--stale`.
+    #[command(flatten)]
+    pub calls: NeedCall,
+    /// `--format` and `--output`.
+    #[command(flatten)]
+    pub out: TableOutput,
+}
+
+/// The sheets that need a call: `--late`, `--stale` (both: the sheets that are both).
+#[derive(Debug, Args)]
+pub struct NeedCall {
     /// Only late sheets
     #[arg(long)]
     pub late: bool,
     /// Only stale sheets
     #[arg(long)]
     pub stale: bool,
+}
+
+/// `--format` and `--output` of the tabular commands.
+#[derive(Debug, Args)]
+pub struct TableOutput {
     /// Output format [default: from the --output extension, else table]
     #[arg(long, value_enum)]
     pub format: Option<TableFormat>,
@@ -198,6 +216,20 @@ pub struct RecordArgs {
     pub commit: bool,
 }
 
+/// `ctg portfolio`.
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// Plan folders, or folders whose sub-folders are plans
+    #[arg(value_name = "DIR", required = true)]
+    pub dirs: Vec<PathBuf>,
+    /// `--late` and `--stale`: list those sheets, plan by plan.
+    #[command(flatten)]
+    pub calls: NeedCall,
+    /// `--format` and `--output`.
+    #[command(flatten)]
+    pub out: TableOutput,
+}
+
 /// `ctg log`.
 #[derive(Debug, Args)]
 pub struct LogArgs {
@@ -210,12 +242,9 @@ pub struct LogArgs {
     /// Only this axis, objective or sheet
     #[arg(long, value_name = "ID")]
     pub action: Option<String>,
-    /// Output format [default: from the --output extension, else table]
-    #[arg(long, value_enum)]
-    pub format: Option<TableFormat>,
-    /// Write to this file instead of the terminal (replaced atomically)
-    #[arg(long, short, value_name = "PATH")]
-    pub output: Option<PathBuf>,
+    /// `--format` and `--output`.
+    #[command(flatten)]
+    pub out: TableOutput,
 }
 
 /// `ctg summary`.
@@ -230,12 +259,9 @@ pub struct SummaryArgs {
     /// Add one block per axis, objective or field
     #[arg(long, value_enum)]
     pub by: Option<By>,
-    /// Output format [default: from the --output extension, else table]
-    #[arg(long, value_enum)]
-    pub format: Option<TableFormat>,
-    /// Write to this file instead of the terminal (replaced atomically)
-    #[arg(long, short, value_name = "PATH")]
-    pub output: Option<PathBuf>,
+    /// `--format` and `--output`.
+    #[command(flatten)]
+    pub out: TableOutput,
 }
 
 /// Groups of `summary --by`.

@@ -55,9 +55,10 @@ pub struct Checked {
 }
 
 impl Context {
-    /// Resolves the global options. A failure comes with the language it is
-    /// told in (the plan's language may not be known yet).
-    pub fn resolve(g: &Global) -> Result<Context, (Failure, Lang)> {
+    /// Resolves the global options. `many`: the folders of `portfolio`,
+    /// which needs no `--plan`. A failure comes with the language it is told
+    /// in (the plan's language may not be known yet).
+    pub fn resolve(g: &Global, many: Option<&[PathBuf]>) -> Result<Context, (Failure, Lang)> {
         let fallback = locale_lang(env).unwrap_or(Lang::En);
         let explicit = match g.lang.clone().or_else(|| env("CTG_LANG")) {
             None => None,
@@ -68,21 +69,18 @@ impl Context {
         };
         let early = explicit.unwrap_or(fallback);
         let cwd = std::env::current_dir().unwrap_or_default();
-        let given = g
-            .plan
-            .clone()
-            .or_else(|| env("CTG_PLAN").map(PathBuf::from));
-        let found = find_plan(given.as_deref(), &cwd).map_err(|e| {
-            let msg = match e {
-                FindError::NotAFolder(p) => Msg::PlanFolderNotFound(p),
-                FindError::NoPlanIn(p) => Msg::NoPlanIn(p),
-                FindError::NotFound(_) => Msg::NoPlanHere,
-            };
-            (Failure::Refused(msg), early)
-        })?;
-        let plan_dir = std::fs::canonicalize(&found).unwrap_or_else(|_| cwd.join(&found));
+        // `portfolio` reads its own folders (the plan folder is then the
+        // current one) and speaks the language of the first plan among them.
+        let (found, plan_dir, speaking) = match many {
+            Some(dirs) => (cwd.clone(), cwd.clone(), first_plan(dirs)),
+            None => {
+                let found = one_plan(g, &cwd).map_err(|m| (Failure::Refused(m), early))?;
+                let dir = std::fs::canonicalize(&found).unwrap_or_else(|_| cwd.join(&found));
+                (found, dir.clone(), Some(dir))
+            }
+        };
         let lang = explicit
-            .or_else(|| plan_language(&plan_dir))
+            .or_else(|| speaking.as_deref().and_then(plan_language))
             .unwrap_or(fallback);
         let fail = |m: Msg| (Failure::Usage(m), lang);
         let epoch = env("SOURCE_DATE_EPOCH");
@@ -172,6 +170,27 @@ impl Context {
         let diagnostics = check(&loaded, self.as_of);
         (loaded, diagnostics, self.lang)
     }
+}
+
+/// The plan folder of `--plan` or `CTG_PLAN`, else found upward from `cwd`.
+fn one_plan(g: &Global, cwd: &Path) -> Result<PathBuf, Msg> {
+    let given = g
+        .plan
+        .clone()
+        .or_else(|| env("CTG_PLAN").map(PathBuf::from));
+    find_plan(given.as_deref(), cwd).map_err(|e| match e {
+        FindError::NotAFolder(p) => Msg::PlanFolderNotFound(p),
+        FindError::NoPlanIn(p) => Msg::NoPlanIn(p),
+        FindError::NotFound(_) => Msg::NoPlanHere,
+    })
+}
+
+/// The first plan folder that `portfolio`'s folders name.
+fn first_plan(dirs: &[PathBuf]) -> Option<PathBuf> {
+    crate::report::portfolio::plan_folders(&dirs[..dirs.len().min(1)])
+        .ok()?
+        .into_iter()
+        .next()
 }
 
 /// The `language` of the plan's convention, read ahead of the plan so that

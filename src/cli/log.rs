@@ -37,8 +37,8 @@ pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode, Failure> {
     let rows = build(plan, from, to, args.action.as_deref());
     emit(
         ctx,
-        args.format,
-        args.output.as_deref(),
+        args.out.format,
+        args.out.output.as_deref(),
         |format| match format {
             TableFormat::Table => render::table(&rows, lang, ctx.style()),
             TableFormat::Markdown => render::markdown(&rows, lang),

@@ -7,6 +7,7 @@ mod help;
 mod log;
 mod messages;
 mod output;
+mod portfolio;
 mod record;
 mod renew;
 mod report;
@@ -56,7 +57,11 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(exit) => return exit,
     };
-    let (result, lang) = match Context::resolve(&cli.global) {
+    let many = match &cli.command {
+        Command::Portfolio(a) => Some(a.dirs.as_slice()),
+        _ => None,
+    };
+    let (result, lang) = match Context::resolve(&cli.global, many) {
         Ok(ctx) => (run(&ctx, &cli.command), ctx.lang),
         Err((failure, lang)) => (Err(failure), lang),
     };
@@ -82,6 +87,7 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
         Command::Timeline(a) => timeline::run(ctx, a),
         Command::Renew(a) => renew::run(ctx, a),
         Command::Evaluation(a) => evaluation::run(ctx, a),
+        Command::Portfolio(a) => portfolio::run(ctx, a),
     }
 }
 

@@ -19,8 +19,8 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode, Failure> {
     let report = build(plan, ctx.as_of, &filter);
     emit(
         ctx,
-        args.format,
-        args.output.as_deref(),
+        args.out.format,
+        args.out.output.as_deref(),
         |format| match format {
             TableFormat::Table => render::table(&report, lang, ctx.style()),
             TableFormat::Markdown => render::markdown(&report, lang),
@@ -84,7 +84,7 @@ fn filter(plan: &Plan, args: &StatusArgs) -> Result<Filter, Failure> {
         field: args.field.clone(),
         partner: args.partner.clone(),
         statuses,
-        late: args.late,
-        stale: args.stale,
+        late: args.calls.late,
+        stale: args.calls.stale,
     })
 }

@@ -41,8 +41,8 @@ pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
     };
     emit(
         ctx,
-        args.format,
-        args.output.as_deref(),
+        args.out.format,
+        args.out.output.as_deref(),
         |format| match format {
             TableFormat::Table => format!(
                 "{}{}",

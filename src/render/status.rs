@@ -367,7 +367,8 @@ pub fn json(report: &StatusReport) -> String {
     format!("{doc:#}\n")
 }
 
-fn sheet_json(s: &SheetRow) -> Value {
+/// One sheet's line as JSON.
+pub fn sheet_json(s: &SheetRow) -> Value {
     let st = &s.state;
     json!({
         "id": s.id,

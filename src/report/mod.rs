@@ -2,5 +2,6 @@
 pub mod annual;
 pub mod evaluation;
 pub mod log;
+pub mod portfolio;
 pub mod status;
 pub mod summary;

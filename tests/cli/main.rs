@@ -8,6 +8,7 @@ mod language;
 mod log;
 mod output;
 mod plan_paths;
+mod portfolio;
 mod record;
 mod renew;
 mod report;
