@@ -169,3 +169,35 @@ fn generated_plans_are_the_same_for_a_seed_and_validate() {
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(run.stdout.contains("27 fiches") || run.stdout.contains("9 fiches"));
 }
+
+#[test]
+fn a_plan_folder_counts_as_one_plan_beside_a_folder_of_plans() {
+    let env = department();
+    let run = env.run(&[
+        "--lang",
+        "en",
+        "-q",
+        "portfolio",
+        "dept/plan-0002",
+        "dept",
+        "--format",
+        "csv",
+    ]);
+    let folders: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|row| row.split(',').next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        folders,
+        [
+            "dept/plan-0002",
+            "dept/plan-0001",
+            "dept/plan-0002",
+            "dept/plan-0003",
+            "dept/plan-0004",
+            "Total"
+        ]
+    );
+}
