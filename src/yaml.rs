@@ -159,11 +159,13 @@ pub const MAX_ALIASES: usize = 1_000;
 
 /// Parses UTF-8 text (without BOM) into a node tree.
 pub fn parse(source: &str) -> Result<Node, ParseError> {
+    // YAML 1.2 booleans only: `yes`, `no`, `on`, `off`, `y`, `n` are text.
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
             max_aliases: MAX_ALIASES,
         },
+        strict_booleans: true,
     };
     let spanned: Spanned<Tree> = serde_saphyr::from_slice_with_options(source.as_bytes(), options)
         .map_err(|e| parse_error(&e, source))?;
@@ -421,6 +423,17 @@ mod tests {
         };
         assert_eq!(pairs[0].1.scalar_text(src).as_deref(), Some("1.10"));
         assert_eq!(pairs[0].1.pos, Pos { line: 1, col: 5 });
+    }
+
+    #[test]
+    fn yaml_1_1_booleans_are_text() {
+        let node = parse("a: yes\nb: no\nc: On\nd: n\ne: true\nf: False\n").unwrap();
+        let Value::Map(pairs) = &node.value else {
+            panic!("map expected")
+        };
+        let kinds: Vec<Kind> = pairs.iter().map(|(_, v)| v.kind()).collect();
+        use Kind::{Bool, Text};
+        assert_eq!(kinds, [Text, Text, Text, Text, Bool, Bool]);
     }
 
     #[test]
