@@ -146,6 +146,28 @@ fn same_tree_or_same_diagnostic_on_deep_nesting() {
 }
 
 #[test]
+fn same_tree_or_same_diagnostic_around_the_alias_budgets() {
+    for n in [99, 100, 999, 1000, 1001, 1500] {
+        let one = format!("a: &x 1\nb: [{}]\n", vec!["*x"; n].join(", "));
+        assert_eq!(differ(&one), None, "{n} aliases of one anchor");
+        let anchors: Vec<String> = (0..n / 9).map(|i| format!("a{i}: &a{i} {i}")).collect();
+        let uses: Vec<String> = (0..n).map(|i| format!("*a{}", i % (n / 9))).collect();
+        let many = format!("{}\nb: [{}]\n", anchors.join("\n"), uses.join(", "));
+        assert_eq!(differ(&many), None, "{n} aliases of {} anchors", n / 9);
+    }
+    // One over serde-saphyr's budgets of 50,000 anchors and 10,000 merge keys.
+    let anchors: String = (0..50_001).map(|i| format!("a{i}: &a{i} {i}\n")).collect();
+    assert_eq!(differ(&anchors), None, "anchors");
+    let merges: String = (0..10_001).map(|i| format!("m{i}: {{<<: *x}}\n")).collect();
+    let merges = format!("x: &x {{k: 1}}\n{merges}");
+    assert_eq!(differ(&merges), None, "merge keys");
+    let deep: String = (0..40)
+        .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+        .collect();
+    assert_eq!(differ(&deep), None, "block nesting");
+}
+
+#[test]
 fn same_tree_on_a_thousand_generated_plans() {
     let dir = tempfile::tempdir().unwrap();
     let spec = generate::Spec {

@@ -26,7 +26,15 @@ pub fn parse(source: &str) -> Result<Node, ParseError> {
             }
         })?;
         last = at(&span);
+        b.events += 1;
+        if b.events > MAX_EVENTS {
+            return Err(b.error(ParseErrorKind::Syntax(SyntaxKind::Other), last.0));
+        }
         b.event(event, span)?;
+    }
+    // Many aliases of few anchors: the shape of an alias bomb.
+    if b.aliases >= 100 && (b.anchors.is_empty() || b.aliases > 10 * b.anchors.len()) {
+        return Err(b.error(ParseErrorKind::Syntax(SyntaxKind::Other), last.0));
     }
     // An empty document is null, placed where the stream ends.
     Ok(b.root.unwrap_or(Node {
@@ -35,6 +43,13 @@ pub fn parse(source: &str) -> Result<Node, ParseError> {
         value: Value::Null,
     }))
 }
+
+/// serde-saphyr's budgets beyond ctg's own ([`MAX_DEPTH`], [`MAX_ALIASES`]),
+/// kept so that the two readers refuse the same files: parser events,
+/// anchors and merge keys in one file.
+const MAX_EVENTS: usize = 1_000_000;
+const MAX_ANCHORS: usize = 50_000;
+const MAX_MERGE_KEYS: usize = 10_000;
 
 fn clamp(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX).max(1)
@@ -69,11 +84,17 @@ struct Builder {
     stack: Vec<Frame>,
     anchors: HashMap<usize, Node>,
     aliases: usize,
+    events: usize,
+    merge_keys: usize,
     documents: usize,
     root: Option<Node>,
 }
 
 impl Builder {
+    fn error(&self, kind: ParseErrorKind, pos: Pos) -> ParseError {
+        ParseError { kind, pos }
+    }
+
     fn event(&mut self, event: Event, span: Span) -> Result<(), ParseError> {
         let (pos, bytes) = at(&span);
         let error = |kind| ParseError { kind, pos };
@@ -144,6 +165,9 @@ impl Builder {
     fn value(&mut self, node: Node, anchor: usize) -> Result<(), ParseError> {
         if anchor != 0 {
             self.anchors.insert(anchor, node.clone());
+            if self.anchors.len() > MAX_ANCHORS {
+                return Err(self.error(ParseErrorKind::Syntax(SyntaxKind::Other), node.pos));
+            }
         }
         let Some(top) = self.stack.last_mut() else {
             self.root = Some(node);
@@ -161,7 +185,16 @@ impl Builder {
                     }
                     *key = Some(node);
                 }
-                Some(k) if is_merge_key(&k) => merged.push(node),
+                Some(k) if is_merge_key(&k) => {
+                    merged.push(node);
+                    self.merge_keys += 1;
+                    if self.merge_keys > MAX_MERGE_KEYS {
+                        return Err(ParseError {
+                            kind: ParseErrorKind::Syntax(SyntaxKind::Other),
+                            pos: k.pos,
+                        });
+                    }
+                }
                 Some(k) => pairs.push((k, node)),
             },
         }
