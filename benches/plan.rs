@@ -1,5 +1,5 @@
 //! In-process timings of the steps every command runs, on the shipped plan.
-//! Run with `cargo bench`; `scripts/bench.sh` gives the whole-process figures.
+//! Run with `cargo bench`; `bench/run.sh` gives the whole-process figures.
 
 use chrono::NaiveDate;
 use ctg::check::check;

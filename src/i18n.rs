@@ -227,6 +227,17 @@ catalogue! {
     MilestoneLate => "milestone overdue", "jalon en retard";
     MilestoneToCome => "milestone to come", "jalon à venir";
     IndicatorChart => "Indicator", "Indicateur";
+    Portfolio => "Plans side by side", "Plans côte à côte";
+    Territory => "Territory", "Territoire";
+    Folder => "Folder", "Dossier";
+    SheetsCol => "Sheets", "Fiches";
+    LateCol => "Late", "En retard";
+    StaleCol => "Stale", "Sans suivi";
+    CompletionCol => "Completion rate", "Taux de réalisation";
+    MeanProgressCol => "Mean progress", "Avancement moyen";
+    Errors => "Errors", "Erreurs";
+    FirstError => "First error", "Première erreur";
+    NeedCall => "Sheets that need a call", "Fiches à relancer";
 }
 
 /// The label of a status.

@@ -132,6 +132,8 @@ pub enum Command {
     Evaluation(EvaluationArgs),
     /// Write the draft of the next convention into a new folder
     Renew(RenewArgs),
+    /// Many plans side by side: one row per plan, and the totals
+    Portfolio(PortfolioArgs),
     /// Add a partner, or a milestone or indicator to an action sheet
     #[command(subcommand)]
     Add(AddCommand),
@@ -430,6 +432,26 @@ pub struct RecordArgs {
     /// Replace the sheet's last journal entry (the last in the file) with this one
     #[arg(long)]
     pub amend: bool,
+}
+
+/// `ctg portfolio`.
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// Plan folders, or folders whose sub-folders are plans
+    #[arg(value_name = "DIR", required = true)]
+    pub dirs: Vec<PathBuf>,
+    /// List the late sheets, plan by plan
+    #[arg(long)]
+    pub late: bool,
+    /// List the stale sheets, plan by plan
+    #[arg(long)]
+    pub stale: bool,
+    /// Output format [default: from the --output extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+    /// Write to this file instead of the terminal (replaced atomically)
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 /// `ctg log`.

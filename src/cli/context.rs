@@ -55,27 +55,35 @@ pub struct Checked {
 }
 
 impl Context {
-    /// Resolves the global options. A failure comes with the language it is
-    /// told in (the plan's language may not be known yet).
-    pub fn resolve(g: &Global) -> Result<Context, (Failure, Lang)> {
+    /// Resolves the global options. `many`: the folders of `portfolio`,
+    /// which needs no `--plan` and speaks the language of the first plan
+    /// among them. A failure comes with the language it is told in (the
+    /// plan's language may not be known yet).
+    pub fn resolve(g: &Global, many: Option<&[PathBuf]>) -> Result<Context, (Failure, Lang)> {
         let (explicit, fallback) = languages(g)?;
         let early = explicit.unwrap_or(fallback);
         let cwd = std::env::current_dir().unwrap_or_default();
-        let given = g
-            .plan
-            .clone()
-            .or_else(|| env("CTG_PLAN").map(PathBuf::from));
-        let found = find_plan(given.as_deref(), &cwd).map_err(|e| {
-            let msg = match e {
-                FindError::NotAFolder(p) => Msg::PlanFolderNotFound(p),
-                FindError::NoPlanIn(p) => Msg::NoPlanIn(p),
-                FindError::NotFound(_) => Msg::NoPlanHere,
-            };
-            (Failure::Refused(msg), early)
-        })?;
-        let plan_dir = std::fs::canonicalize(&found).unwrap_or_else(|_| cwd.join(&found));
+        let (found, plan_dir, speaking) = match many {
+            Some(dirs) => (cwd.clone(), cwd.clone(), first_plan(dirs)),
+            None => {
+                let given = g
+                    .plan
+                    .clone()
+                    .or_else(|| env("CTG_PLAN").map(PathBuf::from));
+                let found = find_plan(given.as_deref(), &cwd).map_err(|e| {
+                    let msg = match e {
+                        FindError::NotAFolder(p) => Msg::PlanFolderNotFound(p),
+                        FindError::NoPlanIn(p) => Msg::NoPlanIn(p),
+                        FindError::NotFound(_) => Msg::NoPlanHere,
+                    };
+                    (Failure::Refused(msg), early)
+                })?;
+                let dir = std::fs::canonicalize(&found).unwrap_or_else(|_| cwd.join(&found));
+                (found, dir.clone(), Some(dir))
+            }
+        };
         let lang = explicit
-            .or_else(|| plan_language(&plan_dir))
+            .or_else(|| speaking.as_deref().and_then(plan_language))
             .unwrap_or(fallback);
         let fail = |m: Msg| (Failure::Usage(m), lang);
         let today = today(lang)?;
@@ -210,6 +218,14 @@ impl Bare {
             today: today(lang)?,
         })
     }
+}
+
+/// The first plan folder that `portfolio`'s folders name.
+fn first_plan(dirs: &[PathBuf]) -> Option<PathBuf> {
+    crate::report::portfolio::plan_folders(&dirs[..dirs.len().min(1)])
+        .ok()?
+        .into_iter()
+        .next()
 }
 
 /// The `language` of the plan's convention, read ahead of the plan so that

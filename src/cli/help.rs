@@ -599,6 +599,22 @@ const FRENCH: &[(&str, &str)] = &[
         "Format de sortie\u{a0}: le graphique du terminal, un graphique texte Markdown, ou un diagramme de Gantt en SVG ou dans une page HTML",
     ),
     (
+        "portfolio:about",
+        "Plusieurs plans côte à côte\u{a0}: une ligne par plan, et les totaux",
+    ),
+    (
+        "portfolio:dirs",
+        "Dossiers de plans, ou dossiers dont les sous-dossiers sont des plans",
+    ),
+    (
+        "portfolio:late",
+        "Lister les fiches en retard, plan par plan",
+    ),
+    (
+        "portfolio:stale",
+        "Lister les fiches sans suivi, plan par plan",
+    ),
+    (
         "renew:about",
         "Écrire le brouillon de la convention suivante dans un nouveau dossier",
     ),

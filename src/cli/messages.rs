@@ -119,6 +119,10 @@ pub enum Msg {
     NoPlanIn(PathBuf),
     /// No plan upward from the current folder.
     NoPlanHere,
+    /// A `portfolio` folder that is no plan and holds none.
+    NoPlansIn(PathBuf),
+    /// `portfolio`: this many plans have errors (their rows say which).
+    PlansWithErrors(usize),
     /// A filter names an id the plan does not have.
     UnknownId {
         /// What the id should name.
@@ -345,6 +349,18 @@ impl Speak for Msg {
             NoPlanHere => lang.pick(
                 "no plan here: no convention.yaml or plan/convention.yaml in this folder or above; use --plan DIR".to_string(),
                 "aucun plan ici\u{a0}: ni convention.yaml ni plan/convention.yaml dans ce dossier ou au-dessus\u{a0}; utilisez --plan DOSSIER".to_string(),
+            ),
+            NoPlansIn(p) => lang.pick(
+                format!("`{}` holds no plan, neither itself nor in its sub-folders", shown(p)),
+                format!("`{}` ne contient pas de plan, ni lui-même ni dans ses sous-dossiers", shown(p)),
+            ),
+            PlansWithErrors(1) => lang.pick(
+                "1 plan has errors: `ctg validate --plan DIR` gives the details".to_string(),
+                "1 plan a des erreurs\u{a0}: `ctg validate --plan DOSSIER` en donne le détail".to_string(),
+            ),
+            PlansWithErrors(n) => lang.pick(
+                format!("{n} plans have errors: `ctg validate --plan DIR` gives the details of each"),
+                format!("{n} plans ont des erreurs\u{a0}: `ctg validate --plan DOSSIER` en donne le détail pour chacun"),
             ),
             UnknownId { kind, id, suggestion } => {
                 let (en, fr) = match kind {

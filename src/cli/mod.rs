@@ -11,6 +11,7 @@ mod log;
 mod man;
 mod messages;
 mod output;
+mod portfolio;
 mod record;
 mod renew;
 mod report;
@@ -63,7 +64,7 @@ pub fn main() -> ExitCode {
         Err(exit) => return exit,
     };
     let (result, lang) = match &cli.command {
-        TopCommand::Plan(command) => match Context::resolve(&cli.global) {
+        TopCommand::Plan(command) => match Context::resolve(&cli.global, portfolio_dirs(command)) {
             Ok(ctx) => (run(&ctx, command), ctx.lang),
             Err((failure, lang)) => (Err(failure), lang),
         },
@@ -94,9 +95,18 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
         Command::Timeline(a) => timeline::run(ctx, a),
         Command::Renew(a) => renew::run(ctx, a),
         Command::Evaluation(a) => evaluation::run(ctx, a),
+        Command::Portfolio(a) => portfolio::run(ctx, a),
         Command::Add(a) => author::run_add(ctx, a),
         Command::Set(a) => author::run_set(ctx, a),
         Command::Ids(a) => completions::run_ids(ctx, a),
+    }
+}
+
+/// The folders of `portfolio`, which reads them instead of one plan.
+fn portfolio_dirs(command: &Command) -> Option<&[std::path::PathBuf]> {
+    match command {
+        Command::Portfolio(a) => Some(a.dirs.as_slice()),
+        _ => None,
     }
 }
 

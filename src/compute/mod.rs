@@ -281,12 +281,41 @@ impl Rollup {
                 progress_sum += s.progress;
             }
         }
-        let counted = r.sheets - r.count(Status::Abandoned);
-        if counted > 0 {
-            r.completion_rate = Some(100.0 * r.count(Status::Done) as f64 / counted as f64);
-            r.mean_progress = Some(progress_sum / counted as f64);
+        r.with_rates(progress_sum)
+    }
+
+    /// Adds up the rollups of groups that share no sheet, as [`Rollup::of`]
+    /// would over all their sheets at once.
+    pub fn sum<'a>(parts: impl IntoIterator<Item = &'a Rollup>) -> Rollup {
+        let mut r = Rollup::default();
+        let mut progress_sum = 0.0;
+        for p in parts {
+            r.sheets += p.sheets;
+            r.by_status
+                .iter_mut()
+                .zip(p.by_status)
+                .for_each(|(a, b)| *a += b);
+            r.by_health
+                .iter_mut()
+                .zip(p.by_health)
+                .for_each(|(a, b)| *a += b);
+            r.late += p.late;
+            r.stale += p.stale;
+            let counted = p.sheets - p.count(Status::Abandoned);
+            progress_sum += p.mean_progress.unwrap_or(0.0) * counted as f64;
         }
-        r
+        r.with_rates(progress_sum)
+    }
+
+    /// Sets the completion rate and the mean progress from the counts and
+    /// the progress summed over the sheets not abandoned.
+    fn with_rates(mut self, progress_sum: f64) -> Rollup {
+        let counted = self.sheets - self.count(Status::Abandoned);
+        if counted > 0 {
+            self.completion_rate = Some(100.0 * self.count(Status::Done) as f64 / counted as f64);
+            self.mean_progress = Some(progress_sum / counted as f64);
+        }
+        self
     }
 
     /// Sheets with this status.

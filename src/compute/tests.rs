@@ -226,9 +226,8 @@ fn postponed_alone_does_not_start_a_sheet() {
     );
 }
 
-#[test]
-fn rollup_excludes_abandoned_sheets_from_rates() {
-    let as_of = d("2024-06-01");
+/// Done, half-way, and abandoned at 10 %, as of 1 June 2024.
+fn done_halfway_abandoned() -> Vec<SheetState> {
     let sheets = [
         sheet(2023, 2026, vec![with_status("2024-01-01", Status::Done)]),
         sheet(2023, 2026, vec![with_progress("2024-01-01", 50.0)]),
@@ -241,7 +240,15 @@ fn rollup_excludes_abandoned_sheets_from_rates() {
             }],
         ),
     ];
-    let states: Vec<_> = sheets.iter().map(|s| sheet_state(s, 6, as_of)).collect();
+    sheets
+        .iter()
+        .map(|s| sheet_state(s, 6, d("2024-06-01")))
+        .collect()
+}
+
+#[test]
+fn rollup_excludes_abandoned_sheets_from_rates() {
+    let states = done_halfway_abandoned();
     let r = Rollup::of(&states);
     assert_eq!(r.sheets, 3);
     assert_eq!(r.completion_rate, Some(50.0));
@@ -250,29 +257,9 @@ fn rollup_excludes_abandoned_sheets_from_rates() {
 }
 
 #[test]
-fn indicator_values_are_the_last_of_their_year_and_never_carried_forward() {
-    let m = |date: &str, v: f64| Entry {
-        measures: vec![(at("places".to_string()), v)],
-        ..entry(date)
-    };
-    let s = sheet(
-        2023,
-        2026,
-        vec![
-            m("2024-03-01", 40.0),
-            m("2024-11-01", 44.0),
-            m("2024-11-01", 45.0),
-            m("2025-02-01", 50.0),
-        ],
-    );
-    assert_eq!(
-        indicator_value(&s, "places", 2024, d("2025-06-30")),
-        Some(45.0)
-    );
-    assert_eq!(
-        indicator_value(&s, "places", 2024, d("2024-06-30")),
-        Some(40.0)
-    );
-    assert_eq!(indicator_value(&s, "places", 2025, d("2025-01-31")), None);
-    assert_eq!(indicator_value(&s, "places", 2026, d("2026-06-30")), None);
+fn rollups_of_groups_add_up_to_the_rollup_of_all() {
+    let states = done_halfway_abandoned();
+    let parts = [Rollup::of(&states[..1]), Rollup::of(&states[1..])];
+    assert_eq!(Rollup::sum(&parts), Rollup::of(&states));
+    assert_eq!(Rollup::sum(&[]), Rollup::default());
 }

@@ -13,6 +13,7 @@ pub mod grid;
 pub mod html;
 pub mod json;
 pub mod log;
+pub mod portfolio;
 pub mod show;
 pub mod status;
 pub mod summary;

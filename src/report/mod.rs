@@ -3,5 +3,6 @@ pub mod annual;
 pub mod evaluation;
 pub mod gantt;
 pub mod log;
+pub mod portfolio;
 pub mod status;
 pub mod summary;

@@ -15,6 +15,7 @@ mod log;
 mod man;
 mod output;
 mod plan_paths;
+mod portfolio;
 mod record;
 mod renew;
 mod report;

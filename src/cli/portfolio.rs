@@ -1,0 +1,58 @@
+//! `ctg portfolio DIR…`: many plans side by side, read in parallel; a plan
+//! with errors is a row with its first error, and the run exits 1 at the end.
+
+use super::args::{PortfolioArgs, TableFormat};
+use super::context::Context;
+use super::messages::Msg;
+use super::{Failure, emit, tell};
+use crate::render::portfolio as render;
+use crate::report::portfolio::{FolderError, build_portfolio, plan_folders};
+use std::process::ExitCode;
+
+/// Runs `portfolio`.
+pub fn run(ctx: &Context, args: &PortfolioArgs) -> Result<ExitCode, Failure> {
+    let folders = plan_folders(&args.dirs).map_err(|e| {
+        Failure::Refused(match e {
+            FolderError::NotAFolder(p) => Msg::PlanFolderNotFound(p),
+            FolderError::NoPlanIn(p) => Msg::NoPlansIn(p),
+        })
+    })?;
+    let p = build_portfolio(&folders, ctx.as_of, args.late, args.stale);
+    let lang = ctx.lang;
+    let plans = render::plans(&p, lang);
+    let sheets = p.listed.then(|| render::sheets(&p, lang));
+    emit(
+        ctx,
+        (args.format, args.output.as_deref()),
+        (|| render::document(&p, lang), lang),
+        |format| match format {
+            TableFormat::Table | TableFormat::Html | TableFormat::Xlsx => {
+                let mut text = plans.terminal(lang, ctx.style());
+                if let Some(s) = &sheets {
+                    text.push('\n');
+                    text.push_str(&s.terminal(lang, ctx.style()));
+                }
+                text
+            }
+            TableFormat::Markdown => {
+                let mut text = plans.markdown(lang, 1);
+                if let Some(s) = &sheets {
+                    text.push_str(&s.markdown(lang, 2));
+                }
+                text
+            }
+            TableFormat::Csv => sheets.as_ref().unwrap_or(&plans).csv(lang),
+            TableFormat::Json => render::json(&p, lang),
+        },
+    )?;
+    if p.warnings > 0 && !ctx.quiet {
+        tell(&Msg::Warnings(p.warnings), lang);
+    }
+    match p.invalid_plans() {
+        0 => Ok(ExitCode::SUCCESS),
+        n => {
+            tell(&Msg::PlansWithErrors(n), lang);
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! Many plans side by side, as a CAF department follows them: one line per
+//! plan, read and checked in parallel, and the totals. A plan with errors is
+//! a line with its error count and first error; the others still report.
+
+use crate::check::check;
+use crate::compute::{Rollup, sheet_state};
+use crate::diag::{Diagnostic, Severity};
+use crate::load::{find_plan, load};
+use crate::model::Period;
+use crate::report::status::{Filter, SheetRow, build};
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Why a folder given on the command line names no plan.
+#[derive(Debug, thiserror::Error)]
+pub enum FolderError {
+    /// Not a folder.
+    #[error("not a folder: {0}")]
+    NotAFolder(PathBuf),
+    /// A folder that is no plan and has no sub-folder that is one.
+    #[error("no plan in {0}")]
+    NoPlanIn(PathBuf),
+}
+
+/// The plan folders that `dirs` name: each one that is a plan, else each of
+/// its sub-folders that is one (hidden ones left out), by name.
+pub fn plan_folders(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, FolderError> {
+    let mut plans = Vec::new();
+    for dir in dirs {
+        if !dir.is_dir() {
+            return Err(FolderError::NotAFolder(dir.clone()));
+        }
+        if let Ok(plan) = find_plan(Some(dir), dir) {
+            plans.push(plan);
+            continue;
+        }
+        let mut subs: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|_| FolderError::NoPlanIn(dir.clone()))?
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        subs.sort();
+        let found: Vec<PathBuf> = subs
+            .iter()
+            .filter_map(|s| find_plan(Some(s), s).ok())
+            .collect();
+        if found.is_empty() {
+            return Err(FolderError::NoPlanIn(dir.clone()));
+        }
+        plans.extend(found);
+    }
+    Ok(plans)
+}
+
+/// One plan's line.
+#[derive(Debug, Clone)]
+pub struct PlanLine {
+    /// The plan folder, as named on the command line.
+    pub folder: PathBuf,
+    /// The territory, when `convention.yaml` could be read.
+    pub territory: Option<String>,
+    /// The period, when `convention.yaml` could be read.
+    pub period: Option<Period>,
+    /// Its sheets added up (none when the plan has errors).
+    pub rollup: Rollup,
+    /// Its latest journal entry on or before the as-of date.
+    pub last_entry: Option<NaiveDate>,
+    /// Errors found.
+    pub errors: usize,
+    /// Warnings found.
+    pub warnings: usize,
+    /// The first error, in the order `ctg validate` gives them.
+    pub first_error: Option<Diagnostic>,
+    /// The sheets the filter asks for (empty without `--late`/`--stale`).
+    pub sheets: Vec<SheetRow>,
+}
+
+/// Every plan's line and the totals.
+#[derive(Debug, Clone)]
+pub struct Portfolio {
+    /// The date it is computed as of.
+    pub as_of: NaiveDate,
+    /// One line per plan, in the order of the folders.
+    pub lines: Vec<PlanLine>,
+    /// Every valid plan's sheets added up.
+    pub total: Rollup,
+    /// The latest entry of all.
+    pub last_entry: Option<NaiveDate>,
+    /// Errors in all plans.
+    pub errors: usize,
+    /// Warnings in all plans.
+    pub warnings: usize,
+    /// `--late`/`--stale` was asked: the lines list their sheets.
+    pub listed: bool,
+}
+
+impl Portfolio {
+    /// Plans with at least one error.
+    pub fn invalid_plans(&self) -> usize {
+        self.lines.iter().filter(|l| l.errors > 0).count()
+    }
+}
+
+/// Reads and checks every plan of `folders` in parallel (as many at once as
+/// there are cores) and adds them up as of `as_of`; `late`/`stale` list the
+/// sheets concerned in each plan (both: the sheets that are both).
+pub fn build_portfolio(
+    folders: &[PathBuf],
+    as_of: NaiveDate,
+    late: bool,
+    stale: bool,
+) -> Portfolio {
+    let filter = Filter {
+        late,
+        stale,
+        ..Filter::default()
+    };
+    let listed = late || stale;
+    let lines = in_parallel(folders, |f| line(f, as_of, listed.then_some(&filter)));
+    let valid = lines.iter().filter(|l| l.errors == 0);
+    Portfolio {
+        as_of,
+        total: Rollup::sum(valid.map(|l| &l.rollup)),
+        last_entry: lines.iter().filter_map(|l| l.last_entry).max(),
+        errors: lines.iter().map(|l| l.errors).sum(),
+        warnings: lines.iter().map(|l| l.warnings).sum(),
+        lines,
+        listed,
+    }
+}
+
+/// `work` over every item, on at most as many threads as cores, results in order.
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let result = work(item);
+                    if let Ok(mut done) = done.lock() {
+                        done.push((i, result));
+                    }
+                }
+            });
+        }
+    });
+    let mut done = done
+        .into_inner()
+        .unwrap_or_else(|poison| poison.into_inner());
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+fn line(folder: &Path, as_of: NaiveDate, filter: Option<&Filter>) -> PlanLine {
+    let root = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let loaded = load(&root);
+    let diagnostics = check(&loaded, as_of);
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let plan = &loaded.plan;
+    let convention = (!loaded.unread.convention).then_some(&plan.convention);
+    let mut line = PlanLine {
+        folder: folder.to_path_buf(),
+        territory: convention.map(|c| c.territory.clone()),
+        period: convention.map(|c| *c.period),
+        rollup: Rollup::default(),
+        last_entry: None,
+        errors,
+        warnings: diagnostics.len() - errors,
+        first_error: diagnostics
+            .into_iter()
+            .find(|d| d.severity == Severity::Error),
+        sheets: Vec::new(),
+    };
+    if errors > 0 {
+        return line;
+    }
+    let stale_after = plan.convention.stale_after_months;
+    let states: Vec<_> = plan
+        .sheets
+        .iter()
+        .map(|s| sheet_state(s, stale_after, as_of))
+        .collect();
+    line.rollup = Rollup::of(&states);
+    line.last_entry = states.iter().filter_map(|s| s.last_entry).max();
+    if let Some(filter) = filter {
+        line.sheets = build(plan, as_of, filter)
+            .rows()
+            .map(|(_, _, s)| s.clone())
+            .collect();
+    }
+    line
+}

@@ -1,0 +1,358 @@
+//! The positioned tree built straight from granit-parser's events (the
+//! scanner serde-saphyr itself runs on), without serde's `Spanned` layer.
+//! Scalars resolve as serde-saphyr resolves them for ctg: YAML 1.2 core
+//! schema, `017` read as 17, non-finite floats refused.
+
+use super::{
+    MAX_ALIASES, MAX_DEPTH, Node, ParseError, ParseErrorKind, Pos, SyntaxKind, Value, syntax_kind,
+};
+use granit_parser::{Event, Parser, ScalarStyle, Span};
+use std::collections::HashMap;
+
+/// Parses UTF-8 text (without BOM) into a node tree.
+pub fn parse(source: &str) -> Result<Node, ParseError> {
+    let mut b = Builder::default();
+    let mut last = (Pos { line: 1, col: 1 }, 0..0);
+    let mut parser = Parser::new_from_str(source);
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(|e| {
+            let pos = Pos {
+                line: clamp(e.marker().line()),
+                col: clamp(e.marker().col() + 1),
+            };
+            ParseError {
+                kind: ParseErrorKind::Syntax(syntax_kind(&e.info(), source, pos)),
+                pos,
+            }
+        })?;
+        last = at(&span);
+        b.events += 1;
+        if b.events > MAX_EVENTS {
+            return Err(b.error(ParseErrorKind::Syntax(SyntaxKind::Other), last.0));
+        }
+        b.event(event, span)?;
+    }
+    // Many aliases of few anchors: the shape of an alias bomb.
+    if b.aliases >= 100 && (b.anchors.is_empty() || b.aliases > 10 * b.anchors.len()) {
+        return Err(b.error(ParseErrorKind::Syntax(SyntaxKind::Other), last.0));
+    }
+    // An empty document is null, placed where the stream ends.
+    Ok(b.root.unwrap_or(Node {
+        pos: last.0,
+        bytes: last.1,
+        value: Value::Null,
+    }))
+}
+
+/// serde-saphyr's budgets beyond ctg's own ([`MAX_DEPTH`], [`MAX_ALIASES`]),
+/// kept so that the two readers refuse the same files: parser events,
+/// anchors and merge keys in one file.
+const MAX_EVENTS: usize = 1_000_000;
+const MAX_ANCHORS: usize = 50_000;
+const MAX_MERGE_KEYS: usize = 10_000;
+
+fn clamp(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX).max(1)
+}
+
+fn at(span: &Span) -> (Pos, std::ops::Range<usize>) {
+    let pos = Pos {
+        line: clamp(span.start.line()),
+        col: clamp(span.start.col() + 1),
+    };
+    (pos, span.byte_range().unwrap_or(0..0))
+}
+
+enum Items {
+    Seq(Vec<Node>),
+    Map {
+        pairs: Vec<(Node, Node)>,
+        key: Option<Node>,
+        merged: Vec<Node>,
+    },
+}
+
+struct Frame {
+    pos: Pos,
+    bytes: std::ops::Range<usize>,
+    anchor: usize,
+    items: Items,
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    aliases: usize,
+    events: usize,
+    merge_keys: usize,
+    documents: usize,
+    root: Option<Node>,
+}
+
+impl Builder {
+    fn error(&self, kind: ParseErrorKind, pos: Pos) -> ParseError {
+        ParseError { kind, pos }
+    }
+
+    fn event(&mut self, event: Event, span: Span) -> Result<(), ParseError> {
+        let (pos, bytes) = at(&span);
+        let error = |kind| ParseError { kind, pos };
+        let fail = |kind| Err(error(kind));
+        match event {
+            Event::DocumentStart(..) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return fail(ParseErrorKind::Syntax(SyntaxKind::SeveralDocuments));
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let tag = tag.map(|t| t.suffix().to_string());
+                let value = scalar(&text, style, tag.as_deref()).map_err(error)?;
+                self.value(Node { pos, bytes, value }, anchor)?;
+            }
+            Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
+                if self.stack.len() >= MAX_DEPTH {
+                    return fail(ParseErrorKind::TooDeep);
+                }
+                let items = if matches!(event, Event::SequenceStart(..)) {
+                    Items::Seq(Vec::new())
+                } else {
+                    Items::Map {
+                        pairs: Vec::new(),
+                        key: None,
+                        merged: Vec::new(),
+                    }
+                };
+                self.stack.push(Frame {
+                    pos,
+                    bytes,
+                    anchor,
+                    items,
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(frame) = self.stack.pop() {
+                    let value = match frame.items {
+                        Items::Seq(items) => Value::Seq(items),
+                        Items::Map { pairs, merged, .. } => Value::Map(merge(pairs, merged)),
+                    };
+                    let node = Node {
+                        pos: frame.pos,
+                        bytes: frame.bytes,
+                        value,
+                    };
+                    self.value(node, frame.anchor)?;
+                }
+            }
+            Event::Alias(id) => {
+                self.aliases += 1;
+                if self.aliases > MAX_ALIASES {
+                    return fail(ParseErrorKind::TooManyAliases);
+                }
+                let Some(mut node) = self.anchors.get(&id).cloned() else {
+                    return fail(ParseErrorKind::Syntax(SyntaxKind::UnknownAlias));
+                };
+                relocate(&mut node, pos, &bytes);
+                self.value(node, 0)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A finished value: the root, an item, a key, or a key's value.
+    fn value(&mut self, node: Node, anchor: usize) -> Result<(), ParseError> {
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+            if self.anchors.len() > MAX_ANCHORS {
+                return Err(self.error(ParseErrorKind::Syntax(SyntaxKind::Other), node.pos));
+            }
+        }
+        let Some(top) = self.stack.last_mut() else {
+            self.root = Some(node);
+            return Ok(());
+        };
+        match &mut top.items {
+            Items::Seq(items) => items.push(node),
+            Items::Map { pairs, key, merged } => match key.take() {
+                None => {
+                    if !is_merge_key(&node) && pairs.iter().any(|(k, _)| same_key(k, &node)) {
+                        return Err(ParseError {
+                            kind: ParseErrorKind::DuplicateKey,
+                            pos: node.pos,
+                        });
+                    }
+                    *key = Some(node);
+                }
+                Some(k) if is_merge_key(&k) => {
+                    merged.push(node);
+                    self.merge_keys += 1;
+                    if self.merge_keys > MAX_MERGE_KEYS {
+                        return Err(ParseError {
+                            kind: ParseErrorKind::Syntax(SyntaxKind::Other),
+                            pos: k.pos,
+                        });
+                    }
+                }
+                Some(k) => pairs.push((k, node)),
+            },
+        }
+        Ok(())
+    }
+}
+
+/// An alias's copy of its anchor's value: every node of it is placed at the
+/// alias, where the value is used (as serde-saphyr's `referenced` does).
+fn relocate(node: &mut Node, pos: Pos, bytes: &std::ops::Range<usize>) {
+    node.pos = pos;
+    node.bytes = bytes.clone();
+    match &mut node.value {
+        Value::Seq(items) => items.iter_mut().for_each(|n| relocate(n, pos, bytes)),
+        Value::Map(pairs) => pairs.iter_mut().for_each(|(k, v)| {
+            relocate(k, pos, bytes);
+            relocate(v, pos, bytes);
+        }),
+        _ => {}
+    }
+}
+
+fn is_merge_key(node: &Node) -> bool {
+    matches!(&node.value, Value::Str(s) if s == "<<")
+}
+
+fn same_key(a: &Node, b: &Node) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Null, Value::Null) => true,
+        (Value::Float(x), Value::Float(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// The pairs of a mapping and, after them, those of its `<<` sources that
+/// it does not give itself (an earlier source wins over a later one).
+fn merge(mut pairs: Vec<(Node, Node)>, merged: Vec<Node>) -> Vec<(Node, Node)> {
+    let sources = merged.into_iter().flat_map(|n| match n.value {
+        Value::Seq(items) => items,
+        _ => vec![n],
+    });
+    for mut source in sources {
+        // Merged pairs are placed at the mapping they come from.
+        let (pos, bytes) = (source.pos, source.bytes.clone());
+        relocate(&mut source, pos, &bytes);
+        if let Value::Map(extra) = source.value {
+            for (k, v) in extra {
+                if !pairs.iter().any(|(p, _)| same_key(p, &k)) {
+                    pairs.push((k, v));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// A scalar's value as serde-saphyr resolves it for an untyped target.
+fn scalar(text: &str, style: ScalarStyle, tag: Option<&str>) -> Result<Value, ParseErrorKind> {
+    match tag {
+        Some("str") => return Ok(Value::Str(text.to_string())),
+        Some("null") => return Ok(Value::Null),
+        _ => {}
+    }
+    if style != ScalarStyle::Plain {
+        return Ok(Value::Str(text.to_string()));
+    }
+    if matches!(text, "" | "~" | "null" | "Null" | "NULL") {
+        return Ok(Value::Null);
+    }
+    let t = text.trim_matches([' ', '\t', '\r', '\n']);
+    match t {
+        "true" | "True" | "TRUE" => return Ok(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Ok(Value::Bool(false)),
+        _ => {}
+    }
+    let unsigned = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let signed_nan = t.len() > unsigned.len() && matches!(unsigned, ".nan" | ".NaN" | ".NAN");
+    if matches!(unsigned.as_bytes(), [b'0', b'X' | b'O' | b'B', ..]) || signed_nan {
+        return Ok(Value::Str(text.to_string()));
+    }
+    if let Some(n) = integer(t) {
+        return Ok(i64::try_from(n).map_or(Value::Float(n as f64), Value::Int));
+    }
+    match float(t) {
+        Some(v) if v.is_finite() => Ok(Value::Float(v)),
+        Some(_) => Err(ParseErrorKind::NonFinite),
+        None => Ok(Value::Str(text.to_string())),
+    }
+}
+
+/// A YAML 1.2 integer: decimal without a redundant leading zero, or `0x`,
+/// `0o`, `0b`; `_` between digits; within i64 when negative, u64 otherwise.
+fn integer(t: &str) -> Option<i128> {
+    let (neg, rest) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let (radix, digits) = if let Some(d) = rest.strip_prefix("0x") {
+        (16, d)
+    } else if let Some(d) = rest.strip_prefix("0o") {
+        (8, d)
+    } else if let Some(d) = rest.strip_prefix("0b") {
+        (2, d)
+    } else {
+        if rest.starts_with('0') && rest != "0" {
+            return None;
+        }
+        (10, rest)
+    };
+    let bytes = digits.as_bytes();
+    let mut value: i128 = 0;
+    let mut saw = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'_' {
+            let inner =
+                i > 0 && bytes[i - 1] != b'_' && i + 1 < bytes.len() && bytes[i + 1] != b'_';
+            if !inner && radix == 10 {
+                return None;
+            }
+            continue;
+        }
+        let d = i128::from(char::from(b).to_digit(radix)?);
+        value = value.checked_mul(i128::from(radix))?.checked_add(d)?;
+        saw = true;
+    }
+    if !saw {
+        return None;
+    }
+    let value = if neg { -value } else { value };
+    let fits = if neg {
+        i64::try_from(value).is_ok()
+    } else {
+        u64::try_from(value).is_ok()
+    };
+    fits.then_some(value)
+}
+
+/// A YAML 1.2 float (`.inf`, `.nan` included), or an overflowing literal.
+fn float(t: &str) -> Option<f64> {
+    let (neg, unsigned) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    match unsigned {
+        ".nan" | ".NaN" | ".NAN" => return Some(f64::NAN),
+        ".inf" | ".Inf" | ".INF" => {
+            return Some(if neg {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            });
+        }
+        _ => {}
+    }
+    let v = t.parse::<f64>().ok()?;
+    (v.is_finite() || unsigned.as_bytes().first().is_some_and(u8::is_ascii_digit)).then_some(v)
+}
