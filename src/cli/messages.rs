@@ -227,7 +227,7 @@ fn io_reason(kind: ErrorKind, lang: Lang) -> &'static str {
 }
 
 fn shown(p: &Path) -> String {
-    crate::render::fmt::clean(&p.display().to_string())
+    crate::render::safe::safe_line(&p.display().to_string())
 }
 
 impl Speak for Msg {
@@ -469,7 +469,7 @@ impl Speak for Msg {
                 )
                 .to_string(),
             Committed(message) => {
-                let message = crate::render::fmt::clean(message);
+                let message = crate::render::safe::safe_line(message);
                 lang.pick(
                     format!("committed: {message}"),
                     format!("commit\u{a0}: {message}"),
@@ -528,7 +528,7 @@ fn git_reason(e: &GitError, lang: Lang) -> String {
             )
             .to_string(),
         GitError::Failed(why) => {
-            let why = crate::render::fmt::clean(why);
+            let why = crate::render::safe::safe(why);
             lang.pick(
                 format!("git said: {why}"),
                 format!("git a répondu\u{a0}: {why}"),

@@ -208,7 +208,7 @@ fn commit_message(
     );
     if let Some(line) = entry.note.as_deref().and_then(|n| n.lines().next()) {
         let cut: String = line.chars().take(72).collect();
-        message.push_str(&format!(" — {cut}"));
+        message.push_str(&format!(" — {}", crate::render::safe::safe_line(&cut)));
     }
     message
 }

@@ -137,7 +137,11 @@ impl Grid {
 
     /// A Markdown section: a heading and a table (group rows in bold).
     pub fn markdown(&self, lang: Lang, level: usize) -> String {
-        let mut out = format!("{} {}\n\n", "#".repeat(level), self.title);
+        let mut out = format!(
+            "{} {}\n\n",
+            "#".repeat(level),
+            crate::render::safe::markdown(&self.title)
+        );
         let _ = writeln!(out, "| {} |", self.header.join(" | "));
         let _ = writeln!(out, "|{}", "---|".repeat(self.header.len()));
         for row in &self.rows {
@@ -145,7 +149,7 @@ impl Grid {
                 .cells
                 .iter()
                 .map(|c| {
-                    let t = crate::render::status::md(&c.text(lang));
+                    let t = crate::render::safe::markdown(&c.text(lang));
                     if row.emphasis && !t.is_empty() {
                         format!("**{t}**")
                     } else {

@@ -10,6 +10,7 @@ pub mod fmt;
 pub mod grid;
 pub mod html;
 pub mod log;
+pub mod safe;
 pub mod show;
 pub mod status;
 pub mod summary;

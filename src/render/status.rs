@@ -4,7 +4,8 @@ use crate::compute::{Health, Rollup};
 use crate::i18n::{L, Lang, health_label, health_symbol, status_label};
 use crate::model::Status;
 use crate::render::csv::Csv;
-use crate::render::fmt::{bar, clean, percent, short_date};
+use crate::render::fmt::{bar, percent, short_date};
+use crate::render::safe::{self, safe_line};
 use crate::render::table::{Style, new_table};
 use crate::report::status::{NextMilestone, SheetRow, StatusReport, health_counts};
 use comfy_table::{Cell, Color, ColumnConstraint, Width};
@@ -123,7 +124,12 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
     for axis in &report.axes {
         table.add_row(rollup_row(
             &axis.id,
-            &format!("{} {} — {}", L::Axis.get(lang), axis.id, clean(&axis.title)),
+            &format!(
+                "{} {} — {}",
+                L::Axis.get(lang),
+                axis.id,
+                safe_line(&axis.title)
+            ),
             &axis.rollup,
             axis.last_entry,
             (lang, narrow),
@@ -132,7 +138,7 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
         for o in &axis.objectives {
             table.add_row(rollup_row(
                 &o.id,
-                &clean(&o.title),
+                &safe_line(&o.title),
                 &o.rollup,
                 o.last_entry,
                 (lang, narrow),
@@ -200,8 +206,8 @@ fn sheet_row(s: &SheetRow, (lang, narrow): (Lang, bool), color: bool) -> Vec<Cel
     }
     vec![
         Cell::new(&s.id),
-        Cell::new(clean(&s.title)),
-        Cell::new(s.lead.as_deref().map(clean).unwrap_or_default()),
+        Cell::new(safe_line(&s.title)),
+        Cell::new(s.lead.as_deref().map(safe_line).unwrap_or_default()),
         Cell::new(status_label(s.state.status, lang)),
         health,
         Cell::new(progress_text(s.state.progress, lang, narrow)),
@@ -211,16 +217,8 @@ fn sheet_row(s: &SheetRow, (lang, narrow): (Lang, bool), color: bool) -> Vec<Cel
                 .map(|d| short_date(d, lang))
                 .unwrap_or_default(),
         ),
-        Cell::new(clean(&milestone_text(&s.next_milestone, lang))),
+        Cell::new(safe_line(&milestone_text(&s.next_milestone, lang))),
     ]
-}
-
-/// Escapes plan text for a Markdown table cell.
-pub fn md(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\r', "")
-        .replace('\n', "<br>")
 }
 
 /// A Markdown document: one table with bold rollup rows, then the totals.
@@ -228,7 +226,7 @@ pub fn markdown(report: &StatusReport, lang: Lang) -> String {
     let mut out = format!(
         "# {} — {} ({} {})\n\n",
         L::Status.get(lang),
-        md(&report.convention),
+        safe::markdown(&report.convention),
         L::AsOf.get(lang),
         short_date(report.as_of, lang)
     );
@@ -248,7 +246,7 @@ pub fn markdown(report: &StatusReport, lang: Lang) -> String {
             .unwrap_or_default();
         format!(
             "| **{id}** | **{}** | | {} | {} | {mean} | | |\n",
-            md(title),
+            safe::markdown(title),
             sheets_count(r.sheets, lang),
             rollup_health(r)
         )
@@ -265,8 +263,8 @@ pub fn markdown(report: &StatusReport, lang: Lang) -> String {
                 out.push_str(&format!(
                     "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
                     s.id,
-                    md(&s.title),
-                    md(s.lead.as_deref().unwrap_or_default()),
+                    safe::markdown(&s.title),
+                    safe::markdown(s.lead.as_deref().unwrap_or_default()),
                     status_label(s.state.status, lang),
                     health_label(s.state.health, lang),
                     percent(s.state.progress, lang),
@@ -274,7 +272,7 @@ pub fn markdown(report: &StatusReport, lang: Lang) -> String {
                         .last_entry
                         .map(|d| short_date(d, lang))
                         .unwrap_or_default(),
-                    md(&milestone_text(&s.next_milestone, lang)),
+                    safe::markdown(&milestone_text(&s.next_milestone, lang)),
                 ));
             }
         }

@@ -4,6 +4,7 @@ mod common;
 mod diagnostics;
 mod evaluation;
 mod hostile;
+mod injection;
 mod language;
 mod log;
 mod output;

@@ -561,3 +561,21 @@ fn record_tells_the_new_state_and_the_warnings_its_entry_causes() {
     }
     insta::assert_snapshot!("record_feedback", transcript);
 }
+
+#[test]
+fn commit_takes_a_star_in_a_file_name_literally() {
+    let env = TestEnv::demo();
+    std::fs::rename(
+        env.path("actions/1.2.1.yaml"),
+        env.path("actions/1.2.1-*.yaml"),
+    )
+    .unwrap();
+    env.write("actions/1.2.1-old/notes.yaml", "a: 1\n");
+    env.git_init();
+    env.write("actions/1.2.1-old/notes.yaml", "a: 2\n");
+    let run = env.run(&["--lang", "en", "record", "1.2.1", "--note", "x", "--commit"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("uncommitted"), "{}", run.stdout);
+    let changed = env.git(&["status", "--porcelain"]);
+    assert!(changed.contains("notes.yaml"), "{changed}");
+}

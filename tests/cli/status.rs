@@ -252,7 +252,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
 }
 
 #[test]
-fn control_characters_in_plan_text_are_stripped_in_the_terminal() {
+fn control_characters_in_plan_text_are_visible_escapes_in_the_terminal() {
     let env = TestEnv::demo();
     env.edit(
         "actions/2.2.1.yaml",
@@ -263,7 +263,7 @@ fn control_characters_in_plan_text_are_stripped_in_the_terminal() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stdout.contains('\u{1b}'));
     assert!(
-        run.stdout.contains("Conseil[31m des jeunes"),
+        run.stdout.contains("Conseil\\u001b[31m des jeunes"),
         "{}",
         run.stdout
     );
