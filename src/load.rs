@@ -256,9 +256,6 @@ pub fn parse_problem(kind: ParseErrorKind, text: &str, pos: Pos) -> Problem {
         },
         ParseErrorKind::TooDeep => Problem::TooDeep,
         ParseErrorKind::TooManyAliases => Problem::TooManyAliases,
-        ParseErrorKind::NonFinite => Problem::BadNumber {
-            text: token_at(text, pos),
-        },
     }
 }
 
@@ -363,15 +360,6 @@ fn unreadable(e: &std::io::Error) -> Problem {
         _ => Unreadable::Other(e.raw_os_error()),
     };
     Problem::Unreadable { cause }
-}
-
-/// The plain token at `pos` (for `.nan` and `.inf`, which the parser rejects).
-fn token_at(text: &str, pos: Pos) -> String {
-    let (_, rest) = yaml::split_line_at(text, pos);
-    rest.split(|c: char| c.is_whitespace() || ",]}#".contains(c))
-        .next()
-        .unwrap_or_default()
-        .to_string()
 }
 
 fn list_sheet_files(loaded: &mut Loaded) -> Vec<PathBuf> {

@@ -6,6 +6,7 @@ mod evaluation;
 mod hostile;
 mod injection;
 mod language;
+mod limits;
 mod log;
 mod output;
 mod plan_paths;
