@@ -137,6 +137,10 @@ pub enum Msg {
     LinkedSheet(PathBuf),
     /// The plan's lock could not be taken.
     CannotLock(PathBuf, ErrorKind),
+    /// Another `ctg` holds the plan's lock: `record` waits.
+    WaitingForLock(PathBuf),
+    /// Another `ctg` held the plan's lock for the whole timeout (seconds).
+    LockTimeout(PathBuf, u64),
     /// stdout could not be written.
     CannotPrint(ErrorKind),
     /// A file was written (`--output`).
@@ -352,6 +356,14 @@ impl Speak for Msg {
             CannotLock(p, kind) => lang.pick(
                 format!("cannot take the plan's lock `{}`: {}; nothing was written", shown(p), io_reason(*kind, lang)),
                 format!("impossible de prendre le verrou du plan `{}`\u{a0}: {}\u{a0}; rien n'a été écrit", shown(p), io_reason(*kind, lang)),
+            ),
+            WaitingForLock(p) => lang.pick(
+                format!("waiting for another ctg, which holds the plan's lock `{}`…", shown(p)),
+                format!("attente d'un autre ctg, qui tient le verrou du plan `{}`…", shown(p)),
+            ),
+            LockTimeout(p, secs) => lang.pick(
+                format!("another ctg has held the plan's lock `{}` for {secs} s: given up; nothing was written (try again once it has finished)", shown(p)),
+                format!("un autre ctg tient le verrou du plan `{}` depuis {secs} s\u{a0}: abandon\u{a0}; rien n'a été écrit (recommencez quand il aura fini)", shown(p)),
             ),
             CannotPrint(kind) => lang.pick(
                 format!("cannot write the output: {}", io_reason(*kind, lang)),

@@ -4,6 +4,7 @@ mod args;
 mod context;
 mod evaluation;
 mod help;
+mod lock;
 mod log;
 mod messages;
 mod output;

@@ -15,15 +15,16 @@ use crate::i18n::{Lang, Speak, status_label};
 use crate::load::Loaded;
 use crate::model::Sheet;
 use crate::record::{Request, build_entry, find_sheet};
-use std::fs::{File, OpenOptions};
 use std::process::ExitCode;
-
-/// The lock file in the plan folder that serialises concurrent records.
-pub const LOCK_FILE: &str = ".ctg.lock";
 
 /// Runs `record`.
 pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
-    let _lock = lock(ctx)?;
+    // A dry run writes nothing: it takes no lock, so it works on a read-only plan.
+    let _lock = if args.dry_run {
+        None
+    } else {
+        Some(super::lock::take(ctx)?)
+    };
     let checked = ctx.load_valid()?;
     let (loaded, lang) = (&checked.loaded, checked.lang);
     let plan = &loaded.plan;
@@ -157,21 +158,6 @@ fn request(a: &RecordArgs) -> Request {
         measures: a.measure.clone(),
         by: a.by.clone(),
     }
-}
-
-/// Takes the plan's lock, waiting for another record to finish.
-fn lock(ctx: &Context) -> Result<File, Failure> {
-    let path = ctx.plan_dir.join(LOCK_FILE);
-    let shown = ctx.shown_dir.join(LOCK_FILE);
-    let fail = |e: std::io::Error| Failure::Refused(Msg::CannotLock(shown.clone(), e.kind()));
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(fail)?;
-    file.lock().map_err(fail)?;
-    Ok(file)
 }
 
 /// The plan as it will be with `new_sheet` in place of the old one.

@@ -111,3 +111,72 @@ fn a_legitimate_sheet_of_fifty_thousand_entries_loads() {
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+#[test]
+fn record_says_it_waits_for_the_lock_and_gives_up_after_the_timeout() {
+    let env = TestEnv::demo();
+    let before = env.read("actions/1.2.1.yaml");
+    let held = std::fs::File::create(env.path(".ctg.lock")).unwrap();
+    held.lock().unwrap();
+    let start = std::time::Instant::now();
+    let run = env.run_with_env(
+        &[("CTG_LOCK_TIMEOUT", "2")],
+        &["--lang", "en", "record", "1.2.1", "--note", "x"],
+    );
+    let waited = start.elapsed().as_secs_f64();
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!((2.0..8.0).contains(&waited), "{waited}");
+    assert!(
+        run.stderr
+            .contains("waiting for another ctg, which holds the plan's lock `plan/.ctg.lock`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("for 2 s: given up"), "{}", run.stderr);
+    assert_eq!(env.read("actions/1.2.1.yaml"), before);
+}
+
+#[test]
+fn a_dry_run_takes_no_lock() {
+    let env = TestEnv::demo();
+    let held = std::fs::File::create(env.path(".ctg.lock")).unwrap();
+    held.lock().unwrap();
+    let run = env.run_with_env(
+        &[("CTG_LOCK_TIMEOUT", "0")],
+        &["record", "1.2.1", "--note", "x", "--dry-run"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("+    note: x"), "{}", run.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dry_run_works_on_a_read_only_plan() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::demo();
+    let plan = env.plan();
+    std::fs::set_permissions(&plan, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let run = env.run(&["record", "1.2.1", "--note", "x", "--dry-run"]);
+    std::fs::set_permissions(&plan, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!env.path(".ctg.lock").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_a_link_or_a_folder_is_refused() {
+    let env = TestEnv::demo();
+    let outside = env.dir.path().join("outside");
+    let lock = env.path(".ctg.lock");
+    let link = |l: &std::path::Path| std::os::unix::fs::symlink(&outside, l).unwrap();
+    let folder = |l: &std::path::Path| std::fs::create_dir(l).unwrap();
+    for make in [&link as &dyn Fn(&std::path::Path), &folder] {
+        make(&lock);
+        let run = env.run(&["--lang", "en", "record", "1.2.1", "--note", "x"]);
+        assert_eq!(run.code, 1, "{}", run.stdout);
+        let said = "cannot take the plan's lock";
+        assert!(run.stderr.contains(said), "{}", run.stderr);
+        assert!(!outside.exists());
+        let _ = std::fs::remove_file(&lock);
+    }
+}
