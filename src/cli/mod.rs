@@ -1,6 +1,7 @@
 //! The command-line layer: the only place that prints or exits.
 
 mod args;
+mod atomic;
 mod context;
 mod evaluation;
 mod help;

@@ -6,7 +6,6 @@ use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, tell};
 use crate::diag::FileKind;
-use std::io::Write;
 use std::path::Path;
 
 /// The extensions of `status`, `log` and `summary` (`.txt`: the table).
@@ -77,7 +76,5 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(fail(e)),
     }
-    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
-    file.commit().map_err(fail)
+    super::atomic::write(path, bytes).map_err(fail)
 }

@@ -19,11 +19,15 @@ use std::process::ExitCode;
 
 /// Runs `record`.
 pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
-    // A dry run writes nothing: it takes no lock, so it works on a read-only plan.
+    // A dry run writes nothing: it takes no lock, so it works on a read-only
+    // plan. A real run, holding the lock, first removes the temporary files
+    // that a killed record left.
     let _lock = if args.dry_run {
         None
     } else {
-        Some(super::lock::take(ctx)?)
+        let lock = super::lock::take(ctx)?;
+        super::atomic::sweep(&ctx.plan_dir.join("actions"));
+        Some(lock)
     };
     let checked = ctx.load_valid()?;
     let (loaded, lang) = (&checked.loaded, checked.lang);

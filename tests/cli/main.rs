@@ -3,6 +3,7 @@
 mod common;
 mod diagnostics;
 mod evaluation;
+mod faults;
 mod hostile;
 mod injection;
 mod language;
