@@ -53,6 +53,32 @@ pub fn safe_line(text: &str) -> String {
     escape(text, false)
 }
 
+/// The longest run of characters without a space that a table cell keeps
+/// on one line; a longer one is broken there. The table library measures
+/// widths in 16 bits and re-wraps words slowly: a title of a million
+/// characters without a space would overflow it.
+pub const MAX_WORD: usize = 80;
+
+/// Plan text for a table cell: [`safe`] with tabs escaped too (a table
+/// cannot align them), and every run of more than
+/// [`MAX_WORD`] characters without a space broken into lines, in one pass.
+pub fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    for c in safe(text).replace('\t', "\\u0009").chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else if run == MAX_WORD {
+            out.push('\n');
+            run = 1;
+        } else {
+            run += 1;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The last guard before stdout or stderr: every unsafe character escaped
 /// except newlines, tabs and ESC when it opens one of ctg's own colour
 /// sequences (`ESC [ digits ; … m`). Plan text is escaped where it is
@@ -129,6 +155,13 @@ mod tests {
         assert_eq!(safe_line("a\tb\nc"), "a\\u0009b\\u000ac");
         assert_eq!(safe("a\r\nb\rc"), "a\r\nb\\u000dc");
         assert_eq!(safe("été — ok"), "été — ok");
+    }
+
+    #[test]
+    fn cells_break_words_longer_than_the_limit() {
+        let long = "x".repeat(MAX_WORD * 2 + 1);
+        let lines: Vec<usize> = cell(&format!("a {long}")).lines().map(str::len).collect();
+        assert_eq!(lines, [2 + MAX_WORD, MAX_WORD, 1]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::i18n::{L, Lang, health_label, health_symbol, status_label};
 use crate::model::Status;
 use crate::render::csv::Csv;
 use crate::render::fmt::{bar, percent, short_date};
-use crate::render::safe::{self, safe_line};
+use crate::render::safe::{self, cell};
 use crate::render::table::{Style, new_table};
 use crate::report::status::{NextMilestone, SheetRow, StatusReport, health_counts};
 use comfy_table::{Cell, Color, ColumnConstraint, Width};
@@ -124,12 +124,7 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
     for axis in &report.axes {
         table.add_row(rollup_row(
             &axis.id,
-            &format!(
-                "{} {} — {}",
-                L::Axis.get(lang),
-                axis.id,
-                safe_line(&axis.title)
-            ),
+            &format!("{} {} — {}", L::Axis.get(lang), axis.id, cell(&axis.title)),
             &axis.rollup,
             axis.last_entry,
             (lang, narrow),
@@ -138,7 +133,7 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
         for o in &axis.objectives {
             table.add_row(rollup_row(
                 &o.id,
-                &safe_line(&o.title),
+                &cell(&o.title),
                 &o.rollup,
                 o.last_entry,
                 (lang, narrow),
@@ -206,8 +201,8 @@ fn sheet_row(s: &SheetRow, (lang, narrow): (Lang, bool), color: bool) -> Vec<Cel
     }
     vec![
         Cell::new(&s.id),
-        Cell::new(safe_line(&s.title)),
-        Cell::new(s.lead.as_deref().map(safe_line).unwrap_or_default()),
+        Cell::new(cell(&s.title)),
+        Cell::new(s.lead.as_deref().map(cell).unwrap_or_default()),
         Cell::new(status_label(s.state.status, lang)),
         health,
         Cell::new(progress_text(s.state.progress, lang, narrow)),
@@ -217,7 +212,7 @@ fn sheet_row(s: &SheetRow, (lang, narrow): (Lang, bool), color: bool) -> Vec<Cel
                 .map(|d| short_date(d, lang))
                 .unwrap_or_default(),
         ),
-        Cell::new(safe_line(&milestone_text(&s.next_milestone, lang))),
+        Cell::new(cell(&milestone_text(&s.next_milestone, lang))),
     ]
 }
 

@@ -165,7 +165,7 @@ impl Grid {
                 .map(|r| {
                     r.cells
                         .iter()
-                        .map(|c| crate::render::safe::safe(&c.text(lang)))
+                        .map(|c| crate::render::safe::cell(&c.text(lang)))
                         .collect()
                 })
                 .collect(),
