@@ -225,9 +225,39 @@ fn parse_error(error: &serde_saphyr::Error, source: &str) -> ParseError {
         }
         serde_saphyr::Error::Eof { .. } => ParseErrorKind::Syntax(SyntaxKind::UnexpectedEnd),
         other if other.to_string().contains("recursion limit") => ParseErrorKind::TooDeep,
+        // An unclosed bracket deeper than the limit: the depth is the mistake
+        // to tell (the parser may meet the end of the file first).
+        _ if flow_depth(source) > MAX_DEPTH => ParseErrorKind::TooDeep,
         other => ParseErrorKind::Syntax(syntax_kind(&other.to_string(), source, pos)),
     };
     ParseError { kind, pos }
+}
+
+/// The deepest nesting of `[` and `{` in `source`, outside quotes and comments.
+fn flow_depth(source: &str) -> usize {
+    let (mut depth, mut deepest, mut quote, mut comment) = (0usize, 0, None, false);
+    let mut previous = '\n';
+    for c in source.chars() {
+        match (quote, c) {
+            (_, '\n') => {
+                comment = false;
+                quote = quote.filter(|_| depth > 0);
+            }
+            _ if comment => {}
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') if previous.is_whitespace() => comment = true,
+            (None, '[' | '{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        previous = c;
+    }
+    deepest
 }
 
 /// Sorts the parser's (English, unstable) wording into ctg's own kinds; the

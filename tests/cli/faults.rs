@@ -5,20 +5,9 @@
 #![cfg(unix)]
 
 use crate::common::TestEnv;
+use crate::seeded::Seeded;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
-
-/// A small seeded generator (xorshift), so that a failing run can be replayed.
-struct Seeded(u64);
-
-impl Seeded {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
 
 /// The names in `actions/` that start with a dot.
 fn hidden_files(env: &TestEnv) -> Vec<String> {
@@ -53,7 +42,7 @@ fn a_record_killed_at_any_point_leaves_the_old_sheet_or_one_more_entry() {
     for n in 0..KILLS {
         let before = env.read(sheet);
         let mut child = spawn_record(&env, "1.2.1", &format!("kill {n}"));
-        std::thread::sleep(Duration::from_micros(rng.next() % span));
+        std::thread::sleep(Duration::from_micros(rng.below(span as usize) as u64));
         let _ = child.kill();
         let status = child.wait().unwrap();
         if status.code().is_some() {

@@ -1,6 +1,7 @@
 //! Integration tests: the real `ctg` binary on real plan folders in temp dirs.
 
 mod common;
+mod corpus;
 mod diagnostics;
 mod evaluation;
 mod faults;
@@ -15,6 +16,7 @@ mod record;
 mod renew;
 mod report;
 mod report_width;
+mod seeded;
 mod show;
 mod spreadsheet;
 mod status;
