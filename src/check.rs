@@ -21,18 +21,18 @@ pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Vec<Diagnostic> {
     unique_ids(&mut out, plan);
     hierarchy(&mut out, plan, !u.axes);
     if !u.partners {
-        partner_references(&mut out, plan);
+        partner_references(&mut out, plan, &loaded.damaged);
     }
     // A reversed period is reported once; the checks against it are skipped.
     let period_known = !u.convention && period_in_order(&mut out, plan);
     if !u.convention {
-        field_references(&mut out, plan);
+        field_references(&mut out, plan, &loaded.damaged);
     }
     if period_known {
         schedules(&mut out, plan);
     }
     if !u.tracks {
-        track_references(&mut out, plan);
+        track_references(&mut out, plan, &loaded.damaged);
     }
     for sheet in &plan.sheets {
         journal_rules(&mut out, plan, sheet, period_known);
@@ -233,7 +233,7 @@ fn hierarchy(out: &mut Out, plan: &Plan, axes_read: bool) {
     }
 }
 
-fn partner_references(out: &mut Out, plan: &Plan) {
+fn partner_references(out: &mut Out, plan: &Plan, damaged: &[Sheet]) {
     let known: Vec<&str> = plan.partners.iter().map(|p| p.id.as_str()).collect();
     let mut check = |id: &Located<String>, path: &Path| {
         if !known.contains(&id.as_str()) {
@@ -251,14 +251,14 @@ fn partner_references(out: &mut Out, plan: &Plan) {
     for id in &plan.convention.signatories {
         check(id, Path::new("convention.yaml"));
     }
-    for s in &plan.sheets {
+    for s in plan.sheets.iter().chain(damaged) {
         for id in s.lead.iter().chain(&s.partners) {
             check(id, &s.file);
         }
     }
 }
 
-fn field_references(out: &mut Out, plan: &Plan) {
+fn field_references(out: &mut Out, plan: &Plan, damaged: &[Sheet]) {
     let known: Vec<&str> = plan
         .convention
         .fields
@@ -281,16 +281,16 @@ fn field_references(out: &mut Out, plan: &Plan) {
     for t in &plan.tracks {
         check(&t.field, Path::new("tracks.yaml"));
     }
-    for s in &plan.sheets {
+    for s in plan.sheets.iter().chain(damaged) {
         for id in &s.fields {
             check(id, &s.file);
         }
     }
 }
 
-fn track_references(out: &mut Out, plan: &Plan) {
+fn track_references(out: &mut Out, plan: &Plan, damaged: &[Sheet]) {
     let known: Vec<&str> = plan.tracks.iter().map(|t| t.id.as_str()).collect();
-    for s in &plan.sheets {
+    for s in plan.sheets.iter().chain(damaged) {
         for id in &s.tracks {
             if !known.contains(&id.as_str()) {
                 let suggestion = suggest(id, known.iter().copied());

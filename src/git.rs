@@ -20,9 +20,11 @@ pub enum GitError {
     Failed(String),
 }
 
+/// Runs git in `dir`; paths are literal (`*` in a file name is no pattern).
 fn git(dir: &Path, args: &[&str]) -> Result<Output, GitError> {
     Command::new("git")
         .current_dir(dir)
+        .arg("--literal-pathspecs")
         .args(args)
         .output()
         .map_err(|_| GitError::NotInstalled)

@@ -28,6 +28,10 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Which parts could not be read.
     pub unread: Unread,
+    /// Sheets decoded with errors: left out of the plan, but their references
+    /// (partners, fields, tracks) are still checked, so that one mistake
+    /// does not hide another.
+    pub damaged: Vec<Sheet>,
 }
 
 /// Parts of the plan that could not be read, whose references are not checked.
@@ -141,11 +145,13 @@ pub fn load(root: &Path) -> Loaded {
     let sheet_files = list_sheet_files(&mut loaded);
     for decoded in read_sheets_in_parallel(root, sheet_files) {
         let path = decoded.path.clone();
-        match absorb(&mut loaded, decoded) {
-            Some(sheet) => loaded.plan.sheets.push(Sheet {
-                file: path,
-                ..sheet
-            }),
+        let clean = decoded.diagnostics.is_empty();
+        match absorb_partial(&mut loaded, decoded).map(|s| Sheet { file: path, ..s }) {
+            Some(sheet) if clean => loaded.plan.sheets.push(sheet),
+            Some(sheet) => {
+                loaded.damaged.push(sheet);
+                loaded.unread.sheets = true;
+            }
             None => loaded.unread.sheets = true,
         }
     }
@@ -192,7 +198,6 @@ fn read_and_decode<T>(
             width: f.width,
         })
         .collect();
-    let value = value.filter(|_| diagnostics.is_empty());
     Decoded {
         path: rel.to_path_buf(),
         value,
@@ -203,6 +208,13 @@ fn read_and_decode<T>(
 
 /// Keeps a decoded file's source and problems in `loaded`; its value if it had none.
 fn absorb<T>(loaded: &mut Loaded, decoded: Decoded<T>) -> Option<T> {
+    let clean = decoded.diagnostics.is_empty();
+    absorb_partial(loaded, decoded).filter(|_| clean)
+}
+
+/// Keeps a decoded file's source and problems in `loaded`; its value as far
+/// as it could be decoded, errors or not.
+fn absorb_partial<T>(loaded: &mut Loaded, decoded: Decoded<T>) -> Option<T> {
     loaded.diagnostics.extend(decoded.diagnostics);
     if let Some(source) = decoded.source {
         loaded.sources.insert(decoded.path, source);
@@ -256,9 +268,6 @@ pub fn parse_problem(kind: ParseErrorKind, text: &str, pos: Pos) -> Problem {
         },
         ParseErrorKind::TooDeep => Problem::TooDeep,
         ParseErrorKind::TooManyAliases => Problem::TooManyAliases,
-        ParseErrorKind::NonFinite => Problem::BadNumber {
-            text: token_at(text, pos),
-        },
     }
 }
 
@@ -363,15 +372,6 @@ fn unreadable(e: &std::io::Error) -> Problem {
         _ => Unreadable::Other(e.raw_os_error()),
     };
     Problem::Unreadable { cause }
-}
-
-/// The plain token at `pos` (for `.nan` and `.inf`, which the parser rejects).
-fn token_at(text: &str, pos: Pos) -> String {
-    let (_, rest) = yaml::split_line_at(text, pos);
-    rest.split(|c: char| c.is_whitespace() || ",]}#".contains(c))
-        .next()
-        .unwrap_or_default()
-        .to_string()
 }
 
 fn list_sheet_files(loaded: &mut Loaded) -> Vec<PathBuf> {

@@ -6,6 +6,16 @@
 
 use crate::yaml::Pos;
 use chrono::NaiveDate;
+
+/// The largest magnitude of a measure, target or baseline: a thousand
+/// billion. Anything beyond is a typing slip (or an attack on the
+/// arithmetic), never a count of a territory's families or places.
+pub const MAX_NUMBER: f64 = 1e12;
+
+/// True for a number a plan can hold: finite and within ±[`MAX_NUMBER`].
+pub fn usable_number(value: f64) -> bool {
+    value.is_finite() && value.abs() <= MAX_NUMBER
+}
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

@@ -72,6 +72,9 @@ pub enum Refusal {
     BadMeasure {
         text: String,
     },
+    MeasureOutOfRange {
+        text: String,
+    },
     UnknownIndicator {
         id: String,
         suggestion: Option<String>,
@@ -134,6 +137,10 @@ impl Refusal {
             BadMeasure { text } => lang.pick(
                 format!("`{text}` is not INDICATOR=NUMBER (e.g. places=12 or taux=4,5)"),
                 format!("`{text}` n'est pas INDICATEUR=NOMBRE (par exemple places=12 ou taux=4,5)"),
+            ),
+            MeasureOutOfRange { text } => lang.pick(
+                format!("`{text}`: a measure is at most a thousand billion (1e12) either side of zero"),
+                format!("`{text}`\u{a0}: une mesure vaut au plus mille milliards (1e12) de part et d'autre de zéro"),
             ),
             UnknownIndicator { id, suggestion } => lang.pick(
                 format!("the sheet has no indicator `{id}`{}", mean(suggestion)),
@@ -309,6 +316,11 @@ fn measure(sheet: &Sheet, text: &str) -> Result<(Located<String>, f64), Refusal>
         .map_err(|_| bad())?;
     if !value.is_finite() {
         return Err(bad());
+    }
+    if !crate::model::usable_number(value) {
+        return Err(Refusal::MeasureOutOfRange {
+            text: text.to_string(),
+        });
     }
     Ok((at(id.to_string()), value))
 }

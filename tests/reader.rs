@@ -23,7 +23,7 @@ fn same(a: &Node, b: &Node, at: &str) -> Result<(), String> {
         (Value::Null, Value::Null) => Ok(()),
         (Value::Bool(x), Value::Bool(y)) if x == y => Ok(()),
         (Value::Int(x), Value::Int(y)) if x == y => Ok(()),
-        (Value::Float(x), Value::Float(y)) if x == y => Ok(()),
+        (Value::Float(x), Value::Float(y)) if x == y || (x.is_nan() && y.is_nan()) => Ok(()),
         (Value::Str(x), Value::Str(y)) if x == y => Ok(()),
         (Value::Seq(x), Value::Seq(y)) if x.len() == y.len() => x
             .iter()

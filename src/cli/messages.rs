@@ -180,6 +180,10 @@ pub enum Msg {
     LinkedSheet(PathBuf),
     /// The plan's lock could not be taken.
     CannotLock(PathBuf, ErrorKind),
+    /// Another `ctg` holds the plan's lock: `record` waits.
+    WaitingForLock(PathBuf),
+    /// Another `ctg` held the plan's lock for the whole timeout (seconds).
+    LockTimeout(PathBuf, u64),
     /// stdout could not be written.
     CannotPrint(ErrorKind),
     /// A file was written (`--output`).
@@ -306,7 +310,7 @@ fn io_reason(kind: ErrorKind, lang: Lang) -> &'static str {
 }
 
 fn shown(p: &Path) -> String {
-    crate::render::fmt::clean(&p.display().to_string())
+    crate::render::safe::safe_line(&p.display().to_string())
 }
 
 impl Speak for Msg {
@@ -445,6 +449,14 @@ impl Speak for Msg {
                 format!("cannot take the plan's lock `{}`: {}; nothing was written", shown(p), io_reason(*kind, lang)),
                 format!("impossible de prendre le verrou du plan `{}`\u{a0}: {}\u{a0}; rien n'a été écrit", shown(p), io_reason(*kind, lang)),
             ),
+            WaitingForLock(p) => lang.pick(
+                format!("waiting for another ctg, which holds the plan's lock `{}`…", shown(p)),
+                format!("attente d'un autre ctg, qui tient le verrou du plan `{}`…", shown(p)),
+            ),
+            LockTimeout(p, secs) => lang.pick(
+                format!("another ctg has held the plan's lock `{}` for {secs} s: given up; nothing was written (try again once it has finished)", shown(p)),
+                format!("un autre ctg tient le verrou du plan `{}` depuis {secs} s\u{a0}: abandon\u{a0}; rien n'a été écrit (recommencez quand il aura fini)", shown(p)),
+            ),
             CannotPrint(kind) => lang.pick(
                 format!("cannot write the output: {}", io_reason(*kind, lang)),
                 format!("impossible d'écrire la sortie\u{a0}: {}", io_reason(*kind, lang)),
@@ -577,7 +589,7 @@ impl Speak for Msg {
                 )
                 .to_string(),
             Committed(message) => {
-                let message = crate::render::fmt::clean(message);
+                let message = crate::render::safe::safe_line(message);
                 lang.pick(
                     format!("committed: {message}"),
                     format!("commit\u{a0}: {message}"),
@@ -594,7 +606,7 @@ impl Speak for Msg {
             Amended { id, old_date, date: d, file, old_text } => {
                 let old: String = old_text
                     .lines()
-                    .map(|l| format!("\n  {}", crate::render::fmt::clean(l)))
+                    .map(|l| format!("\n  {}", crate::render::safe::safe_line(l)))
                     .collect();
                 lang.pick(
                     format!("{id}: the entry of {} in {} is replaced by an entry of {}; it read:{old}", date(old_date), shown(file), date(d)),
@@ -626,8 +638,8 @@ impl Speak for Msg {
                 "rien à modifier\u{a0}: indiquez --lead, --partners, --fields, --tracks ou --schedule".to_string(),
             ),
             Changed(what, file) => lang.pick(
-                format!("{} changed: {}", shown(file), crate::render::fmt::clean(what)),
-                format!("{} modifié\u{a0}: {}", shown(file), crate::render::fmt::clean(what)),
+                format!("{} changed: {}", shown(file), crate::render::safe::safe_line(what)),
+                format!("{} modifié\u{a0}: {}", shown(file), crate::render::safe::safe_line(what)),
             ),
             NothingToAmend(id) => lang.pick(
                 format!("{id} has no journal entry to amend: record one without --amend"),
@@ -678,7 +690,7 @@ fn git_reason(e: &GitError, lang: Lang) -> String {
             )
             .to_string(),
         GitError::Failed(why) => {
-            let why = crate::render::fmt::clean(why);
+            let why = crate::render::safe::safe(why);
             lang.pick(
                 format!("git said: {why}"),
                 format!("git a répondu\u{a0}: {why}"),

@@ -1,12 +1,14 @@
 //! The command-line layer: the only place that prints or exits.
 
 mod args;
+mod atomic;
 mod author;
 mod completions;
 mod context;
 mod evaluation;
 mod help;
 mod init;
+mod lock;
 mod log;
 mod man;
 mod messages;
@@ -25,6 +27,7 @@ mod validate;
 mod write;
 
 use crate::i18n::{Lang, Speak};
+use crate::render::safe::{outgoing, safe};
 pub use args::Cli;
 use args::{Command, FreeCommand, TopCommand};
 use context::Context;
@@ -48,8 +51,8 @@ impl Failure {
     /// The exit code and the text for stderr.
     fn told(&self, lang: Lang) -> (u8, String) {
         match self {
-            Failure::Usage(m) => (2, format!("ctg: {}\n", m.say(lang))),
-            Failure::Refused(m) => (1, format!("ctg: {}\n", m.say(lang))),
+            Failure::Usage(m) => (2, format!("ctg: {}\n", safe(&m.say(lang)))),
+            Failure::Refused(m) => (1, format!("ctg: {}\n", safe(&m.say(lang)))),
             Failure::Invalid(t) => (1, t.clone()),
         }
     }
@@ -119,11 +122,12 @@ fn run_free(bare: &context::Bare, command: &FreeCommand) -> Result<ExitCode, Fai
     }
 }
 
-/// Writes a command's result to stdout; a closed pipe ends quietly.
+/// Writes a command's result to stdout, through the last guard against
+/// control characters ([`outgoing`]); a closed pipe ends quietly.
 pub fn print(text: &str) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
     match stdout
-        .write_all(text.as_bytes())
+        .write_all(outgoing(text).as_bytes())
         .and_then(|()| stdout.flush())
     {
         Ok(()) => Ok(()),
@@ -132,18 +136,19 @@ pub fn print(text: &str) -> Result<(), Failure> {
     }
 }
 
-/// Writes a message to stderr. A closed or failing stderr is ignored: there
+/// Writes a message to stderr, through the last guard against control
+/// characters ([`outgoing`]). A closed or failing stderr is ignored: there
 /// is nowhere left to tell it, and the exit code still says how the run went.
 pub fn print_err(text: &str) {
     let mut stderr = std::io::stderr().lock();
     let _ = stderr
-        .write_all(text.as_bytes())
+        .write_all(outgoing(text).as_bytes())
         .and_then(|()| stderr.flush());
 }
 
 /// Says one line on stderr in `lang`.
 pub fn tell(message: &Msg, lang: Lang) {
-    print_err(&format!("{}\n", message.say(lang)));
+    print_err(&format!("{}\n", safe(&message.say(lang))));
 }
 
 /// Renders in the format asked (`--format`, else the `--output` extension,

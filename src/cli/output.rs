@@ -9,7 +9,6 @@ use super::{Failure, tell};
 use crate::diag::FileKind;
 use crate::i18n::Lang;
 use crate::render::document::Document;
-use std::io::Write;
 use std::path::Path;
 
 /// The extensions of `status`, `log`, `summary`, `report` and `evaluation`
@@ -119,7 +118,5 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(fail(e)),
     }
-    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
-    file.commit().map_err(fail)
+    super::atomic::write(path, bytes).map_err(fail)
 }

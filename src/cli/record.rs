@@ -18,7 +18,14 @@ use std::process::ExitCode;
 
 /// Runs `record`.
 pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
-    let _lock = write::lock(ctx)?;
+    // A dry run writes nothing: it takes no lock, so it works on a read-only
+    // plan. A real run, holding the lock, first removes the temporary files
+    // that a killed record left.
+    let _lock = if args.dry_run {
+        None
+    } else {
+        Some(write::lock(ctx)?)
+    };
     let checked = ctx.load_valid()?;
     let (loaded, lang) = (&checked.loaded, checked.lang);
     let plan = &loaded.plan;
@@ -152,7 +159,7 @@ fn commit_message(
     );
     if let Some(line) = entry.note.as_deref().and_then(|n| n.lines().next()) {
         let cut: String = line.chars().take(72).collect();
-        message.push_str(&format!(" — {cut}"));
+        message.push_str(&format!(" — {}", crate::render::safe::safe_line(&cut)));
     }
     message
 }

@@ -12,12 +12,9 @@ use crate::git;
 use crate::i18n::{Lang, Speak};
 use crate::load::Loaded;
 use crate::model::Sheet;
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// The lock file in the plan folder that serialises concurrent writes.
-pub const LOCK_FILE: &str = ".ctg.lock";
 
 /// A plan file about to be changed.
 pub struct Target {
@@ -38,19 +35,12 @@ pub struct Options {
     pub commit: bool,
 }
 
-/// Takes the plan's lock, waiting for another writer to finish.
+/// Takes the plan's lock (saying so while another `ctg` holds it, giving up
+/// after a while), then removes the temporary files a killed writer left.
 pub fn lock(ctx: &Context) -> Result<File, Failure> {
-    let path = ctx.plan_dir.join(LOCK_FILE);
-    let shown = ctx.shown_dir.join(LOCK_FILE);
-    let fail = |e: std::io::Error| Failure::Refused(Msg::CannotLock(shown.clone(), e.kind()));
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(fail)?;
-    file.lock().map_err(fail)?;
-    Ok(file)
+    let lock = super::lock::take(ctx)?;
+    super::atomic::sweep(&ctx.plan_dir.join("actions"));
+    Ok(lock)
 }
 
 /// Reads the plan file `rel` (relative to the plan folder); with `commit`,

@@ -230,9 +230,9 @@ impl<'a> Decoder<'a> {
     /// A number (integer or float); quoted numbers are text and refused.
     pub fn number(&mut self, key: &str, node: &Node) -> Option<f64> {
         match node.value {
-            Value::Int(i) => Some(i as f64),
-            Value::Float(f) if f.is_finite() => Some(f),
-            Value::Float(_) => {
+            Value::Int(i) if crate::model::usable_number(i as f64) => Some(i as f64),
+            Value::Float(f) if crate::model::usable_number(f) => Some(f),
+            Value::Int(_) | Value::Float(_) => {
                 let text = node.scalar_text(self.source).unwrap_or_default();
                 self.report(Problem::BadNumber { text }, node);
                 None

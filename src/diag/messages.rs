@@ -384,8 +384,8 @@ impl Problem {
                     format!("`{text}` n'est pas un nombre utilisable"),
                 ),
                 Some(Tr::new(
-                    "write a finite number such as 12 or 3.5",
-                    "écrivez un nombre fini comme 12 ou 3.5",
+                    "write a number such as 12 or 3.5, at most a thousand billion (1e12) either side of zero",
+                    "écrivez un nombre comme 12 ou 3.5, d'au plus mille milliards (1e12) de part et d'autre de zéro",
                 )),
             ),
             DuplicateTarget { year } => (
@@ -510,8 +510,16 @@ impl Problem {
             ),
             TooManyAliases => (
                 Tr::new(
-                    format!("more than {} aliases", crate::yaml::MAX_ALIASES),
-                    format!("plus de {} alias", crate::yaml::MAX_ALIASES),
+                    format!(
+                        "more than {} aliases, or more than {} values repeated by aliases",
+                        crate::yaml::MAX_ALIASES,
+                        crate::yaml::MAX_ALIAS_EXPANSION
+                    ),
+                    format!(
+                        "plus de {} alias, ou plus de {} valeurs répétées par des alias",
+                        crate::yaml::MAX_ALIASES,
+                        crate::yaml::MAX_ALIAS_EXPANSION
+                    ),
                 ),
                 Some(Tr::new(
                     "write the values out instead of `*alias`",

@@ -3,6 +3,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::load::{Loaded, Unread};
+use crate::render::safe::{escape, safe, safe_line};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -97,9 +98,9 @@ fn render_one(
     renderer: &Renderer,
     lang: Lang,
 ) -> String {
-    let message = d.problem.message(lang);
-    let hint = d.problem.hint(lang);
-    let path = paths.show(&d.file);
+    let message = safe(&d.problem.message(lang));
+    let hint = d.problem.hint(lang).map(|h| safe(&h));
+    let path = safe_line(&paths.show(&d.file));
     let title = level(d.severity, lang)
         .primary_title(message)
         .id(d.problem.code());
@@ -110,8 +111,7 @@ fn render_one(
         .and_then(|src| src.lines().nth(d.pos.line as usize - 1));
     let group = match line_text {
         Some(text) => {
-            let start = byte_at(text, d.pos.col as usize - 1);
-            let end = marked_end(text, start, d.width);
+            let (text, start, end) = visible(text, d.pos.col as usize - 1, d.width);
             let mut annotation = AnnotationKind::Primary.span(start..end);
             if let Some(h) = &hint {
                 annotation = annotation.label(h.clone());
@@ -179,7 +179,7 @@ fn render_group(
                 .group_message(ids.len(), &shorten(&ids, 0), lang)
         });
     let title = level(first.severity, lang)
-        .primary_title(message)
+        .primary_title(safe(&message))
         .id(first.problem.code());
     let group = match first.problem.hint(lang) {
         Some(h) => title.element(
@@ -202,6 +202,19 @@ fn shorten(ids: &[&str], shown: usize) -> String {
     let mut head: Vec<&str> = ids[..shown].to_vec();
     head.push("…");
     format!("{} {last}", head.join(", "))
+}
+
+/// The source line with its controls as visible escapes, and the byte range
+/// to underline in it: the span at character `col`, `width` wide, of the raw
+/// line, moved by the escapes written before it and widened by those inside.
+fn visible(raw: &str, col: usize, width: usize) -> (String, usize, usize) {
+    let start = byte_at(raw, col);
+    let end = marked_end(raw, start, width).min(raw.len());
+    let before = escape(&raw[..start], true);
+    let marked = escape(&raw[start..end], true);
+    let after = escape(&raw[end..], true);
+    let (start, end) = (before.len(), before.len() + marked.len().max(1));
+    (format!("{before}{marked}{after}"), start, end)
 }
 
 /// Where the marker ends: `width` characters on, or past the closing quote of a quoted value.

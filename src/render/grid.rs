@@ -144,7 +144,7 @@ impl Grid {
         format!(
             "{} {}\n\n{}\n",
             "#".repeat(level),
-            self.title,
+            crate::render::safe::markdown(&self.title),
             self.markdown_table(lang)
         )
     }
@@ -159,7 +159,7 @@ impl Grid {
                 .cells
                 .iter()
                 .map(|c| {
-                    let t = crate::render::status::md(&c.text(lang));
+                    let t = crate::render::safe::markdown(&c.text(lang));
                     if row.emphasis && !t.is_empty() {
                         format!("**{t}**")
                     } else {

@@ -14,6 +14,7 @@ pub mod html;
 pub mod json;
 pub mod log;
 pub mod portfolio;
+pub mod safe;
 pub mod show;
 pub mod status;
 pub mod summary;

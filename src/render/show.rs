@@ -3,7 +3,8 @@
 use crate::compute::{Rollup, SheetState, indicator_value, sheet_state};
 use crate::i18n::{L, Lang, health_label, status_label};
 use crate::model::{Plan, Sheet, parent_id};
-use crate::render::fmt::{bar, clean, colon, number, percent, short_date};
+use crate::render::fmt::{bar, colon, number, percent, short_date};
+use crate::render::safe::safe;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 
@@ -34,7 +35,7 @@ fn sheet_line(plan: &Plan, sheet: &Sheet, as_of: NaiveDate, lang: Lang) -> Strin
     format!(
         "    {} {}\n          {}\n",
         sheet.id.value,
-        clean(&sheet.title),
+        safe(&sheet.title),
         state_line(&state, lang)
     )
 }
@@ -59,7 +60,7 @@ pub fn group(plan: &Plan, id: &str, as_of: NaiveDate, lang: Lang) -> Option<Stri
             "{} {} — {}\n{}\n",
             L::Axis.get(lang),
             id,
-            clean(&axis.title),
+            safe(&axis.title),
             rollup_line(&r, lang)
         );
         for o in &axis.objectives {
@@ -68,7 +69,7 @@ pub fn group(plan: &Plan, id: &str, as_of: NaiveDate, lang: Lang) -> Option<Stri
                 "  {} {} — {}",
                 L::Objective.get(lang),
                 o.id.value,
-                clean(&o.title)
+                safe(&o.title)
             );
             for s in plan.sheets_under(&o.id) {
                 out.push_str(&sheet_line(plan, s, as_of, lang));
@@ -83,14 +84,14 @@ pub fn group(plan: &Plan, id: &str, as_of: NaiveDate, lang: Lang) -> Option<Stri
         "{} {} — {}",
         L::Objective.get(lang),
         id,
-        clean(&o.title)
+        safe(&o.title)
     );
     let _ = writeln!(
         out,
         "{} {} — {}\n{}\n",
         L::Axis.get(lang),
         axis.id.value,
-        clean(&axis.title),
+        safe(&axis.title),
         rollup_line(&r, lang)
     );
     for s in plan.sheets_under(id) {
@@ -107,7 +108,7 @@ pub fn sheet(plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: Lang) -> String {
         "{} {} — {}\n",
         L::Sheet.get(lang),
         s.id.value,
-        clean(&s.title)
+        safe(&s.title)
     );
     let objective = parent_id(&s.id).unwrap_or_default();
     if let Some((axis, o)) = plan.objectives().find(|(_, o)| o.id.value == objective) {
@@ -116,14 +117,14 @@ pub fn sheet(plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: Lang) -> String {
             "{} {} — {}",
             L::Axis.get(lang),
             axis.id.value,
-            clean(&axis.title)
+            safe(&axis.title)
         );
         let _ = writeln!(
             out,
             "{} {} — {}",
             L::Objective.get(lang),
             o.id.value,
-            clean(&o.title)
+            safe(&o.title)
         );
     }
     let _ = writeln!(
@@ -136,7 +137,7 @@ pub fn sheet(plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: Lang) -> String {
     );
     let partner = |id: &str| {
         plan.partner(id)
-            .map_or_else(|| id.to_string(), |p| clean(&p.name))
+            .map_or_else(|| id.to_string(), |p| safe(&p.name))
     };
     let line = |out: &mut String, label: L, items: Vec<String>| {
         if !items.is_empty() {
@@ -160,7 +161,7 @@ pub fn sheet(plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: Lang) -> String {
             .iter()
             .map(|f| {
                 plan.field(f)
-                    .map_or_else(|| f.value.clone(), |f| clean(&f.label))
+                    .map_or_else(|| f.value.clone(), |f| safe(&f.label))
             })
             .collect(),
     );
@@ -173,14 +174,14 @@ pub fn sheet(plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: Lang) -> String {
                 plan.tracks
                     .iter()
                     .find(|x| x.id.value == t.value)
-                    .map_or_else(|| t.value.clone(), |x| clean(&x.title))
+                    .map_or_else(|| t.value.clone(), |x| safe(&x.title))
             })
             .collect(),
     );
     line(
         &mut out,
         L::Audience,
-        s.audience.iter().map(|a| clean(a)).collect(),
+        s.audience.iter().map(|a| safe(a)).collect(),
     );
     let recurring = if s.recurring {
         format!(" ({})", L::Recurring.get(lang))
@@ -195,12 +196,12 @@ pub fn sheet(plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: Lang) -> String {
         s.schedule.end
     );
     if let Some(d) = &s.description {
-        let _ = writeln!(out, "{}{c} {}", L::Description.get(lang), clean(d));
+        let _ = writeln!(out, "{}{c} {}", L::Description.get(lang), safe(d));
     }
     if !s.goals.is_empty() {
         let _ = writeln!(out, "{}{c}", L::Goals.get(lang));
         for g in &s.goals {
-            let _ = writeln!(out, "  - {}", clean(g));
+            let _ = writeln!(out, "  - {}", safe(g));
         }
     }
     milestones(&mut out, s, &state, as_of, lang);
@@ -240,7 +241,7 @@ fn milestones(out: &mut String, s: &Sheet, state: &SheetState, as_of: NaiveDate,
             "  {mark} {} {}{tail}",
             m.due_date()
                 .map_or_else(|| "—".to_string(), |d| short_date(d, lang)),
-            clean(&m.title)
+            safe(&m.title)
         );
     }
 }
@@ -256,9 +257,9 @@ fn indicators(out: &mut String, plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: 
         let unit = i
             .unit
             .as_deref()
-            .map(|u| format!(" ({})", clean(u)))
+            .map(|u| format!(" ({})", safe(u)))
             .unwrap_or_default();
-        let _ = writeln!(out, "  {}{unit}", clean(&i.label));
+        let _ = writeln!(out, "  {}{unit}", safe(&i.label));
         if let Some(b) = &i.baseline {
             let _ = writeln!(
                 out,
@@ -305,7 +306,7 @@ fn journal(out: &mut String, s: &Sheet, lang: Lang) {
                     out,
                     "      {}{c} {}",
                     label.get(lang),
-                    clean(t).replace('\n', "\n        ")
+                    safe(t).replace('\n', "\n        ")
                 );
             }
         };
@@ -332,7 +333,7 @@ fn journal(out: &mut String, s: &Sheet, lang: Lang) {
 /// A field of intervention: its tracks, each with the sheets that name it.
 pub fn field(plan: &Plan, id: &str, lang: Lang) -> Option<String> {
     let f = plan.field(id)?;
-    let mut out = format!("{} — {}\n", clean(&f.label), id);
+    let mut out = format!("{} — {}\n", safe(&f.label), id);
     tracks_of(&mut out, plan, id, lang);
     let sheets: Vec<String> = plan
         .sheets
@@ -372,7 +373,7 @@ fn tracks_of(out: &mut String, plan: &Plan, field: &str, lang: Lang) {
         } else {
             sheets.join(", ")
         };
-        let _ = writeln!(out, "  {} — {}\n      {named}", t.id.value, clean(&t.title));
+        let _ = writeln!(out, "  {} — {}\n      {named}", t.id.value, safe(&t.title));
     }
 }
 
@@ -380,7 +381,7 @@ fn tracks_of(out: &mut String, plan: &Plan, field: &str, lang: Lang) {
 pub fn all_tracks(plan: &Plan, lang: Lang) -> String {
     let mut out = String::new();
     for f in &plan.convention.fields {
-        let _ = writeln!(out, "{} — {}", clean(&f.label), f.id.value);
+        let _ = writeln!(out, "{} — {}", safe(&f.label), f.id.value);
         tracks_of(&mut out, plan, &f.id, lang);
         out.push('\n');
     }

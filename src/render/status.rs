@@ -4,8 +4,9 @@
 use crate::compute::{Health, Rollup};
 use crate::i18n::{L, Lang, health_label, health_symbol, status_label};
 use crate::render::document::Document;
-use crate::render::fmt::{bar, clean, percent, short_date};
+use crate::render::fmt::{bar, percent, short_date};
 use crate::render::grid::{Cell as GridCell, Grid};
+use crate::render::safe;
 use crate::render::table::{Style, new_table};
 use crate::report::status::{NextMilestone, SheetRow, StatusReport, health_counts};
 use comfy_table::{Cell, Color, ColumnConstraint, Width};
@@ -171,7 +172,7 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
         table.add_row(row.cells.iter().enumerate().map(|(i, c)| {
             let text = match c {
                 GridCell::Percent(p) if i == PROGRESS => progress_text(*p, lang, narrow),
-                c => clean(&c.text(lang)),
+                c => safe::cell(&c.text(lang)),
             };
             let cell = Cell::new(text);
             match c {
@@ -216,14 +217,6 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
     format!("{table}\n{footer}\n")
 }
 
-/// Escapes plan text for a Markdown table cell.
-pub fn md(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\r', "")
-        .replace('\n', "<br>")
-}
-
 /// The title of the `status` documents: `Statut — NAME`.
 fn title(report: &StatusReport, lang: Lang) -> String {
     format!("{} — {}", L::Status.get(lang), report.convention)
@@ -233,7 +226,7 @@ fn title(report: &StatusReport, lang: Lang) -> String {
 pub fn markdown(report: &StatusReport, lang: Lang) -> String {
     let mut out = format!(
         "# {} ({} {})\n\n",
-        md(&title(report, lang)),
+        safe::markdown(&title(report, lang)),
         L::AsOf.get(lang),
         short_date(report.as_of, lang)
     );

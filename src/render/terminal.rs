@@ -4,7 +4,6 @@
 //! a `label : value` line per cell.
 
 use crate::i18n::Lang;
-use crate::render::fmt;
 use crate::render::grid::Grid;
 use crate::render::table::{Style, new_table};
 use comfy_table::{Attribute, Cell as TermCell, ColumnConstraint, Width};
@@ -163,7 +162,12 @@ impl Grid {
             rows: self
                 .rows
                 .iter()
-                .map(|r| r.cells.iter().map(|c| fmt::clean(&c.text(lang))).collect())
+                .map(|r| {
+                    r.cells
+                        .iter()
+                        .map(|c| crate::render::safe::cell(&c.text(lang)))
+                        .collect()
+                })
                 .collect(),
         };
         let table = |t: &Texts, bold: &dyn Fn(usize, usize) -> bool| {

@@ -4,7 +4,8 @@
 //! schema, `017` read as 17, non-finite floats refused.
 
 use super::{
-    MAX_ALIASES, MAX_DEPTH, Node, ParseError, ParseErrorKind, Pos, SyntaxKind, Value, syntax_kind,
+    MAX_ALIAS_EXPANSION, MAX_ALIASES, MAX_DEPTH, Node, ParseError, ParseErrorKind, Pos, SyntaxKind,
+    Value, syntax_kind,
 };
 use granit_parser::{Event, Parser, ScalarStyle, Span};
 use std::collections::HashMap;
@@ -12,6 +13,9 @@ use std::collections::HashMap;
 /// Parses UTF-8 text (without BOM) into a node tree.
 pub fn parse(source: &str) -> Result<Node, ParseError> {
     let mut b = Builder::default();
+    // Every event takes at least a byte of text: a file within the size
+    // limit always fits, however many entries it holds.
+    let max_events = MAX_EVENTS.max(2 * source.len() + 1_024);
     let mut last = (Pos { line: 1, col: 1 }, 0..0);
     let mut parser = Parser::new_from_str(source);
     while let Some(next) = parser.next_event() {
@@ -20,14 +24,18 @@ pub fn parse(source: &str) -> Result<Node, ParseError> {
                 line: clamp(e.marker().line()),
                 col: clamp(e.marker().col() + 1),
             };
-            ParseError {
-                kind: ParseErrorKind::Syntax(syntax_kind(&e.info(), source, pos)),
-                pos,
-            }
+            // An unclosed bracket deeper than the limit: the depth is the
+            // mistake to tell (the scanner may meet the end of the file first).
+            let kind = if super::flow_depth(source) > MAX_DEPTH {
+                ParseErrorKind::TooDeep
+            } else {
+                ParseErrorKind::Syntax(syntax_kind(&e.info(), source, pos))
+            };
+            ParseError { kind, pos }
         })?;
         last = at(&span);
         b.events += 1;
-        if b.events > MAX_EVENTS {
+        if b.events > max_events {
             return Err(b.error(ParseErrorKind::Syntax(SyntaxKind::Other), last.0));
         }
         b.event(event, span)?;
@@ -44,8 +52,9 @@ pub fn parse(source: &str) -> Result<Node, ParseError> {
     }))
 }
 
-/// serde-saphyr's budgets beyond ctg's own ([`MAX_DEPTH`], [`MAX_ALIASES`]),
-/// kept so that the two readers refuse the same files: parser events,
+/// serde-saphyr's budgets beyond ctg's own ([`MAX_DEPTH`], [`MAX_ALIASES`],
+/// [`MAX_ALIAS_EXPANSION`]), kept so that the two readers refuse the same
+/// files: parser events (at least this many, more in a larger file),
 /// anchors and merge keys in one file.
 const MAX_EVENTS: usize = 1_000_000;
 const MAX_ANCHORS: usize = 50_000;
@@ -83,7 +92,11 @@ struct Frame {
 struct Builder {
     stack: Vec<Frame>,
     anchors: HashMap<usize, Node>,
+    /// How many values each anchor holds (itself included).
+    anchor_sizes: HashMap<usize, usize>,
     aliases: usize,
+    /// Values replayed by aliases so far, all aliases together.
+    replayed: usize,
     events: usize,
     merge_keys: usize,
     documents: usize,
@@ -150,6 +163,11 @@ impl Builder {
                 if self.aliases > MAX_ALIASES {
                     return fail(ParseErrorKind::TooManyAliases);
                 }
+                let size = self.anchor_sizes.get(&id).copied().unwrap_or(1);
+                self.replayed = self.replayed.saturating_add(size);
+                if self.replayed > MAX_ALIAS_EXPANSION {
+                    return fail(ParseErrorKind::TooManyAliases);
+                }
                 let Some(mut node) = self.anchors.get(&id).cloned() else {
                     return fail(ParseErrorKind::Syntax(SyntaxKind::UnknownAlias));
                 };
@@ -164,6 +182,7 @@ impl Builder {
     /// A finished value: the root, an item, a key, or a key's value.
     fn value(&mut self, node: Node, anchor: usize) -> Result<(), ParseError> {
         if anchor != 0 {
+            self.anchor_sizes.insert(anchor, size(&node));
             self.anchors.insert(anchor, node.clone());
             if self.anchors.len() > MAX_ANCHORS {
                 return Err(self.error(ParseErrorKind::Syntax(SyntaxKind::Other), node.pos));
@@ -199,6 +218,15 @@ impl Builder {
             },
         }
         Ok(())
+    }
+}
+
+/// How many values `node` holds, itself included.
+fn size(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Seq(items) => items.iter().map(size).sum(),
+        Value::Map(pairs) => pairs.iter().map(|(k, v)| size(k) + size(v)).sum(),
+        _ => 0,
     }
 }
 
@@ -282,8 +310,8 @@ fn scalar(text: &str, style: ScalarStyle, tag: Option<&str>) -> Result<Value, Pa
         return Ok(i64::try_from(n).map_or(Value::Float(n as f64), Value::Int));
     }
     match float(t) {
-        Some(v) if v.is_finite() => Ok(Value::Float(v)),
-        Some(_) => Err(ParseErrorKind::NonFinite),
+        // `.inf` and `.nan` too: the decoder reports every one of them.
+        Some(v) => Ok(Value::Float(v)),
         None => Ok(Value::Str(text.to_string())),
     }
 }

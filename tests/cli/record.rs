@@ -561,3 +561,50 @@ fn record_tells_the_new_state_and_the_warnings_its_entry_causes() {
     }
     insta::assert_snapshot!("record_feedback", transcript);
 }
+
+#[test]
+fn commit_takes_a_star_in_a_file_name_literally() {
+    let env = TestEnv::demo();
+    std::fs::rename(
+        env.path("actions/1.2.1.yaml"),
+        env.path("actions/1.2.1-*.yaml"),
+    )
+    .unwrap();
+    env.write("actions/1.2.1-old/notes.yaml", "a: 1\n");
+    env.git_init();
+    env.write("actions/1.2.1-old/notes.yaml", "a: 2\n");
+    let run = env.run(&["--lang", "en", "record", "1.2.1", "--note", "x", "--commit"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("uncommitted"), "{}", run.stdout);
+    let changed = env.git(&["status", "--porcelain"]);
+    assert!(changed.contains("notes.yaml"), "{changed}");
+}
+
+#[test]
+fn a_record_removes_the_temporary_files_a_killed_record_left() {
+    let env = TestEnv::demo();
+    env.write("actions/.ctg-tmp-1.2.1.yaml-0123456789abcdef", "half");
+    env.write("actions/.keep", "");
+    let run = env.run(&["record", "1.2.1", "--note", "x"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut left: Vec<String> = std::fs::read_dir(env.path("actions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    left.sort();
+    assert_eq!(left, [".keep"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_record_keeps_the_sheet_s_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::demo();
+    let sheet = env.path("actions/1.2.1.yaml");
+    std::fs::set_permissions(&sheet, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let run = env.run(&["record", "1.2.1", "--note", "x"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mode = std::fs::metadata(&sheet).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+}

@@ -252,7 +252,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
 }
 
 #[test]
-fn control_characters_in_plan_text_are_stripped_in_the_terminal() {
+fn control_characters_in_plan_text_are_visible_escapes_in_the_terminal() {
     let env = TestEnv::demo();
     env.edit(
         "actions/2.2.1.yaml",
@@ -263,7 +263,7 @@ fn control_characters_in_plan_text_are_stripped_in_the_terminal() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stdout.contains('\u{1b}'));
     assert!(
-        run.stdout.contains("Conseil[31m des jeunes"),
+        run.stdout.contains("Conseil\\u001b[31m des jeunes"),
         "{}",
         run.stdout
     );
@@ -294,4 +294,21 @@ fn statuses_with_decomposed_accents_are_read() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(env.read("actions/1.1.2.yaml").contains("status: done"));
+}
+
+#[test]
+fn a_very_long_unbreakable_title_wraps_quickly() {
+    let env = TestEnv::demo();
+    let long = "x".repeat(300_000);
+    env.edit(
+        "actions/1.2.1.yaml",
+        "title: Liaison cyclable entre les deux bourgs",
+        &format!("title: {long}"),
+    );
+    let start = std::time::Instant::now();
+    let run = env.run(&["status"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    let longest = run.stdout.lines().map(|l| l.chars().count()).max();
+    assert!(longest.is_some_and(|n| n <= 160), "{longest:?}");
 }

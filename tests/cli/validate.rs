@@ -208,3 +208,22 @@ fn missing_plan_folder_is_a_clear_refusal() {
         "a French locale: {stderr}"
     );
 }
+
+#[test]
+fn a_bad_status_does_not_hide_an_unknown_partner_in_the_same_sheet() {
+    let env = TestEnv::demo();
+    env.edit(
+        "actions/1.2.1.yaml",
+        "partners: [lune-mobilite]",
+        "partners: [nobody]",
+    );
+    env.edit("actions/1.2.1.yaml", "status: blocked", "status: stuck");
+    let run = env.run(&["--lang", "en", "validate"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[bad-status]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[unknown-partner]"),
+        "{}",
+        run.stderr
+    );
+}

@@ -18,6 +18,7 @@ pub fn parse(source: &str) -> Result<Node, ParseError> {
             max_aliases: MAX_ALIASES,
         },
         strict_booleans: true,
+        non_finite_float_policy: serde_saphyr::options::NonFiniteFloatPolicy::PassThrough,
     };
     let spanned: Spanned<Tree> = serde_saphyr::from_slice_with_options(source.as_bytes(), options)
         .map_err(|e| parse_error(&e, source))?;
@@ -35,7 +36,6 @@ fn parse_error(error: &serde_saphyr::Error, source: &str) -> ParseError {
         .unwrap_or(Pos { line: 1, col: 1 });
     let kind = match inner {
         serde_saphyr::Error::DuplicateMappingKey { .. } => ParseErrorKind::DuplicateKey,
-        serde_saphyr::Error::NonFiniteFloat { .. } => ParseErrorKind::NonFinite,
         serde_saphyr::Error::Budget { breach, .. } => match breach {
             BudgetBreach::Depth { .. } => ParseErrorKind::TooDeep,
             BudgetBreach::Aliases { .. } => ParseErrorKind::TooManyAliases,

@@ -1,0 +1,182 @@
+//! The limits of a plan: numbers, YAML budgets, the lock. Each is a named
+//! constant of the code, documented in `docs/reliability.md`, with its own
+//! diagnostic or refusal.
+
+use crate::common::TestEnv;
+
+#[test]
+fn a_measure_beyond_a_thousand_billion_is_refused_by_record() {
+    let env = TestEnv::demo();
+    let before = env.read("actions/1.2.1.yaml");
+    let run = env.run(&[
+        "--lang",
+        "en",
+        "record",
+        "1.2.1",
+        "--measure",
+        "kilometres=1.7e308",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("thousand billion"), "{}", run.stderr);
+    assert_eq!(env.read("actions/1.2.1.yaml"), before);
+}
+
+#[test]
+fn every_non_finite_or_absurd_number_in_a_file_is_reported() {
+    let env = TestEnv::demo();
+    env.edit(
+        "actions/1.2.1.yaml",
+        "targets: {2025: 4, 2026: 9}",
+        "targets: {2025: .inf, 2026: .nan}\n    baseline: {year: 2023, value: -.inf}",
+    );
+    env.edit(
+        "actions/1.2.1.yaml",
+        "measures: {kilometres: 1.5}",
+        "measures: {kilometres: 1e308}",
+    );
+    let lines: Vec<u32> = found(&env, "1.2.1.yaml")
+        .into_iter()
+        .filter(|(code, _)| code == "bad-number")
+        .map(|(_, line)| line)
+        .collect();
+    assert_eq!(lines, [16, 16, 17, 35]);
+}
+
+/// The codes and lines of `validate --format json` on `file`.
+fn found(env: &TestEnv, file: &str) -> Vec<(String, u32)> {
+    let run = env.run(&["validate", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"].as_str().is_some_and(|f| f.ends_with(file)))
+        .map(|d| {
+            let code = d["code"].as_str().unwrap_or_default().to_string();
+            (code, d["line"].as_u64().map_or(0, |l| l as u32))
+        })
+        .collect()
+}
+
+/// The codes of `validate --format json` on `file`.
+fn codes_on(env: &TestEnv, file: &str) -> Vec<String> {
+    found(env, file).into_iter().map(|(code, _)| code).collect()
+}
+
+#[test]
+fn a_billion_laughs_is_too_many_aliases() {
+    let env = TestEnv::demo();
+    let mut text = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for level in 1..10 {
+        let refs = vec![format!("*a{}", level - 1); 9].join(", ");
+        text.push_str(&format!("a{level}: &a{level} [{refs}]\n"));
+    }
+    env.write("actions/9.9.9.yaml", text);
+    assert_eq!(codes_on(&env, "9.9.9.yaml"), ["too-many-aliases"]);
+}
+
+#[test]
+fn deep_nesting_is_too_deep() {
+    let env = TestEnv::demo();
+    env.write("actions/9.9.9.yaml", format!("a: {}\n", "[".repeat(256)));
+    assert_eq!(codes_on(&env, "9.9.9.yaml"), ["too-deep"]);
+}
+
+#[test]
+fn several_documents_in_a_file_are_told_plainly() {
+    let env = TestEnv::demo();
+    let sheet = env.read("actions/2.1.2.yaml");
+    env.write("actions/2.1.2.yaml", format!("{sheet}---\n{sheet}"));
+    let run = env.run(&["--lang", "en", "validate"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("yaml-syntax"), "{}", run.stderr);
+    assert!(!run.stderr.contains("from_str_multiple"), "{}", run.stderr);
+}
+
+#[test]
+fn a_legitimate_sheet_of_fifty_thousand_entries_loads() {
+    let env = TestEnv::demo();
+    let mut sheet = env.read("actions/2.1.2.yaml");
+    sheet.push_str("journal:\n");
+    for n in 0..50_000 {
+        sheet.push_str(&format!(
+            "  - date: 2024-03-01\n    note: Entrée n° {n:05} du relais\n"
+        ));
+    }
+    assert!(sheet.len() > 1_900_000, "{}", sheet.len());
+    env.write("actions/2.1.2.yaml", sheet);
+    let errors: Vec<String> = codes_on(&env, "2.1.2.yaml")
+        .into_iter()
+        .filter(|c| c != "stale" && c != "progress-down")
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn record_says_it_waits_for_the_lock_and_gives_up_after_the_timeout() {
+    let env = TestEnv::demo();
+    let before = env.read("actions/1.2.1.yaml");
+    let held = std::fs::File::create(env.path(".ctg.lock")).unwrap();
+    held.lock().unwrap();
+    let start = std::time::Instant::now();
+    let run = env.run_with_env(
+        &[("CTG_LOCK_TIMEOUT", "2")],
+        &["--lang", "en", "record", "1.2.1", "--note", "x"],
+    );
+    let waited = start.elapsed().as_secs_f64();
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!((2.0..8.0).contains(&waited), "{waited}");
+    assert!(
+        run.stderr
+            .contains("waiting for another ctg, which holds the plan's lock `plan/.ctg.lock`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("for 2 s: given up"), "{}", run.stderr);
+    assert_eq!(env.read("actions/1.2.1.yaml"), before);
+}
+
+#[test]
+fn a_dry_run_takes_no_lock() {
+    let env = TestEnv::demo();
+    let held = std::fs::File::create(env.path(".ctg.lock")).unwrap();
+    held.lock().unwrap();
+    let run = env.run_with_env(
+        &[("CTG_LOCK_TIMEOUT", "0")],
+        &["record", "1.2.1", "--note", "x", "--dry-run"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("+    note: x"), "{}", run.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dry_run_works_on_a_read_only_plan() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::demo();
+    let plan = env.plan();
+    std::fs::set_permissions(&plan, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let run = env.run(&["record", "1.2.1", "--note", "x", "--dry-run"]);
+    std::fs::set_permissions(&plan, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!env.path(".ctg.lock").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_a_link_or_a_folder_is_refused() {
+    let env = TestEnv::demo();
+    let outside = env.dir.path().join("outside");
+    let lock = env.path(".ctg.lock");
+    let link = |l: &std::path::Path| std::os::unix::fs::symlink(&outside, l).unwrap();
+    let folder = |l: &std::path::Path| std::fs::create_dir(l).unwrap();
+    for make in [&link as &dyn Fn(&std::path::Path), &folder] {
+        make(&lock);
+        let run = env.run(&["--lang", "en", "record", "1.2.1", "--note", "x"]);
+        assert_eq!(run.code, 1, "{}", run.stdout);
+        let said = "cannot take the plan's lock";
+        assert!(run.stderr.contains(said), "{}", run.stderr);
+        assert!(!outside.exists());
+        let _ = std::fs::remove_file(&lock);
+    }
+}
