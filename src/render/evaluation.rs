@@ -46,7 +46,7 @@ pub fn document(e: &Evaluation, lang: Lang) -> Document {
             trajectory,
             attention(e, lang),
         ],
-        charts: Vec::new(),
+        charts: vec![("sheets", crate::render::gantt::svg(&e.gantt, lang).finish())],
     }
 }
 

@@ -34,6 +34,8 @@ pub struct Evaluation {
     pub indicators: Vec<IndicatorRow>,
     /// What the steering committee should look at.
     pub attention: Vec<Attention>,
+    /// The sheets over the period as of the date, for the chart.
+    pub gantt: crate::report::gantt::Gantt,
 }
 
 /// What an outcome row covers.
@@ -231,6 +233,7 @@ pub fn build(plan: &Plan, as_of: NaiveDate, today: NaiveDate) -> Evaluation {
         indicators,
         trajectory: summary::build(plan, years, as_of, None),
         attention,
+        gantt: crate::report::gantt::build(plan, as_of),
     }
 }
 

@@ -275,6 +275,12 @@ fn evaluation_html_is_an_accessible_escaped_page() {
     let html = std::fs::read_to_string(&path).unwrap();
     assert!(html.contains("<title>Évaluation finale — Convention territoriale globale du Val de Lune (exemple fictif)</title>"));
     assert_accessible_page(&html, 5);
+    let gantt = html.find("<svg").map(|at| &html[at..]).unwrap_or_default();
+    assert!(
+        gantt.contains(">Les fiches actions sur la période</title>") && gantt.contains("<desc"),
+        "the Gantt of the period, with a text alternative, as in the annual review"
+    );
+    assert!(!html.contains("<script"), "no script");
     assert_chromium_shows(
         &path,
         &[
