@@ -2,7 +2,9 @@
 //! bash, a function in front of it completes ids from the plan by calling
 //! `ctg __ids KIND` back (sheets after `record`, `show`, `set`, `add
 //! milestone|indicator`; axes, objectives, partners, fields, tracks,
-//! milestones and indicators after the options that take them).
+//! milestones and indicators after the options that take them); for zsh,
+//! the argument specs that take ids call `_ctg_ids KIND`, which asks the
+//! same command.
 
 use super::args::{Cli, CompletionsArgs, IdList, IdsArgs};
 use super::context::Context;
@@ -14,13 +16,64 @@ use std::process::ExitCode;
 /// The bash function that completes ids, then falls back to clap's `_ctg`.
 const BASH_IDS: &str = include_str!("completions.bash");
 
+/// The zsh function that the argument specs call to complete ids.
+const ZSH_IDS: &str = include_str!("completions.zsh");
+
+/// In clap's zsh script, the argument specs whose values are plan ids, and
+/// the kind of id each takes (`_default` becomes `_ctg_ids KIND`).
+const ZSH_SPECS: [(&str, &str); 10] = [
+    (
+        "':id -- An axis (1), objective (1.2), sheet (1.2.3), field id, or `tracks`:",
+        "any",
+    ),
+    ("':id -- The action sheet (e.g. 2.1.1):", "sheet"),
+    ("':sheet -- The action sheet (e.g. 2.1.1):", "sheet"),
+    ("'--action=[Only this axis, objective or sheet]:ID:", "any"),
+    ("'--axis=[Only this axis]:ID:", "axis"),
+    ("'--objective=[Only this objective]:ID:", "objective"),
+    (
+        "'--field=[Only sheets in this field of intervention]:FIELD:",
+        "field",
+    ),
+    (
+        "'--partner=[Only sheets this partner leads or takes part in]:PARTNER:",
+        "partner",
+    ),
+    ("'--lead=[The lead partner (pilote)]:PARTNER:", "partner"),
+    ("'*--tracks=[The tracks, comma-separated]:T,U:", "track"),
+];
+
+/// clap's zsh script with the id specs pointing at `_ctg_ids`, and the
+/// function defined after the `#compdef` line.
+fn zsh(script: &str) -> String {
+    let mut out = String::with_capacity(script.len() + ZSH_IDS.len());
+    for line in script.lines() {
+        let spec = ZSH_SPECS
+            .iter()
+            .find(|(head, _)| line.starts_with(head) && line.contains(":_default'"));
+        match spec {
+            Some((_, kind)) => {
+                out.push_str(&line.replace(":_default'", &format!(":_ctg_ids {kind}'")))
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+        if line.starts_with("#compdef") {
+            out.push_str(ZSH_IDS);
+        }
+    }
+    out
+}
+
 /// Runs `completions`.
 pub fn run(args: &CompletionsArgs) -> Result<ExitCode, Failure> {
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "ctg", &mut out);
     let mut script = String::from_utf8_lossy(&out).into_owned();
-    if args.shell == Shell::Bash {
-        script.push_str(BASH_IDS);
+    match args.shell {
+        Shell::Bash => script.push_str(BASH_IDS),
+        Shell::Zsh => script = zsh(&script),
+        _ => {}
     }
     print(&script)?;
     Ok(ExitCode::SUCCESS)

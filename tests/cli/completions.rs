@@ -73,3 +73,60 @@ fn every_shell_gets_a_script() {
         assert!(run.stdout.contains("record"), "{shell}");
     }
 }
+
+/// zsh, when installed (skipped with a message on a laptop, failing when
+/// `CI` is set).
+fn zsh() -> bool {
+    let found = std::process::Command::new("zsh")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but zsh is missing: apt-get install zsh"
+        );
+        eprintln!("skipped: no zsh on this machine (apt-get install zsh to run it)");
+    }
+    found
+}
+
+#[test]
+fn the_zsh_script_completes_sheet_ids_from_the_plan() {
+    if !zsh() {
+        return;
+    }
+    let env = TestEnv::demo();
+    let script = env.run(&["completions", "zsh"]);
+    assert_eq!(script.code, 0, "{}", script.stderr);
+    let path = env.dir.path().join("_ctg");
+    std::fs::write(&path, &script.stdout).unwrap();
+    succeed(std::process::Command::new("zsh").arg("-n").arg(&path));
+    assert!(
+        script
+            .stdout
+            .contains("':id -- The action sheet (e.g. 2.1.1):_ctg_ids sheet'"),
+        "record's sheet argument completes sheet ids"
+    );
+    // The function the specs call, run with zsh's `compadd` stubbed to
+    // print what it is offered, as `ctg --plan plan record <TAB>` would.
+    let bin = assert_cmd::cargo::cargo_bin("ctg");
+    let dir = bin.parent().unwrap().display().to_string();
+    let program = format!(
+        "compdef() {{ :; }}
+source {}
+compadd() {{ print -l -- ${{(P)2}} }}
+words=(ctg --plan plan record '')
+_ctg_ids sheet",
+        path.display()
+    );
+    let mut zsh = std::process::Command::new("zsh");
+    isolate(&mut zsh);
+    let path_var = format!("{dir}:{}", std::env::var("PATH").unwrap_or_default());
+    let out = succeed(
+        zsh.current_dir(env.dir.path())
+            .env("PATH", path_var)
+            .args(["-f", "-c", &program]),
+    );
+    assert_eq!(out, "1.1.1\n1.1.2\n1.2.1\n2.1.1\n2.1.2\n2.2.1\n");
+}
