@@ -74,26 +74,9 @@ fn every_shell_gets_a_script() {
     }
 }
 
-/// zsh, when installed (skipped with a message on a laptop, failing when
-/// `CI` is set).
-fn zsh() -> bool {
-    let found = std::process::Command::new("zsh")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but zsh is missing: apt-get install zsh"
-        );
-        eprintln!("skipped: no zsh on this machine (apt-get install zsh to run it)");
-    }
-    found
-}
-
 #[test]
 fn the_zsh_script_completes_sheet_ids_from_the_plan() {
-    if !zsh() {
+    if crate::report::installed(&["zsh"], "--version", "zsh").is_none() {
         return;
     }
     let env = TestEnv::demo();
