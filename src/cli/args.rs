@@ -356,12 +356,9 @@ pub struct StatusArgs {
     /// Only stale sheets
     #[arg(long)]
     pub stale: bool,
-    /// Output format [default: from the --output extension, else table]
-    #[arg(long, value_enum)]
-    pub format: Option<TableFormat>,
-    /// Write to this file instead of the terminal (replaced atomically)
-    #[arg(long, short, value_name = "PATH")]
-    pub output: Option<PathBuf>,
+    /// `--format` and `--output`.
+    #[command(flatten)]
+    pub out: TableOutput,
 }
 
 /// Formats of tabular commands.
@@ -446,6 +443,14 @@ pub struct PortfolioArgs {
     /// List the stale sheets, plan by plan
     #[arg(long)]
     pub stale: bool,
+    /// `--format` and `--output`.
+    #[command(flatten)]
+    pub out: TableOutput,
+}
+
+/// `--format` and `--output` of `status`, `log`, `summary` and `portfolio`.
+#[derive(Debug, Args)]
+pub struct TableOutput {
     /// Output format [default: from the --output extension, else table]
     #[arg(long, value_enum)]
     pub format: Option<TableFormat>,
@@ -466,12 +471,9 @@ pub struct LogArgs {
     /// Only this axis, objective or sheet
     #[arg(long, value_name = "ID")]
     pub action: Option<String>,
-    /// Output format [default: from the --output extension, else table]
-    #[arg(long, value_enum)]
-    pub format: Option<TableFormat>,
-    /// Write to this file instead of the terminal (replaced atomically)
-    #[arg(long, short, value_name = "PATH")]
-    pub output: Option<PathBuf>,
+    /// `--format` and `--output`.
+    #[command(flatten)]
+    pub out: TableOutput,
 }
 
 /// `ctg summary`.
@@ -486,12 +488,9 @@ pub struct SummaryArgs {
     /// Add one block per axis, objective or field
     #[arg(long, value_enum)]
     pub by: Option<By>,
-    /// Output format [default: from the --output extension, else table]
-    #[arg(long, value_enum)]
-    pub format: Option<TableFormat>,
-    /// Write to this file instead of the terminal (replaced atomically)
-    #[arg(long, short, value_name = "PATH")]
-    pub output: Option<PathBuf>,
+    /// `--format` and `--output`.
+    #[command(flatten)]
+    pub out: TableOutput,
 }
 
 /// Groups of `summary --by`.

@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode, Failure> {
     let rows = build(plan, from, to, args.action.as_deref());
     emit(
         ctx,
-        (args.format, args.output.as_deref()),
+        &args.out,
         (|| render::document(&rows, (from, to), lang), lang),
         |format| match format {
             TableFormat::Markdown => render::markdown(&rows, lang),

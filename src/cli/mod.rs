@@ -156,12 +156,13 @@ pub fn tell(message: &Msg, lang: Lang) {
 /// HTML and xlsx from `doc`, the other formats from `render`.
 pub fn emit(
     ctx: &Context,
-    (format, output): (Option<args::TableFormat>, Option<&std::path::Path>),
+    out: &args::TableOutput,
     (doc, lang): (impl Fn() -> crate::render::document::Document, Lang),
     render: impl Fn(args::TableFormat) -> String,
 ) -> Result<(), Failure> {
     use args::TableFormat;
-    let format = match format {
+    let output = out.output.as_deref();
+    let format = match out.format {
         Some(f) => f,
         None => output::format(output)?,
     };

@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, args: &PortfolioArgs) -> Result<ExitCode, Failure> {
     let sheets = p.listed.then(|| render::sheets(&p, lang));
     emit(
         ctx,
-        (args.format, args.output.as_deref()),
+        &args.out,
         (|| render::document(&p, lang), lang),
         |format| match format {
             TableFormat::Table | TableFormat::Html | TableFormat::Xlsx => {

@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode, Failure> {
     let report = build(plan, ctx.as_of, &filter);
     emit(
         ctx,
-        (args.format, args.output.as_deref()),
+        &args.out,
         (|| render::document(&report, lang), lang),
         |format| match format {
             TableFormat::Markdown => render::markdown(&report, lang),

@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
     };
     emit(
         ctx,
-        (args.format, args.output.as_deref()),
+        &args.out,
         (|| render::document(&summary, field_note, lang), lang),
         |format| match format {
             TableFormat::Table | TableFormat::Html | TableFormat::Xlsx => format!(
