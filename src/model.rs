@@ -99,8 +99,8 @@ pub struct CarriedFrom {
     pub id: String,
 }
 
-/// A span of whole years, inclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// A span of whole years, inclusive (JSON: `{"start": …, "end": …}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Period {
     /// First year.
     pub start: i32,

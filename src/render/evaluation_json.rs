@@ -15,7 +15,7 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct EvaluationJson<'a> {
     convention: &'a str,
-    period: Period,
+    period: crate::model::Period,
     as_of: NaiveDate,
     produced: NaiveDate,
     outcome: Outcome<'a>,
@@ -24,12 +24,6 @@ struct EvaluationJson<'a> {
     /// The whole plan's block of the summary (`null` if none).
     trajectory: Option<BlockJson<'a>>,
     attention: Vec<AttentionJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct Period {
-    start: i32,
-    end: i32,
 }
 
 #[derive(Serialize)]
@@ -208,7 +202,7 @@ impl<'a> AttentionJson<'a> {
 pub fn json(e: &Evaluation) -> String {
     crate::render::json::document(&EvaluationJson {
         convention: &e.convention,
-        period: Period {
+        period: crate::model::Period {
             start: e.period.0,
             end: e.period.1,
         },

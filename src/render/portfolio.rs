@@ -179,12 +179,6 @@ struct TotalView<'a> {
 }
 
 #[derive(Serialize)]
-struct PeriodView {
-    start: i32,
-    end: i32,
-}
-
-#[derive(Serialize)]
 struct ErrorView {
     code: &'static str,
     file: String,
@@ -197,7 +191,7 @@ struct ErrorView {
 struct LineView<'a> {
     folder: String,
     territory: &'a Option<String>,
-    period: Option<PeriodView>,
+    period: Option<crate::model::Period>,
     rollup: Option<&'a Rollup>,
     last_entry: Option<NaiveDate>,
     errors: usize,
@@ -212,10 +206,7 @@ impl<'a> LineView<'a> {
         LineView {
             folder: l.folder.display().to_string(),
             territory: &l.territory,
-            period: l.period.map(|p| PeriodView {
-                start: p.start,
-                end: p.end,
-            }),
+            period: l.period,
             rollup: (l.errors == 0).then_some(&l.rollup),
             last_entry: l.last_entry,
             errors: l.errors,
