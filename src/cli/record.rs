@@ -65,9 +65,6 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
         &sheet.file,
         lang,
     ));
-    for w in warnings {
-        tell(&Msg::Warning(w), lang);
-    }
     let state = |date| {
         let s = sheet_state(&new_sheet, stale_after, date);
         SheetSnapshot {
@@ -101,7 +98,12 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
         dry_run: args.dry_run,
         commit: args.commit,
     };
-    write::finish(&target, &edited, opts, out, &message, lang)
+    let written = write::finish(&target, &edited, opts, out, &message, lang);
+    // Said after what was written (or the diff), which they are about.
+    for w in warnings {
+        tell(&Msg::Warning(w), lang);
+    }
+    written
 }
 
 /// The warnings of `validate` on this sheet that the new entry adds.
