@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod record;
 pub mod render;
 pub mod renew;

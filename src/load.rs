@@ -143,7 +143,9 @@ pub fn load(root: &Path) -> Loaded {
         None => loaded.unread.tracks = true,
     }
     let sheet_files = list_sheet_files(&mut loaded);
-    for decoded in read_sheets_in_parallel(root, sheet_files) {
+    for decoded in crate::parallel::map_in_order(&sheet_files, |p| {
+        read_and_decode(root, p, decode::decode_sheet)
+    }) {
         let path = decoded.path.clone();
         let clean = decoded.diagnostics.is_empty();
         match absorb_partial(&mut loaded, decoded).map(|s| Sheet { file: path, ..s }) {
@@ -445,31 +447,4 @@ fn ignored(file: PathBuf, reason: IgnoredReason) -> Diagnostic {
         pos: Pos::default(),
         width: 1,
     }
-}
-
-/// Reads, parses and decodes the sheet files on every core; order is kept.
-fn read_sheets_in_parallel(root: &Path, files: Vec<PathBuf>) -> Vec<Decoded<Sheet>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = files.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|p| read_and_decode(root, p, decode::decode_sheet))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
 }

@@ -10,8 +10,6 @@ use crate::model::Period;
 use crate::report::status::{Filter, SheetRow, build};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Why a folder given on the command line names no plan.
 #[derive(Debug, thiserror::Error)]
@@ -120,7 +118,7 @@ pub fn build_portfolio(
         ..Filter::default()
     };
     let listed = late || stale;
-    let lines = in_parallel(folders, |f| line(f, as_of, listed.then_some(&filter)));
+    let lines = crate::parallel::map_in_order(folders, |f| line(f, as_of, listed.then_some(&filter)));
     let valid = lines.iter().filter(|l| l.errors == 0);
     Portfolio {
         as_of,
@@ -133,33 +131,6 @@ pub fn build_portfolio(
     }
 }
 
-/// `work` over every item, on at most as many threads as cores, results in order.
-fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    let result = work(item);
-                    if let Ok(mut done) = done.lock() {
-                        done.push((i, result));
-                    }
-                }
-            });
-        }
-    });
-    let mut done = done
-        .into_inner()
-        .unwrap_or_else(|poison| poison.into_inner());
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
-}
 
 fn line(folder: &Path, as_of: NaiveDate, filter: Option<&Filter>) -> PlanLine {
     let root = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
