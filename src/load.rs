@@ -175,16 +175,27 @@ fn read_and_decode<T>(
     rel: &Path,
     decode: impl Fn(&mut Decoder, &Node) -> Option<T>,
 ) -> Decoded<T> {
-    let (text, node) = match read_file(root, rel) {
-        Ok(ok) => ok,
-        Err(failed) => {
-            let (diag, source) = *failed;
-            return Decoded {
-                path: rel.to_path_buf(),
-                value: None,
-                diagnostics: vec![diag],
-                source,
+    let failed = |diag, source| Decoded {
+        path: rel.to_path_buf(),
+        value: None,
+        diagnostics: vec![diag],
+        source,
+    };
+    let text = match read_text(root, rel) {
+        Ok(text) => text,
+        Err(diag) => return failed(diag, None),
+    };
+    let node = match yaml::parse(&text) {
+        Ok(node) => node,
+        Err(e) => {
+            let diag = Diagnostic {
+                severity: Severity::Error,
+                problem: parse_problem(e.kind, &text, e.pos),
+                file: rel.to_path_buf(),
+                pos: e.pos,
+                width: 1,
             };
+            return failed(diag, Some(text));
         }
     };
     let mut decoder = Decoder::new(&text);
@@ -200,6 +211,7 @@ fn read_and_decode<T>(
             width: f.width,
         })
         .collect();
+    drop(node);
     Decoded {
         path: rel.to_path_buf(),
         value,
@@ -224,40 +236,25 @@ fn absorb_partial<T>(loaded: &mut Loaded, decoded: Decoded<T>) -> Option<T> {
     decoded.value
 }
 
-/// Why a file was not parsed: the diagnostic, and the text if it could be read.
-type Unparsed = Box<(Diagnostic, Option<String>)>;
-
-/// Reads and parses one file.
-fn read_file(root: &Path, rel: &Path) -> Result<(String, Node), Unparsed> {
-    let diag = |problem, pos: Pos| Diagnostic {
+/// Reads one file as text, without its byte-order mark.
+fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    let diag = |problem| Diagnostic {
         severity: Severity::Error,
         problem,
         file: rel.to_path_buf(),
-        pos,
+        pos: Pos::default(),
         width: 1,
     };
-    let fail = |problem| Box::new((diag(problem, Pos::default()), None));
-    let bytes = read_plan_file(root, rel).map_err(fail)?;
+    let bytes = read_plan_file(root, rel).map_err(diag)?;
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    let text = match String::from_utf8(bytes) {
-        Ok(t) if !utf16 => t,
-        _ => {
-            return Err(Box::new((
-                diag(Problem::NotUtf8 { utf16 }, Pos::default()),
-                None,
-            )));
+    match String::from_utf8(bytes) {
+        Ok(mut text) if !utf16 => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(text)
         }
-    };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    match yaml::parse(&text) {
-        Ok(node) => Ok((text, node)),
-        Err(e) => {
-            let problem = parse_problem(e.kind, &text, e.pos);
-            Err(Box::new((diag(problem, e.pos), Some(text))))
-        }
+        _ => Err(diag(Problem::NotUtf8 { utf16 })),
     }
 }
 
@@ -340,7 +337,8 @@ fn read_plan_file(root: &Path, rel: &Path) -> Result<Vec<u8>, Problem> {
     if let Some(kind) = FileKind::of(meta.file_type()) {
         return Err(not_a_file(kind));
     }
-    let mut bytes = Vec::new();
+    // Sized once from the file's length (within the limit checked above).
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(&e))?;

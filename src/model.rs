@@ -390,6 +390,13 @@ impl Status {
     /// accent, as macOS tools write them): combining marks are dropped, which
     /// folds a decomposed letter to its base letter like a composed one.
     pub fn parse(text: &str) -> Option<Status> {
+        // Most files spell a status exactly as the spec does.
+        let exact = Status::ALL
+            .into_iter()
+            .find(|s| s.key() == text || s.french_key() == text);
+        if exact.is_some() {
+            return exact;
+        }
         let folded: String = text
             .trim()
             .chars()

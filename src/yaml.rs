@@ -8,6 +8,8 @@
 
 mod events;
 
+use std::borrow::Cow;
+
 /// A 1-based line and column (in characters) in a source file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
@@ -18,19 +20,22 @@ pub struct Pos {
 }
 
 /// A parsed YAML value with its position and, for scalars, its source text.
+///
+/// Strings borrow from the source text where the file spells them as they
+/// are (most of a plan), so reading a large plan allocates little.
 #[derive(Debug, Clone)]
-pub struct Node {
+pub struct Node<'s> {
     /// Where the value starts.
     pub pos: Pos,
     /// Byte range of the value in the source (scalars only; empty otherwise).
     pub bytes: std::ops::Range<usize>,
     /// The value itself.
-    pub value: Value,
+    pub value: Value<'s>,
 }
 
 /// The kinds of YAML value the plan format uses.
 #[derive(Debug, Clone)]
-pub enum Value {
+pub enum Value<'s> {
     /// `~`, `null` or nothing.
     Null,
     /// `true` / `false`.
@@ -41,14 +46,14 @@ pub enum Value {
     /// reads a number, each at its place.
     Float(f64),
     /// A string (quoted, or plain text that is not another type).
-    Str(String),
+    Str(Cow<'s, str>),
     /// A sequence, block or flow.
-    Seq(Vec<Node>),
+    Seq(Vec<Node<'s>>),
     /// A mapping, in file order.
-    Map(Vec<(Node, Node)>),
+    Map(Vec<(Node<'s>, Node<'s>)>),
 }
 
-impl Node {
+impl<'s> Node<'s> {
     /// A short English/French neutral name of the node's type, for messages.
     pub fn kind(&self) -> Kind {
         match self.value {
@@ -64,10 +69,15 @@ impl Node {
     /// The scalar as text: the string itself, or the source spelling of a
     /// plain number or boolean (so `1.10` reads as `"1.10"`).
     pub fn scalar_text(&self, source: &str) -> Option<String> {
+        self.scalar_str(source).map(str::to_string)
+    }
+
+    /// [`Node::scalar_text`] without a copy.
+    pub fn scalar_str<'a>(&'a self, source: &'a str) -> Option<&'a str> {
         match &self.value {
-            Value::Str(s) => Some(s.clone()),
+            Value::Str(s) => Some(s),
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-                source.get(self.bytes.clone()).map(|s| s.trim().to_string())
+                source.get(self.bytes.clone()).map(str::trim)
             }
             _ => None,
         }
@@ -161,7 +171,7 @@ pub const MAX_ALIAS_EXPANSION: usize = 100_000;
 
 /// Parses UTF-8 text (without BOM) into a node tree, from granit-parser's
 /// events (see [`events`]).
-pub fn parse(source: &str) -> Result<Node, ParseError> {
+pub fn parse(source: &str) -> Result<Node<'_>, ParseError> {
     events::parse(source)
 }
 

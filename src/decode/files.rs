@@ -247,7 +247,7 @@ pub fn decode_tracks(d: &mut Decoder, root: &Node) -> Option<Vec<Track>> {
     Some(tracks)
 }
 
-fn list_root<'n>(d: &mut Decoder, root: &'n Node, what: &str) -> Option<Vec<&'n Node>> {
+fn list_root<'n>(d: &mut Decoder, root: &'n Node<'n>, what: &str) -> Option<Vec<&'n Node<'n>>> {
     match &root.value {
         crate::yaml::Value::Seq(items) => Some(items.iter().collect()),
         crate::yaml::Value::Null => Some(Vec::new()),

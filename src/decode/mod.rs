@@ -33,18 +33,20 @@ pub struct Decoder<'a> {
     pub found: Vec<Found>,
 }
 
-/// The keys of one mapping, checked against the allowed ones.
+/// The keys of one mapping, checked against the allowed ones (unknown keys
+/// are reported by [`Decoder::keys`]; asked for by name, they are never found).
 pub struct Keys<'n> {
     pos: Pos,
-    pairs: Vec<(String, &'n Node)>,
+    pairs: &'n [(Node<'n>, Node<'n>)],
+    source: &'n str,
 }
 
 impl<'n> Keys<'n> {
-    pub(crate) fn get(&self, key: &str) -> Option<&'n Node> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'n Node<'n>> {
         self.pairs
             .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| *v)
+            .find(|(k, _)| k.scalar_str(self.source) == Some(key))
+            .map(|(_, v)| v)
             .filter(|v| !matches!(v.value, Value::Null))
     }
 }
@@ -99,31 +101,32 @@ impl<'a> Decoder<'a> {
     }
 
     /// The mapping's keys; unknown ones are reported with a suggestion.
-    pub fn keys<'n>(&mut self, node: &'n Node, what: &str, allowed: &[&str]) -> Option<Keys<'n>> {
+    pub fn keys<'n>(&mut self, node: &'n Node<'n>, what: &str, allowed: &[&str]) -> Option<Keys<'n>>
+    where
+        'a: 'n,
+    {
         let Value::Map(pairs) = &node.value else {
             self.wrong(what, Expected::Map, node);
             return None;
         };
-        let mut keys = Keys {
-            pos: node.pos,
-            pairs: Vec::new(),
-        };
-        for (k, v) in pairs {
-            let name = k.scalar_text(self.source).unwrap_or_default();
-            if !allowed.contains(&name.as_str()) {
-                let suggestion = suggest(&name, allowed.iter().copied());
+        for (k, _) in pairs {
+            let name = k.scalar_str(self.source).unwrap_or_default();
+            if !allowed.contains(&name) {
+                let suggestion = suggest(name, allowed.iter().copied());
                 self.report(
                     Problem::UnknownKey {
-                        key: name,
+                        key: name.to_string(),
                         suggestion,
                     },
                     k,
                 );
-                continue;
             }
-            keys.pairs.push((name, v));
         }
-        Some(keys)
+        Some(Keys {
+            pos: node.pos,
+            pairs,
+            source: self.source,
+        })
     }
 
     pub(crate) fn missing(&mut self, keys: &Keys, key: &str) {
@@ -210,14 +213,14 @@ impl<'a> Decoder<'a> {
     }
 
     /// The items of an optional list; anything else is a wrong type.
-    pub fn list<'n>(&mut self, keys: &Keys<'n>, key: &str) -> Vec<&'n Node> {
+    pub fn list<'n>(&mut self, keys: &Keys<'n>, key: &str) -> Vec<&'n Node<'n>> {
         match keys.get(key) {
             None => Vec::new(),
             Some(node) => self.items(key, node),
         }
     }
 
-    fn items<'n>(&mut self, key: &str, node: &'n Node) -> Vec<&'n Node> {
+    fn items<'n>(&mut self, key: &str, node: &'n Node<'n>) -> Vec<&'n Node<'n>> {
         match &node.value {
             Value::Seq(items) => items.iter().collect(),
             _ => {
@@ -301,16 +304,17 @@ impl<'a> Decoder<'a> {
 
     /// A date `YYYY-MM-DD`.
     pub fn date(&mut self, key: &str, node: &Node) -> Option<Located<NaiveDate>> {
-        let Some(text) = node.scalar_text(self.source) else {
+        let Some(text) = node.scalar_str(self.source) else {
             self.wrong(key, Expected::Date, node);
             return None;
         };
-        match parse_iso_date(&text) {
+        match parse_iso_date(text) {
             Some(value) => Some(Located {
                 value,
                 pos: node.pos,
             }),
             None => {
+                let text = text.to_string();
                 self.report(Problem::BadDate { text }, node);
                 None
             }
@@ -354,13 +358,17 @@ impl<'a> Decoder<'a> {
     /// A status in any accepted spelling.
     pub fn status(&mut self, keys: &Keys, key: &str) -> Option<Located<Status>> {
         let node = keys.get(key)?;
-        let text = self.as_text(key, node)?;
-        match Status::parse(&text) {
+        let Some(text) = node.scalar_str(self.source) else {
+            self.wrong(key, Expected::Text, node);
+            return None;
+        };
+        match Status::parse(text) {
             Some(value) => Some(Located {
                 value,
                 pos: node.pos,
             }),
             None => {
+                let text = text.to_string();
                 let suggestion = suggest(&text.to_lowercase(), Status::spellings());
                 self.report(Problem::BadStatus { text, suggestion }, node);
                 None

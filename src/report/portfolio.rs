@@ -118,7 +118,8 @@ pub fn build_portfolio(
         ..Filter::default()
     };
     let listed = late || stale;
-    let lines = crate::parallel::map_in_order(folders, |f| line(f, as_of, listed.then_some(&filter)));
+    let lines =
+        crate::parallel::map_in_order(folders, |f| line(f, as_of, listed.then_some(&filter)));
     let valid = lines.iter().filter(|l| l.errors == 0);
     Portfolio {
         as_of,
@@ -130,7 +131,6 @@ pub fn build_portfolio(
         listed,
     }
 }
-
 
 fn line(folder: &Path, as_of: NaiveDate, filter: Option<&Filter>) -> PlanLine {
     let root = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());

@@ -8,10 +8,11 @@ use super::{
     Value, syntax_kind,
 };
 use granit_parser::{Event, Parser, ScalarStyle, Span};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Parses UTF-8 text (without BOM) into a node tree.
-pub fn parse(source: &str) -> Result<Node, ParseError> {
+pub fn parse(source: &str) -> Result<Node<'_>, ParseError> {
     let mut b = Builder::default();
     // Every event takes at least a byte of text: a file within the size
     // limit always fits, however many entries it holds.
@@ -72,26 +73,26 @@ fn at(span: &Span) -> (Pos, std::ops::Range<usize>) {
     (pos, span.byte_range().unwrap_or(0..0))
 }
 
-enum Items {
-    Seq(Vec<Node>),
-    Map {
-        pairs: Vec<(Node, Node)>,
-        key: Option<Node>,
-        merged: Vec<Node>,
-    },
-}
-
-struct Frame {
+/// A collection being read: where it starts, its anchor, and where its
+/// items start on the builder's shared stack of finished values.
+struct Frame<'s> {
     pos: Pos,
     bytes: std::ops::Range<usize>,
     anchor: usize,
-    items: Items,
+    map: bool,
+    /// Index of its first item (keys and values alternate in a mapping).
+    first: usize,
+    /// The sources of its `<<` merge keys, in order.
+    merged: Vec<Node<'s>>,
 }
 
 #[derive(Default)]
-struct Builder {
-    stack: Vec<Frame>,
-    anchors: HashMap<usize, Node>,
+pub(super) struct Builder<'s> {
+    stack: Vec<Frame<'s>>,
+    /// Finished values of the open collections, innermost last: one stack
+    /// for all, so that each collection is allocated once, at its size.
+    items: Vec<Node<'s>>,
+    anchors: HashMap<usize, Node<'s>>,
     /// How many values each anchor holds (itself included).
     anchor_sizes: HashMap<usize, usize>,
     aliases: usize,
@@ -100,87 +101,113 @@ struct Builder {
     events: usize,
     merge_keys: usize,
     documents: usize,
-    root: Option<Node>,
+    pub(super) root: Option<Node<'s>>,
 }
 
-impl Builder {
+impl<'s> Builder<'s> {
     fn error(&self, kind: ParseErrorKind, pos: Pos) -> ParseError {
         ParseError { kind, pos }
     }
 
-    fn event(&mut self, event: Event, span: Span) -> Result<(), ParseError> {
+    fn event(&mut self, event: Event<'s>, span: Span) -> Result<(), ParseError> {
         let (pos, bytes) = at(&span);
-        let error = |kind| ParseError { kind, pos };
-        let fail = |kind| Err(error(kind));
         match event {
-            Event::DocumentStart(..) => {
-                self.documents += 1;
-                if self.documents > 1 {
-                    return fail(ParseErrorKind::Syntax(SyntaxKind::SeveralDocuments));
-                }
-            }
+            Event::DocumentStart(..) => self.document(pos)?,
             Event::Scalar(text, style, anchor, tag) => {
                 let tag = tag.map(|t| t.suffix().to_string());
-                let value = scalar(&text, style, tag.as_deref()).map_err(error)?;
+                let value = scalar(text, style, tag.as_deref());
                 self.value(Node { pos, bytes, value }, anchor)?;
             }
-            Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
-                if self.stack.len() >= MAX_DEPTH {
-                    return fail(ParseErrorKind::TooDeep);
-                }
-                let items = if matches!(event, Event::SequenceStart(..)) {
-                    Items::Seq(Vec::new())
-                } else {
-                    Items::Map {
-                        pairs: Vec::new(),
-                        key: None,
-                        merged: Vec::new(),
-                    }
-                };
-                self.stack.push(Frame {
-                    pos,
-                    bytes,
-                    anchor,
-                    items,
-                });
-            }
-            Event::SequenceEnd | Event::MappingEnd => {
-                if let Some(frame) = self.stack.pop() {
-                    let value = match frame.items {
-                        Items::Seq(items) => Value::Seq(items),
-                        Items::Map { pairs, merged, .. } => Value::Map(merge(pairs, merged)),
-                    };
-                    let node = Node {
-                        pos: frame.pos,
-                        bytes: frame.bytes,
-                        value,
-                    };
-                    self.value(node, frame.anchor)?;
-                }
-            }
-            Event::Alias(id) => {
-                self.aliases += 1;
-                if self.aliases > MAX_ALIASES {
-                    return fail(ParseErrorKind::TooManyAliases);
-                }
-                let size = self.anchor_sizes.get(&id).copied().unwrap_or(1);
-                self.replayed = self.replayed.saturating_add(size);
-                if self.replayed > MAX_ALIAS_EXPANSION {
-                    return fail(ParseErrorKind::TooManyAliases);
-                }
-                let Some(mut node) = self.anchors.get(&id).cloned() else {
-                    return fail(ParseErrorKind::Syntax(SyntaxKind::UnknownAlias));
-                };
-                relocate(&mut node, pos, &bytes);
-                self.value(node, 0)?;
-            }
+            Event::SequenceStart(_, anchor, _) => self.start(false, pos, bytes, anchor)?,
+            Event::MappingStart(_, anchor, _) => self.start(true, pos, bytes, anchor)?,
+            Event::SequenceEnd | Event::MappingEnd => self.end()?,
+            Event::Alias(id) => self.alias(id, pos, bytes)?,
             _ => {}
         }
         Ok(())
     }
 
+    /// The start of the document: one only.
+    pub(super) fn document(&mut self, pos: Pos) -> Result<(), ParseError> {
+        self.documents += 1;
+        if self.documents > 1 {
+            return Err(self.error(ParseErrorKind::Syntax(SyntaxKind::SeveralDocuments), pos));
+        }
+        Ok(())
+    }
+
+    /// The start of a mapping (`map`) or a sequence.
+    pub(super) fn start(
+        &mut self,
+        map: bool,
+        pos: Pos,
+        bytes: std::ops::Range<usize>,
+        anchor: usize,
+    ) -> Result<(), ParseError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(self.error(ParseErrorKind::TooDeep, pos));
+        }
+        self.stack.push(Frame {
+            pos,
+            bytes,
+            anchor,
+            map,
+            first: self.items.len(),
+            merged: Vec::new(),
+        });
+        Ok(())
+    }
+
+    /// The end of the innermost mapping or sequence.
+    pub(super) fn end(&mut self) -> Result<(), ParseError> {
+        let Some(frame) = self.stack.pop() else {
+            return Ok(());
+        };
+        let mut items = self.items.drain(frame.first..);
+        let value = if frame.map {
+            let mut pairs = Vec::with_capacity(items.len() / 2);
+            while let (Some(k), Some(v)) = (items.next(), items.next()) {
+                pairs.push((k, v));
+            }
+            drop(items);
+            Value::Map(merge(pairs, frame.merged))
+        } else {
+            Value::Seq(items.collect())
+        };
+        let node = Node {
+            pos: frame.pos,
+            bytes: frame.bytes,
+            value,
+        };
+        self.value(node, frame.anchor)
+    }
+
+    /// `*name`: a copy of the anchored value, within the alias limits.
+    fn alias(
+        &mut self,
+        id: usize,
+        pos: Pos,
+        bytes: std::ops::Range<usize>,
+    ) -> Result<(), ParseError> {
+        let fail = |kind| Err(ParseError { kind, pos });
+        self.aliases += 1;
+        if self.aliases > MAX_ALIASES {
+            return fail(ParseErrorKind::TooManyAliases);
+        }
+        let size = self.anchor_sizes.get(&id).copied().unwrap_or(1);
+        self.replayed = self.replayed.saturating_add(size);
+        if self.replayed > MAX_ALIAS_EXPANSION {
+            return fail(ParseErrorKind::TooManyAliases);
+        }
+        let Some(mut node) = self.anchors.get(&id).cloned() else {
+            return fail(ParseErrorKind::Syntax(SyntaxKind::UnknownAlias));
+        };
+        relocate(&mut node, pos, &bytes);
+        self.value(node, 0)
+    }
+
     /// A finished value: the root, an item, a key, or a key's value.
-    fn value(&mut self, node: Node, anchor: usize) -> Result<(), ParseError> {
+    pub(super) fn value(&mut self, node: Node<'s>, anchor: usize) -> Result<(), ParseError> {
         if anchor != 0 {
             self.anchor_sizes.insert(anchor, size(&node));
             self.anchors.insert(anchor, node.clone());
@@ -192,37 +219,38 @@ impl Builder {
             self.root = Some(node);
             return Ok(());
         };
-        match &mut top.items {
-            Items::Seq(items) => items.push(node),
-            Items::Map { pairs, key, merged } => match key.take() {
-                None => {
-                    if !is_merge_key(&node) && pairs.iter().any(|(k, _)| same_key(k, &node)) {
-                        return Err(ParseError {
-                            kind: ParseErrorKind::DuplicateKey,
-                            pos: node.pos,
-                        });
-                    }
-                    *key = Some(node);
-                }
-                Some(k) if is_merge_key(&k) => {
-                    merged.push(node);
-                    self.merge_keys += 1;
-                    if self.merge_keys > MAX_MERGE_KEYS {
-                        return Err(ParseError {
-                            kind: ParseErrorKind::Syntax(SyntaxKind::Other),
-                            pos: k.pos,
-                        });
-                    }
-                }
-                Some(k) => pairs.push((k, node)),
-            },
+        let held = &self.items[top.first..];
+        if !top.map {
+            self.items.push(node);
+        } else if held.len().is_multiple_of(2) {
+            // A key: refused when the mapping already has it.
+            if !is_merge_key(&node) && held.iter().step_by(2).any(|k| same_key(k, &node)) {
+                return Err(ParseError {
+                    kind: ParseErrorKind::DuplicateKey,
+                    pos: node.pos,
+                });
+            }
+            self.items.push(node);
+        } else if held.last().is_some_and(is_merge_key) {
+            // The value of `<<`: a source to merge when the mapping ends.
+            let key = self.items.pop();
+            top.merged.push(node);
+            self.merge_keys += 1;
+            if self.merge_keys > MAX_MERGE_KEYS {
+                return Err(ParseError {
+                    kind: ParseErrorKind::Syntax(SyntaxKind::Other),
+                    pos: key.map_or(Pos::default(), |k| k.pos),
+                });
+            }
+        } else {
+            self.items.push(node);
         }
         Ok(())
     }
 }
 
 /// How many values `node` holds, itself included.
-fn size(node: &Node) -> usize {
+fn size(node: &Node<'_>) -> usize {
     1 + match &node.value {
         Value::Seq(items) => items.iter().map(size).sum(),
         Value::Map(pairs) => pairs.iter().map(|(k, v)| size(k) + size(v)).sum(),
@@ -232,7 +260,7 @@ fn size(node: &Node) -> usize {
 
 /// An alias's copy of its anchor's value: every node of it is placed at the
 /// alias, where the value is used (as serde-saphyr's `referenced` does).
-fn relocate(node: &mut Node, pos: Pos, bytes: &std::ops::Range<usize>) {
+fn relocate(node: &mut Node<'_>, pos: Pos, bytes: &std::ops::Range<usize>) {
     node.pos = pos;
     node.bytes = bytes.clone();
     match &mut node.value {
@@ -245,11 +273,11 @@ fn relocate(node: &mut Node, pos: Pos, bytes: &std::ops::Range<usize>) {
     }
 }
 
-fn is_merge_key(node: &Node) -> bool {
+fn is_merge_key(node: &Node<'_>) -> bool {
     matches!(&node.value, Value::Str(s) if s == "<<")
 }
 
-fn same_key(a: &Node, b: &Node) -> bool {
+fn same_key(a: &Node<'_>, b: &Node<'_>) -> bool {
     match (&a.value, &b.value) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Int(x), Value::Int(y)) => x == y,
@@ -262,7 +290,10 @@ fn same_key(a: &Node, b: &Node) -> bool {
 
 /// The pairs of a mapping and, after them, those of its `<<` sources that
 /// it does not give itself (an earlier source wins over a later one).
-fn merge(mut pairs: Vec<(Node, Node)>, merged: Vec<Node>) -> Vec<(Node, Node)> {
+fn merge<'s>(
+    mut pairs: Vec<(Node<'s>, Node<'s>)>,
+    merged: Vec<Node<'s>>,
+) -> Vec<(Node<'s>, Node<'s>)> {
     let sources = merged.into_iter().flat_map(|n| match n.value {
         Value::Seq(items) => items,
         _ => vec![n],
@@ -283,37 +314,36 @@ fn merge(mut pairs: Vec<(Node, Node)>, merged: Vec<Node>) -> Vec<(Node, Node)> {
 }
 
 /// A scalar's value as serde-saphyr resolves it for an untyped target.
-fn scalar(text: &str, style: ScalarStyle, tag: Option<&str>) -> Result<Value, ParseErrorKind> {
+pub(super) fn scalar<'s>(text: Cow<'s, str>, style: ScalarStyle, tag: Option<&str>) -> Value<'s> {
     match tag {
-        Some("str") => return Ok(Value::Str(text.to_string())),
-        Some("null") => return Ok(Value::Null),
-        _ => {}
+        Some("str") => Value::Str(text),
+        Some("null") => Value::Null,
+        _ if style != ScalarStyle::Plain => Value::Str(text),
+        _ => plain(&text).unwrap_or(Value::Str(text)),
     }
-    if style != ScalarStyle::Plain {
-        return Ok(Value::Str(text.to_string()));
-    }
+}
+
+/// A plain scalar's value when it is not a string.
+fn plain(text: &str) -> Option<Value<'static>> {
     if matches!(text, "" | "~" | "null" | "Null" | "NULL") {
-        return Ok(Value::Null);
+        return Some(Value::Null);
     }
     let t = text.trim_matches([' ', '\t', '\r', '\n']);
     match t {
-        "true" | "True" | "TRUE" => return Ok(Value::Bool(true)),
-        "false" | "False" | "FALSE" => return Ok(Value::Bool(false)),
+        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
         _ => {}
     }
     let unsigned = t.strip_prefix(['+', '-']).unwrap_or(t);
     let signed_nan = t.len() > unsigned.len() && matches!(unsigned, ".nan" | ".NaN" | ".NAN");
     if matches!(unsigned.as_bytes(), [b'0', b'X' | b'O' | b'B', ..]) || signed_nan {
-        return Ok(Value::Str(text.to_string()));
+        return None;
     }
     if let Some(n) = integer(t) {
-        return Ok(i64::try_from(n).map_or(Value::Float(n as f64), Value::Int));
+        return Some(i64::try_from(n).map_or(Value::Float(n as f64), Value::Int));
     }
-    match float(t) {
-        // `.inf` and `.nan` too: the decoder reports every one of them.
-        Some(v) => Ok(Value::Float(v)),
-        None => Ok(Value::Str(text.to_string())),
-    }
+    // `.inf` and `.nan` too: the decoder reports every one of them.
+    float(t).map(Value::Float)
 }
 
 /// A YAML 1.2 integer: decimal without a redundant leading zero, or `0x`,

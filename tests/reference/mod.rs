@@ -10,7 +10,7 @@ use serde_saphyr::budget::BudgetBreach;
 use std::fmt;
 
 /// Parses UTF-8 text (without BOM) into a node tree.
-pub fn parse(source: &str) -> Result<Node, ParseError> {
+pub fn parse(source: &str) -> Result<Node<'static>, ParseError> {
     // YAML 1.2 booleans only: `yes`, `no`, `on`, `off`, `y`, `n` are text.
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
@@ -65,7 +65,7 @@ enum Tree {
     Map(Vec<(Spanned<Tree>, Spanned<Tree>)>),
 }
 
-fn into_node(s: Spanned<Tree>) -> Node {
+fn into_node(s: Spanned<Tree>) -> Node<'static> {
     let loc = s.referenced;
     let pos = Pos {
         line: clamp(loc.line()),
@@ -81,7 +81,7 @@ fn into_node(s: Spanned<Tree>) -> Node {
         Tree::Bool(b) => Value::Bool(b),
         Tree::Int(i) => Value::Int(i),
         Tree::Float(f) => Value::Float(f),
-        Tree::Str(t) => Value::Str(t),
+        Tree::Str(t) => Value::Str(t.into()),
         Tree::Seq(items) => Value::Seq(items.into_iter().map(into_node).collect()),
         Tree::Map(pairs) => Value::Map(
             pairs
