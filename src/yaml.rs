@@ -7,6 +7,7 @@
 //! `1.10` must stay `1.10` and not become the number 1.1.
 
 mod events;
+mod fast;
 
 use std::borrow::Cow;
 
@@ -169,9 +170,24 @@ pub const MAX_ALIASES: usize = 1_000;
 /// (a "billion laughs") would otherwise make a small file huge.
 pub const MAX_ALIAS_EXPANSION: usize = 100_000;
 
-/// Parses UTF-8 text (without BOM) into a node tree, from granit-parser's
-/// events (see [`events`]).
+/// Parses UTF-8 text (without BOM) into a node tree: with the fast reader
+/// when the text is within its subset ([`parse_fast`]), else with
+/// granit-parser ([`parse_full`]). Both give the same tree.
 pub fn parse(source: &str) -> Result<Node<'_>, ParseError> {
+    match parse_fast(source) {
+        Some(node) => Ok(node),
+        None => parse_full(source),
+    }
+}
+
+/// The fast reader alone (see [`fast`]): the tree, or `None` when the text
+/// is outside the plain block YAML it reads (or has any mistake).
+pub fn parse_fast(source: &str) -> Option<Node<'_>> {
+    fast::parse(source)
+}
+
+/// granit-parser's events alone (see [`events`]): any YAML, every diagnostic.
+pub fn parse_full(source: &str) -> Result<Node<'_>, ParseError> {
     events::parse(source)
 }
 

@@ -6,6 +6,7 @@
 #[path = "../examples/gen_plans/generate.rs"]
 mod generate;
 
+mod mutation;
 mod reference;
 
 use ctg::yaml::{self, Node, Value};
@@ -126,6 +127,55 @@ const CASES: &[&str] = &[
     "a: &v 5\nb: *v\nc: [*v, *v]\n",
     "? [a, b]\n: c\n",
     "a: {b: {c: {d: [1, {e: f}]}}}\n",
+    // The fast reader's edges: what it reads, and what it leaves.
+    "a: b\n  c\n",
+    "a: x\n\n  y\n",
+    "a:\n- x\n- y\nb: 1\n",
+    "- a\n- b\n",
+    "- id: a\n  n: 1\n- id: b\n",
+    "a:   x   \nb: 'x'  \nc: \"x\"\n",
+    "a: [x, 'y', \"z\"]\nb: {k: v, 'q': 1}\nc: [ ]\nd: { }\ne: [a,b]\nf: [a ,b]\n",
+    "a: -1\nb: -x\nc: x:y\nd: x #c\ne: x#c\nf: b: c\n",
+    "a: [x, 'y', \"z\"]\nc: [ ]\nd: { }\ne: [a,b]\nf: [a ,b]\ng: -1\nh: x:y\ni: x#c\n",
+    "a:\n  - b: 1\n    c: 2\n  - d\n",
+    "a:\n  -   b: 1\n      c: 2\n  -  e\n",
+    "a: é\nb: \"é\" \nc: [é, è]\nd: {x: é, y: è}\n",
+    "é: x\n",
+    "  a: 1\n",
+    "a: 1\n # comment\nb: 2\n",
+    "a:\n\n  b: 1\n",
+    "a: 1 \nb: 2",
+    "a: [x]]\n",
+    "a: 'it''s'\n",
+    "a: x\u{a0}\nb: x\u{a0}#y\nc: \u{a0}x\n",
+    "- - a\n",
+    "a:\n  b\n",
+    "a:\n  b: 1\n c: 2\n",
+    "a:\n  - x\n  y: 1\n",
+    "a:\n- x\n  - y\n",
+    "a:\n  b:\n  - x\n  c: 1\n",
+    "a: [x,\n  y]\n",
+    "a: \"x\ny\"\n",
+    "a: {b: [c]}\n",
+    "a: [1.10, 017, 0x1F, .inf, ~, null, true, 'true']\nb: {2025: 36, 2026: 1.5}\n",
+    "1.10: a\n017: b\n",
+    "a: b\nb: c\na: d\n",
+    "a: [b, b]\nc: {d: 1, d: 2}\n",
+    "a:\n",
+    "a:\nb: 1\n",
+    "-\n",
+    "- \n",
+    "a: -\n",
+    "a: |\n  x\n",
+    "a: >-\n  x\n",
+    "a: &x 1\n",
+    "a: !t 1\n",
+    "a: x\n...\n",
+    "a: x\r\nb: y\r\n",
+    "a:\tx\n",
+    "a: \u{85}x\n",
+    "a: x\u{2028}y\n",
+    "a: \u{feff}x\n",
 ];
 
 #[test]
@@ -135,6 +185,12 @@ fn same_tree_or_same_diagnostic_on_corner_cases() {
         .filter_map(|c| differ(c).map(|d| format!("{c:?}: {d}")))
         .collect();
     assert!(diffs.is_empty(), "{diffs:#?}");
+    let fast: Vec<&str> = CASES
+        .iter()
+        .copied()
+        .filter(|c| fast_agrees(c) == Some(false))
+        .collect();
+    assert!(fast.is_empty(), "fast reader differs: {fast:#?}");
 }
 
 #[test]
@@ -189,4 +245,106 @@ proptest::proptest! {
         let source = format!("a: {text}\n");
         proptest::prop_assert_eq!(differ(&source), None, "{:?}", source);
     }
+}
+
+/// `Some(true)` when the fast reader reads `text` as granit-parser does,
+/// `Some(false)` when they differ, `None` when the fast reader leaves it.
+fn fast_agrees(text: &str) -> Option<bool> {
+    let fast = yaml::parse_fast(text)?;
+    let full = yaml::parse_full(text).map(|n| format!("{n:?}")).ok();
+    Some(full == Some(format!("{fast:?}")))
+}
+
+/// Which of `files` the fast reader leaves to granit-parser, and where the
+/// two readers disagree on the others.
+fn fast_path(files: &[std::path::PathBuf]) -> (Vec<String>, Vec<String>) {
+    let (mut left, mut diffs) = (Vec::new(), Vec::new());
+    for f in files {
+        let text = std::fs::read_to_string(f).unwrap();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        match fast_agrees(text) {
+            None => left.push(f.display().to_string()),
+            Some(false) => diffs.push(f.display().to_string()),
+            Some(true) => {}
+        }
+    }
+    (left, diffs)
+}
+
+#[test]
+fn fast_reader_reads_the_shipped_plan_and_the_demo_as_granit_does() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    every_yaml(&root.join("plan"), &mut files);
+    every_yaml(&root.join("examples/demo"), &mut files);
+    let (left, diffs) = fast_path(&files);
+    assert!(diffs.is_empty(), "{diffs:#?}");
+    // The speed of a real plan depends on it: every file takes the fast path.
+    assert!(left.is_empty(), "left to granit-parser: {left:#?}");
+}
+
+#[test]
+fn fast_reader_reads_generated_plans_as_granit_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = generate::Spec {
+        seed: 7,
+        plans: 200,
+        sheets: 2,
+        entries: 6,
+        milestones: 3,
+        indicators: 2,
+    };
+    generate::write_plans(dir.path(), &spec).unwrap();
+    let mut files = Vec::new();
+    every_yaml(dir.path(), &mut files);
+    let (left, diffs) = fast_path(&files);
+    assert!(diffs.is_empty(), "{:#?}", &diffs[..diffs.len().min(10)]);
+    assert!(left.is_empty(), "{:#?}", &left[..left.len().min(10)]);
+}
+
+/// Mutated plan files (tokens YAML treats apart, bytes flipped, lines cut
+/// and moved): whenever the fast reader accepts one, granit-parser reads the
+/// same tree, positions included; when granit-parser refuses it, so does
+/// the fast reader. `READER_MUTATIONS` sets how many (default 100,000).
+#[test]
+fn fast_reader_agrees_with_granit_on_mutated_plans() {
+    let runs: usize = std::env::var("READER_MUTATIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    every_yaml(&root.join("plan"), &mut files);
+    every_yaml(&root.join("examples/demo"), &mut files);
+    every_yaml(&root.join("tests/corpus"), &mut files);
+    let seeds: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    let mut rng = mutation::seeded::Seeded(0x5eed_fa57);
+    let (mut accepted, mut diffs) = (0, Vec::new());
+    for _ in 0..runs {
+        let mut input = seeds[rng.below(seeds.len())].clone();
+        mutation::mutate(&mut rng, &mut input);
+        let Ok(text) = std::str::from_utf8(&input) else {
+            continue;
+        };
+        if let Some(agree) = fast_agrees(text) {
+            accepted += 1;
+            if !agree {
+                diffs.push(text.to_string());
+            }
+        }
+    }
+    assert!(
+        diffs.is_empty(),
+        "{} differ; first: {:?}",
+        diffs.len(),
+        diffs[0]
+    );
+    // Not vacuous: many mutants stay within the fast reader's subset.
+    assert!(
+        accepted * 10 > runs,
+        "only {accepted} of {runs} mutants read"
+    );
+    eprintln!(
+        "{accepted} of {runs} mutants read by the fast reader, all as granit-parser reads them"
+    );
 }

@@ -1,0 +1,79 @@
+//! Seeded mutations of plan files, shared by the fuzzer (`tests/fuzz.rs`)
+//! and the readers' differential test (`tests/reader.rs`).
+
+#[path = "../cli/seeded.rs"]
+pub mod seeded;
+
+use seeded::Seeded as Rng;
+
+/// Tokens that YAML, the decoder or a terminal treat specially.
+const TOKENS: &[&str] = &[
+    ": ",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a",
+    "<<: *a",
+    "---\n",
+    "...\n",
+    ".inf",
+    "-.nan",
+    "\t",
+    "\"",
+    "'",
+    "#",
+    "\r",
+    "\n",
+    "\n  ",
+    "\u{202e}",
+    "\u{9b}",
+    "\u{1b}[2J",
+    "1e308",
+    "99999999999999999999",
+    "2025-02-30",
+    "2999-01-01",
+    "~",
+    "!!binary ",
+    "%YAML 1.1\n",
+    "?",
+    "|",
+    ">-",
+    "é",
+    "\u{feff}",
+    "journal:",
+    "status: ",
+    "progress: ",
+    "measures: {",
+    "id: ",
+];
+
+/// A few byte- and token-level changes to `input`.
+pub fn mutate(rng: &mut Rng, input: &mut Vec<u8>) {
+    for _ in 0..1 + rng.below(4) {
+        let at = rng.below(input.len() + 1);
+        match rng.below(6) {
+            0 if !input.is_empty() => {
+                let i = at.min(input.len() - 1);
+                input[i] ^= 1 << rng.below(8);
+            }
+            1 => input.insert(at, rng.next() as u8),
+            2 => {
+                let end = (at + rng.below(40)).min(input.len());
+                input.drain(at..end);
+            }
+            3 => {
+                let end = (at + rng.below(200)).min(input.len());
+                let piece = input[at..end].to_vec();
+                let to = rng.below(input.len() + 1);
+                input.splice(to..to, piece);
+            }
+            _ => {
+                let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
+                input.splice(at..at, token.iter().copied());
+            }
+        }
+    }
+}
