@@ -6,8 +6,8 @@ use crate::i18n::{L, Lang, health_label, health_symbol, status_label};
 use crate::render::document::Document;
 use crate::render::fmt::{bar, percent, short_date};
 use crate::render::grid::{Cell as GridCell, Grid};
-use crate::render::safe;
 use crate::render::table::{Style, new_table};
+use crate::render::{safe, terminal};
 use crate::report::status::{NextMilestone, SheetRow, StatusReport, health_counts};
 use comfy_table::{Cell, Color, ColumnConstraint, Width};
 
@@ -159,12 +159,18 @@ fn sheet_cells(s: &SheetRow, lang: Lang) -> Vec<GridCell> {
 /// The terminal table: the grid with progress bars, health in colour,
 /// rollup names in bold, then the totals line. Below [`NARROW`] columns the
 /// lead, the last entry and the bars go; below [`VERY_NARROW`] the next
-/// milestone too.
+/// milestone too; when even that table is wider than the terminal (about
+/// 65 columns for the shipped plan), one block per row.
 pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
     if report.is_empty() {
         return format!("{}\n", L::NoMatch.get(lang));
     }
     let narrow = style.width.is_some_and(|w| w < NARROW);
+    let hidden: &[usize] = match style.width {
+        Some(w) if w < VERY_NARROW => &[LEAD, LAST_ENTRY, NEXT_MILESTONE],
+        Some(w) if w < NARROW => &[LEAD, LAST_ENTRY],
+        _ => &[],
+    };
     let grid = grid(report, lang);
     let mut table = new_table(style);
     table.set_header(grid.header.clone());
@@ -197,24 +203,41 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
             c.set_constraint(ColumnConstraint::UpperBoundary(Width::Percentage(18)));
         }
     }
+    // The title column as wide as its longest word: the table then
+    // overflows rather than cut one, and gives way to blocks below.
+    let longest = grid
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.get(1))
+        .map(|c| terminal::longest_word(&c.text(lang)))
+        .max()
+        .unwrap_or(0);
     if let Some(c) = table.column_mut(1) {
-        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Percentage(30)));
-    }
-    let very_narrow = style.width.is_some_and(|w| w < VERY_NARROW);
-    if narrow {
-        let hidden: &[usize] = if very_narrow {
-            &[LEAD, LAST_ENTRY, NEXT_MILESTONE]
-        } else {
-            &[LEAD, LAST_ENTRY]
-        };
-        for &i in hidden {
-            if let Some(c) = table.column_mut(i) {
-                c.set_constraint(ColumnConstraint::Hidden);
+        // 30 % of the room inside the borders, as comfy-table counts it.
+        let visible = 8 - hidden.len();
+        let floor = match style.width {
+            Some(w) => {
+                let share = (usize::from(w).saturating_sub(visible + 1)) * 3 / 10;
+                Width::Fixed(u16::try_from(share.max(longest + 2)).unwrap_or(u16::MAX))
             }
+            None => Width::Percentage(30),
+        };
+        c.set_constraint(ColumnConstraint::LowerBoundary(floor));
+    }
+    for &i in hidden {
+        if let Some(c) = table.column_mut(i) {
+            c.set_constraint(ColumnConstraint::Hidden);
         }
     }
-    let footer = crate::render::terminal::paragraph(&footer(report, lang), style);
-    format!("{table}\n{footer}\n")
+    let footer = terminal::paragraph(&footer(report, lang), style);
+    let drawn = table.to_string();
+    match style.width {
+        // Too narrow for the table: one block per row.
+        Some(max) if !terminal::fits(&drawn, max) => {
+            format!("{}{footer}\n", grid.terminal(lang, style))
+        }
+        _ => format!("{drawn}\n{footer}\n"),
+    }
 }
 
 /// The title of the `status` documents: `Statut — NAME`.

@@ -23,6 +23,17 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split([' ', '\n']).filter(|w| !w.is_empty())
 }
 
+/// The width of the longest word of `text` (up to [`LONGEST_WORD`]): the
+/// narrowest a column can be without cutting it.
+pub fn longest_word(text: &str) -> usize {
+    words(text).map(width).max().unwrap_or(0).min(LONGEST_WORD)
+}
+
+/// True when no line of `drawn` is wider than `max` columns.
+pub fn fits(drawn: &str, max: u16) -> bool {
+    drawn.lines().all(|l| width(l) <= usize::from(max))
+}
+
 /// `text` wrapped to `max` columns at spaces, the first line after `first`
 /// and the others after `rest`; a word longer than a line is split.
 pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
@@ -74,8 +85,7 @@ impl Texts {
         let mut out = vec![(0, 0); self.header.len()];
         for row in std::iter::once(&self.header).chain(&self.rows) {
             for ((word, line), text) in out.iter_mut().zip(row) {
-                let longest = words(text).map(width).max().unwrap_or(0);
-                *word = (*word).max(longest.min(LONGEST_WORD));
+                *word = (*word).max(longest_word(text));
                 *line = (*line).max(text.lines().map(width).max().unwrap_or(0));
             }
         }

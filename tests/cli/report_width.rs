@@ -35,7 +35,7 @@ fn words(markdown: &str) -> HashSet<String> {
 
 /// Checks that `table` fits `width` and cuts no word: each of its words is
 /// one of `markdown`; with `all`, each word of `markdown` is shown.
-fn assert_fits(table: &str, markdown: &str, width: usize, all: bool) {
+pub(crate) fn assert_fits(table: &str, markdown: &str, width: usize, all: bool) {
     for line in table.lines() {
         let n = line.chars().count();
         assert!(n <= width, "{n} > {width} characters: {line}\n{table}");

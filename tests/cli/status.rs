@@ -73,6 +73,34 @@ fn narrow_terminal_wraps_titles_and_never_cuts_them() {
     );
 }
 
+/// Below the width of its narrowest table (about 65 columns for the shipped
+/// plan), `status` gives one block per row: no line wider than the
+/// terminal, no word cut, every word of the table there.
+#[test]
+fn status_fits_terminals_down_to_40_columns() {
+    let env = TestEnv::shipped();
+    let markdown = env.run_as_of("2026-06-30", &["status", "--format", "markdown"]);
+    // The words of the table, and the blocks' legend naming what heads each.
+    let words = format!("{}\nFiches actions (N° — Intitulé)", markdown.stdout);
+    for width in [40, 50, 60, 64, 66, 72, 80] {
+        let columns = width.to_string();
+        let run = env.run_with_env(
+            &[("COLUMNS", &columns)],
+            &["--as-of", "2026-06-30", "status"],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        // Not every word: narrow tables leave out columns, and the terminal
+        // has no title; but no piece of a word, and every sheet.
+        crate::report_width::assert_fits(&run.stdout, &words, width, false);
+        for id in ["1.1.1", "2.3.3", "3.3.3"] {
+            assert!(run.stdout.contains(&format!("{id} ")), "{id} at {width}");
+        }
+    }
+    let demo = TestEnv::demo();
+    let run = demo.run_with_env(&[("COLUMNS", "50")], &["--as-of", "2025-06-30", "status"]);
+    insta::assert_snapshot!("status_demo_fr_50_columns", run.stdout);
+}
+
 #[test]
 fn shipped_plan_lists_27_sheets_under_their_objectives() {
     let run = TestEnv::shipped().run_as_of("2026-06-30", &["status", "--format", "json"]);
