@@ -193,6 +193,28 @@ fn same_tree_or_same_diagnostic_on_corner_cases() {
     assert!(fast.is_empty(), "fast reader differs: {fast:#?}");
 }
 
+/// Keys around YAML's 1,024-character limit on implicit keys, wherever a
+/// key can be (found by a grammar-based search: the fast reader used to
+/// accept 1,025 characters that granit-parser refuses).
+#[test]
+fn long_keys_are_read_alike() {
+    for n in [999, 1000, 1001, 1023, 1024, 1025, 1100] {
+        let k = "k".repeat(n);
+        for text in [
+            format!("{k}: v\n"),
+            format!("a: b\n{k}: v\n"),
+            format!("- {k}: v\n"),
+            format!("a:\n  {k}: c\n"),
+            format!("{k}:\n  b: c\n"),
+            format!("a: {{{k}: v}}\n"),
+            format!("a: {{b: c, {k}: d}}\n"),
+        ] {
+            assert_ne!(fast_agrees(&text), Some(false), "{n}: {:?}", &text[..20]);
+            assert_eq!(differ(&text), None, "{n}: {:?}", &text[..20]);
+        }
+    }
+}
+
 #[test]
 fn same_tree_or_same_diagnostic_on_deep_nesting() {
     for depth in 28..36 {

@@ -377,8 +377,13 @@ fn count_spaces(text: &str) -> usize {
     text.len() - text.trim_start_matches(' ').len()
 }
 
+/// YAML reads a key as one only within 1,024 characters of its start
+/// (granit-parser's `simple_key_max_lookahead`); longer ones are left.
+const MAX_KEY: usize = 1_000;
+
 /// The length of a simple key at byte `col` (a letter, digit or `_`, then
-/// those, `-` or `.`) followed by `:` and a space or the end of the line.
+/// those, `-` or `.`, at most [`MAX_KEY`]) followed by `:` and a space or
+/// the end of the line.
 fn key_at(text: &str, col: usize) -> Option<usize> {
     let rest = text.as_bytes().get(col..)?;
     let first = rest.first()?;
@@ -389,7 +394,7 @@ fn key_at(text: &str, col: usize) -> Option<usize> {
         .iter()
         .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')))?;
     match rest.get(len..)? {
-        [b':'] | [b':', b' ', ..] => Some(len),
+        [b':'] | [b':', b' ', ..] if len <= MAX_KEY => Some(len),
         _ => None,
     }
 }
