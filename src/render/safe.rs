@@ -104,6 +104,23 @@ pub fn outgoing(text: &str) -> String {
     out
 }
 
+/// The columns `text` takes on a terminal: its characters, colour
+/// sequences (SGR) left out.
+pub fn visible_width(text: &str) -> usize {
+    let mut rest = text;
+    let mut width = 0;
+    while let Some(c) = rest.chars().next() {
+        let skip = colour_len(rest);
+        if skip > 0 {
+            rest = &rest[skip..];
+        } else {
+            width += 1;
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    width
+}
+
 /// The length of the colour sequence (SGR) that `text` starts with, or 0.
 fn colour_len(text: &str) -> usize {
     let Some(body) = text.strip_prefix("\u{1b}[") else {

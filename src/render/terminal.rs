@@ -29,9 +29,12 @@ pub fn longest_word(text: &str) -> usize {
     words(text).map(width).max().unwrap_or(0).min(LONGEST_WORD)
 }
 
-/// True when no line of `drawn` is wider than `max` columns.
+/// True when no line of `drawn` is wider than `max` columns (colours do
+/// not count).
 pub fn fits(drawn: &str, max: u16) -> bool {
-    drawn.lines().all(|l| width(l) <= usize::from(max))
+    drawn
+        .lines()
+        .all(|l| crate::render::safe::visible_width(l) <= usize::from(max))
 }
 
 /// `text` wrapped to `max` columns at spaces, the first line after `first`

@@ -101,6 +101,35 @@ fn status_fits_terminals_down_to_40_columns() {
     insta::assert_snapshot!("status_demo_fr_50_columns", run.stdout);
 }
 
+/// Colours take no room: with `--color always` (a terminal's default),
+/// `status` lays out exactly as without, at every width.
+#[test]
+fn colours_do_not_change_the_status_layout() {
+    let env = TestEnv::shipped();
+    let strip = |text: &str| {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(at) = rest.find("\u{1b}[") {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 2..];
+            let end = after.find('m').map_or(after.len(), |m| m + 1);
+            rest = &after[end..];
+        }
+        out.push_str(rest);
+        out
+    };
+    for width in [50, 70, 90, 120, 160] {
+        let columns = width.to_string();
+        let status = |color: &str| {
+            let args = ["--as-of", "2026-06-30", "--color", color, "status"];
+            env.run_with_env(&[("COLUMNS", &columns)], &args).stdout
+        };
+        let (plain, coloured) = (status("never"), status("always"));
+        assert!(coloured.contains('\u{1b}'), "no colour at {width}");
+        assert_eq!(strip(&coloured), plain, "at {width} columns");
+    }
+}
+
 #[test]
 fn shipped_plan_lists_27_sheets_under_their_objectives() {
     let run = TestEnv::shipped().run_as_of("2026-06-30", &["status", "--format", "json"]);
