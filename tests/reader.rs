@@ -215,6 +215,26 @@ fn long_keys_are_read_alike() {
     }
 }
 
+/// Long one-line flow lists, ASCII and not: every position read alike
+/// (the fast reader counts columns on from the last one it counted).
+#[test]
+fn long_flow_lines_are_read_alike() {
+    for item in ["x", "é", "«é»", "a b"] {
+        let items = vec![item; 20_000].join(", ");
+        for text in [
+            format!("a: [{items}]\n"),
+            format!("- [{items}, z]\n"),
+            format!("a: {{k: [{items}]}}\n"),
+            format!("é: b\nc: [{items}]\nd: {{k: {item}, l: {item}}}\n"),
+        ] {
+            let fast = fast_agrees(&text);
+            assert_ne!(fast, Some(false), "{item}: {:?}", &text[..10]);
+        }
+    }
+    let items = vec!["é"; 20_000].join(", ");
+    assert_eq!(fast_agrees(&format!("a: [{items}]\n")), Some(true));
+}
+
 #[test]
 fn same_tree_or_same_diagnostic_on_deep_nesting() {
     for depth in 28..36 {

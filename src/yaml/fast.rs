@@ -15,6 +15,7 @@ use super::events::{Builder, scalar};
 use super::{Node, Pos};
 use granit_parser::ScalarStyle;
 use std::borrow::Cow;
+use std::cell::Cell;
 
 /// The text is outside the subset this reader knows.
 struct GiveUp;
@@ -31,6 +32,8 @@ struct Line<'s> {
     indent: usize,
     /// The line without its `\n`, trailing spaces removed.
     text: &'s str,
+    /// Whether `text` is ASCII: its columns are then its bytes.
+    ascii: bool,
 }
 
 /// Reads `source` when it is within the subset; `None` otherwise.
@@ -40,6 +43,7 @@ pub(super) fn parse(source: &str) -> Option<Node<'_>> {
         lines,
         at: 0,
         b: Builder::default(),
+        column: Cell::new((0, 0, 0)),
     };
     reader.document().ok()?;
     reader.b.root
@@ -65,6 +69,7 @@ fn content_lines(source: &str) -> Step<Vec<Line<'_>>> {
                 number,
                 indent,
                 text,
+                ascii: text.is_ascii(),
             });
         }
         start += raw.len() + 1;
@@ -95,6 +100,9 @@ struct Reader<'s> {
     /// The line being read.
     at: usize,
     b: Builder<'s>,
+    /// The last column counted on a non-ASCII line: (line, byte, column),
+    /// so that counting goes on from there (offsets grow along a line).
+    column: Cell<(usize, usize, usize)>,
 }
 
 impl<'s> Reader<'s> {
@@ -103,7 +111,7 @@ impl<'s> Reader<'s> {
         if first.indent != 0 {
             return Err(GiveUp);
         }
-        let pos = self.pos(0, 0);
+        let pos = self.pos(0);
         self.b.document(pos).map_err(|_| GiveUp)?;
         if dash_at(first, 0) {
             self.sequence(0, false)?;
@@ -118,13 +126,18 @@ impl<'s> Reader<'s> {
     }
 
     /// The position of byte `off` of the current line.
-    fn pos(&self, at: usize, off: usize) -> Pos {
-        let line = &self.lines[at];
-        let before = &line.text[..off];
-        let col = if before.is_ascii() {
+    fn pos(&self, off: usize) -> Pos {
+        let line = &self.lines[self.at];
+        let col = if line.ascii {
             off
         } else {
-            before.chars().count()
+            let (at, byte, col) = match self.column.get() {
+                (at, byte, col) if at == self.at && byte <= off => (at, byte, col),
+                _ => (self.at, 0, 0),
+            };
+            let col = col + line.text[byte..off].chars().count();
+            self.column.set((at, off, col));
+            col
         };
         Pos {
             line: line.number,
@@ -140,7 +153,7 @@ impl<'s> Reader<'s> {
     /// first on the current line.
     fn mapping(&mut self, col: usize) -> Step {
         let start = self.line()?.start + col;
-        let pos = self.pos(self.at, col);
+        let pos = self.pos(col);
         self.b
             .start(true, pos, start..start, 0)
             .map_err(|_| GiveUp)?;
@@ -161,7 +174,7 @@ impl<'s> Reader<'s> {
         let (text, start) = (line.text, line.start);
         let key_len = key_at(text, col).ok_or(GiveUp)?;
         let key = &text[col..col + key_len];
-        let pos = self.pos(self.at, col);
+        let pos = self.pos(col);
         let node = Node {
             pos,
             bytes: start + col..start + col + key_len,
@@ -209,7 +222,7 @@ impl<'s> Reader<'s> {
         let first_item = item_at(line, col).ok_or(GiveUp)?;
         let at = if indentless { first_item } else { col };
         let start = line.start + at;
-        let pos = self.pos(self.at, at);
+        let pos = self.pos(at);
         self.b
             .start(false, pos, start..start, 0)
             .map_err(|_| GiveUp)?;
@@ -263,7 +276,7 @@ impl<'s> Reader<'s> {
         let line = self.line()?;
         let text = &line.text[off..end];
         let node = Node {
-            pos: self.pos(self.at, off),
+            pos: self.pos(off),
             bytes: line.start + off..line.start + end,
             value: scalar(Cow::Borrowed(text), ScalarStyle::Plain, None),
         };
@@ -293,7 +306,7 @@ impl<'s> Reader<'s> {
             return Err(GiveUp);
         }
         let node = Node {
-            pos: self.pos(self.at, off),
+            pos: self.pos(off),
             bytes: line.start + off..line.start + end,
             value: scalar(Cow::Borrowed(inner), style, None),
         };
@@ -306,7 +319,7 @@ impl<'s> Reader<'s> {
     fn flow(&mut self, off: usize, map: bool) -> Step<usize> {
         let line = self.line()?;
         let (text, start) = (line.text, line.start);
-        let pos = self.pos(self.at, off);
+        let pos = self.pos(off);
         self.b
             .start(map, pos, start + off..start + off + 1, 0)
             .map_err(|_| GiveUp)?;
