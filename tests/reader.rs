@@ -235,6 +235,57 @@ fn long_flow_lines_are_read_alike() {
     assert_eq!(fast_agrees(&format!("a: [{items}]\n")), Some(true));
 }
 
+/// Mappings past the number of keys from which duplicates are found by
+/// hash: the same duplicates, of every kind of key, as serde-saphyr finds.
+#[test]
+fn many_keys_and_their_duplicates_are_read_alike() {
+    let keys: Vec<String> = (0..40).map(|i| format!("k{i}: {i}")).collect();
+    let base = keys.join("\n");
+    let flow = format!("{{{}}}", keys.join(", "));
+    let extra = [
+        "",
+        "k3: x",
+        "k39: x",
+        "1: a\n1: b",
+        "1: a\n1.0: b",
+        "0.0: a\n-0.0: b",
+        ".nan: a\n.nan: b",
+        "'1': a\n1: b",
+        "[a]: 1\n[a]: 2",
+        "[a]: 1\n[b]: 2",
+        "{a: 1}: x\n{a: 1}: y",
+        "<<: {k1: z, m: 1}",
+        "<<: {m: 1}\n<<: {m: 2}",
+    ];
+    for more in extra {
+        for text in [
+            format!("{base}\n{more}\n"),
+            format!(
+                "a:\n  {}\n",
+                format!("{base}\n{more}").replace('\n', "\n  ")
+            ),
+            format!(
+                "a: {flow}\nb: {{<<: {flow}, {}}}\n",
+                more.replace('\n', ", ")
+            ),
+        ] {
+            assert_eq!(differ(&text), None, "{more:?} in {:?}", &text[..30]);
+            assert_ne!(fast_agrees(&text), Some(false), "{more:?}");
+        }
+    }
+    let anchored =
+        format!("x: &x {flow}\ny: {{<<: *x, k5: 0}}\nz: {{k6: 0, <<: [*x, {{k7: 1}}]}}\n");
+    assert_eq!(differ(&anchored), None);
+    // Where ctg follows YAML rather than serde-saphyr: keys equal by value
+    // (`~` and `null`, `true` and `True`) are one key given twice.
+    for more in ["~: a\nnull: b", "true: a\nTrue: b"] {
+        for text in [format!("{more}\n"), format!("{base}\n{more}\n")] {
+            let kind = yaml::parse(&text).map(|_| ()).map_err(|e| e.kind);
+            assert_eq!(kind, Err(yaml::ParseErrorKind::DuplicateKey), "{more:?}");
+        }
+    }
+}
+
 #[test]
 fn same_tree_or_same_diagnostic_on_deep_nesting() {
     for depth in 28..36 {

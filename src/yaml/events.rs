@@ -84,6 +84,33 @@ struct Frame<'s> {
     first: usize,
     /// The sources of its `<<` merge keys, in order.
     merged: Vec<Node<'s>>,
+    /// Its keys by hash, once it has [`HASHED_FROM`] of them.
+    hashes: Option<KeyHashes>,
+}
+
+/// Keys a mapping may have before its duplicate check goes through hashes
+/// rather than a scan of them all (a file of a million keys would take
+/// hours to scan key by key).
+const HASHED_FROM: usize = 16;
+
+/// The keys of a mapping by hash.
+#[derive(Default)]
+struct KeyHashes(std::collections::HashSet<u64>);
+
+impl KeyHashes {
+    fn of<'a, 's: 'a>(keys: impl Iterator<Item = &'a Node<'s>>) -> Self {
+        let mut hashes = KeyHashes::default();
+        keys.for_each(|k| {
+            hashes.seen(k);
+        });
+        hashes
+    }
+
+    /// Records `key`; true when a key of the same hash was there already
+    /// (the same key, or rarely another one).
+    fn seen(&mut self, key: &Node<'_>) -> bool {
+        !self.0.insert(key_hash(key))
+    }
 }
 
 #[derive(Default)]
@@ -154,6 +181,7 @@ impl<'s> Builder<'s> {
             map,
             first: self.items.len(),
             merged: Vec::new(),
+            hashes: None,
         });
         Ok(())
     }
@@ -224,7 +252,7 @@ impl<'s> Builder<'s> {
             self.items.push(node);
         } else if held.len().is_multiple_of(2) {
             // A key: refused when the mapping already has it.
-            if !is_merge_key(&node) && held.iter().step_by(2).any(|k| same_key(k, &node)) {
+            if !is_merge_key(&node) && has_key(top, held, &node) {
                 return Err(ParseError {
                     kind: ParseErrorKind::DuplicateKey,
                     pos: node.pos,
@@ -247,6 +275,37 @@ impl<'s> Builder<'s> {
         }
         Ok(())
     }
+}
+
+/// Whether the mapping of `frame`, holding `held` (keys and values), has
+/// `key` already: a scan while it has few keys, its key hashes beyond.
+fn has_key(frame: &mut Frame<'_>, held: &[Node<'_>], key: &Node<'_>) -> bool {
+    let scan = || held.iter().step_by(2).any(|k| same_key(k, key));
+    if held.len() / 2 < HASHED_FROM {
+        return scan();
+    }
+    let hashes = frame
+        .hashes
+        .get_or_insert_with(|| KeyHashes::of(held.iter().step_by(2)));
+    hashes.seen(key) && scan()
+}
+
+/// A hash that keys equal by [`same_key`] share.
+fn key_hash(node: &Node<'_>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    match &node.value {
+        Value::Str(s) => (0u8, &**s).hash(&mut h),
+        Value::Int(i) => (1u8, i).hash(&mut h),
+        Value::Bool(b) => (2u8, b).hash(&mut h),
+        Value::Null => 3u8.hash(&mut h),
+        Value::Float(f) => (4u8, f.to_bits()).hash(&mut h),
+        // Collections compare item by item: those of one kind and size
+        // share a hash, and are told apart by a scan.
+        Value::Seq(items) => (5u8, items.len()).hash(&mut h),
+        Value::Map(pairs) => (6u8, pairs.len()).hash(&mut h),
+    }
+    h.finish()
 }
 
 /// How many values `node` holds, itself included.
@@ -283,7 +342,18 @@ fn same_key(a: &Node<'_>, b: &Node<'_>) -> bool {
         (Value::Int(x), Value::Int(y)) => x == y,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Null, Value::Null) => true,
-        (Value::Float(x), Value::Float(y)) => x == y,
+        // By their bits: 0.0 and -0.0 are two keys, `.nan` twice is one key
+        // given twice (as serde-saphyr, ctg's first reader, has them).
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        (Value::Seq(x), Value::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_key(p, q))
+        }
+        (Value::Map(x), Value::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((k, v), (l, w))| same_key(k, l) && same_key(v, w))
+        }
         _ => false,
     }
 }
@@ -298,13 +368,14 @@ fn merge<'s>(
         Value::Seq(items) => items,
         _ => vec![n],
     });
+    let mut hashes = KeyHashes::of(pairs.iter().map(|(k, _)| k));
     for mut source in sources {
         // Merged pairs are placed at the mapping they come from.
         let (pos, bytes) = (source.pos, source.bytes.clone());
         relocate(&mut source, pos, &bytes);
         if let Value::Map(extra) = source.value {
             for (k, v) in extra {
-                if !pairs.iter().any(|(p, _)| same_key(p, &k)) {
+                if !(hashes.seen(&k) && pairs.iter().any(|(p, _)| same_key(p, &k))) {
                     pairs.push((k, v));
                 }
             }
