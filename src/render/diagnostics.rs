@@ -55,6 +55,7 @@ pub fn render_text(
     }
     let mut out = String::new();
     let mut shown: Vec<&str> = Vec::new();
+    let mut lines = SourceLines::default();
     for d in diags {
         let code = d.problem.code();
         if let Some(same) = groups
@@ -68,7 +69,11 @@ pub fn render_text(
             }
             continue;
         }
-        out.push_str(&render_one(d, loaded, paths, &renderer, lang));
+        let line = loaded
+            .sources
+            .get_key_value(&d.file)
+            .and_then(|(file, src)| lines.line(file, src, d.pos.line as usize));
+        out.push_str(&render_one(d, line, paths, &renderer, lang));
         out.push('\n');
     }
     for note in skipped_notes(loaded.unread, lang) {
@@ -91,9 +96,32 @@ fn level(severity: Severity, lang: Lang) -> Level<'static> {
     }
 }
 
+/// The lines of each source file, found once: a file with thousands of
+/// problems would otherwise be read from its start for each one.
+#[derive(Default)]
+struct SourceLines<'a>(HashMap<&'a Path, Vec<usize>>);
+
+impl<'a> SourceLines<'a> {
+    /// Line `n` (1-based) of `src`, as `str::lines` gives it.
+    fn line(&mut self, file: &'a Path, src: &'a str, n: usize) -> Option<&'a str> {
+        let starts = self.0.entry(file).or_insert_with(|| {
+            std::iter::once(0)
+                .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let start = *starts.get(n.checked_sub(1)?)?;
+        let rest = src.get(start..).filter(|r| !r.is_empty())?;
+        Some(match rest.find('\n') {
+            Some(end) => rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]),
+            None => rest,
+        })
+    }
+}
+
+/// One diagnostic, with the source line it points at when there is one.
 fn render_one(
     d: &Diagnostic,
-    loaded: &Loaded,
+    line_text: Option<&str>,
     paths: &Paths,
     renderer: &Renderer,
     lang: Lang,
@@ -104,11 +132,6 @@ fn render_one(
     let title = level(d.severity, lang)
         .primary_title(message)
         .id(d.problem.code());
-    let line_text = loaded
-        .sources
-        .get(&d.file)
-        .filter(|_| d.pos.line > 0)
-        .and_then(|src| src.lines().nth(d.pos.line as usize - 1));
     let group = match line_text {
         Some(text) => {
             let (text, start, end) = visible(text, d.pos.col as usize - 1, d.width);
@@ -393,4 +416,32 @@ pub fn render_json(diags: &[Diagnostic], loaded: &Loaded, paths: &Paths, lang: L
         },
         diagnostics,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SourceLines;
+    use std::path::Path;
+
+    #[test]
+    fn source_lines_are_those_of_str_lines() {
+        for src in [
+            "",
+            "a",
+            "a\n",
+            "a\n\nb",
+            "a\r\nb\r\n",
+            "a\rb\n",
+            "a\r",
+            "é\nü\n\n",
+            "\n\n",
+        ] {
+            let mut lines = SourceLines::default();
+            for n in 1..6 {
+                let want = src.lines().nth(n - 1);
+                assert_eq!(lines.line(Path::new("f"), src, n), want, "{src:?} line {n}");
+            }
+            assert_eq!(lines.line(Path::new("f"), src, 0), None);
+        }
+    }
 }
