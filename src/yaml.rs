@@ -1,10 +1,12 @@
 //! Reading one YAML file into a tree of positioned nodes.
 //!
-//! granit-parser scans the text into events (YAML 1.2, with a span for each);
-//! [`events`] builds from them what the plan decoder needs: each value with
-//! its line, column and raw text, duplicate keys, anchors and merge keys,
-//! depth and alias limits. The raw text matters for identifiers, where
-//! `1.10` must stay `1.10` and not become the number 1.1.
+//! The tree is what the plan decoder needs: each value with its line,
+//! column and raw text, duplicate keys, anchors and merge keys, depth and
+//! alias limits. The raw text matters for identifiers, where `1.10` must
+//! stay `1.10` and not become the number 1.1. Two readers build it through
+//! one builder ([`events`]): [`fast`] reads the plain block YAML plan files
+//! are written in, and gives up on anything else; granit-parser's events
+//! (YAML 1.2, with a span for each) then read the file from the start.
 
 mod events;
 mod fast;

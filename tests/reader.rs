@@ -1,7 +1,11 @@
-//! The two readers — serde-saphyr's (the reference, kept as a
-//! dev-dependency) and ctg's own from granit-parser's events — give the same tree (values, kinds, positions) or the same
-//! diagnostic, over the shipped plan, the demo, hand-written corner cases
-//! and generated plans.
+//! ctg's readers against each other. serde-saphyr's (ctg's first reader,
+//! kept as a dev-dependency) and ctg's own (`yaml::parse`) give the same
+//! tree (values, kinds, positions) or the same diagnostic, over the shipped
+//! plan, the demo, hand-written corner cases and generated plans. Within
+//! ctg, the fast reader (`yaml::parse_fast`) gives exactly the tree
+//! granit-parser's events give (`yaml::parse_full`) wherever it reads a
+//! file: the shipped plan, the demo, generated plans, corner cases and
+//! seeded mutants.
 
 #[path = "../examples/gen_plans/generate.rs"]
 mod generate;

@@ -132,7 +132,7 @@ impl Context {
 
     /// Loads and checks the plan, refusing it (diagnostics, exit 1) if it has errors.
     /// Warnings are summed up in one line on stderr.
-    pub fn load_valid(&self) -> Result<Checked, Failure> {
+    pub(crate) fn load_valid(&self) -> Result<Checked, Failure> {
         let (loaded, diagnostics, lang) = self.load_all();
         let (errors, warnings) = counts(&diagnostics);
         if errors > 0 {
@@ -166,7 +166,7 @@ impl Context {
     }
 
     /// Loads and checks the plan, whatever its state.
-    pub fn load_all(&self) -> (Kept<Loaded>, Vec<Diagnostic>, Lang) {
+    pub(crate) fn load_all(&self) -> (Kept<Loaded>, Vec<Diagnostic>, Lang) {
         let loaded = load(&self.plan_dir);
         let diagnostics = check(&loaded, self.as_of);
         (Kept::new(loaded), diagnostics, self.lang)

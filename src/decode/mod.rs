@@ -33,8 +33,9 @@ pub struct Decoder<'a> {
     pub found: Vec<Found>,
 }
 
-/// The keys of one mapping, checked against the allowed ones (unknown keys
-/// are reported by [`Decoder::keys`]; asked for by name, they are never found).
+/// The keys of one mapping, checked against the allowed ones: unknown keys
+/// are reported by [`Decoder::keys`], and the decoders only ask for allowed
+/// ones (the lookup itself goes through every key the mapping has).
 pub struct Keys<'n> {
     pos: Pos,
     pairs: &'n [(Node<'n>, Node<'n>)],

@@ -209,12 +209,12 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
         .rows
         .iter()
         .filter_map(|r| r.cells.get(1))
-        .map(|c| terminal::longest_word(&c.text(lang)))
+        .map(|c| terminal::longest_word(&safe::cell(&c.text(lang))))
         .max()
         .unwrap_or(0);
     if let Some(c) = table.column_mut(1) {
         // 30 % of the room inside the borders, as comfy-table counts it.
-        let visible = 8 - hidden.len();
+        let visible = grid.header.len() - hidden.len();
         let floor = match style.width {
             Some(w) => {
                 let share = (usize::from(w).saturating_sub(visible + 1)) * 3 / 10;

@@ -1,7 +1,7 @@
-//! The positioned tree built straight from granit-parser's events (the
-//! scanner serde-saphyr itself runs on), without serde's `Spanned` layer.
-//! Scalars resolve as serde-saphyr resolves them for ctg: YAML 1.2 core
-//! schema, `017` read as 17, non-finite floats refused.
+//! The positioned tree and its builder, fed by granit-parser's events (the
+//! scanner serde-saphyr itself runs on) or by the fast reader
+//! ([`super::fast`]). Scalars resolve as serde-saphyr resolves them for
+//! ctg: YAML 1.2 core schema, `017` read as 17, non-finite floats refused.
 
 use super::{
     MAX_ALIAS_EXPANSION, MAX_ALIASES, MAX_DEPTH, Node, ParseError, ParseErrorKind, Pos, SyntaxKind,
@@ -54,9 +54,10 @@ pub fn parse(source: &str) -> Result<Node<'_>, ParseError> {
 }
 
 /// serde-saphyr's budgets beyond ctg's own ([`MAX_DEPTH`], [`MAX_ALIASES`],
-/// [`MAX_ALIAS_EXPANSION`]), kept so that the two readers refuse the same
-/// files: parser events (at least this many, more in a larger file),
-/// anchors and merge keys in one file.
+/// [`MAX_ALIAS_EXPANSION`]), kept so that ctg refuses the files serde-saphyr
+/// refused: parser events (at least this many, more in a larger file),
+/// anchors and merge keys in one file. The fast reader needs no event
+/// count: what it reads has no anchor, and fewer events than bytes.
 const MAX_EVENTS: usize = 1_000_000;
 const MAX_ANCHORS: usize = 50_000;
 const MAX_MERGE_KEYS: usize = 10_000;

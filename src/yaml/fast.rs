@@ -4,8 +4,9 @@
 //! plain, single- and double-quoted scalars without escapes, one-line flow
 //! sequences and mappings of such scalars, blank lines and comment lines.
 //! At anything else (anchors, tags, block or multi-line scalars, escapes,
-//! a comment after a value, an empty value, a tab, a control character, a
-//! mistake of any kind) it gives up, and granit-parser reads the file from
+//! a comment after a value, an empty value, a quoted, non-ASCII or
+//! 1,000-character key, an indented first line, `---` or `...`, a tab, a
+//! control character, a mistake of any kind) it gives up, and granit-parser reads the file from
 //! the start: every diagnostic comes from there. What it reads, it gives the
 //! tree builder with the values and positions granit-parser's events would
 //! give (`tests/reader.rs` compares both readers on every fixture, the
