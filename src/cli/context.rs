@@ -56,14 +56,17 @@ pub struct Checked {
 
 impl Context {
     /// Resolves the global options. `many`: the folders of `portfolio`,
-    /// which needs no `--plan` and speaks the language of the first plan
-    /// among them. A failure comes with the language it is told in (the
+    /// which reads no `--plan` and speaks the session's language (the
+    /// locale's), else that of the first plan among them. A failure comes with the language it is told in (the
     /// plan's language may not be known yet).
     pub fn resolve(g: &Global, many: Option<&[PathBuf]>) -> Result<Context, (Failure, Lang)> {
         let (explicit, fallback) = languages(g)?;
         let early = explicit.unwrap_or(fallback);
         let cwd = std::env::current_dir().unwrap_or_default();
         let (found, plan_dir, speaking) = match many {
+            Some(_) if g.plan.is_some() => {
+                return Err((Failure::Usage(Msg::PlanWithPortfolio), early));
+            }
             Some(dirs) => (cwd.clone(), cwd.clone(), first_plan(dirs)),
             None => {
                 let given = g
@@ -82,9 +85,17 @@ impl Context {
                 (found, dir.clone(), Some(dir))
             }
         };
-        let lang = explicit
-            .or_else(|| speaking.as_deref().and_then(plan_language))
-            .unwrap_or(fallback);
+        let lang = match many {
+            // Plans side by side may speak several languages: the
+            // session's locale comes before the first plan's.
+            Some(_) => explicit
+                .or_else(|| locale_lang(env))
+                .or_else(|| speaking.as_deref().and_then(plan_language))
+                .unwrap_or(Lang::En),
+            None => explicit
+                .or_else(|| speaking.as_deref().and_then(plan_language))
+                .unwrap_or(fallback),
+        };
         let fail = |m: Msg| (Failure::Usage(m), lang);
         let today = today(lang)?;
         let given_as_of = g.as_of.clone().or_else(|| env("CTG_AS_OF"));

@@ -351,7 +351,7 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     (
         ":format",
-        "Format de sortie [par défaut\u{a0}: selon l'extension de --output, sinon tableau]",
+        "Format de sortie [par défaut\u{a0}: selon l'extension de --output, sinon table]",
     ),
     (
         ":output",

@@ -121,8 +121,10 @@ pub enum Msg {
     NoPlanHere,
     /// A `portfolio` folder that is no plan and holds none.
     NoPlansIn(PathBuf),
-    /// `portfolio`: this many plans have errors (their rows say which).
-    PlansWithErrors(usize),
+    /// `portfolio`: these plans have errors (their rows say which).
+    PlansWithErrors(Vec<PathBuf>),
+    /// `portfolio` was given `--plan`, which it does not read.
+    PlanWithPortfolio,
     /// A filter names an id the plan does not have.
     UnknownId {
         /// What the id should name.
@@ -358,13 +360,28 @@ impl Speak for Msg {
                 format!("`{}` holds no plan, neither itself nor in its sub-folders", shown(p)),
                 format!("`{}` ne contient pas de plan, ni lui-même ni dans ses sous-dossiers", shown(p)),
             ),
-            PlansWithErrors(1) => lang.pick(
-                "1 plan has errors: `ctg validate --plan DIR` gives the details".to_string(),
-                "1 plan a des erreurs\u{a0}: `ctg validate --plan DOSSIER` en donne le détail".to_string(),
-            ),
-            PlansWithErrors(n) => lang.pick(
-                format!("{n} plans have errors: `ctg validate --plan DIR` gives the details of each"),
-                format!("{n} plans ont des erreurs\u{a0}: `ctg validate --plan DOSSIER` en donne le détail pour chacun"),
+            PlansWithErrors(dirs) if dirs.len() == 1 => {
+                let dir = dirs.first().map(|d| shown(d)).unwrap_or_default();
+                lang.pick(
+                    format!("1 plan has errors: `ctg validate --plan {dir}` gives the details"),
+                    format!("1 plan a des erreurs\u{a0}: `ctg validate --plan {dir}` en donne le détail"),
+                )
+            }
+            PlansWithErrors(dirs) => {
+                let n = dirs.len();
+                let mut list: Vec<String> = dirs.iter().take(5).map(|d| shown(d)).collect();
+                if n > 5 {
+                    list.push("…".to_string());
+                }
+                let list = list.join(", ");
+                lang.pick(
+                    format!("{n} plans have errors ({list}): `ctg validate --plan DIR` gives the details of each"),
+                    format!("{n} plans ont des erreurs ({list})\u{a0}: `ctg validate --plan DOSSIER` en donne le détail pour chacun"),
+                )
+            }
+            PlanWithPortfolio => lang.pick(
+                "`portfolio` reads the folders given after it, not --plan: name the plan folder after `portfolio`".to_string(),
+                "`portfolio` lit les dossiers donnés après lui, pas --plan\u{a0}: nommez le dossier du plan après `portfolio`".to_string(),
             ),
             UnknownId { kind, id, suggestion } => {
                 let (en, fr) = match kind {

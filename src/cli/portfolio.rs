@@ -48,11 +48,11 @@ pub fn run(ctx: &Context, args: &PortfolioArgs) -> Result<ExitCode, Failure> {
     if p.warnings > 0 && !ctx.quiet {
         tell(&Msg::Warnings(p.warnings), lang);
     }
-    match p.invalid_plans() {
-        0 => Ok(ExitCode::SUCCESS),
-        n => {
-            tell(&Msg::PlansWithErrors(n), lang);
-            Ok(ExitCode::FAILURE)
-        }
+    let invalid = p.invalid_plans();
+    if invalid.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        tell(&Msg::PlansWithErrors(invalid), lang);
+        Ok(ExitCode::FAILURE)
     }
 }

@@ -23,15 +23,25 @@ pub enum FolderError {
 }
 
 /// The plan folders that `dirs` name: each one that is a plan, else each of
-/// its sub-folders that is one (hidden ones left out), by name.
+/// its sub-folders that is one (hidden ones left out), by name; a folder
+/// named twice (`dept` and `dept/plan-01`) counts once. A folder with an
+/// `actions/` folder or a plan's root file but no `convention.yaml` is a
+/// plan too: its row then says what is missing, rather than the plan
+/// silently left out.
 pub fn plan_folders(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, FolderError> {
-    let mut plans = Vec::new();
+    let mut plans: Vec<PathBuf> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut keep = |plan: PathBuf, plans: &mut Vec<PathBuf>| {
+        if seen.insert(std::fs::canonicalize(&plan).unwrap_or_else(|_| plan.clone())) {
+            plans.push(plan);
+        }
+    };
     for dir in dirs {
         if !dir.is_dir() {
             return Err(FolderError::NotAFolder(dir.clone()));
         }
-        if let Ok(plan) = find_plan(Some(dir), dir) {
-            plans.push(plan);
+        if let Some(plan) = plan_in(dir) {
+            keep(plan, &mut plans);
             continue;
         }
         let mut subs: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -42,16 +52,27 @@ pub fn plan_folders(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, FolderError> {
             .filter(|p| p.is_dir())
             .collect();
         subs.sort();
-        let found: Vec<PathBuf> = subs
-            .iter()
-            .filter_map(|s| find_plan(Some(s), s).ok())
-            .collect();
+        let found: Vec<PathBuf> = subs.iter().filter_map(|s| plan_in(s)).collect();
         if found.is_empty() {
             return Err(FolderError::NoPlanIn(dir.clone()));
         }
-        plans.extend(found);
+        for plan in found {
+            keep(plan, &mut plans);
+        }
     }
     Ok(plans)
+}
+
+/// The plan `dir` is or holds in `plan/`, or `dir` itself when it looks
+/// like a plan without its `convention.yaml`.
+fn plan_in(dir: &Path) -> Option<PathBuf> {
+    find_plan(Some(dir), dir).ok().or_else(|| {
+        let looks = dir.join("actions").is_dir()
+            || ["axes.yaml", "partners.yaml", "tracks.yaml"]
+                .iter()
+                .any(|f| dir.join(f).is_file());
+        looks.then(|| dir.to_path_buf())
+    })
 }
 
 /// One plan's line.
@@ -97,9 +118,13 @@ pub struct Portfolio {
 }
 
 impl Portfolio {
-    /// Plans with at least one error.
-    pub fn invalid_plans(&self) -> usize {
-        self.lines.iter().filter(|l| l.errors > 0).count()
+    /// The folders of the plans with at least one error.
+    pub fn invalid_plans(&self) -> Vec<PathBuf> {
+        self.lines
+            .iter()
+            .filter(|l| l.errors > 0)
+            .map(|l| l.folder.clone())
+            .collect()
     }
 }
 

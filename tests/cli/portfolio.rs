@@ -79,7 +79,7 @@ fn the_broken_plan_shows_its_error_count_and_first_error_in_the_session_language
     );
     assert!(
         en.stderr
-            .contains("1 plan has errors: `ctg validate --plan DIR` gives the details"),
+            .contains("1 plan has errors: `ctg validate --plan dept/plan-0004` gives the details"),
         "{}",
         en.stderr
     );
@@ -171,7 +171,7 @@ fn generated_plans_are_the_same_for_a_seed_and_validate() {
 }
 
 #[test]
-fn a_plan_folder_counts_as_one_plan_beside_a_folder_of_plans() {
+fn a_plan_folder_counts_as_one_plan_beside_a_folder_of_plans_and_once() {
     let env = department();
     let run = env.run(&[
         "--lang",
@@ -194,10 +194,65 @@ fn a_plan_folder_counts_as_one_plan_beside_a_folder_of_plans() {
         [
             "dept/plan-0002",
             "dept/plan-0001",
-            "dept/plan-0002",
             "dept/plan-0003",
             "dept/plan-0004",
             "Total"
         ]
+    );
+}
+
+/// A plan folder that lost its `convention.yaml` is a row saying so, not a
+/// plan silently left out; the closing line names the plans to look at.
+#[test]
+fn a_plan_without_its_convention_is_a_row_and_named_at_the_end() {
+    let env = department();
+    std::fs::remove_file(env.dir.path().join("dept/plan-0003/convention.yaml")).unwrap();
+    let (code, doc) = json(&env, &[]);
+    assert_eq!(code, 1);
+    let plans = doc["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 4, "{doc:#}");
+    let third = &plans[2];
+    assert_eq!(third["folder"], "dept/plan-0003");
+    assert_eq!(third["first_error"]["file"], "convention.yaml");
+    let run = env.run(&["portfolio", "dept"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("2 plans ont des erreurs (dept/plan-0003, dept/plan-0004)"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// `portfolio` reads the folders after it: `--plan` is refused, not ignored.
+#[test]
+fn plan_option_is_refused() {
+    let env = department();
+    let run = env.run(&["--plan", "dept/plan-0001", "portfolio", "dept"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("not --plan"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}
+
+/// Plans side by side may speak several languages: a French session is
+/// French even when the first plan is English; without a locale, the
+/// first plan's language speaks.
+#[test]
+fn the_session_locale_speaks_before_the_first_plan() {
+    let env = department();
+    let convention = env.dir.path().join("dept/plan-0001/convention.yaml");
+    let text = std::fs::read_to_string(&convention).unwrap();
+    std::fs::write(&convention, text.replace("language: fr", "language: en")).unwrap();
+    let french = env.run_with_env(&[("LANG", "fr_FR.UTF-8")], &["-q", "portfolio", "dept"]);
+    assert!(
+        french.stdout.contains("Plans côte à côte"),
+        "{}",
+        french.stdout
+    );
+    let english = env.run(&["-q", "portfolio", "dept"]);
+    assert!(
+        english.stdout.contains("Plans side by side"),
+        "{}",
+        english.stdout
     );
 }
