@@ -62,6 +62,15 @@ pub fn short_date(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// `au 04/03/2025`, `as of 2025-03-04`: the date a report stands at.
+pub fn as_of(date: NaiveDate, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        crate::i18n::L::AsOf.get(lang),
+        short_date(date, lang)
+    )
+}
+
 /// French month names.
 pub const MONTHS_FR: [&str; 12] = [
     "janvier",

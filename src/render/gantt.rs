@@ -77,7 +77,7 @@ pub fn svg(g: &Gantt, lang: Lang) -> Svg {
         "<line x1=\"{at:.1}\" y1=\"{:.1}\" x2=\"{at:.1}\" y2=\"{bottom:.1}\" stroke=\"{INK}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n",
         TOP - 18.0
     ));
-    let date = format!("{} {}", L::AsOf.get(lang), short_date(g.at, lang));
+    let date = crate::render::fmt::as_of(g.at, lang);
     let anchor = if at > WIDTH - 120.0 { "end" } else { "start" };
     let dx = if anchor == "end" { -4.0 } else { 4.0 };
     svg.text(

@@ -30,10 +30,9 @@ pub fn plans(p: &Portfolio, lang: Lang) -> Grid {
         .map(|l| l.get(lang).to_string()),
     );
     let title = format!(
-        "{} ({} {})",
+        "{} ({})",
         L::Portfolio.get(lang),
-        L::AsOf.get(lang),
-        crate::render::fmt::short_date(p.as_of, lang)
+        crate::render::fmt::as_of(p.as_of, lang)
     );
     let mut g = Grid::new("portfolio", title, header).keyed(2);
     for line in &p.lines {
@@ -134,11 +133,7 @@ pub fn document(p: &Portfolio, lang: Lang) -> crate::render::document::Document 
     }
     crate::render::document::Document {
         title: L::Portfolio.get(lang).to_string(),
-        lines: vec![format!(
-            "{} {}",
-            L::AsOf.get(lang),
-            crate::render::fmt::short_date(p.as_of, lang)
-        )],
+        lines: vec![crate::render::fmt::as_of(p.as_of, lang)],
         notice: None,
         grids,
         charts: Vec::new(),

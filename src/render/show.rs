@@ -129,11 +129,10 @@ pub fn sheet(plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: Lang) -> String {
     }
     let _ = writeln!(
         out,
-        "\n{}{c} {} ({} {})",
+        "\n{}{c} {} ({})",
         L::Status.get(lang),
         state_line(&state, lang),
-        L::AsOf.get(lang),
-        short_date(as_of, lang)
+        crate::render::fmt::as_of(as_of, lang)
     );
     let partner = |id: &str| {
         plan.partner(id)

@@ -4,7 +4,7 @@
 use crate::compute::{Health, Rollup};
 use crate::i18n::{L, Lang, health_label, health_symbol, status_label};
 use crate::render::document::Document;
-use crate::render::fmt::{bar, percent, short_date};
+use crate::render::fmt::{as_of, bar, percent, short_date};
 use crate::render::grid::{Cell as GridCell, Grid};
 use crate::render::table::{Style, new_table};
 use crate::render::{safe, terminal};
@@ -88,7 +88,7 @@ pub fn footer(report: &StatusReport, lang: Lang) -> String {
         .map(|(h, n)| format!("{} {n}", health_label(*h, lang)))
         .collect();
     format!(
-        "{}{colon} {} · {} {} · {} {} · {} {} · {} {}\n{} · {} {}\n",
+        "{}{colon} {} · {} {} · {} {} · {} {} · {} {}\n{} · {}\n",
         L::Total.get(lang),
         sheets_count(t.sheets, lang),
         L::CompletionRate.get(lang),
@@ -100,8 +100,7 @@ pub fn footer(report: &StatusReport, lang: Lang) -> String {
         L::Stale.get(lang),
         t.stale,
         health.join(" · "),
-        L::AsOf.get(lang),
-        short_date(report.as_of, lang),
+        as_of(report.as_of, lang),
     )
 }
 
@@ -248,10 +247,9 @@ fn title(report: &StatusReport, lang: Lang) -> String {
 /// A Markdown document: one table with bold rollup rows, then the totals.
 pub fn markdown(report: &StatusReport, lang: Lang) -> String {
     let mut out = format!(
-        "# {} ({} {})\n\n",
+        "# {} ({})\n\n",
         safe::markdown(&title(report, lang)),
-        L::AsOf.get(lang),
-        short_date(report.as_of, lang)
+        as_of(report.as_of, lang)
     );
     if report.is_empty() {
         return format!("{out}{}\n", L::NoMatch.get(lang));
