@@ -3,10 +3,11 @@
 //! The library reads a plan folder ([`load`]), checks it ([`check`]),
 //! computes where each action sheet stands as of a date ([`compute`]),
 //! builds reports as plain data ([`report`]) and renders them ([`render`]).
-//! It never prints and never exits: the command-line layer ([`cli`]) does.
+//! It never prints and never exits: the binary's command-line layer does.
+
+#![deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 
 pub mod check;
-pub mod cli;
 pub mod compute;
 pub mod dates;
 pub mod decode;

@@ -1,5 +1,7 @@
 //! The `ctg` binary: parses arguments, runs the command, prints errors itself.
 
+mod cli;
+
 fn main() -> std::process::ExitCode {
-    ctg::cli::main()
+    cli::main()
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// What to write.
 #[derive(Debug, Clone, Copy)]
-pub struct Spec {
+pub(crate) struct Spec {
     /// The same seed writes the same bytes.
     pub seed: u64,
     /// Plans written (one folder each).
@@ -26,7 +26,7 @@ pub struct Spec {
 }
 
 /// Writes `spec.plans` plans into `out/plan-0001`, `out/plan-0002`…; returns their folders.
-pub fn write_plans(out: &Path, spec: &Spec) -> io::Result<Vec<PathBuf>> {
+pub(crate) fn write_plans(out: &Path, spec: &Spec) -> io::Result<Vec<PathBuf>> {
     (0..spec.plans)
         .map(|i| {
             let dir = out.join(format!("plan-{:04}", i + 1));
@@ -113,7 +113,7 @@ const NOTES: [&str; 10] = [
 ];
 
 /// Writes plan number `index` (from 0) of `spec` into `dir`.
-pub fn write_plan(dir: &Path, spec: &Spec, index: usize) -> io::Result<()> {
+pub(crate) fn write_plan(dir: &Path, spec: &Spec, index: usize) -> io::Result<()> {
     let mut rng = Rng(spec.seed ^ (index as u64).wrapping_mul(0xA24B_AED4_963E_E407));
     std::fs::create_dir_all(dir.join("actions"))?;
     let place = format!(

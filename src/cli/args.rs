@@ -12,7 +12,7 @@ use std::path::PathBuf;
     max_term_width = 100,
     disable_help_subcommand = true
 )]
-pub struct Cli {
+pub(super) struct Cli {
     /// Options shared by every command.
     #[command(flatten)]
     pub global: Global,
@@ -23,7 +23,7 @@ pub struct Cli {
 
 /// The commands, as those that read a plan and those that need none.
 #[derive(Debug, Subcommand)]
-pub enum TopCommand {
+pub(super) enum TopCommand {
     /// Commands that load the plan first.
     #[command(flatten)]
     Plan(Command),
@@ -34,7 +34,7 @@ pub enum TopCommand {
 
 /// The commands that work without a plan.
 #[derive(Debug, Subcommand)]
-pub enum FreeCommand {
+pub(super) enum FreeCommand {
     /// Write a new, valid plan for another territory into a new folder
     Init(InitArgs),
     /// JSON Schemas of the plan files, for editors (yaml-language-server)
@@ -47,7 +47,7 @@ pub enum FreeCommand {
 
 /// `ctg man`.
 #[derive(Debug, Args)]
-pub struct ManArgs {
+pub(super) struct ManArgs {
     /// Write one page per command into this folder (created if missing)
     #[arg(long, short, value_name = "DIR")]
     pub output: Option<PathBuf>,
@@ -55,7 +55,7 @@ pub struct ManArgs {
 
 /// `ctg completions`.
 #[derive(Debug, Args)]
-pub struct CompletionsArgs {
+pub(super) struct CompletionsArgs {
     /// The shell
     #[arg(value_enum, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
@@ -63,9 +63,9 @@ pub struct CompletionsArgs {
 
 /// `ctg schema`.
 #[derive(Debug, Args)]
-pub struct SchemaArgs {
+pub(super) struct SchemaArgs {
     /// Print only the schema of this kind of file
-    #[arg(value_name = "KIND", value_parser = crate::schema::KINDS, required_unless_present = "output")]
+    #[arg(value_name = "KIND", value_parser = ctg::schema::KINDS, required_unless_present = "output")]
     pub kind: Option<String>,
     /// Write the five schemas into this folder (created if missing), as KIND.schema.json
     #[arg(long, short, value_name = "DIR")]
@@ -75,7 +75,7 @@ pub struct SchemaArgs {
 /// Options shared by every command (before or after it).
 #[derive(Debug, Args)]
 #[command(next_help_heading = GLOBAL_HEADING)]
-pub struct Global {
+pub(crate) struct Global {
     /// Plan folder [env: CTG_PLAN; default: the first folder upward holding
     /// convention.yaml or plan/convention.yaml]
     #[arg(long, global = true, value_name = "DIR")]
@@ -95,11 +95,11 @@ pub struct Global {
 }
 
 /// The heading of the global options in help.
-pub const GLOBAL_HEADING: &str = "Global options";
+pub(super) const GLOBAL_HEADING: &str = "Global options";
 
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     /// On a terminal, unless NO_COLOR is set.
     Auto,
     /// Always.
@@ -110,7 +110,7 @@ pub enum ColorChoice {
 
 /// The commands that load the plan first.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(super) enum Command {
     /// Check the whole plan and report every error and warning
     #[command(alias = "check")]
     Validate(ValidateArgs),
@@ -146,7 +146,7 @@ pub enum Command {
 
 /// `ctg __ids KIND [SHEET]`, called back by the completion scripts.
 #[derive(Debug, Args)]
-pub struct IdsArgs {
+pub(super) struct IdsArgs {
     /// Which ids
     #[arg(value_enum)]
     pub kind: IdList,
@@ -156,7 +156,7 @@ pub struct IdsArgs {
 
 /// The kinds of id `__ids` lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum IdList {
+pub(super) enum IdList {
     /// Action sheets.
     Sheet,
     /// Axes.
@@ -179,7 +179,7 @@ pub enum IdList {
 
 /// `ctg init`.
 #[derive(Debug, Args)]
-pub struct InitArgs {
+pub(super) struct InitArgs {
     /// The folder of the new plan (created if missing; refused if it holds a plan)
     pub dir: PathBuf,
     /// The convention's full name
@@ -201,7 +201,7 @@ pub struct InitArgs {
 
 /// `--dry-run` and `--commit` of the commands that write a plan file.
 #[derive(Debug, Args)]
-pub struct WriteFlags {
+pub(super) struct WriteFlags {
     /// Check everything (with --commit, git too) and print the diff; write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -212,7 +212,7 @@ pub struct WriteFlags {
 
 /// What `ctg add` adds.
 #[derive(Debug, Subcommand)]
-pub enum AddCommand {
+pub(super) enum AddCommand {
     /// Add a partner to partners.yaml
     Partner(AddPartnerArgs),
     /// Add a milestone to an action sheet
@@ -223,7 +223,7 @@ pub enum AddCommand {
 
 /// `ctg add partner`.
 #[derive(Debug, Args)]
-pub struct AddPartnerArgs {
+pub(super) struct AddPartnerArgs {
     /// The new partner's id, a slug (e.g. caf-gard)
     pub id: String,
     /// Its full name
@@ -239,7 +239,7 @@ pub struct AddPartnerArgs {
 
 /// `ctg add milestone`.
 #[derive(Debug, Args)]
-pub struct AddMilestoneArgs {
+pub(super) struct AddMilestoneArgs {
     /// The action sheet (e.g. 2.1.1)
     pub sheet: String,
     /// The milestone's id, a slug (e.g. permis)
@@ -258,7 +258,7 @@ pub struct AddMilestoneArgs {
 
 /// `ctg add indicator`.
 #[derive(Debug, Args)]
-pub struct AddIndicatorArgs {
+pub(super) struct AddIndicatorArgs {
     /// The action sheet (e.g. 2.1.1)
     pub sheet: String,
     /// The indicator's id, a slug (e.g. places-eaje)
@@ -289,7 +289,7 @@ pub struct AddIndicatorArgs {
 
 /// `ctg set`.
 #[derive(Debug, Args)]
-pub struct SetArgs {
+pub(super) struct SetArgs {
     /// The action sheet (e.g. 2.1.1)
     pub sheet: String,
     /// The lead partner (pilote)
@@ -314,7 +314,7 @@ pub struct SetArgs {
 
 /// `ctg validate`.
 #[derive(Debug, Args)]
-pub struct ValidateArgs {
+pub(super) struct ValidateArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
@@ -325,7 +325,7 @@ pub struct ValidateArgs {
 
 /// Formats of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiagFormat {
+pub(super) enum DiagFormat {
     /// rustc-style messages.
     Text,
     /// One JSON document, for editors and CI.
@@ -334,7 +334,7 @@ pub enum DiagFormat {
 
 /// `ctg status`.
 #[derive(Debug, Args)]
-pub struct StatusArgs {
+pub(super) struct StatusArgs {
     /// Only this axis
     #[arg(long, value_name = "ID")]
     pub axis: Option<String>,
@@ -363,7 +363,7 @@ pub struct StatusArgs {
 
 /// Formats of tabular commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TableFormat {
+pub(crate) enum TableFormat {
     /// Tables for the terminal.
     Table,
     /// A Markdown document.
@@ -380,14 +380,14 @@ pub enum TableFormat {
 
 /// `ctg show`.
 #[derive(Debug, Args)]
-pub struct ShowArgs {
+pub(super) struct ShowArgs {
     /// An axis (1), objective (1.2), sheet (1.2.3), field id, or `tracks`
     pub id: String,
 }
 
 /// `ctg record`.
 #[derive(Debug, Args)]
-pub struct RecordArgs {
+pub(super) struct RecordArgs {
     /// The action sheet (e.g. 2.1.1)
     pub id: String,
     /// Date of the entry, YYYY-MM-DD or JJ/MM/AAAA [default: today]
@@ -433,7 +433,7 @@ pub struct RecordArgs {
 
 /// `ctg portfolio`.
 #[derive(Debug, Args)]
-pub struct PortfolioArgs {
+pub(super) struct PortfolioArgs {
     /// Plan folders, or folders whose sub-folders are plans
     #[arg(value_name = "DIR", required = true)]
     pub dirs: Vec<PathBuf>,
@@ -450,7 +450,7 @@ pub struct PortfolioArgs {
 
 /// `--format` and `--output` of `status`, `log`, `summary` and `portfolio`.
 #[derive(Debug, Args)]
-pub struct TableOutput {
+pub(crate) struct TableOutput {
     /// Output format [default: from the --output extension, else table]
     #[arg(long, value_enum)]
     pub format: Option<TableFormat>,
@@ -461,7 +461,7 @@ pub struct TableOutput {
 
 /// `ctg log`.
 #[derive(Debug, Args)]
-pub struct LogArgs {
+pub(super) struct LogArgs {
     /// From this date or year [default: the start of the convention period]
     #[arg(long, value_name = "DATE|YEAR")]
     pub from: Option<String>,
@@ -478,7 +478,7 @@ pub struct LogArgs {
 
 /// `ctg summary`.
 #[derive(Debug, Args)]
-pub struct SummaryArgs {
+pub(super) struct SummaryArgs {
     /// First year [default: the first year of the convention]
     #[arg(long, value_name = "YEAR")]
     pub from: Option<i32>,
@@ -495,7 +495,7 @@ pub struct SummaryArgs {
 
 /// Groups of `summary --by`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum By {
+pub(super) enum By {
     /// One block per axis.
     Axis,
     /// One block per objective.
@@ -506,7 +506,7 @@ pub enum By {
 
 /// `ctg report`.
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub(super) struct ReportArgs {
     /// The year reviewed, within the convention period
     pub year: i32,
     /// Format and destination.
@@ -519,7 +519,7 @@ pub struct ReportArgs {
 
 /// `--format` and `--output` of `report` and `evaluation`.
 #[derive(Debug, Args)]
-pub struct DocumentOutput {
+pub(super) struct DocumentOutput {
     /// Output format [default: from the --output extension, else table]
     #[arg(long, value_enum)]
     pub format: Option<TableFormat>,
@@ -530,7 +530,7 @@ pub struct DocumentOutput {
 
 /// The tables of the annual review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportTable {
+pub(super) enum ReportTable {
     /// Synthesis by axis.
     Synthesis,
     /// Detail by sheet.
@@ -543,7 +543,7 @@ pub enum ReportTable {
 
 /// `ctg timeline`.
 #[derive(Debug, Args)]
-pub struct TimelineArgs {
+pub(super) struct TimelineArgs {
     /// Output format: the terminal chart, a Markdown text chart, or a Gantt chart as SVG or an HTML page
     #[arg(long, value_enum)]
     pub format: Option<TimelineFormat>,
@@ -554,7 +554,7 @@ pub struct TimelineArgs {
 
 /// Formats of `timeline`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TimelineFormat {
+pub(super) enum TimelineFormat {
     /// For the terminal.
     Table,
     /// A text chart in a Markdown code block.
@@ -567,7 +567,7 @@ pub enum TimelineFormat {
 
 /// `ctg renew`.
 #[derive(Debug, Args)]
-pub struct RenewArgs {
+pub(super) struct RenewArgs {
     /// The folder of the new plan (created if missing; refused if it holds a plan)
     pub dir: PathBuf,
     /// First year of the new convention
@@ -583,7 +583,7 @@ pub struct RenewArgs {
 
 /// Values of `renew --carry`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CarryChoice {
+pub(super) enum CarryChoice {
     /// Sheets neither done nor abandoned at the end of the current period.
     Unfinished,
     /// Every sheet.
@@ -594,7 +594,7 @@ pub enum CarryChoice {
 
 /// `ctg evaluation`.
 #[derive(Debug, Args)]
-pub struct EvaluationArgs {
+pub(super) struct EvaluationArgs {
     /// Format and destination.
     #[command(flatten)]
     pub out: DocumentOutput,
@@ -605,7 +605,7 @@ pub struct EvaluationArgs {
 
 /// The tables of the evaluation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EvaluationTable {
+pub(super) enum EvaluationTable {
     /// Outcome by axis and objective.
     Outcome,
     /// Outcome by action sheet.

@@ -12,11 +12,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// How the names of ctg's temporary files begin.
-pub const TEMP_PREFIX: &str = ".ctg-tmp-";
+pub(super) const TEMP_PREFIX: &str = ".ctg-tmp-";
 
 /// Writes `bytes` to `path` atomically. A replaced file keeps its mode; a
 /// new one gets `0666` less the umask.
-pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -63,7 +63,7 @@ fn create_temp(dir: &Path, name: &str) -> std::io::Result<(PathBuf, File)> {
 
 /// Removes the temporary files that a killed `ctg` left in `dir`. Only
 /// called with the plan's lock held, so no other `ctg` is writing one.
-pub fn sweep(dir: &Path) {
+pub(super) fn sweep(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

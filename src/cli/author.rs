@@ -7,19 +7,19 @@ use super::args::{
 use super::context::Context;
 use super::messages::{Change, IdKind, Msg};
 use super::{Failure, write};
-use crate::dates::parse_cli_date;
-use crate::decode::IdShape;
-use crate::diag::suggest;
-use crate::edit::{
+use ctg::dates::parse_cli_date;
+use ctg::decode::IdShape;
+use ctg::diag::suggest;
+use ctg::edit::{
     Edited, add_item, add_root_item, number, scalar, set_keys, verify, verify_partners,
 };
-use crate::i18n::Speak;
-use crate::load::Loaded;
-use crate::model::{
+use ctg::i18n::Speak;
+use ctg::load::Loaded;
+use ctg::model::{
     Baseline, Direction, Indicator, IndicatorKind, Located, Milestone, Partner, PartnerKind,
     Period, Plan, Sheet,
 };
-use crate::record::find_sheet;
+use ctg::record::find_sheet;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -30,12 +30,12 @@ fn refuse(m: Msg) -> Failure {
 fn at<T>(value: T) -> Located<T> {
     Located {
         value,
-        pos: crate::yaml::Pos::default(),
+        pos: ctg::yaml::Pos::default(),
     }
 }
 
 /// Runs `add`.
-pub fn run_add(ctx: &Context, command: &AddCommand) -> Result<ExitCode, Failure> {
+pub(super) fn run_add(ctx: &Context, command: &AddCommand) -> Result<ExitCode, Failure> {
     match command {
         AddCommand::Partner(a) => add_partner(ctx, a),
         AddCommand::Milestone(a) => add_milestone(ctx, a),
@@ -102,7 +102,7 @@ fn add_partner(ctx: &Context, a: &AddPartnerArgs) -> Result<ExitCode, Failure> {
 /// Checks the plan after the change and writes it.
 fn finish(
     ctx: &Context,
-    lang: &crate::i18n::Lang,
+    lang: &ctg::i18n::Lang,
     after: &Loaded,
     target: &write::Target,
     edited: &Edited,
@@ -277,7 +277,7 @@ fn known<'a>(
 }
 
 /// Runs `set`.
-pub fn run_set(ctx: &Context, a: &SetArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run_set(ctx: &Context, a: &SetArgs) -> Result<ExitCode, Failure> {
     edit_sheet(ctx, &a.sheet, &a.write, |plan, sheet, text| {
         let partners = plan.partners.iter().map(|p| p.id.as_str());
         let fields = plan.convention.fields.iter().map(|f| f.id.as_str());

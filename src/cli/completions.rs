@@ -66,7 +66,7 @@ fn zsh(script: &str) -> String {
 }
 
 /// Runs `completions`.
-pub fn run(args: &CompletionsArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(args: &CompletionsArgs) -> Result<ExitCode, Failure> {
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "ctg", &mut out);
     let mut script = String::from_utf8_lossy(&out).into_owned();
@@ -81,7 +81,7 @@ pub fn run(args: &CompletionsArgs) -> Result<ExitCode, Failure> {
 
 /// Runs `__ids`: the ids of one kind in the plan as read, one a line (a plan
 /// with errors still lists what it holds).
-pub fn run_ids(ctx: &Context, args: &IdsArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run_ids(ctx: &Context, args: &IdsArgs) -> Result<ExitCode, Failure> {
     let (loaded, _, _) = ctx.load_all();
     let plan = &loaded.plan;
     let sheets = plan

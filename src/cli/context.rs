@@ -3,18 +3,17 @@
 use super::args::{ColorChoice, Global};
 use super::messages::Msg;
 use super::{Failure, tell};
-use crate::check::check;
-use crate::dates;
-use crate::diag::{Diagnostic, Severity};
-use crate::i18n::{Lang, locale_lang};
-use crate::load::{FindError, Loaded, find_plan, load};
-use crate::render::diagnostics::{Paths, counts, render_text};
 use chrono::NaiveDate;
-use std::io::IsTerminal;
+use ctg::check::check;
+use ctg::dates;
+use ctg::diag::{Diagnostic, Severity};
+use ctg::i18n::{Lang, locale_lang};
+use ctg::load::{FindError, Loaded, find_plan, load};
+use ctg::render::diagnostics::{Paths, counts, render_text};
 use std::path::{Path, PathBuf};
 
 /// Everything a command needs to know besides its own arguments.
-pub struct Context {
+pub(crate) struct Context {
     /// The plan folder, absolute and canonical: every path given to git or
     /// the file system is built from it, whatever folder the command was
     /// typed in.
@@ -42,12 +41,12 @@ pub struct Context {
 }
 
 /// An environment variable; set to the empty string counts as unset.
-pub fn env(name: &str) -> Option<String> {
+pub(super) fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
 /// A plan loaded and checked, with the language to speak.
-pub struct Checked {
+pub(crate) struct Checked {
     /// The plan as read (kept to the end of the process, see [`Kept`]).
     pub loaded: Kept<Loaded>,
     /// The output language.
@@ -59,7 +58,10 @@ impl Context {
     /// which reads no `--plan` and speaks the session's language (the
     /// locale's), else that of the first plan among them. A failure comes with the language it is told in (the
     /// plan's language may not be known yet).
-    pub fn resolve(g: &Global, many: Option<&[PathBuf]>) -> Result<Context, (Failure, Lang)> {
+    pub(crate) fn resolve(
+        g: &Global,
+        many: Option<&[PathBuf]>,
+    ) -> Result<Context, (Failure, Lang)> {
         let (explicit, fallback) = languages(g)?;
         let early = explicit.unwrap_or(fallback);
         let cwd = std::env::current_dir().unwrap_or_default();
@@ -111,14 +113,10 @@ impl Context {
             ColorChoice::Never => false,
             ColorChoice::Auto => terminal && !no_color,
         };
+        let (out_terminal, err_terminal) = super::ui::terminals();
         let width = env("COLUMNS")
             .and_then(|c| c.trim().parse::<u16>().ok())
-            .or_else(|| {
-                std::io::stdout()
-                    .is_terminal()
-                    .then(terminal_width)
-                    .flatten()
-            });
+            .or_else(|| out_terminal.then(terminal_width).flatten());
         Ok(Context {
             plan_dir,
             shown_dir,
@@ -126,16 +124,16 @@ impl Context {
             as_of,
             as_of_given,
             lang,
-            color: decide(std::io::stdout().is_terminal()),
-            color_err: decide(std::io::stderr().is_terminal()),
+            color: decide(out_terminal),
+            color_err: decide(err_terminal),
             width,
             quiet: g.quiet,
         })
     }
 
     /// The terminal style: colour and width.
-    pub fn style(&self) -> crate::render::table::Style {
-        crate::render::table::Style {
+    pub(crate) fn style(&self) -> ctg::render::table::Style {
+        ctg::render::table::Style {
             color: self.color,
             width: self.width,
         }
@@ -162,7 +160,7 @@ impl Context {
                 self.color_err,
                 self.width,
             );
-            text.push_str(&crate::render::diagnostics::summary_line(
+            text.push_str(&ctg::render::diagnostics::summary_line(
                 &errors_only,
                 &loaded,
                 lang,
@@ -213,10 +211,10 @@ fn today(lang: Lang) -> Result<NaiveDate, (Failure, Lang)> {
 /// the memory back at once. Freeing a large plan's 100,000 entries one by
 /// one took a sixth of `status`'s time. Nothing in a plan holds a file,
 /// lock or other resource that needs a `Drop`.
-pub type Kept<T> = std::mem::ManuallyDrop<T>;
+pub(super) type Kept<T> = std::mem::ManuallyDrop<T>;
 
 /// What a command that works without a plan knows.
-pub struct Bare {
+pub(super) struct Bare {
     /// `--lang` or CTG_LANG, when given.
     pub explicit: Option<Lang>,
     /// The session's language: the explicit one, else the system locale's, else English.
@@ -227,7 +225,7 @@ pub struct Bare {
 
 impl Bare {
     /// Resolves `--lang` and today, without looking for a plan.
-    pub fn resolve(g: &Global) -> Result<Bare, (Failure, Lang)> {
+    pub(super) fn resolve(g: &Global) -> Result<Bare, (Failure, Lang)> {
         let (explicit, fallback) = languages(g)?;
         let lang = explicit.unwrap_or(fallback);
         Ok(Bare {
@@ -240,7 +238,7 @@ impl Bare {
 
 /// The first plan folder that `portfolio`'s folders name.
 fn first_plan(dirs: &[PathBuf]) -> Option<PathBuf> {
-    crate::report::portfolio::plan_folders(&dirs[..dirs.len().min(1)])
+    ctg::report::portfolio::plan_folders(&dirs[..dirs.len().min(1)])
         .ok()?
         .into_iter()
         .next()
@@ -249,7 +247,7 @@ fn first_plan(dirs: &[PathBuf]) -> Option<PathBuf> {
 /// The `language` of the plan's convention, read ahead of the plan so that
 /// every message of the session, even before loading, is in that language.
 fn plan_language(dir: &Path) -> Option<Lang> {
-    crate::load::convention_language(dir)
+    ctg::load::convention_language(dir)
         .as_deref()
         .and_then(Lang::parse)
 }

@@ -5,14 +5,14 @@ use super::Failure;
 use super::args::EvaluationArgs;
 use super::context::Context;
 use super::report::{deliver, target};
-use crate::compute::end_of_year;
-use crate::render::{evaluation, evaluation_json};
-use crate::report::evaluation::build;
+use ctg::compute::end_of_year;
+use ctg::render::{evaluation, evaluation_json};
+use ctg::report::evaluation::build;
 use std::process::ExitCode;
 
 /// Runs `evaluation`, as of `--as-of` if given, else the earlier of the
 /// period's end and today.
-pub fn run(ctx: &Context, args: &EvaluationArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(ctx: &Context, args: &EvaluationArgs) -> Result<ExitCode, Failure> {
     let target = target(&args.out, args.table)?;
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);

@@ -11,14 +11,14 @@
 use super::args::{Cli, GLOBAL_HEADING};
 use super::context::env;
 use super::print_err;
-use crate::i18n::{Lang, locale_lang};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
+use ctg::i18n::{Lang, locale_lang};
 use std::ffi::OsString;
 use std::process::ExitCode;
 
 /// The language of help and usage errors, read before clap parses anything.
-pub fn language(argv: &[OsString]) -> Lang {
+pub(super) fn language(argv: &[OsString]) -> Lang {
     let mut given = None;
     let mut words = argv.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(word) = words.next() {
@@ -41,7 +41,7 @@ pub fn language(argv: &[OsString]) -> Lang {
 /// Parses the command line with help in `lang`. Help and version are printed
 /// here (exit 0); a usage error is told in `lang` (exit 2).
 /// `ctg help [COMMAND]` is read as `ctg [COMMAND] --help`.
-pub fn parse(mut argv: Vec<OsString>, lang: Lang) -> Result<Cli, ExitCode> {
+pub(super) fn parse(mut argv: Vec<OsString>, lang: Lang) -> Result<Cli, ExitCode> {
     if argv.get(1).is_some_and(|a| a == "help") {
         argv.remove(1);
         argv.push("--help".into());
@@ -174,7 +174,7 @@ fn usage_error(e: &clap::Error, lang: Lang) -> String {
 }
 
 /// The command tree with its texts in `lang` (English is clap's own).
-pub fn localize(command: Command, lang: Lang) -> Command {
+pub(super) fn localize(command: Command, lang: Lang) -> Command {
     match lang {
         Lang::En => command,
         Lang::Fr => french(command, None),

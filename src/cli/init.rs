@@ -6,15 +6,15 @@ use super::context::Bare;
 use super::messages::Msg;
 use super::staging::install;
 use super::{Failure, print};
-use crate::decode::IdShape;
-use crate::i18n::{Lang, Speak};
-use crate::init::{Request, default_signatories, files};
-use crate::model::Period;
 use chrono::Datelike;
+use ctg::decode::IdShape;
+use ctg::i18n::{Lang, Speak};
+use ctg::init::{Request, default_signatories, files};
+use ctg::model::Period;
 use std::process::ExitCode;
 
 /// Runs `init`.
-pub fn run(bare: &Bare, args: &InitArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(bare: &Bare, args: &InitArgs) -> Result<ExitCode, Failure> {
     let start = args.from.unwrap_or(bare.today.year() + 1);
     let end = args.to.unwrap_or(start + 4);
     if start > end {

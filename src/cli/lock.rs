@@ -8,10 +8,10 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::time::{Duration, Instant};
 
 /// The lock file in the plan folder that serialises concurrent records.
-pub const LOCK_FILE: &str = ".ctg.lock";
+pub(super) const LOCK_FILE: &str = ".ctg.lock";
 /// How long `record` waits for another `ctg` to release the lock before it
 /// gives up, unless `CTG_LOCK_TIMEOUT` gives another number of seconds.
-pub const LOCK_TIMEOUT: Duration = Duration::from_secs(30);
+pub(super) const LOCK_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long `record` waits in silence before saying what it waits for.
 const SAY_AFTER: Duration = Duration::from_secs(1);
 /// How often the lock is tried again.
@@ -20,7 +20,7 @@ const RETRY: Duration = Duration::from_millis(20);
 /// Takes the plan's lock, waiting for another `ctg` to release it: after a
 /// second it says which file it waits on; after the timeout it gives up
 /// and nothing is written. A lock file that is a link is not followed.
-pub fn take(ctx: &Context) -> Result<File, Failure> {
+pub(super) fn take(ctx: &Context) -> Result<File, Failure> {
     let path = ctx.plan_dir.join(LOCK_FILE);
     let shown = ctx.shown_dir.join(LOCK_FILE);
     let fail = |e: std::io::Error| Failure::Refused(Msg::CannotLock(shown.clone(), e.kind()));

@@ -4,14 +4,14 @@ use super::args::{LogArgs, TableFormat};
 use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, emit};
-use crate::compute::start_of_year;
-use crate::dates::parse_period_bound;
-use crate::render::log as render;
-use crate::report::log::build;
+use ctg::compute::start_of_year;
+use ctg::dates::parse_period_bound;
+use ctg::render::log as render;
+use ctg::report::log::build;
 use std::process::ExitCode;
 
 /// Runs `log`.
-pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode, Failure> {
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let bound = |text: &Option<String>, end: bool, default| match text {

@@ -11,7 +11,7 @@ use clap::CommandFactory;
 use std::process::ExitCode;
 
 /// Runs `man`.
-pub fn run(bare: &Bare, args: &ManArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(bare: &Bare, args: &ManArgs) -> Result<ExitCode, Failure> {
     let mut root = help::localize(Cli::command(), bare.lang).disable_help_subcommand(true);
     root.build();
     let mut pages = Vec::new();

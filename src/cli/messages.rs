@@ -3,21 +3,21 @@
 //! Library errors (refusals of `record`, git, the editor) say themselves
 //! through the same [`Speak`] trait, so no library's wording reaches a user.
 
-use crate::compute::Health;
-use crate::diag::FileKind;
-use crate::edit::{EditError, Notice, VerifyError};
-use crate::git::GitError;
-use crate::i18n::{Lang, Speak, health_label, status_label};
-use crate::model::Status;
-use crate::record::Refusal;
-use crate::render::fmt::{percent, short_date};
 use chrono::NaiveDate;
+use ctg::compute::Health;
+use ctg::diag::FileKind;
+use ctg::edit::{EditError, Notice, VerifyError};
+use ctg::git::GitError;
+use ctg::i18n::{Lang, Speak, health_label, status_label};
+use ctg::model::Status;
+use ctg::record::Refusal;
+use ctg::render::fmt::{percent, short_date};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 /// A kind of id that a filter names.
 #[derive(Debug, Clone, Copy)]
-pub enum IdKind {
+pub(crate) enum IdKind {
     /// `--axis`.
     Axis,
     /// `--objective`.
@@ -32,7 +32,7 @@ pub enum IdKind {
 
 /// Where a sheet stands on a day, as `record` tells it.
 #[derive(Debug, Clone, Copy)]
-pub struct SheetSnapshot {
+pub(crate) struct SheetSnapshot {
     /// The day.
     pub date: NaiveDate,
     /// Its status.
@@ -45,7 +45,7 @@ pub struct SheetSnapshot {
 
 impl SheetSnapshot {
     /// True when status, progress and health are the same (whatever the day).
-    pub fn same_state(&self, other: &SheetSnapshot) -> bool {
+    pub(crate) fn same_state(&self, other: &SheetSnapshot) -> bool {
         self.status == other.status
             && self.progress == other.progress
             && self.health == other.health
@@ -64,7 +64,7 @@ impl SheetSnapshot {
 /// What `add` or `set` changed, in a few words (the output line and the
 /// commit message).
 #[derive(Debug, Clone)]
-pub enum Change {
+pub(super) enum Change {
     /// `add partner ID`.
     Partner(String),
     /// `add milestone SHEET --id ID`.
@@ -100,7 +100,7 @@ impl Speak for Change {
 
 /// A sentence of the command line.
 #[derive(Debug)]
-pub enum Msg {
+pub(crate) enum Msg {
     /// `--lang` or `CTG_LANG` is neither fr nor en.
     UnknownLanguage(String),
     /// `SOURCE_DATE_EPOCH` is not a number of seconds.
@@ -312,7 +312,7 @@ fn io_reason(kind: ErrorKind, lang: Lang) -> &'static str {
 }
 
 fn shown(p: &Path) -> String {
-    crate::render::safe::safe_line(&p.display().to_string())
+    ctg::render::safe::safe_line(&p.display().to_string())
 }
 
 impl Speak for Msg {
@@ -606,7 +606,7 @@ impl Speak for Msg {
                 )
                 .to_string(),
             Committed(message) => {
-                let message = crate::render::safe::safe_line(message);
+                let message = ctg::render::safe::safe_line(message);
                 lang.pick(
                     format!("committed: {message}"),
                     format!("commit\u{a0}: {message}"),
@@ -623,7 +623,7 @@ impl Speak for Msg {
             Amended { id, old_date, date: d, file, old_text } => {
                 let old: String = old_text
                     .lines()
-                    .map(|l| format!("\n  {}", crate::render::safe::safe_line(l)))
+                    .map(|l| format!("\n  {}", ctg::render::safe::safe_line(l)))
                     .collect();
                 lang.pick(
                     format!("{id}: the entry of {} in {} is replaced by an entry of {}; it read:{old}", date(old_date), shown(file), date(d)),
@@ -655,8 +655,8 @@ impl Speak for Msg {
                 "rien à modifier\u{a0}: indiquez --lead, --partners, --fields, --tracks ou --schedule".to_string(),
             ),
             Changed(what, file) => lang.pick(
-                format!("{} changed: {}", shown(file), crate::render::safe::safe_line(what)),
-                format!("{} modifié\u{a0}: {}", shown(file), crate::render::safe::safe_line(what)),
+                format!("{} changed: {}", shown(file), ctg::render::safe::safe_line(what)),
+                format!("{} modifié\u{a0}: {}", shown(file), ctg::render::safe::safe_line(what)),
             ),
             NothingToAmend(id) => lang.pick(
                 format!("{id} has no journal entry to amend: record one without --amend"),
@@ -707,7 +707,7 @@ fn git_reason(e: &GitError, lang: Lang) -> String {
             )
             .to_string(),
         GitError::Failed(why) => {
-            let why = crate::render::safe::safe(why);
+            let why = ctg::render::safe::safe(why);
             lang.pick(
                 format!("git said: {why}"),
                 format!("git a répondu\u{a0}: {why}"),

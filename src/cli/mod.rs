@@ -23,22 +23,22 @@ mod staging;
 mod status;
 mod summary;
 mod timeline;
+mod ui;
 mod validate;
 mod write;
 
-use crate::i18n::{Lang, Speak};
-use crate::render::safe::{outgoing, safe};
-pub use args::Cli;
 use args::{Command, FreeCommand, TopCommand};
 use context::Context;
+use ctg::i18n::{Lang, Speak};
+use ctg::render::safe::safe;
 use messages::Msg;
-use std::io::Write;
 use std::process::ExitCode;
+pub(crate) use ui::{print, print_err, tell};
 
 /// Why a command did not succeed; each is printed by [`main`] in the
 /// session's language, never with a backtrace.
 #[derive(Debug)]
-pub enum Failure {
+pub(crate) enum Failure {
     /// Bad usage (exit 2).
     Usage(Msg),
     /// The command was refused or failed (exit 1).
@@ -59,7 +59,7 @@ impl Failure {
 }
 
 /// Runs `ctg` with the process's arguments and environment.
-pub fn main() -> ExitCode {
+pub(crate) fn main() -> ExitCode {
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let help_lang = help::language(&argv);
     let cli = match help::parse(argv, help_lang) {
@@ -122,42 +122,13 @@ fn run_free(bare: &context::Bare, command: &FreeCommand) -> Result<ExitCode, Fai
     }
 }
 
-/// Writes a command's result to stdout, through the last guard against
-/// control characters ([`outgoing`]); a closed pipe ends quietly.
-pub fn print(text: &str) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(outgoing(text).as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::Refused(Msg::CannotPrint(e.kind()))),
-    }
-}
-
-/// Writes a message to stderr, through the last guard against control
-/// characters ([`outgoing`]). A closed or failing stderr is ignored: there
-/// is nowhere left to tell it, and the exit code still says how the run went.
-pub fn print_err(text: &str) {
-    let mut stderr = std::io::stderr().lock();
-    let _ = stderr
-        .write_all(outgoing(text).as_bytes())
-        .and_then(|()| stderr.flush());
-}
-
-/// Says one line on stderr in `lang`.
-pub fn tell(message: &Msg, lang: Lang) {
-    print_err(&format!("{}\n", safe(&message.say(lang))));
-}
-
 /// Renders in the format asked (`--format`, else the `--output` extension,
 /// else a table) and writes to `--output` (announced on stderr) or stdout:
 /// HTML and xlsx from `doc`, the other formats from `render`.
-pub fn emit(
+pub(crate) fn emit(
     ctx: &Context,
     out: &args::TableOutput,
-    (doc, lang): (impl Fn() -> crate::render::document::Document, Lang),
+    (doc, lang): (impl Fn() -> ctg::render::document::Document, Lang),
     render: impl Fn(args::TableFormat) -> String,
 ) -> Result<(), Failure> {
     use args::TableFormat;

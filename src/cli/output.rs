@@ -6,19 +6,19 @@ use super::args::TableFormat;
 use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, tell};
-use crate::diag::FileKind;
-use crate::i18n::Lang;
-use crate::render::document::Document;
+use ctg::diag::FileKind;
+use ctg::i18n::Lang;
+use ctg::render::document::Document;
 use std::path::Path;
 
 /// The extensions of `status`, `log`, `summary`, `report` and `evaluation`
 /// (`.txt`: the table).
-pub const TABULAR: [&str; 6] = [".md", ".csv", ".json", ".html", ".xlsx", ".txt"];
+pub(super) const TABULAR: [&str; 6] = [".md", ".csv", ".json", ".html", ".xlsx", ".txt"];
 /// The extensions of `timeline`.
-pub const TIMELINE: [&str; 4] = [".md", ".svg", ".html", ".txt"];
+pub(super) const TIMELINE: [&str; 4] = [".md", ".svg", ".html", ".txt"];
 
 /// The extension of `--output`, lower-cased.
-pub enum Extension {
+pub(super) enum Extension {
     /// No `--output`, or a file name without an extension.
     None,
     /// An extension that names a format ctg knows: `md`, `csv`, `json`,
@@ -29,7 +29,7 @@ pub enum Extension {
 }
 
 /// Reads the extension of `path`, case-insensitively.
-pub fn extension(path: Option<&Path>) -> Extension {
+pub(super) fn extension(path: Option<&Path>) -> Extension {
     let Some(ext) = path.and_then(Path::extension) else {
         return Extension::None;
     };
@@ -45,7 +45,7 @@ pub fn extension(path: Option<&Path>) -> Extension {
 
 /// The format an `--output` extension asks of a tabular command; one it
 /// cannot write is refused.
-pub fn format(path: Option<&Path>) -> Result<TableFormat, Failure> {
+pub(super) fn format(path: Option<&Path>) -> Result<TableFormat, Failure> {
     Ok(match extension(path) {
         Extension::None | Extension::Known("txt") => TableFormat::Table,
         Extension::Known("md" | "markdown") => TableFormat::Markdown,
@@ -59,7 +59,7 @@ pub fn format(path: Option<&Path>) -> Result<TableFormat, Failure> {
 
 /// The refusal of an `--output` whose extension the command cannot write
 /// (exit 2, nothing written).
-pub fn refuse(path: Option<&Path>, accepted: &'static [&'static str]) -> Failure {
+pub(super) fn refuse(path: Option<&Path>, accepted: &'static [&'static str]) -> Failure {
     Failure::Usage(Msg::CannotWriteFormat {
         path: path.map(Path::to_path_buf).unwrap_or_default(),
         accepted,
@@ -67,7 +67,7 @@ pub fn refuse(path: Option<&Path>, accepted: &'static [&'static str]) -> Failure
 }
 
 /// Writes `doc` as a workbook to `path`: xlsx needs `--output`.
-pub fn workbook(
+pub(super) fn workbook(
     ctx: &Context,
     doc: &Document,
     lang: Lang,
@@ -82,7 +82,7 @@ pub fn workbook(
 
 /// Writes `bytes` to `path`, replacing it atomically (temporary file in the
 /// same folder, flush, rename), then says `écrit : PATH` on stderr.
-pub fn write(ctx: &Context, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+pub(super) fn write(ctx: &Context, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     replace(path, bytes)?;
     tell(&Msg::Written(path.to_path_buf()), ctx.lang);
     Ok(())
@@ -90,7 +90,11 @@ pub fn write(ctx: &Context, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 
 /// Writes `files` (name, text) into `dir`, created if missing, each
 /// replaced atomically, and announces them in one line.
-pub fn write_into(dir: &Path, files: &[(String, String)], lang: Lang) -> Result<(), Failure> {
+pub(super) fn write_into(
+    dir: &Path,
+    files: &[(String, String)],
+    lang: Lang,
+) -> Result<(), Failure> {
     std::fs::create_dir_all(dir)
         .map_err(|e| Failure::Refused(Msg::CannotWrite(dir.to_path_buf(), e.kind())))?;
     for (name, text) in files {
@@ -104,7 +108,7 @@ pub fn write_into(dir: &Path, files: &[(String, String)], lang: Lang) -> Result<
 /// and is not a regular file (a link, a folder, a FIFO, a device) is refused:
 /// replacing it would cut a link or swallow a device, not write the file.
 /// A new file gets `0666` less the umask; a replaced one keeps its mode.
-pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+pub(super) fn replace(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let fail = |e: std::io::Error| Failure::Refused(Msg::CannotWrite(path.to_path_buf(), e.kind()));
     match std::fs::symlink_metadata(path) {
         Ok(meta) => {

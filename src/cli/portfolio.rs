@@ -5,12 +5,12 @@ use super::args::{PortfolioArgs, TableFormat};
 use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, emit, tell};
-use crate::render::portfolio as render;
-use crate::report::portfolio::{FolderError, build_portfolio, plan_folders};
+use ctg::render::portfolio as render;
+use ctg::report::portfolio::{FolderError, build_portfolio, plan_folders};
 use std::process::ExitCode;
 
 /// Runs `portfolio`.
-pub fn run(ctx: &Context, args: &PortfolioArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<ExitCode, Failure> {
     let folders = plan_folders(&args.dirs).map_err(|e| {
         Failure::Refused(match e {
             FolderError::NotAFolder(p) => Msg::PlanFolderNotFound(p),

@@ -5,19 +5,19 @@ use super::args::RecordArgs;
 use super::context::Context;
 use super::messages::{Msg, SheetSnapshot};
 use super::{Failure, tell, write};
-use crate::check::check;
-use crate::compute::sheet_state;
-use crate::diag::{Diagnostic, Problem};
-use crate::edit::{amend_entry, append_entry, entry_yaml, verify};
-use crate::entry_warnings::entry_warnings;
-use crate::i18n::{Lang, Speak, status_label};
-use crate::load::Loaded;
-use crate::model::Sheet;
-use crate::record::{Request, build_entry, find_sheet};
+use ctg::check::check;
+use ctg::compute::sheet_state;
+use ctg::diag::{Diagnostic, Problem};
+use ctg::edit::{amend_entry, append_entry, entry_yaml, verify};
+use ctg::entry_warnings::entry_warnings;
+use ctg::i18n::{Lang, Speak, status_label};
+use ctg::load::Loaded;
+use ctg::model::Sheet;
+use ctg::record::{Request, build_entry, find_sheet};
 use std::process::ExitCode;
 
 /// Runs `record`.
-pub fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(ctx: &Context, args: &RecordArgs) -> Result<ExitCode, Failure> {
     // A dry run writes nothing: it takes no lock, so it works on a read-only
     // plan. A real run, holding the lock, first removes the temporary files
     // that a killed record left.
@@ -149,11 +149,11 @@ fn request(a: &RecordArgs) -> Request {
 fn commit_message(
     stale_after: u32,
     sheet: &Sheet,
-    entry: &crate::model::Entry,
+    entry: &ctg::model::Entry,
     lang: Lang,
 ) -> String {
     let state = sheet_state(sheet, stale_after, entry.date.value);
-    let progress = crate::render::fmt::round(state.progress, 0);
+    let progress = ctg::render::fmt::round(state.progress, 0);
     let mut message = format!(
         "{}: {}, {progress} %",
         sheet.id.value,
@@ -161,7 +161,7 @@ fn commit_message(
     );
     if let Some(line) = entry.note.as_deref().and_then(|n| n.lines().next()) {
         let cut: String = line.chars().take(72).collect();
-        message.push_str(&format!(" — {}", crate::render::safe::safe_line(&cut)));
+        message.push_str(&format!(" — {}", ctg::render::safe::safe_line(&cut)));
     }
     message
 }

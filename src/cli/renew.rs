@@ -8,13 +8,13 @@ use super::context::Context;
 use super::messages::Msg;
 use super::staging::{install, refuse_a_plan};
 use super::{Failure, print, tell};
-use crate::i18n::{Lang, Speak};
-use crate::model::Period;
-use crate::renew::{Carry, Request, draft};
+use ctg::i18n::{Lang, Speak};
+use ctg::model::Period;
+use ctg::renew::{Carry, Request, draft};
 use std::process::ExitCode;
 
 /// Runs `renew`.
-pub fn run(ctx: &Context, args: &RenewArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(ctx: &Context, args: &RenewArgs) -> Result<ExitCode, Failure> {
     if args.from > args.to {
         return Err(Failure::Usage(Msg::ReversedRenewal(args.from, args.to)));
     }

@@ -6,16 +6,16 @@ use super::context::Context;
 use super::messages::Msg;
 use super::output;
 use super::{Failure, print};
-use crate::i18n::Lang;
-use crate::render::annual;
-use crate::render::document::Document;
-use crate::report::annual::build;
 use clap::ValueEnum;
+use ctg::i18n::Lang;
+use ctg::render::annual;
+use ctg::render::document::Document;
+use ctg::report::annual::build;
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Runs `report`.
-pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
     let target = target(&args.out, args.table)?;
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
@@ -42,7 +42,10 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
 /// anything is read.
 /// `table` is the `--table` value, named as the grid it prints; it implies
 /// CSV and refuses any other format.
-pub fn target(out: &DocumentOutput, table: Option<impl ValueEnum>) -> Result<Target<'_>, Failure> {
+pub(super) fn target(
+    out: &DocumentOutput,
+    table: Option<impl ValueEnum>,
+) -> Result<Target<'_>, Failure> {
     let output = out.output.as_deref();
     let format = match (out.format, &table) {
         (Some(f), _) => f,
@@ -62,7 +65,7 @@ pub fn target(out: &DocumentOutput, table: Option<impl ValueEnum>) -> Result<Tar
 }
 
 /// Where and how a document goes.
-pub struct Target<'a> {
+pub(super) struct Target<'a> {
     /// The format asked.
     pub format: TableFormat,
     /// `--output`: a file, or for csv the folder.
@@ -73,7 +76,7 @@ pub struct Target<'a> {
 
 /// Renders `doc` (or its `json`) in the format asked and writes it to the
 /// `--output` file (announced), the csv folder, or stdout.
-pub fn deliver(
+pub(super) fn deliver(
     ctx: &Context,
     doc: &Document,
     lang: Lang,

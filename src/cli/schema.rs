@@ -3,11 +3,11 @@
 use super::args::SchemaArgs;
 use super::context::Bare;
 use super::{Failure, output, print};
-use crate::schema::{file_name, rendered};
+use ctg::schema::{file_name, rendered};
 use std::process::ExitCode;
 
 /// Runs `schema`.
-pub fn run(bare: &Bare, args: &SchemaArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(bare: &Bare, args: &SchemaArgs) -> Result<ExitCode, Failure> {
     let schemas = rendered();
     if let Some(dir) = &args.output {
         output::write_into(dir, &schemas, bare.lang)?;

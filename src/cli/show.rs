@@ -4,12 +4,12 @@ use super::args::ShowArgs;
 use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, print};
-use crate::diag::suggest;
-use crate::render::show;
+use ctg::diag::suggest;
+use ctg::render::show;
 use std::process::ExitCode;
 
 /// Runs `show`.
-pub fn run(ctx: &Context, args: &ShowArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(ctx: &Context, args: &ShowArgs) -> Result<ExitCode, Failure> {
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let id = args.id.trim();

@@ -7,16 +7,16 @@
 
 use super::Failure;
 use super::messages::Msg;
-use crate::check::check;
-use crate::diag::Severity;
-use crate::load::load;
-use crate::renew::NewFile;
 use chrono::NaiveDate;
+use ctg::check::check;
+use ctg::diag::Severity;
+use ctg::load::load;
+use ctg::renew::NewFile;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 /// New files waiting in a hidden folder of their destination.
-pub struct Staging {
+pub(super) struct Staging {
     dest: PathBuf,
     stage: PathBuf,
     /// Folders this staging created, outermost first.
@@ -33,7 +33,7 @@ fn missing(path: &Path) -> bool {
 
 impl Staging {
     /// Creates `dest` if missing (and its missing parents) and the staging folder in it.
-    pub fn create(dest: &Path) -> Result<Staging, Failure> {
+    pub(super) fn create(dest: &Path) -> Result<Staging, Failure> {
         let mut created: Vec<PathBuf> = dest
             .ancestors()
             .filter(|a| !a.as_os_str().is_empty())
@@ -57,12 +57,12 @@ impl Staging {
     }
 
     /// The staging folder, where the new plan can be loaded.
-    pub fn path(&self) -> &Path {
+    pub(super) fn path(&self) -> &Path {
         &self.stage
     }
 
     /// Writes every file into the staging folder.
-    pub fn write(&self, files: &[NewFile]) -> Result<(), Failure> {
+    pub(super) fn write(&self, files: &[NewFile]) -> Result<(), Failure> {
         for file in files {
             let path = self.stage.join(&file.path);
             if let Some(parent) = path.parent() {
@@ -75,7 +75,7 @@ impl Staging {
 
     /// Moves every file into the destination; on any failure, removes those
     /// already moved and everything this staging created.
-    pub fn commit(mut self, files: &[NewFile]) -> Result<(), Failure> {
+    pub(super) fn commit(mut self, files: &[NewFile]) -> Result<(), Failure> {
         let mut moved: Vec<PathBuf> = Vec::new();
         let result = self.move_all(files, &mut moved);
         if result.is_err() {
@@ -107,7 +107,7 @@ impl Staging {
 
     /// Removes the staging folder and the folders this staging created
     /// (innermost first, each only if empty).
-    pub fn abort(self) {
+    pub(super) fn abort(self) {
         if !self.stage.as_os_str().is_empty() {
             let _ = std::fs::remove_dir_all(&self.stage);
         }
@@ -118,7 +118,7 @@ impl Staging {
 }
 
 /// Refuses a `dir` that holds a plan, as `--plan` would find it there.
-pub fn refuse_a_plan(dir: &Path) -> Result<(), Failure> {
+pub(super) fn refuse_a_plan(dir: &Path) -> Result<(), Failure> {
     for rel in ["convention.yaml", "plan/convention.yaml"] {
         if std::fs::symlink_metadata(dir.join(rel)).is_ok() {
             return Err(Failure::Refused(Msg::HoldsPlan(dir.to_path_buf())));
@@ -131,7 +131,7 @@ pub fn refuse_a_plan(dir: &Path) -> Result<(), Failure> {
 /// refused when `dir` holds a plan or any of the files; staged, loaded and
 /// checked as of `as_of` (no error, every sheet read), then moved in. On any
 /// failure `dir` is left as it was.
-pub fn install(
+pub(super) fn install(
     dir: &Path,
     files: &[NewFile],
     as_of: NaiveDate,

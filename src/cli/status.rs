@@ -4,15 +4,15 @@ use super::args::{StatusArgs, TableFormat};
 use super::context::Context;
 use super::messages::{IdKind, Msg};
 use super::{Failure, emit};
-use crate::diag::suggest;
-use crate::model::{Plan, Status};
-use crate::record::Refusal;
-use crate::render::status as render;
-use crate::report::status::{Filter, build};
+use ctg::diag::suggest;
+use ctg::model::{Plan, Status};
+use ctg::record::Refusal;
+use ctg::render::status as render;
+use ctg::report::status::{Filter, build};
 use std::process::ExitCode;
 
 /// Runs `status`.
-pub fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode, Failure> {
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let filter = filter(plan, args)?;

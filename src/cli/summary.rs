@@ -4,13 +4,13 @@ use super::args::{By, SummaryArgs, TableFormat};
 use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, emit};
-use crate::i18n::L;
-use crate::render::summary as render;
-use crate::report::summary::{GroupBy, build};
+use ctg::i18n::L;
+use ctg::render::summary as render;
+use ctg::report::summary::{GroupBy, build};
 use std::process::ExitCode;
 
 /// Runs `summary`.
-pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let p = *plan.convention.period;
@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
     let field_note = (by == Some(GroupBy::Field)).then(|| L::FieldCountNote.get(lang));
     let note = |style| {
         field_note.map_or_else(String::new, |text| {
-            format!("{}\n", crate::render::terminal::paragraph(text, style))
+            format!("{}\n", ctg::render::terminal::paragraph(text, style))
         })
     };
     emit(
@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
                 note(ctx.style())
             ),
             TableFormat::Markdown => {
-                let unwrapped = crate::render::table::Style {
+                let unwrapped = ctg::render::table::Style {
                     color: false,
                     width: None,
                 };

@@ -4,11 +4,11 @@ use super::args::{TimelineArgs, TimelineFormat};
 use super::context::Context;
 use super::output::{self, Extension};
 use super::{Failure, print};
-use crate::render::timeline;
+use ctg::render::timeline;
 use std::process::ExitCode;
 
 /// Runs `timeline`.
-pub fn run(ctx: &Context, args: &TimelineArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(ctx: &Context, args: &TimelineArgs) -> Result<ExitCode, Failure> {
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let format = match args.format {
@@ -21,11 +21,11 @@ pub fn run(ctx: &Context, args: &TimelineArgs) -> Result<ExitCode, Failure> {
             _ => return Err(output::refuse(args.output.as_deref(), &output::TIMELINE)),
         },
     };
-    let gantt = || crate::report::gantt::build(plan, ctx.as_of);
+    let gantt = || ctg::report::gantt::build(plan, ctx.as_of);
     let text = match format {
         TimelineFormat::Markdown => timeline::markdown(plan, ctx.as_of, lang),
-        TimelineFormat::Svg => crate::render::gantt::svg(&gantt(), lang).file(),
-        TimelineFormat::Html => crate::render::gantt::page(&gantt(), &plan.convention.name, lang),
+        TimelineFormat::Svg => ctg::render::gantt::svg(&gantt(), lang).file(),
+        TimelineFormat::Html => ctg::render::gantt::page(&gantt(), &plan.convention.name, lang),
         TimelineFormat::Table => timeline::chart(
             plan,
             ctx.as_of,

@@ -3,12 +3,12 @@
 use super::args::{DiagFormat, ValidateArgs};
 use super::context::Context;
 use super::{Failure, print, print_err};
-use crate::diag::Severity;
-use crate::render::diagnostics::{Paths, counts, render_json, render_text, summary_line};
+use ctg::diag::Severity;
+use ctg::render::diagnostics::{Paths, counts, render_json, render_text, summary_line};
 use std::process::ExitCode;
 
 /// Runs `validate`: diagnostics on stderr (JSON on stdout), the summary line on stdout.
-pub fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitCode, Failure> {
     let (loaded, mut diagnostics, lang) = ctx.load_all();
     if args.strict {
         for d in &mut diagnostics {
@@ -34,7 +34,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitCode, Failure> {
             let line = summary_line(&diagnostics, &loaded, lang);
             print(&format!(
                 "{}\n",
-                crate::render::terminal::paragraph(&line, ctx.style())
+                ctg::render::terminal::paragraph(&line, ctx.style())
             ))?;
         }
     }

@@ -5,19 +5,19 @@
 use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, output, print};
-use crate::check::check;
-use crate::diag::{Diagnostic, Severity};
-use crate::edit::{Edited, unified_diff};
-use crate::git;
-use crate::i18n::{Lang, Speak};
-use crate::load::Loaded;
-use crate::model::Sheet;
+use ctg::check::check;
+use ctg::diag::{Diagnostic, Severity};
+use ctg::edit::{Edited, unified_diff};
+use ctg::git;
+use ctg::i18n::{Lang, Speak};
+use ctg::load::Loaded;
+use ctg::model::Sheet;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// A plan file about to be changed.
-pub struct Target {
+pub(super) struct Target {
     /// Its path.
     pub path: PathBuf,
     /// Its path as shown to the user.
@@ -28,7 +28,7 @@ pub struct Target {
 
 /// `--dry-run` and `--commit`.
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
+pub(super) struct Options {
     /// Print the diff, write nothing.
     pub dry_run: bool,
     /// Commit the file alone.
@@ -37,7 +37,7 @@ pub struct Options {
 
 /// Takes the plan's lock (saying so while another `ctg` holds it, giving up
 /// after a while), then removes the temporary files a killed writer left.
-pub fn lock(ctx: &Context) -> Result<File, Failure> {
+pub(super) fn lock(ctx: &Context) -> Result<File, Failure> {
     let lock = super::lock::take(ctx)?;
     super::atomic::sweep(&ctx.plan_dir.join("actions"));
     Ok(lock)
@@ -45,7 +45,7 @@ pub fn lock(ctx: &Context) -> Result<File, Failure> {
 
 /// Reads the plan file `rel` (relative to the plan folder); with `commit`,
 /// checks git first. A symbolic link is refused.
-pub fn read(ctx: &Context, rel: &Path, commit: bool) -> Result<Target, Failure> {
+pub(super) fn read(ctx: &Context, rel: &Path, commit: bool) -> Result<Target, Failure> {
     let refuse = Failure::Refused;
     if commit {
         git::preflight(&ctx.plan_dir).map_err(|e| refuse(Msg::Git(e)))?;
@@ -66,7 +66,7 @@ pub fn read(ctx: &Context, rel: &Path, commit: bool) -> Result<Target, Failure> 
 }
 
 /// The diagnostics of the plan after the change; refused if it has errors.
-pub fn check_after(ctx: &Context, after: &Loaded) -> Result<Vec<Diagnostic>, Failure> {
+pub(super) fn check_after(ctx: &Context, after: &Loaded) -> Result<Vec<Diagnostic>, Failure> {
     let diagnostics = check(after, ctx.as_of);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(Failure::Refused(Msg::WouldInvalidate));
@@ -75,7 +75,7 @@ pub fn check_after(ctx: &Context, after: &Loaded) -> Result<Vec<Diagnostic>, Fai
 }
 
 /// A copy of the plan to change (without its parse state).
-pub fn copy(loaded: &Loaded) -> Loaded {
+pub(super) fn copy(loaded: &Loaded) -> Loaded {
     let mut after = Loaded {
         root: loaded.root.clone(),
         plan: loaded.plan.clone(),
@@ -86,7 +86,7 @@ pub fn copy(loaded: &Loaded) -> Loaded {
 }
 
 /// The plan as it will be with `new_sheet` in place of the old one.
-pub fn with_sheet(loaded: &Loaded, new_sheet: &Sheet) -> Loaded {
+pub(super) fn with_sheet(loaded: &Loaded, new_sheet: &Sheet) -> Loaded {
     let mut after = copy(loaded);
     if let Some(slot) = after
         .plan
@@ -102,7 +102,7 @@ pub fn with_sheet(loaded: &Loaded, new_sheet: &Sheet) -> Loaded {
 /// With `--dry-run`, prints the diff; otherwise replaces the file, prints
 /// `out` and the edit's notices, and with `--commit` commits the file alone
 /// with `message`.
-pub fn finish(
+pub(super) fn finish(
     target: &Target,
     edited: &Edited,
     opts: Options,

@@ -89,7 +89,7 @@ pub fn percent_of_target(value: Option<f64>, target: Option<f64>) -> Option<f64>
 }
 
 /// Within this share of the target, a `steady` indicator meets it.
-pub const STEADY_TOLERANCE: f64 = 0.05;
+pub(super) const STEADY_TOLERANCE: f64 = 0.05;
 
 /// Whether `value` meets `target` in the indicator's direction: `up`, at
 /// least the target; `down`, at most; `steady`, within 5 % of it.

@@ -25,7 +25,7 @@ impl Tr {
         }
     }
     /// The text in `lang`.
-    pub fn get(self, lang: Lang) -> String {
+    pub(super) fn get(self, lang: Lang) -> String {
         lang.pick(self.en, self.fr)
     }
 }

@@ -31,7 +31,7 @@ fn header(schema: Option<&str>, req: &Request, en: &str, fr: &str) -> String {
 
 /// `convention.yaml`: the same convention over the new period, not signed,
 /// naming the one it renews in `previous:`.
-pub fn convention(req: &Request, schema: Option<&str>) -> String {
+pub(super) fn convention(req: &Request, schema: Option<&str>) -> String {
     let c = &req.plan.convention;
     let old = c.period.value;
     let mut out = header(
@@ -99,7 +99,7 @@ pub fn gitignore(lang: Lang) -> String {
 
 /// An action sheet carried into the new convention (`new` is already
 /// rescheduled, without journal, dated milestones or targets).
-pub fn sheet(new: &Sheet, req: &Request, schema: Option<&str>) -> String {
+pub(super) fn sheet(new: &Sheet, req: &Request, schema: Option<&str>) -> String {
     let mut out = header(
         schema,
         req,

@@ -4,7 +4,7 @@ use super::parts::*;
 use schemars::{Schema, json_schema};
 
 /// `convention.yaml`.
-pub fn convention() -> Schema {
+pub(super) fn convention() -> Schema {
     let field = object(
         &["id", "label"],
         vec![
@@ -110,7 +110,7 @@ pub fn convention() -> Schema {
 }
 
 /// `partners.yaml`.
-pub fn partners() -> Schema {
+pub(super) fn partners() -> Schema {
     let partner = object(
         &["id", "name", "kind"],
         vec![
@@ -149,7 +149,7 @@ pub fn partners() -> Schema {
 }
 
 /// `axes.yaml`.
-pub fn axes() -> Schema {
+pub(super) fn axes() -> Schema {
     let objective = object(
         &["id", "title"],
         vec![
@@ -201,7 +201,7 @@ pub fn axes() -> Schema {
 }
 
 /// `tracks.yaml`.
-pub fn tracks() -> Schema {
+pub(super) fn tracks() -> Schema {
     let track = object(
         &["id", "field", "title"],
         vec![
@@ -235,7 +235,7 @@ pub fn tracks() -> Schema {
 }
 
 /// `actions/ID.yaml`.
-pub fn sheet() -> Schema {
+pub(super) fn sheet() -> Schema {
     let root = object(
         &["id", "title", "fields", "schedule"],
         vec![

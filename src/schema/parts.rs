@@ -6,15 +6,15 @@ use schemars::{Schema, json_schema};
 use serde_json::{Map, Value, json};
 
 /// The slug pattern of partner, field, track, milestone and indicator ids.
-pub const SLUG: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+pub(super) const SLUG: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
 /// A description in both languages, English first.
-pub fn about(en: &str, fr: &str) -> String {
+pub(super) fn about(en: &str, fr: &str) -> String {
     format!("{en}\n\n{fr}")
 }
 
 /// `schema` with a description.
-pub fn described(schema: Schema, en: &str, fr: &str) -> Schema {
+pub(super) fn described(schema: Schema, en: &str, fr: &str) -> Schema {
     let mut schema = schema;
     schema.insert("description".into(), json!(about(en, fr)));
     schema
@@ -22,7 +22,7 @@ pub fn described(schema: Schema, en: &str, fr: &str) -> Schema {
 
 /// `schema`, or nothing written (`key:` or `key: ~`); the description
 /// stays outside, where editors show it.
-pub fn or_null(schema: Schema) -> Schema {
+pub(super) fn or_null(schema: Schema) -> Schema {
     let mut schema = schema;
     let description = schema.remove("description");
     let mut wrapped = json_schema!({"anyOf": [schema, {"type": "null"}]});
@@ -33,23 +33,23 @@ pub fn or_null(schema: Schema) -> Schema {
 }
 
 /// Free text.
-pub fn text(en: &str, fr: &str) -> Schema {
+pub(super) fn text(en: &str, fr: &str) -> Schema {
     described(json_schema!({"type": "string"}), en, fr)
 }
 
 /// A slug id.
-pub fn slug(en: &str, fr: &str) -> Schema {
+pub(super) fn slug(en: &str, fr: &str) -> Schema {
     described(json_schema!({"type": "string", "pattern": SLUG}), en, fr)
 }
 
 /// A list of slug ids.
-pub fn slugs(en: &str, fr: &str) -> Schema {
+pub(super) fn slugs(en: &str, fr: &str) -> Schema {
     let item = json_schema!({"type": "string", "pattern": SLUG});
     described(json_schema!({"type": "array", "items": item}), en, fr)
 }
 
 /// A list of free texts.
-pub fn texts(en: &str, fr: &str) -> Schema {
+pub(super) fn texts(en: &str, fr: &str) -> Schema {
     described(
         json_schema!({"type": "array", "items": {"type": "string"}}),
         en,
@@ -59,7 +59,7 @@ pub fn texts(en: &str, fr: &str) -> Schema {
 
 /// A dotted id of `parts` components (`1`, `1.2`, `1.2.3`), quoted or not:
 /// editors read `1` as an integer and `1.2` as a number, as YAML does.
-pub fn dotted(parts: usize, en: &str, fr: &str) -> Schema {
+pub(super) fn dotted(parts: usize, en: &str, fr: &str) -> Schema {
     let component = "[1-9][0-9]*";
     let pattern = format!("^{}$", vec![component; parts].join("\\."));
     let as_string = json!({"type": "string", "pattern": &pattern});
@@ -72,7 +72,7 @@ pub fn dotted(parts: usize, en: &str, fr: &str) -> Schema {
 }
 
 /// A date `YYYY-MM-DD`.
-pub fn date(en: &str, fr: &str) -> Schema {
+pub(super) fn date(en: &str, fr: &str) -> Schema {
     let pattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
     described(
         json_schema!({"type": "string", "format": "date", "pattern": pattern}),
@@ -82,7 +82,7 @@ pub fn date(en: &str, fr: &str) -> Schema {
 }
 
 /// A year.
-pub fn year(en: &str, fr: &str) -> Schema {
+pub(super) fn year(en: &str, fr: &str) -> Schema {
     described(
         json_schema!({"type": "integer", "minimum": 1900, "maximum": 2999}),
         en,
@@ -91,17 +91,17 @@ pub fn year(en: &str, fr: &str) -> Schema {
 }
 
 /// A finite number.
-pub fn number(en: &str, fr: &str) -> Schema {
+pub(super) fn number(en: &str, fr: &str) -> Schema {
     described(json_schema!({"type": "number"}), en, fr)
 }
 
 /// One word among `words`.
-pub fn one_of(words: &[&str], en: &str, fr: &str) -> Schema {
+pub(super) fn one_of(words: &[&str], en: &str, fr: &str) -> Schema {
     described(json_schema!({"type": "string", "enum": words}), en, fr)
 }
 
 /// `{start: YEAR, end: YEAR}`.
-pub fn period(en: &str, fr: &str) -> Schema {
+pub(super) fn period(en: &str, fr: &str) -> Schema {
     object(
         &["start", "end"],
         vec![
@@ -118,7 +118,7 @@ pub fn period(en: &str, fr: &str) -> Schema {
 
 /// A mapping with exactly these keys (`required` among them, the others
 /// optional and nullable), described.
-pub fn object(required: &[&str], keys: Vec<(&str, Schema)>, en: &str, fr: &str) -> Schema {
+pub(super) fn object(required: &[&str], keys: Vec<(&str, Schema)>, en: &str, fr: &str) -> Schema {
     let mut properties = Map::new();
     for (key, schema) in keys {
         let schema = if required.contains(&key) {
@@ -141,13 +141,13 @@ pub fn object(required: &[&str], keys: Vec<(&str, Schema)>, en: &str, fr: &str) 
 }
 
 /// A list of `item`.
-pub fn list(item: Schema, en: &str, fr: &str) -> Schema {
+pub(super) fn list(item: Schema, en: &str, fr: &str) -> Schema {
     described(json_schema!({"type": "array", "items": item}), en, fr)
 }
 
 /// The whole document: draft-07 (what yaml-language-server reads best),
 /// titled, with `root`'s content.
-pub fn document(title: &str, root: Schema) -> Schema {
+pub(super) fn document(title: &str, root: Schema) -> Schema {
     let mut schema = root;
     schema.insert(
         "$schema".into(),
@@ -158,7 +158,7 @@ pub fn document(title: &str, root: Schema) -> Schema {
 }
 
 /// The partner kinds as written in files.
-pub fn partner_kinds() -> Vec<&'static str> {
+pub(super) fn partner_kinds() -> Vec<&'static str> {
     PartnerKind::ALL.iter().map(|(word, _)| *word).collect()
 }
 
@@ -174,7 +174,7 @@ const ACCENTED: [(&str, &str); 5] = [
 /// Every status spelling `ctg` reads and an editor should offer: the English
 /// and French keys, the French ones with their accents, each with spaces or
 /// underscores for hyphens.
-pub fn status_spellings() -> Vec<String> {
+pub(super) fn status_spellings() -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for key in Status::spellings() {
         let accented = ACCENTED.iter().find(|(k, _)| *k == key).map(|(_, a)| *a);
@@ -191,7 +191,7 @@ pub fn status_spellings() -> Vec<String> {
 }
 
 /// A mapping from keys matching `key_pattern` to numbers.
-pub fn numbers_by(key_pattern: &str, en: &str, fr: &str) -> Schema {
+pub(super) fn numbers_by(key_pattern: &str, en: &str, fr: &str) -> Schema {
     described(
         json_schema!({
             "type": "object",

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Parses UTF-8 text (without BOM) into a node tree.
-pub fn parse(source: &str) -> Result<Node<'_>, ParseError> {
+pub(super) fn parse(source: &str) -> Result<Node<'_>, ParseError> {
     let mut b = Builder::default();
     // Every event takes at least a byte of text: a file within the size
     // limit always fits, however many entries it holds.

@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 /// 2025-07-01T00:00:00Z: "today" in every test.
-pub const TODAY_EPOCH: &str = "1751328000";
+pub(crate) const TODAY_EPOCH: &str = "1751328000";
 
 /// Gives a process the test environment, whatever the developer's shell
 /// holds: no `CTG_*`, `LANG`/`LC_*` or `RUST_BACKTRACE`; git without the
 /// user's or system's config (no signing, no hooks) and with a fixed author;
 /// a fixed today, width and no colour.
-pub fn isolate(cmd: &mut std::process::Command) {
+pub(crate) fn isolate(cmd: &mut std::process::Command) {
     for (name, _) in std::env::vars_os() {
         let name = name.to_string_lossy();
         if name.starts_with("CTG_")
@@ -39,11 +39,11 @@ pub fn isolate(cmd: &mut std::process::Command) {
         .env("SOURCE_DATE_EPOCH", TODAY_EPOCH);
 }
 
-pub struct TestEnv {
+pub(crate) struct TestEnv {
     pub dir: TempDir,
 }
 
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -51,7 +51,7 @@ pub struct Run {
 
 impl Run {
     /// The whole run as one text, for snapshots.
-    pub fn transcript(&self) -> String {
+    pub(crate) fn transcript(&self) -> String {
         format!(
             "exit: {}\n--- stdout\n{}--- stderr\n{}",
             self.code, self.stdout, self.stderr
@@ -74,14 +74,14 @@ fn copy_dir(from: &Path, to: &Path) {
 
 impl TestEnv {
     /// An empty temp folder.
-    pub fn empty() -> TestEnv {
+    pub(crate) fn empty() -> TestEnv {
         TestEnv {
             dir: tempfile::tempdir().unwrap(),
         }
     }
 
     /// A copy of a plan folder of this repository at `<tmp>/plan`.
-    pub fn with_plan(repo_path: &str) -> TestEnv {
+    pub(crate) fn with_plan(repo_path: &str) -> TestEnv {
         let env = TestEnv::empty();
         copy_dir(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join(repo_path),
@@ -91,47 +91,47 @@ impl TestEnv {
     }
 
     /// The fictional demo plan.
-    pub fn demo() -> TestEnv {
+    pub(crate) fn demo() -> TestEnv {
         TestEnv::with_plan("examples/demo")
     }
 
     /// The shipped Pays de Sommières plan.
-    pub fn shipped() -> TestEnv {
+    pub(crate) fn shipped() -> TestEnv {
         TestEnv::with_plan("plan")
     }
 
-    pub fn plan(&self) -> PathBuf {
+    pub(crate) fn plan(&self) -> PathBuf {
         self.dir.path().join("plan")
     }
 
-    pub fn path(&self, rel: &str) -> PathBuf {
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
         self.plan().join(rel)
     }
 
-    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
+    pub(crate) fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
         let path = self.path(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, content).unwrap();
     }
 
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).unwrap()
     }
 
     /// Replaces `from` by `to` in a plan file; the text must be there.
-    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+    pub(crate) fn edit(&self, rel: &str, from: &str, to: &str) {
         let text = self.read(rel);
         assert!(text.contains(from), "{rel} does not contain {from:?}");
         self.write(rel, text.replacen(from, to, 1));
     }
 
     /// A `ctg` command run from the temp folder with the test environment.
-    pub fn command(&self) -> assert_cmd::Command {
+    pub(crate) fn command(&self) -> assert_cmd::Command {
         assert_cmd::Command::from_std(self.std_command())
     }
 
     /// The same command as a plain `std::process::Command` (for spawning).
-    pub fn std_command(&self) -> std::process::Command {
+    pub(crate) fn std_command(&self) -> std::process::Command {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ctg"));
         cmd.current_dir(self.dir.path());
         isolate(&mut cmd);
@@ -139,7 +139,7 @@ impl TestEnv {
     }
 
     /// Runs `ctg ARGS` as of `as_of`.
-    pub fn run_as_of(&self, as_of: &str, args: &[&str]) -> Run {
+    pub(crate) fn run_as_of(&self, as_of: &str, args: &[&str]) -> Run {
         let mut all = vec!["--as-of", as_of];
         all.extend(args);
         self.run_with_env(&[], &all)
@@ -147,7 +147,7 @@ impl TestEnv {
 
     /// Runs `ctg ARGS` with these environment variables set besides the
     /// test environment's (no `--as-of` added).
-    pub fn run_with_env(&self, vars: &[(&str, &str)], args: &[&str]) -> Run {
+    pub(crate) fn run_with_env(&self, vars: &[(&str, &str)], args: &[&str]) -> Run {
         let out = self
             .command()
             .envs(vars.iter().copied())
@@ -162,14 +162,14 @@ impl TestEnv {
     }
 
     /// Runs `ctg ARGS` as of 30 June 2025, the demo plan's reference date.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         self.run_as_of("2025-06-30", args)
     }
 }
 
 impl TestEnv {
     /// Runs git in the temp folder; panics on failure.
-    pub fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         let mut cmd = std::process::Command::new("git");
         isolate(&mut cmd);
         let out = cmd
@@ -186,19 +186,19 @@ impl TestEnv {
     }
 
     /// Makes the temp folder a git repository with everything committed.
-    pub fn git_init(&self) {
+    pub(crate) fn git_init(&self) {
         self.git(&["init", "-q", "-b", "main"]);
         self.git(&["add", "-A"]);
         self.git(&["commit", "-q", "-m", "plan"]);
     }
 
-    pub fn bytes(&self, rel: &str) -> Vec<u8> {
+    pub(crate) fn bytes(&self, rel: &str) -> Vec<u8> {
         std::fs::read(self.path(rel)).unwrap()
     }
 }
 
 /// Every file under `dir` with its bytes, by path relative to `dir`.
-pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(crate) fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
     let mut todo = vec![dir.to_path_buf()];
     while let Some(d) = todo.pop() {
@@ -217,7 +217,7 @@ pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// Runs a command other than `ctg` (bash, man, a browser) to its end; panics
 /// with its stderr unless it succeeds; returns its stdout.
-pub fn succeed(cmd: &mut std::process::Command) -> String {
+pub(crate) fn succeed(cmd: &mut std::process::Command) -> String {
     let out = cmd.output().unwrap();
     assert!(
         out.status.success(),

@@ -3,7 +3,7 @@
 use crate::common::{TestEnv, tree};
 
 /// Runs `ctg init plan --name "CTG test" --territory "CC test"` and `extra`.
-pub fn init(env: &TestEnv, extra: &[&str]) -> crate::common::Run {
+pub(crate) fn init(env: &TestEnv, extra: &[&str]) -> crate::common::Run {
     let mut args = vec![
         "init",
         "plan",

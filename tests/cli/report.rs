@@ -288,7 +288,7 @@ fn french_csv_files_one_per_table() {
 }
 
 /// The names of the files in `dir`, sorted.
-pub fn file_names(dir: &std::path::Path) -> Vec<String> {
+pub(crate) fn file_names(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -330,7 +330,7 @@ fn html_is_one_accessible_self_contained_page() {
 /// the injected `<script>alert('x')</script> & co` escaped, nothing
 /// external, a print stylesheet, `tables` tables each with a caption and
 /// scoped headers, health as words and symbols.
-pub fn assert_accessible_page(html: &str, tables: usize) {
+pub(crate) fn assert_accessible_page(html: &str, tables: usize) {
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
     assert!(
         !html.to_lowercase().contains("<script"),
@@ -372,7 +372,7 @@ fn html_renders_in_headless_chromium() {
 
 /// The first of `programs` that runs with `version_flag`; `None` (after
 /// saying so) on a developer's machine without it, a failure when `CI` is set.
-pub fn installed(
+pub(crate) fn installed(
     programs: &[&'static str],
     version_flag: &str,
     package: &str,
@@ -397,7 +397,7 @@ pub fn installed(
 
 /// Headless Chromium on `page` with `args`, in a fresh profile; `None`
 /// when Chromium is not installed.
-pub fn chromium(page: &std::path::Path, args: &[&str]) -> Option<std::process::Output> {
+pub(crate) fn chromium(page: &std::path::Path, args: &[&str]) -> Option<std::process::Output> {
     let chromium = installed(&["chromium", "chromium-browser"], "--version", "chromium")?;
     let profile = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(chromium)
@@ -426,7 +426,7 @@ pub fn chromium(page: &std::path::Path, args: &[&str]) -> Option<std::process::O
 /// Renders `page` in headless Chromium and checks its DOM holds each of
 /// `texts`; skipped, saying so, when there is no chromium on the machine,
 /// but failing when `CI` is set.
-pub fn assert_chromium_shows(page: &std::path::Path, texts: &[&str]) {
+pub(crate) fn assert_chromium_shows(page: &std::path::Path, texts: &[&str]) {
     let Some(out) = chromium(page, &["--dump-dom"]) else {
         return;
     };
@@ -521,7 +521,7 @@ fn the_review_prints_to_a4_pages_without_splitting_a_row() {
 }
 
 /// Checks a workbook cell is a date (not text), on `iso`.
-pub fn assert_date(cell: Option<&calamine::Data>, iso: &str) {
+pub(crate) fn assert_date(cell: Option<&calamine::Data>, iso: &str) {
     match cell {
         Some(calamine::Data::DateTime(d)) => assert_eq!(
             d.as_datetime().map(|t| t.date().to_string()).as_deref(),
@@ -532,7 +532,7 @@ pub fn assert_date(cell: Option<&calamine::Data>, iso: &str) {
 }
 
 /// Puts `<script>alert('x')</script> & co` in place of `from` in `file`.
-pub fn inject_script(env: &TestEnv, file: &str, from: &str) {
+pub(crate) fn inject_script(env: &TestEnv, file: &str, from: &str) {
     env.edit(file, from, "\"<script>alert('x')</script> & co\"");
 }
 

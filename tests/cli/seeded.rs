@@ -2,11 +2,11 @@
 //! that a failing run can be replayed from its seed.
 
 /// The generator's state; never zero.
-pub struct Seeded(pub u64);
+pub(crate) struct Seeded(pub u64);
 
 impl Seeded {
     /// The next number.
-    pub fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -14,7 +14,7 @@ impl Seeded {
     }
 
     /// A number below `n` (0 when `n` is 0).
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 }

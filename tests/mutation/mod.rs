@@ -2,7 +2,7 @@
 //! and the readers' differential test (`tests/reader.rs`).
 
 #[path = "../cli/seeded.rs"]
-pub mod seeded;
+pub(crate) mod seeded;
 
 use seeded::Seeded as Rng;
 
@@ -51,7 +51,7 @@ const TOKENS: &[&str] = &[
 ];
 
 /// A few byte- and token-level changes to `input`.
-pub fn mutate(rng: &mut Rng, input: &mut Vec<u8>) {
+pub(crate) fn mutate(rng: &mut Rng, input: &mut Vec<u8>) {
     for _ in 0..1 + rng.below(4) {
         let at = rng.below(input.len() + 1);
         match rng.below(6) {

@@ -10,7 +10,7 @@ use serde_saphyr::budget::BudgetBreach;
 use std::fmt;
 
 /// Parses UTF-8 text (without BOM) into a node tree.
-pub fn parse(source: &str) -> Result<Node<'static>, ParseError> {
+pub(crate) fn parse(source: &str) -> Result<Node<'static>, ParseError> {
     // YAML 1.2 booleans only: `yes`, `no`, `on`, `off`, `y`, `n` are text.
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
