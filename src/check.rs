@@ -10,9 +10,18 @@ use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+#[cfg(test)]
+thread_local! {
+    /// How many times [`check`] ran on this thread (for the tests that
+    /// count the checks a write makes).
+    pub(crate) static RUNS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Runs every check on a loaded plan and returns all diagnostics, the
 /// loader's included, sorted by file, line and column.
 pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Vec<Diagnostic> {
+    #[cfg(test)]
+    RUNS.with(|runs| runs.set(runs.get() + 1));
     let mut out = Out {
         diags: loaded.diagnostics.clone(),
     };

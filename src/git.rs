@@ -34,12 +34,43 @@ fn stderr_of(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).trim().to_string()
 }
 
-/// Checks, before anything is written, that a commit can be made from `dir`.
-pub fn preflight(dir: &Path) -> Result<(), GitError> {
-    let inside = git(dir, &["rev-parse", "--is-inside-work-tree"])?;
-    if !inside.status.success() || String::from_utf8_lossy(&inside.stdout).trim() != "true" {
+/// What git knows of the file about to be committed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileState {
+    /// The file is tracked (else `git add` comes first).
+    pub tracked: bool,
+    /// The file differs from HEAD already: those edits join the commit.
+    pub dirty: bool,
+}
+
+fn parent(file: &Path) -> &Path {
+    file.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Checks, before anything is written, that `file` can be committed: it is
+/// in a work tree and git knows the author. Two git processes: `status`
+/// (which also tells whether the file is tracked or already edited) and
+/// `var`.
+pub fn preflight(file: &Path) -> Result<FileState, GitError> {
+    let dir = parent(file);
+    let path = file.to_string_lossy();
+    let status = git(
+        dir,
+        &[
+            "status",
+            "--porcelain",
+            "--untracked-files=all",
+            "--",
+            &path,
+        ],
+    )?;
+    if !status.status.success() {
         return Err(GitError::NotAWorkTree);
     }
+    let text = String::from_utf8_lossy(&status.stdout);
+    let untracked = text.starts_with("??");
     let ident = git(dir, &["var", "GIT_AUTHOR_IDENT"])?;
     if !ident.status.success() {
         return Err(GitError::NoIdentity(
@@ -50,35 +81,18 @@ pub fn preflight(dir: &Path) -> Result<(), GitError> {
                 .to_string(),
         ));
     }
-    Ok(())
-}
-
-fn parent(file: &Path) -> &Path {
-    file.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-}
-
-/// True when `file` is tracked and differs from HEAD (edits not yet committed).
-pub fn has_uncommitted_changes(file: &Path) -> bool {
-    git(
-        parent(file),
-        &["status", "--porcelain", "--", &file.to_string_lossy()],
-    )
-    .map(|out| {
-        let text = String::from_utf8_lossy(&out.stdout);
-        !text.trim().is_empty() && !text.starts_with("??")
+    Ok(FileState {
+        tracked: !untracked,
+        dirty: !untracked && !text.trim().is_empty(),
     })
-    .unwrap_or(false)
 }
 
 /// Commits `file` alone with `message`, adding it first if untracked; what
 /// else is staged stays staged and out of the commit.
-pub fn commit_file(file: &Path, message: &str) -> Result<(), GitError> {
+pub fn commit_file(file: &Path, state: FileState, message: &str) -> Result<(), GitError> {
     let dir = parent(file);
     let path = file.to_string_lossy();
-    let tracked = git(dir, &["ls-files", "--error-unmatch", "--", &path])?;
-    if !tracked.status.success() {
+    if !state.tracked {
         let add = git(dir, &["add", "--", &path])?;
         if !add.status.success() {
             return Err(GitError::Failed(stderr_of(&add)));

@@ -308,15 +308,7 @@ fn measure(sheet: &Sheet, text: &str) -> Result<(Located<String>, f64), Refusal>
             suggestion: suggest(id, known.iter().copied()),
         });
     }
-    let value: f64 = value
-        .trim()
-        .replace(',', ".")
-        .replace(['\u{a0}', '\u{202f}', ' '], "")
-        .parse()
-        .map_err(|_| bad())?;
-    if !value.is_finite() {
-        return Err(bad());
-    }
+    let value = crate::input::parse_number(value).ok_or_else(bad)?;
     if !crate::model::usable_number(value) {
         return Err(Refusal::MeasureOutOfRange {
             text: text.to_string(),

@@ -145,33 +145,43 @@ impl Context {
         let (loaded, diagnostics, lang) = self.load_all();
         let (errors, warnings) = counts(&diagnostics);
         if errors > 0 {
-            let errors_only: Vec<Diagnostic> = diagnostics
-                .into_iter()
-                .filter(|d| d.severity == Severity::Error)
-                .collect();
-            let paths = Paths {
-                root: &self.shown_dir,
-            };
-            let mut text = render_text(
-                &errors_only,
-                &loaded,
-                &paths,
-                lang,
-                self.color_err,
-                self.width,
-            );
-            text.push_str(&ctg::render::diagnostics::summary_line(
-                &errors_only,
-                &loaded,
-                lang,
-            ));
-            text.push('\n');
-            return Err(Failure::Invalid(text));
+            return Err(self.invalid(&loaded, diagnostics));
         }
-        if warnings > 0 && !self.quiet {
-            tell(&Msg::Warnings(warnings), lang);
-        }
+        self.tell_warnings(warnings);
         Ok(Checked { loaded, lang })
+    }
+
+    /// The one line that counts a plan's warnings, unless `--quiet`.
+    pub(crate) fn tell_warnings(&self, warnings: usize) {
+        if warnings > 0 && !self.quiet {
+            tell(&Msg::Warnings(warnings), self.lang);
+        }
+    }
+
+    /// The refusal of a plan with errors: its errors, rendered.
+    pub(crate) fn invalid(&self, loaded: &Loaded, diagnostics: Vec<Diagnostic>) -> Failure {
+        let errors_only: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        let paths = Paths {
+            root: &self.shown_dir,
+        };
+        let mut text = render_text(
+            &errors_only,
+            loaded,
+            &paths,
+            self.lang,
+            self.color_err,
+            self.width,
+        );
+        text.push_str(&ctg::render::diagnostics::summary_line(
+            &errors_only,
+            loaded,
+            self.lang,
+        ));
+        text.push('\n');
+        Failure::Invalid(text)
     }
 
     /// Loads and checks the plan, whatever its state.

@@ -4,13 +4,13 @@
 use super::args::InitArgs;
 use super::context::Bare;
 use super::messages::Msg;
-use super::staging::install;
 use super::{Failure, print};
 use chrono::Datelike;
 use ctg::decode::IdShape;
 use ctg::i18n::{Lang, Speak};
 use ctg::init::{Request, default_signatories, files};
 use ctg::model::Period;
+use ctg::write::staging::install;
 use std::process::ExitCode;
 
 /// Runs `init`.

@@ -6,29 +6,14 @@
 use chrono::NaiveDate;
 use ctg::compute::Health;
 use ctg::diag::FileKind;
-use ctg::edit::{EditError, Notice, VerifyError};
 use ctg::git::GitError;
 use ctg::i18n::{Lang, Speak, health_label, status_label};
 use ctg::model::Status;
 use ctg::record::Refusal;
 use ctg::render::fmt::{percent, short_date};
+pub(crate) use ctg::write::IdKind;
 use std::io::ErrorKind;
-use std::path::{Path, PathBuf};
-
-/// A kind of id that a filter names.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum IdKind {
-    /// `--axis`.
-    Axis,
-    /// `--objective`.
-    Objective,
-    /// `--field`.
-    Field,
-    /// `--partner`.
-    Partner,
-    /// A track of `set --tracks`.
-    Track,
-}
+use std::path::PathBuf;
 
 /// Where a sheet stands on a day, as `record` tells it.
 #[derive(Debug, Clone, Copy)]
@@ -58,43 +43,6 @@ impl SheetSnapshot {
             percent(self.progress, lang),
             health_label(self.health, lang)
         )
-    }
-}
-
-/// What `add` or `set` changed, in a few words (the output line and the
-/// commit message).
-#[derive(Debug, Clone)]
-pub(super) enum Change {
-    /// `add partner ID`.
-    Partner(String),
-    /// `add milestone SHEET --id ID`.
-    Milestone(String),
-    /// `add indicator SHEET --id ID`.
-    Indicator(String),
-    /// `set SHEET`: the keys set (`lead`, `partners`…, as in the file).
-    Keys(Vec<&'static str>),
-}
-
-impl Speak for Change {
-    fn say(&self, lang: Lang) -> String {
-        match self {
-            Change::Partner(id) => lang.pick(
-                format!("partner {id} added"),
-                format!("partenaire {id} ajouté"),
-            ),
-            Change::Milestone(id) => lang.pick(
-                format!("milestone {id} added"),
-                format!("jalon {id} ajouté"),
-            ),
-            Change::Indicator(id) => lang.pick(
-                format!("indicator {id} added"),
-                format!("indicateur {id} ajouté"),
-            ),
-            Change::Keys(keys) => {
-                let keys = keys.join(", ");
-                lang.pick(format!("{keys} set"), format!("{keys} modifiés"))
-            }
-        }
     }
 }
 
@@ -172,20 +120,11 @@ pub(crate) enum Msg {
     WorkbookFailed,
     /// A file or folder could not be written.
     CannotWrite(PathBuf, ErrorKind),
-    /// A sheet could not be read before recording.
-    CannotRead(PathBuf, ErrorKind),
     /// `--output` (or a sheet to record) exists and is not a regular file:
     /// it is not replaced.
     NotARegularFile(PathBuf, FileKind),
-    /// `record` on a sheet that is a symbolic link: the link is not replaced
-    /// and the file it leads to is not written through it.
-    LinkedSheet(PathBuf),
-    /// The plan's lock could not be taken.
-    CannotLock(PathBuf, ErrorKind),
     /// Another `ctg` holds the plan's lock: `record` waits.
     WaitingForLock(PathBuf),
-    /// Another `ctg` held the plan's lock for the whole timeout (seconds).
-    LockTimeout(PathBuf, u64),
     /// stdout could not be written.
     CannotPrint(ErrorKind),
     /// A file was written (`--output`).
@@ -194,10 +133,6 @@ pub(crate) enum Msg {
     WrittenInto(PathBuf, usize),
     /// N warnings, see `ctg validate`.
     Warnings(usize),
-    /// `renew` or `init` into a folder that already holds a plan.
-    HoldsPlan(PathBuf),
-    /// `renew` or `init` would replace a file that is already there.
-    WouldOverwrite(PathBuf),
     /// `init --signatory` not written ID=NAME with a slug id and a name.
     BadSignatory(String),
     /// `init --signatory` names the same id twice.
@@ -206,22 +141,10 @@ pub(crate) enum Msg {
     Initialized(PathBuf),
     /// `renew --from` after `--to`.
     ReversedRenewal(i32, i32),
-    /// The draft of `renew` does not validate (errors); nothing was written.
-    DraftInvalid(usize),
     /// The sheets `renew` carried, out of how many.
     Carried(Vec<String>, usize),
     /// A refusal of `record`.
     Record(Refusal),
-    /// git cannot commit; nothing was written.
-    Git(GitError),
-    /// The sheet cannot be edited.
-    Edit(EditError),
-    /// The edited sheet failed verification; nothing was written.
-    Verify(VerifyError),
-    /// The entry would make the plan invalid; nothing was written.
-    WouldInvalidate,
-    /// A note on how the file was edited.
-    EditNotice(Notice),
     /// The entry is written but the commit failed.
     CommitFailed(GitError),
     /// `record --commit` swept earlier uncommitted edits of the sheet in.
@@ -253,22 +176,8 @@ pub(crate) enum Msg {
         /// The old entry, one key per line.
         old_text: String,
     },
-    /// A new id that is not a slug.
-    BadSlug(String),
-    /// A new id already used.
-    IdTaken(String),
-    /// A value that is none of the choices; the closest.
-    BadChoice(String, Option<String>),
-    /// Not `YEAR=VALUE`.
-    BadYearValue(String),
-    /// Not `START-END`.
-    BadSchedule(String),
-    /// `set` without any option.
-    NothingToSet,
     /// `add` or `set` changed a file; what, in a few words.
     Changed(String, PathBuf),
-    /// `record --amend` on a sheet without any journal entry.
-    NothingToAmend(String),
     /// The sheet's state after `record`: as of the entry's date, and today
     /// when it differs.
     NewState {
@@ -279,41 +188,11 @@ pub(crate) enum Msg {
         /// As of today, when different.
         now: Option<SheetSnapshot>,
     },
+    /// A writer refused the change.
+    Write(ctg::write::Refusal),
 }
 
-fn mean(s: &Option<String>, lang: Lang) -> String {
-    s.as_ref().map_or_else(String::new, |s| {
-        lang.pick(
-            format!(" (did you mean `{s}`?)"),
-            format!(" (vouliez-vous dire `{s}`\u{a0}?)"),
-        )
-    })
-}
-
-/// Why a file operation failed, in plain words (never the system's wording).
-fn io_reason(kind: ErrorKind, lang: Lang) -> &'static str {
-    match kind {
-        ErrorKind::NotFound => lang.pick("the folder does not exist", "le dossier n'existe pas"),
-        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
-            lang.pick("permission denied", "accès refusé")
-        }
-        ErrorKind::AlreadyExists => lang.pick("it already exists", "il existe déjà"),
-        ErrorKind::IsADirectory => lang.pick("it is a folder", "c'est un dossier"),
-        ErrorKind::NotADirectory => lang.pick(
-            "a part of the path is not a folder",
-            "une partie du chemin n'est pas un dossier",
-        ),
-        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
-            lang.pick("the disk is full", "le disque est plein")
-        }
-        ErrorKind::InvalidData => lang.pick("it is not UTF-8 text", "ce n'est pas du texte UTF-8"),
-        _ => lang.pick("the system refused", "le système a refusé"),
-    }
-}
-
-fn shown(p: &Path) -> String {
-    ctg::render::safe::safe_line(&p.display().to_string())
-}
+use ctg::i18n::phrase::{io_reason, mean, path as shown};
 
 impl Speak for Msg {
     fn say(&self, lang: Lang) -> String {
@@ -383,16 +262,7 @@ impl Speak for Msg {
                 "`portfolio` reads the folders given after it, not --plan: name the plan folder after `portfolio`".to_string(),
                 "`portfolio` lit les dossiers donnés après lui, pas --plan\u{a0}: nommez le dossier du plan après `portfolio`".to_string(),
             ),
-            UnknownId { kind, id, suggestion } => {
-                let (en, fr) = match kind {
-                    IdKind::Axis => ("unknown axis", "axe inconnu"),
-                    IdKind::Objective => ("unknown objective", "objectif inconnu"),
-                    IdKind::Field => ("unknown field", "champ inconnu"),
-                    IdKind::Partner => ("unknown partner", "partenaire inconnu"),
-                    IdKind::Track => ("unknown track", "piste inconnue"),
-                };
-                format!("{} `{id}`{}", lang.pick(en, fr), mean(suggestion, lang))
-            }
+            UnknownId { kind, id, suggestion } => kind.unknown(id, suggestion, lang),
             NoSuchGroup(id) => lang.pick(
                 format!("no axis, objective or sheet `{id}`"),
                 format!("pas d'axe, d'objectif ni de fiche `{id}`"),
@@ -448,31 +318,9 @@ impl Speak for Msg {
                     kind.name(lang)
                 ),
             ),
-            LinkedSheet(p) => lang.pick(
-                format!(
-                    "the sheet `{}` is a symbolic link: record does not write through links; nothing was written (add the entry in the file it leads to)",
-                    shown(p)
-                ),
-                format!(
-                    "la fiche `{}` est un lien symbolique\u{a0}: record n'écrit pas à travers un lien\u{a0}; rien n'a été écrit (ajoutez le suivi dans le fichier vers lequel il mène)",
-                    shown(p)
-                ),
-            ),
-            CannotRead(p, kind) => lang.pick(
-                format!("cannot read `{}`: {}", shown(p), io_reason(*kind, lang)),
-                format!("impossible de lire `{}`\u{a0}: {}", shown(p), io_reason(*kind, lang)),
-            ),
-            CannotLock(p, kind) => lang.pick(
-                format!("cannot take the plan's lock `{}`: {}; nothing was written", shown(p), io_reason(*kind, lang)),
-                format!("impossible de prendre le verrou du plan `{}`\u{a0}: {}\u{a0}; rien n'a été écrit", shown(p), io_reason(*kind, lang)),
-            ),
             WaitingForLock(p) => lang.pick(
                 format!("waiting for another ctg, which holds the plan's lock `{}`…", shown(p)),
                 format!("attente d'un autre ctg, qui tient le verrou du plan `{}`…", shown(p)),
-            ),
-            LockTimeout(p, secs) => lang.pick(
-                format!("another ctg has held the plan's lock `{}` for {secs} s: given up; nothing was written (try again once it has finished)", shown(p)),
-                format!("un autre ctg tient le verrou du plan `{}` depuis {secs} s\u{a0}: abandon\u{a0}; rien n'a été écrit (recommencez quand il aura fini)", shown(p)),
             ),
             CannotPrint(kind) => lang.pick(
                 format!("cannot write the output: {}", io_reason(*kind, lang)),
@@ -493,14 +341,6 @@ impl Speak for Msg {
                     format!("{n} avertissement{s}\u{a0}: lancez `ctg validate`"),
                 )
             }
-            HoldsPlan(p) => lang.pick(
-                format!("`{}` already holds a plan: a new plan goes into a folder without one; nothing was written", shown(p)),
-                format!("`{}` contient déjà un plan\u{a0}: un nouveau plan va dans un dossier qui n'en a pas\u{a0}; rien n'a été écrit", shown(p)),
-            ),
-            WouldOverwrite(p) => lang.pick(
-                format!("`{}` is already there: ctg does not replace files; nothing was written", shown(p)),
-                format!("`{}` existe déjà\u{a0}: ctg ne remplace pas de fichier\u{a0}; rien n'a été écrit", shown(p)),
-            ),
             BadSignatory(t) => lang.pick(
                 format!("--signatory `{t}`: write ID=NAME, the id a slug such as caf-gard"),
                 format!("--signatory `{t}`\u{a0}: écrivez ID=NOM, l'identifiant en minuscules comme caf-gard"),
@@ -517,10 +357,6 @@ impl Speak for Msg {
                 format!("--from {from} is after --to {to}: the new period would be empty"),
                 format!("--from {from} est après --to {to}\u{a0}: la nouvelle période serait vide"),
             ),
-            DraftInvalid(n) => lang.pick(
-                format!("the new plan would not validate ({n} errors); nothing was written"),
-                format!("le nouveau plan ne serait pas valide ({n} erreurs)\u{a0}; rien n'a été écrit"),
-            ),
             Carried(ids, total) => {
                 let list = if ids.is_empty() { String::new() } else { format!(" ({})", ids.join(", ")) };
                 lang.pick(
@@ -529,76 +365,6 @@ impl Speak for Msg {
                 )
             }
             Record(r) => r.message(lang),
-            Git(e) => {
-                let nothing = lang.pick("nothing was written", "rien n'a été écrit");
-                lang.pick(
-                    format!("{}; {nothing}", git_reason(e, lang)),
-                    format!("{}\u{a0}; {nothing}", git_reason(e, lang)),
-                )
-            }
-            Edit(EditError::FlowRoot) => lang.pick(
-                "the sheet is written as one `{...}` mapping; write it one key per line (`id: ...`, `title: ...`) and record again",
-                "la fiche est écrite en un seul bloc `{...}`\u{a0}; écrivez une clé par ligne (`id: ...`, `title: ...`) puis recommencez",
-            )
-            .to_string(),
-            Edit(EditError::RootNotMapping) => lang.pick(
-                "the sheet is not written as keys (`id: ...`, `title: ...`); fix it and record again",
-                "la fiche n'est pas écrite sous forme de clés (`id: ...`, `title: ...`)\u{a0}; corrigez-la puis recommencez",
-            )
-            .to_string(),
-            Edit(EditError::NotBlockList(key)) => lang.pick(
-                format!("`{key}` is not written one item per line (`- ...`); write it so and try again"),
-                format!("`{key}` n'est pas écrit un élément par ligne (`- ...`)\u{a0}; écrivez-le ainsi puis recommencez"),
-            ),
-            Edit(EditError::Unparsable) => lang.pick(
-                "the sheet could not be read for editing; run `ctg validate`",
-                "la fiche n'a pas pu être lue pour la modifier\u{a0}; lancez `ctg validate`",
-            )
-            .to_string(),
-            Verify(why) => {
-                let why = match why {
-                    VerifyError::NotASheet(problem) => {
-                        let detail = problem
-                            .as_ref()
-                            .map_or_else(String::new, |p| format!(" ({})", p.message(lang)));
-                        lang.pick(
-                            format!("the edited file would not read as a valid sheet{detail}"),
-                            format!("le fichier modifié ne se lirait plus comme une fiche valide{detail}"),
-                        )
-                    }
-                    VerifyError::NotOldPlusChange => lang
-                        .pick(
-                            "the edited file would not read as the old one with exactly this change",
-                            "le fichier modifié ne se lirait pas comme l'ancien avec exactement ce changement",
-                        )
-                        .to_string(),
-                    VerifyError::ChangesLines => lang
-                        .pick(
-                            "the edit would change existing lines",
-                            "la modification changerait des lignes existantes",
-                        )
-                        .to_string(),
-                };
-                lang.pick(
-                    format!("nothing was written: {why}"),
-                    format!("rien n'a été écrit\u{a0}: {why}"),
-                )
-            }
-            WouldInvalidate => lang.pick(
-                "nothing was written: the entry would make the plan invalid",
-                "rien n'a été écrit\u{a0}: le suivi rendrait le plan invalide",
-            )
-            .to_string(),
-            EditNotice(Notice::FlowJournalRewritten) => lang.pick(
-                "note: the journal was written `journal: [...]`; it is now one entry per block (only its lines changed)",
-                "note\u{a0}: le suivi était écrit `journal: [...]`\u{a0}; il est maintenant en blocs (seules ses lignes changent)",
-            )
-            .to_string(),
-            EditNotice(Notice::FinalNewlineAdded) => lang.pick(
-                "note: the file had no final newline; it has one now",
-                "note\u{a0}: le fichier n'avait pas de saut de ligne final\u{a0}; il en a un maintenant",
-            )
-            .to_string(),
             DirtyCommitted => lang
                 .pick(
                     "the sheet had uncommitted edits: they are in this commit too",
@@ -630,37 +396,9 @@ impl Speak for Msg {
                     format!("{id}\u{a0}: le suivi du {} dans {} est remplacé par un suivi du {}\u{a0}; il disait\u{a0}:{old}", date(old_date), shown(file), date(d)),
                 )
             }
-            BadSlug(id) => lang.pick(
-                format!("`{id}` is not an id: use lower-case letters, digits and hyphens (e.g. caf-gard)"),
-                format!("`{id}` n'est pas un identifiant\u{a0}: utilisez des minuscules, des chiffres et des tirets (par exemple caf-gard)"),
-            ),
-            IdTaken(id) => lang.pick(
-                format!("`{id}` is already used: choose another id"),
-                format!("`{id}` est déjà pris\u{a0}: choisissez un autre identifiant"),
-            ),
-            BadChoice(text, suggestion) => lang.pick(
-                format!("`{text}` is not one of the accepted values{}", mean(suggestion, lang)),
-                format!("`{text}` n'est pas une des valeurs acceptées{}", mean(suggestion, lang)),
-            ),
-            BadYearValue(text) => lang.pick(
-                format!("`{text}` is not YEAR=VALUE (e.g. 2025=52)"),
-                format!("`{text}` n'est pas ANNÉE=VALEUR (par exemple 2025=52)"),
-            ),
-            BadSchedule(text) => lang.pick(
-                format!("`{text}` is not START-END (e.g. 2023-2026)"),
-                format!("`{text}` n'est pas DÉBUT-FIN (par exemple 2023-2026)"),
-            ),
-            NothingToSet => lang.pick(
-                "nothing to set: give --lead, --partners, --fields, --tracks or --schedule".to_string(),
-                "rien à modifier\u{a0}: indiquez --lead, --partners, --fields, --tracks ou --schedule".to_string(),
-            ),
             Changed(what, file) => lang.pick(
                 format!("{} changed: {}", shown(file), ctg::render::safe::safe_line(what)),
                 format!("{} modifié\u{a0}: {}", shown(file), ctg::render::safe::safe_line(what)),
-            ),
-            NothingToAmend(id) => lang.pick(
-                format!("{id} has no journal entry to amend: record one without --amend"),
-                format!("{id} n'a aucun suivi à corriger\u{a0}: enregistrez-en un sans --amend"),
             ),
             NewState { id, at_entry, now } => {
                 let mut line = lang.pick(
@@ -676,42 +414,10 @@ impl Speak for Msg {
                 line
             }
             CommitFailed(e) => lang.pick(
-                format!("the entry is written, but the commit failed: {}", git_reason(e, lang)),
-                format!("le suivi est écrit, mais le commit a échoué\u{a0}: {}", git_reason(e, lang)),
+                format!("the entry is written, but the commit failed: {}", e.say(lang)),
+                format!("le suivi est écrit, mais le commit a échoué\u{a0}: {}", e.say(lang)),
             ),
-        }
-    }
-}
-
-/// What went wrong with git, in our words; git's own last line of error
-/// follows when a git command failed (it is a program's message, shown
-/// after ours so that the coordinator can act on it).
-fn git_reason(e: &GitError, lang: Lang) -> String {
-    match e {
-        GitError::NotInstalled => lang
-            .pick(
-                "--commit needs git, which is not installed",
-                "--commit demande git, qui n'est pas installé",
-            )
-            .to_string(),
-        GitError::NotAWorkTree => lang
-            .pick(
-                "--commit: the plan is not in a git repository",
-                "--commit\u{a0}: le plan n'est pas dans un dépôt git",
-            )
-            .to_string(),
-        GitError::NoIdentity(_) => lang
-            .pick(
-                "--commit: git does not know who you are (git config user.name / user.email)",
-                "--commit\u{a0}: git ne sait pas qui vous êtes (git config user.name / user.email)",
-            )
-            .to_string(),
-        GitError::Failed(why) => {
-            let why = ctg::render::safe::safe(why);
-            lang.pick(
-                format!("git said: {why}"),
-                format!("git a répondu\u{a0}: {why}"),
-            )
+            Write(r) => r.say(lang),
         }
     }
 }

@@ -1,14 +1,12 @@
 //! The command-line layer: the only place that prints or exits.
 
 mod args;
-mod atomic;
 mod author;
 mod completions;
 mod context;
 mod evaluation;
 mod help;
 mod init;
-mod lock;
 mod log;
 mod man;
 mod messages;
@@ -19,7 +17,6 @@ mod renew;
 mod report;
 mod schema;
 mod show;
-mod staging;
 mod status;
 mod summary;
 mod timeline;
@@ -45,6 +42,14 @@ pub(crate) enum Failure {
     Refused(Msg),
     /// The plan has errors; the text is the rendered diagnostics (exit 1).
     Invalid(String),
+}
+
+/// A writer's refusal, said as it is (see [`write::refused`] for a plan
+/// with errors, whose diagnostics need the session's context).
+impl From<ctg::write::Refusal> for Failure {
+    fn from(refusal: ctg::write::Refusal) -> Failure {
+        Failure::Refused(Msg::Write(refusal))
+    }
 }
 
 impl Failure {

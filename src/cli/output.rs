@@ -122,5 +122,5 @@ pub(super) fn replace(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(fail(e)),
     }
-    super::atomic::write(path, bytes).map_err(fail)
+    ctg::write::replace_file(path, bytes).map_err(fail)
 }

@@ -6,11 +6,11 @@
 use super::args::{CarryChoice, RenewArgs};
 use super::context::Context;
 use super::messages::Msg;
-use super::staging::{install, refuse_a_plan};
 use super::{Failure, print, tell};
 use ctg::i18n::{Lang, Speak};
 use ctg::model::Period;
 use ctg::renew::{Carry, Request, draft};
+use ctg::write::staging::{install, refuse_a_plan};
 use std::process::ExitCode;
 
 /// Runs `renew`.

@@ -1,138 +1,145 @@
-//! The writing chain shared by `record`, `add` and `set` (spec section 8):
-//! the plan's lock, reading the file, checking the plan after the change,
-//! `--dry-run`, the atomic replace and `--commit`.
+//! Running a change through [`ctg::write::apply`] and telling what it did:
+//! shared by `record`, `add` and `set`, which only turn their arguments
+//! into a [`Change`].
 
-use super::context::Context;
-use super::messages::Msg;
-use super::{Failure, output, print};
-use ctg::check::check;
-use ctg::diag::{Diagnostic, Severity};
-use ctg::edit::{Edited, unified_diff};
-use ctg::git;
+use super::context::{Context, env};
+use super::messages::{Msg, SheetSnapshot};
+use super::{Failure, print, tell};
+use ctg::compute::sheet_state;
+use ctg::edit::unified_diff;
 use ctg::i18n::{Lang, Speak};
-use ctg::load::Loaded;
-use ctg::model::Sheet;
-use std::fs::File;
-use std::path::{Path, PathBuf};
+use ctg::write::{Caused, Change, Done, Options, Outcome, Refusal, apply};
+use std::path::Path;
 use std::process::ExitCode;
+use std::time::Duration;
 
-/// A plan file about to be changed.
-pub(super) struct Target {
-    /// Its path.
-    pub path: PathBuf,
-    /// Its path as shown to the user.
-    pub shown: PathBuf,
-    /// Its text before the change.
-    pub original: String,
-}
+/// How long a writer waits for another `ctg` to release the plan's lock
+/// before it gives up, unless `CTG_LOCK_TIMEOUT` gives another number of seconds.
+const LOCK_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// `--dry-run` and `--commit`.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Options {
+pub(super) struct Flags {
     /// Print the diff, write nothing.
     pub dry_run: bool,
     /// Commit the file alone.
     pub commit: bool,
 }
 
-/// Takes the plan's lock (saying so while another `ctg` holds it, giving up
-/// after a while), then removes the temporary files a killed writer left.
-pub(super) fn lock(ctx: &Context) -> Result<File, Failure> {
-    let lock = super::lock::take(ctx)?;
-    super::atomic::sweep(&ctx.plan_dir.join("actions"));
-    Ok(lock)
+/// The refusal as the CLI says it: a plan with errors shows its diagnostics.
+pub(super) fn refused(ctx: &Context, refusal: Refusal) -> Failure {
+    match refusal {
+        Refusal::Invalid(invalid) => {
+            let (loaded, diagnostics) = *invalid;
+            ctx.invalid(&loaded, diagnostics)
+        }
+        other => other.into(),
+    }
 }
 
-/// Reads the plan file `rel` (relative to the plan folder); with `commit`,
-/// checks git first. A symbolic link is refused.
-pub(super) fn read(ctx: &Context, rel: &Path, commit: bool) -> Result<Target, Failure> {
-    let refuse = Failure::Refused;
-    if commit {
-        git::preflight(&ctx.plan_dir).map_err(|e| refuse(Msg::Git(e)))?;
-    }
-    let path = ctx.plan_dir.join(rel);
-    let shown = ctx.shown_dir.join(rel);
-    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-    if is_link {
-        return Err(refuse(Msg::LinkedSheet(shown)));
-    }
-    let original = std::fs::read_to_string(&path)
-        .map_err(|e| refuse(Msg::CannotRead(shown.clone(), e.kind())))?;
-    Ok(Target {
-        path,
-        shown,
-        original,
-    })
-}
-
-/// The diagnostics of the plan after the change; refused if it has errors.
-pub(super) fn check_after(ctx: &Context, after: &Loaded) -> Result<Vec<Diagnostic>, Failure> {
-    let diagnostics = check(after, ctx.as_of);
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        return Err(Failure::Refused(Msg::WouldInvalidate));
-    }
-    Ok(diagnostics)
-}
-
-/// A copy of the plan to change (without its parse state).
-pub(super) fn copy(loaded: &Loaded) -> Loaded {
-    let mut after = Loaded {
-        root: loaded.root.clone(),
-        plan: loaded.plan.clone(),
-        ..Default::default()
+/// Applies `change`, then prints what was written (or the diff), the
+/// edit's notices and the commit on stdout, and the warnings the change
+/// causes on stderr, after what they are about.
+pub(super) fn run(ctx: &Context, change: &Change, flags: Flags) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    let on_wait = |shown: &Path| tell(&Msg::WaitingForLock(shown.to_path_buf()), lang);
+    let lock_timeout = env("CTG_LOCK_TIMEOUT")
+        .and_then(|s| s.trim().parse().ok())
+        .map_or(LOCK_TIMEOUT, Duration::from_secs);
+    let opts = Options {
+        plan_dir: &ctx.plan_dir,
+        shown_dir: &ctx.shown_dir,
+        dry_run: flags.dry_run,
+        commit: flags.commit,
+        as_of: ctx.as_of,
+        today: ctx.today,
+        lang,
+        lock_timeout,
+        on_wait: &on_wait,
     };
-    after.unread = loaded.unread;
-    after
-}
-
-/// The plan as it will be with `new_sheet` in place of the old one.
-pub(super) fn with_sheet(loaded: &Loaded, new_sheet: &Sheet) -> Loaded {
-    let mut after = copy(loaded);
-    if let Some(slot) = after
-        .plan
-        .sheets
-        .iter_mut()
-        .find(|s| s.id.value == new_sheet.id.value)
-    {
-        *slot = new_sheet.clone();
+    let outcome = apply(change, &opts).map_err(|r| refused(ctx, r))?;
+    ctx.tell_warnings(outcome.plan_warnings);
+    let told = tell_outcome(ctx, &outcome, flags);
+    for warning in &outcome.warnings {
+        let text = match warning {
+            Caused::Entry(w) => w.say(lang),
+            Caused::Problem(p) => p.message(lang),
+        };
+        tell(&Msg::Warning(text), lang);
     }
-    after
+    told
 }
 
-/// With `--dry-run`, prints the diff; otherwise replaces the file, prints
-/// `out` and the edit's notices, and with `--commit` commits the file alone
-/// with `message`.
-pub(super) fn finish(
-    target: &Target,
-    edited: &Edited,
-    opts: Options,
-    mut out: String,
-    message: &str,
-    lang: Lang,
-) -> Result<ExitCode, Failure> {
-    if opts.dry_run {
-        let shown = target.shown.display().to_string();
-        print(&unified_diff(&target.original, &edited.text, &shown))?;
+/// Prints the diff (dry run) or what was written and committed.
+fn tell_outcome(ctx: &Context, outcome: &Outcome, flags: Flags) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    if flags.dry_run {
+        let shown = outcome.file.display().to_string();
+        print(&unified_diff(&outcome.before, &outcome.after, &shown))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let dirty = opts.commit && git::has_uncommitted_changes(&target.path);
-    output::replace(&target.path, edited.text.as_bytes())?;
-    for notice in &edited.notices {
-        out.push_str(&format!("{}\n", Msg::EditNotice(*notice).say(lang)));
+    let mut out = done(ctx, outcome, lang);
+    for notice in &outcome.notices {
+        out.push_str(&format!("{}\n", notice.say(lang)));
     }
-    if opts.commit {
-        if dirty {
+    if let Some(commit) = &outcome.commit {
+        if commit.dirty {
             out.push_str(&format!("{}\n", Msg::DirtyCommitted.say(lang)));
         }
-        if let Err(e) = git::commit_file(&target.path, message) {
+        if let Err(e) = &commit.result {
             print(&out)?;
-            return Err(Failure::Refused(Msg::CommitFailed(e)));
+            return Err(Failure::Refused(Msg::CommitFailed(e.clone())));
         }
         out.push_str(&format!(
             "{}\n",
-            Msg::Committed(message.to_string()).say(lang)
+            Msg::Committed(commit.message.clone()).say(lang)
         ));
     }
     print(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The confirmation lines: the entry added or amended and where the sheet
+/// now stands, or what changed.
+fn done(ctx: &Context, outcome: &Outcome, lang: Lang) -> String {
+    let file = outcome.file.clone();
+    match &outcome.done {
+        Done::Changed(what) => format!("{}\n", Msg::Changed(what.say(lang), file).say(lang)),
+        Done::Entry {
+            sheet,
+            entry,
+            replaced,
+            stale_after_months,
+        } => {
+            let stale_after = *stale_after_months;
+            let state = |date| {
+                let s = sheet_state(sheet, stale_after, date);
+                SheetSnapshot {
+                    date,
+                    status: s.status,
+                    progress: s.progress,
+                    health: s.health,
+                }
+            };
+            let at_entry = state(entry.date.value);
+            let now = Some(state(ctx.today)).filter(|n| !n.same_state(&at_entry));
+            let id = sheet.id.value.clone();
+            let added = match replaced {
+                Some(old) => Msg::Amended {
+                    id: id.clone(),
+                    old_date: old.date.value,
+                    date: entry.date.value,
+                    file,
+                    old_text: ctg::edit::entry_yaml(old),
+                },
+                None => Msg::Added {
+                    id: id.clone(),
+                    date: entry.date.value,
+                    file,
+                },
+            };
+            let new_state = Msg::NewState { id, at_entry, now };
+            format!("{}\n{}\n", added.say(lang), new_state.say(lang))
+        }
+    }
 }

@@ -5,13 +5,12 @@
 //! stay on one file system and are atomic); folders that did not exist are
 //! created, remembered, and removed again on failure when still empty.
 
-use super::Failure;
-use super::messages::Msg;
+use super::Refusal;
+use crate::check::check;
+use crate::diag::Severity;
+use crate::load::load;
+use crate::renew::NewFile;
 use chrono::NaiveDate;
-use ctg::check::check;
-use ctg::diag::Severity;
-use ctg::load::load;
-use ctg::renew::NewFile;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -23,8 +22,8 @@ pub(super) struct Staging {
     created: Vec<PathBuf>,
 }
 
-fn cannot(path: &Path) -> impl Fn(std::io::Error) -> Failure + '_ {
-    move |e| Failure::Refused(Msg::CannotWrite(path.to_path_buf(), e.kind()))
+fn cannot(path: &Path) -> impl Fn(std::io::Error) -> Refusal + '_ {
+    move |e| Refusal::CannotWrite(path.to_path_buf(), e.kind())
 }
 
 fn missing(path: &Path) -> bool {
@@ -33,7 +32,7 @@ fn missing(path: &Path) -> bool {
 
 impl Staging {
     /// Creates `dest` if missing (and its missing parents) and the staging folder in it.
-    pub(super) fn create(dest: &Path) -> Result<Staging, Failure> {
+    pub(super) fn create(dest: &Path) -> Result<Staging, Refusal> {
         let mut created: Vec<PathBuf> = dest
             .ancestors()
             .filter(|a| !a.as_os_str().is_empty())
@@ -62,7 +61,7 @@ impl Staging {
     }
 
     /// Writes every file into the staging folder.
-    pub(super) fn write(&self, files: &[NewFile]) -> Result<(), Failure> {
+    pub(super) fn write(&self, files: &[NewFile]) -> Result<(), Refusal> {
         for file in files {
             let path = self.stage.join(&file.path);
             if let Some(parent) = path.parent() {
@@ -75,7 +74,7 @@ impl Staging {
 
     /// Moves every file into the destination; on any failure, removes those
     /// already moved and everything this staging created.
-    pub(super) fn commit(mut self, files: &[NewFile]) -> Result<(), Failure> {
+    pub(super) fn commit(mut self, files: &[NewFile]) -> Result<(), Refusal> {
         let mut moved: Vec<PathBuf> = Vec::new();
         let result = self.move_all(files, &mut moved);
         if result.is_err() {
@@ -89,7 +88,7 @@ impl Staging {
         Ok(())
     }
 
-    fn move_all(&mut self, files: &[NewFile], moved: &mut Vec<PathBuf>) -> Result<(), Failure> {
+    fn move_all(&mut self, files: &[NewFile], moved: &mut Vec<PathBuf>) -> Result<(), Refusal> {
         for file in files {
             let target = self.dest.join(&file.path);
             if let Some(parent) = target.parent().filter(|p| missing(p)) {
@@ -97,7 +96,7 @@ impl Staging {
                 self.created.push(parent.to_path_buf());
             }
             if !missing(&target) {
-                return Err(Failure::Refused(Msg::WouldOverwrite(target)));
+                return Err(Refusal::WouldOverwrite(target));
             }
             std::fs::rename(self.stage.join(&file.path), &target).map_err(cannot(&target))?;
             moved.push(target);
@@ -118,10 +117,10 @@ impl Staging {
 }
 
 /// Refuses a `dir` that holds a plan, as `--plan` would find it there.
-pub(super) fn refuse_a_plan(dir: &Path) -> Result<(), Failure> {
+pub fn refuse_a_plan(dir: &Path) -> Result<(), Refusal> {
     for rel in ["convention.yaml", "plan/convention.yaml"] {
         if std::fs::symlink_metadata(dir.join(rel)).is_ok() {
-            return Err(Failure::Refused(Msg::HoldsPlan(dir.to_path_buf())));
+            return Err(Refusal::HoldsPlan(dir.to_path_buf()));
         }
     }
     Ok(())
@@ -131,21 +130,21 @@ pub(super) fn refuse_a_plan(dir: &Path) -> Result<(), Failure> {
 /// refused when `dir` holds a plan or any of the files; staged, loaded and
 /// checked as of `as_of` (no error, every sheet read), then moved in. On any
 /// failure `dir` is left as it was.
-pub(super) fn install(
+pub fn install(
     dir: &Path,
     files: &[NewFile],
     as_of: NaiveDate,
     sheets: usize,
-) -> Result<(), Failure> {
+) -> Result<(), Refusal> {
     refuse_a_plan(dir)?;
     let actions = dir.join("actions");
     if std::fs::symlink_metadata(&actions).is_ok_and(|m| !m.is_dir()) {
-        return Err(Failure::Refused(Msg::WouldOverwrite(actions)));
+        return Err(Refusal::WouldOverwrite(actions));
     }
     for file in files {
         let target = dir.join(&file.path);
         if std::fs::symlink_metadata(&target).is_ok() {
-            return Err(Failure::Refused(Msg::WouldOverwrite(target)));
+            return Err(Refusal::WouldOverwrite(target));
         }
     }
     let staging = Staging::create(dir)?;
@@ -160,14 +159,14 @@ pub(super) fn install(
 }
 
 /// Loads and checks the staged plan: no error, and every sheet read.
-fn verify(staging: &Staging, as_of: NaiveDate, sheets: usize) -> Result<(), Failure> {
+fn verify(staging: &Staging, as_of: NaiveDate, sheets: usize) -> Result<(), Refusal> {
     let loaded = load(staging.path());
     let errors = check(&loaded, as_of)
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     if errors > 0 || loaded.plan.sheets.len() != sheets {
-        return Err(Failure::Refused(Msg::DraftInvalid(errors.max(1))));
+        return Err(Refusal::DraftInvalid(errors.max(1)));
     }
     Ok(())
 }

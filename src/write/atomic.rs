@@ -12,11 +12,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// How the names of ctg's temporary files begin.
-pub(super) const TEMP_PREFIX: &str = ".ctg-tmp-";
+pub const TEMP_PREFIX: &str = ".ctg-tmp-";
 
 /// Writes `bytes` to `path` atomically. A replaced file keeps its mode; a
-/// new one gets `0666` less the umask.
-pub(super) fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// new one gets `0666` less the umask. Plan files are written by
+/// [`super::apply`]; the CLI's `--output` files use this too.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -1,0 +1,35 @@
+//! What people type on a command line or in a form, read one way
+//! everywhere: numbers (`--measure`, `--target`, `--baseline`, next
+//! amounts).
+
+/// A number as a French or English user writes it: a decimal comma or
+/// point, spaces (plain, no-break, narrow no-break) between thousands;
+/// never infinite or NaN.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let plain: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    plain.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_number;
+
+    #[test]
+    fn reads_commas_points_and_thousands_spaces_alike() {
+        assert_eq!(parse_number("4,5"), Some(4.5));
+        assert_eq!(parse_number(" 4.5 "), Some(4.5));
+        assert_eq!(parse_number("15 000,50"), Some(15000.5));
+        assert_eq!(parse_number("15\u{202f}000"), Some(15000.0));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number("NaN"), None);
+        assert_eq!(parse_number("1e400"), None);
+        assert_eq!(parse_number("douze"), None);
+        assert_eq!(parse_number(""), None);
+    }
+}

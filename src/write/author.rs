@@ -1,0 +1,408 @@
+//! Structure changes: `add partner|milestone|indicator` and `set SHEET`.
+//! Each takes the values as the user typed them, checks them against the
+//! plan, edits the file and says what the file must read back as.
+
+use super::{Built, Done, IdKind, Options, Refusal, copy, read, with_sheet};
+use crate::dates::parse_cli_date;
+use crate::decode::IdShape;
+use crate::diag::suggest;
+use crate::edit::{
+    Edited, add_item, add_root_item, number, scalar, set_keys, verify, verify_partners,
+};
+use crate::i18n::{Lang, Speak};
+use crate::load::Loaded;
+use crate::model::{
+    Baseline, Direction, Indicator, IndicatorKind, Located, Milestone, Partner, PartnerKind,
+    Period, Plan, Sheet,
+};
+use crate::record::find_sheet;
+use std::path::Path;
+
+/// `add partner`.
+#[derive(Debug, Clone)]
+pub struct NewPartner {
+    /// Its id, a slug.
+    pub id: String,
+    /// Its full name.
+    pub name: String,
+    /// Its kind, as written in the file (`association`…).
+    pub kind: String,
+}
+
+/// `add milestone`.
+#[derive(Debug, Clone)]
+pub struct NewMilestone {
+    /// The sheet's id.
+    pub sheet: String,
+    /// The milestone's id, a slug.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its due date as typed.
+    pub due: String,
+}
+
+/// `add indicator`.
+#[derive(Debug, Clone)]
+pub struct NewIndicator {
+    /// The sheet's id.
+    pub sheet: String,
+    /// The indicator's id, a slug.
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// Its unit.
+    pub unit: String,
+    /// `result`, `means` or `activity`.
+    pub kind: String,
+    /// `up`, `down` or `steady`.
+    pub direction: String,
+    /// `YEAR=VALUE`.
+    pub baseline: Option<String>,
+    /// `YEAR=VALUE` each.
+    pub targets: Vec<String>,
+}
+
+/// `set SHEET`: the keys given.
+#[derive(Debug, Clone, Default)]
+pub struct SetKeys {
+    /// The sheet's id.
+    pub sheet: String,
+    /// `--lead`.
+    pub lead: Option<String>,
+    /// `--partners`.
+    pub partners: Option<Vec<String>>,
+    /// `--fields`.
+    pub fields: Option<Vec<String>>,
+    /// `--tracks`.
+    pub tracks: Option<Vec<String>>,
+    /// `--schedule START-END`.
+    pub schedule: Option<String>,
+}
+
+/// What `add` or `set` changed, in a few words (the output line and the
+/// commit message).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum What {
+    /// `add partner ID`.
+    Partner(String),
+    /// `add milestone SHEET --id ID`.
+    Milestone(String, String),
+    /// `add indicator SHEET --id ID`.
+    Indicator(String, String),
+    /// `set SHEET`: the keys set (`lead`, `partners`…, as in the file).
+    Keys(String, Vec<&'static str>),
+}
+
+impl Speak for What {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            What::Partner(id) => lang.pick(
+                format!("partner {id} added"),
+                format!("partenaire {id} ajouté"),
+            ),
+            What::Milestone(sheet, id) => lang.pick(
+                format!("{sheet}: milestone {id} added"),
+                format!("{sheet}\u{a0}: jalon {id} ajouté"),
+            ),
+            What::Indicator(sheet, id) => lang.pick(
+                format!("{sheet}: indicator {id} added"),
+                format!("{sheet}\u{a0}: indicateur {id} ajouté"),
+            ),
+            What::Keys(sheet, keys) => {
+                let keys = keys.join(", ");
+                lang.pick(
+                    format!("{sheet}: {keys} set"),
+                    format!("{sheet}\u{a0}: {keys} modifiés"),
+                )
+            }
+        }
+    }
+}
+
+fn at<T>(value: T) -> Located<T> {
+    Located {
+        value,
+        pos: crate::yaml::Pos::default(),
+    }
+}
+
+/// A new slug, refused when malformed or already taken.
+fn new_slug<'a>(id: &str, taken: impl IntoIterator<Item = &'a str>) -> Result<String, Refusal> {
+    let id = id.trim();
+    if !IdShape::Slug.accepts(id) {
+        return Err(Refusal::BadSlug(id.to_string()));
+    }
+    if taken.into_iter().any(|t| t == id) {
+        return Err(Refusal::IdTaken(id.to_string()));
+    }
+    Ok(id.to_string())
+}
+
+/// One of `choices` (its spelling in the file), or a refusal with a suggestion.
+fn choose<T: Copy>(
+    text: &str,
+    choices: &[(&'static str, T)],
+) -> Result<(&'static str, T), Refusal> {
+    choices
+        .iter()
+        .find(|(name, _)| *name == text.trim())
+        .copied()
+        .ok_or_else(|| {
+            let suggestion = suggest(text, choices.iter().map(|(n, _)| *n));
+            Refusal::BadChoice(text.to_string(), suggestion)
+        })
+}
+
+/// `YEAR=VALUE`, the value read as every user number is.
+fn year_value(text: &str) -> Result<(i32, f64), Refusal> {
+    let bad = || Refusal::BadYearValue(text.to_string());
+    let (year, value) = text.split_once('=').ok_or_else(bad)?;
+    let year = year.trim().parse().map_err(|_| bad())?;
+    let value = crate::input::parse_number(value).ok_or_else(bad)?;
+    Ok((year, value))
+}
+
+/// Each id must be known; else the refusal names the closest.
+fn known<'a>(
+    ids: &[String],
+    kind: IdKind,
+    all: impl Iterator<Item = &'a str> + Clone,
+) -> Result<Vec<Located<String>>, Refusal> {
+    ids.iter()
+        .map(|id| {
+            let id = id.trim();
+            if all.clone().any(|k| k == id) {
+                Ok(at(id.to_string()))
+            } else {
+                Err(Refusal::UnknownId {
+                    kind,
+                    id: id.to_string(),
+                    suggestion: suggest(id, all.clone()),
+                })
+            }
+        })
+        .collect()
+}
+
+fn changed(
+    file: &Path,
+    read: super::Read,
+    edited: Edited,
+    after: Loaded,
+    what: What,
+    lang: Lang,
+) -> Built {
+    Built {
+        file: file.to_path_buf(),
+        before: read.text,
+        git: read.git,
+        edited,
+        after,
+        commit_message: what.say(lang),
+        done: Done::Changed(what),
+        entry_warnings: Vec::new(),
+    }
+}
+
+pub(super) fn add_partner(
+    loaded: &Loaded,
+    new: &NewPartner,
+    opts: &Options,
+) -> Result<Built, Refusal> {
+    let id = new_slug(&new.id, loaded.plan.partners.iter().map(|p| p.id.as_str()))?;
+    let (kind_name, kind) = choose(&new.kind, &PartnerKind::ALL)?;
+    let file = Path::new("partners.yaml");
+    let read = read(file, opts)?;
+    let before = &read.text;
+    let item = format!(
+        "id: {}\nname: {}\nkind: {kind_name}\n",
+        scalar(&id),
+        scalar(&new.name)
+    );
+    let edited = add_root_item(before, &item).map_err(Refusal::Edit)?;
+    let mut expected = loaded.plan.partners.clone();
+    expected.push(Partner {
+        id: at(id.clone()),
+        name: new.name.clone(),
+        kind,
+        contact: None,
+    });
+    let partners = verify_partners(before, &edited, &expected).map_err(Refusal::Verify)?;
+    let mut after = copy(loaded);
+    after.plan.partners = partners;
+    Ok(changed(
+        file,
+        read,
+        edited,
+        after,
+        What::Partner(id),
+        opts.lang,
+    ))
+}
+
+/// Edits one sheet: `change` gets the plan, the sheet and its text and
+/// returns the edit, the expected sheet and what changed.
+fn edit_sheet(
+    loaded: &Loaded,
+    id: &str,
+    opts: &Options,
+    change: impl FnOnce(&Plan, &Sheet, &str) -> Result<(Edited, Sheet, What), Refusal>,
+) -> Result<Built, Refusal> {
+    let sheet = find_sheet(&loaded.plan, id.trim()).map_err(Refusal::Entry)?;
+    let read = read(&sheet.file, opts)?;
+    let (edited, expected, what) = change(&loaded.plan, sheet, &read.text)?;
+    let new_sheet = verify(&read.text, &edited, &expected).map_err(Refusal::Verify)?;
+    let after = with_sheet(loaded, new_sheet);
+    Ok(changed(&sheet.file, read, edited, after, what, opts.lang))
+}
+
+pub(super) fn add_milestone(
+    loaded: &Loaded,
+    new: &NewMilestone,
+    opts: &Options,
+) -> Result<Built, Refusal> {
+    edit_sheet(loaded, &new.sheet, opts, |_, sheet, text| {
+        let id = new_slug(&new.id, sheet.milestones.iter().map(|m| m.id.as_str()))?;
+        let due = parse_cli_date(&new.due).ok_or_else(|| Refusal::BadDate(new.due.clone()))?;
+        let item = format!(
+            "id: {}\ntitle: {}\ndue: {}\n",
+            scalar(&id),
+            scalar(&new.title),
+            due.format("%Y-%m-%d")
+        );
+        let edited = add_item(text, "milestones", &item).map_err(Refusal::Edit)?;
+        let mut expected = sheet.clone();
+        expected.milestones.push(Milestone {
+            id: at(id.clone()),
+            title: new.title.clone(),
+            due: Some(at(due)),
+        });
+        Ok((
+            edited,
+            expected,
+            What::Milestone(sheet.id.value.clone(), id),
+        ))
+    })
+}
+
+pub(super) fn add_indicator(
+    loaded: &Loaded,
+    new: &NewIndicator,
+    opts: &Options,
+) -> Result<Built, Refusal> {
+    edit_sheet(loaded, &new.sheet, opts, |_, sheet, text| {
+        let id = new_slug(&new.id, sheet.indicators.iter().map(|i| i.id.as_str()))?;
+        let (kind_name, kind) = choose(
+            &new.kind,
+            &[
+                ("result", IndicatorKind::Result),
+                ("means", IndicatorKind::Means),
+                ("activity", IndicatorKind::Means),
+            ],
+        )?;
+        let kind_name = if kind_name == "activity" {
+            "means"
+        } else {
+            kind_name
+        };
+        let (direction_name, direction) = choose(
+            &new.direction,
+            &[
+                ("up", Direction::Up),
+                ("down", Direction::Down),
+                ("steady", Direction::Steady),
+            ],
+        )?;
+        let baseline = new.baseline.as_deref().map(year_value).transpose()?;
+        let targets = new
+            .targets
+            .iter()
+            .map(|t| year_value(t))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut item = format!(
+            "id: {}\nlabel: {}\nunit: {}\nkind: {kind_name}\ndirection: {direction_name}\n",
+            scalar(&id),
+            scalar(&new.label),
+            scalar(&new.unit),
+        );
+        if let Some((year, value)) = baseline {
+            item.push_str(&format!(
+                "baseline: {{year: {year}, value: {}}}\n",
+                number(value)
+            ));
+        }
+        if !targets.is_empty() {
+            let pairs: Vec<String> = targets
+                .iter()
+                .map(|(y, v)| format!("{y}: {}", number(*v)))
+                .collect();
+            item.push_str(&format!("targets: {{{}}}\n", pairs.join(", ")));
+        }
+        let edited = add_item(text, "indicators", &item).map_err(Refusal::Edit)?;
+        let mut expected = sheet.clone();
+        expected.indicators.push(Indicator {
+            id: at(id.clone()),
+            label: new.label.clone(),
+            unit: Some(new.unit.clone()),
+            kind: Some(kind),
+            direction,
+            baseline: baseline.map(|(year, value)| Baseline { year, value }),
+            targets: targets.iter().map(|(y, v)| (*y, at(*v))).collect(),
+        });
+        Ok((
+            edited,
+            expected,
+            What::Indicator(sheet.id.value.clone(), id),
+        ))
+    })
+}
+
+pub(super) fn set(loaded: &Loaded, keys: &SetKeys, opts: &Options) -> Result<Built, Refusal> {
+    edit_sheet(loaded, &keys.sheet, opts, |plan, sheet, text| {
+        let partners = plan.partners.iter().map(|p| p.id.as_str());
+        let fields = plan.convention.fields.iter().map(|f| f.id.as_str());
+        let tracks = plan.tracks.iter().map(|t| t.id.as_str());
+        let mut expected = sheet.clone();
+        let mut changes: Vec<(&'static str, String)> = Vec::new();
+        let list = |ids: &[Located<String>]| {
+            let ids: Vec<String> = ids.iter().map(|i| scalar(i)).collect();
+            format!("[{}]", ids.join(", "))
+        };
+        if let Some(lead) = &keys.lead {
+            let lead = known(
+                std::slice::from_ref(lead),
+                IdKind::Partner,
+                partners.clone(),
+            )?;
+            changes.push(("lead", lead.iter().map(|l| scalar(l)).collect()));
+            expected.lead = lead.into_iter().next();
+        }
+        if let Some(ids) = &keys.partners {
+            expected.partners = known(ids, IdKind::Partner, partners)?;
+            changes.push(("partners", list(&expected.partners)));
+        }
+        if let Some(ids) = &keys.fields {
+            expected.fields = known(ids, IdKind::Field, fields)?;
+            changes.push(("fields", list(&expected.fields)));
+        }
+        if let Some(ids) = &keys.tracks {
+            expected.tracks = known(ids, IdKind::Track, tracks)?;
+            changes.push(("tracks", list(&expected.tracks)));
+        }
+        if let Some(text) = &keys.schedule {
+            let bad = || Refusal::BadSchedule(text.clone());
+            let (start, end) = text.split_once('-').ok_or_else(bad)?;
+            let start: i32 = start.trim().parse().map_err(|_| bad())?;
+            let end: i32 = end.trim().parse().map_err(|_| bad())?;
+            expected.schedule = at(Period { start, end });
+            changes.push(("schedule", format!("{{start: {start}, end: {end}}}")));
+        }
+        if changes.is_empty() {
+            return Err(Refusal::NothingToSet);
+        }
+        let edited = set_keys(text, &changes).map_err(Refusal::Edit)?;
+        let names: Vec<&'static str> = changes.iter().map(|(k, _)| *k).collect();
+        Ok((edited, expected, What::Keys(sheet.id.value.clone(), names)))
+    })
+}

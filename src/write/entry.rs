@@ -1,0 +1,77 @@
+//! A journal entry, new (`record`) or in place of the last (`--amend`).
+
+use super::{Built, Done, Options, Refusal, read, with_sheet};
+use crate::compute::sheet_state;
+use crate::edit::{amend_entry, append_entry, verify};
+use crate::entry_warnings::entry_warnings;
+use crate::i18n::{Lang, status_label};
+use crate::load::Loaded;
+use crate::model::{Entry, Sheet};
+use crate::record::{Request, build_entry, find_sheet};
+
+/// Builds the entry against the sheet (without its last entry when
+/// `amend`), edits the file and verifies it.
+pub(super) fn build(
+    loaded: &Loaded,
+    id: &str,
+    request: &Request,
+    amend: bool,
+    opts: &Options,
+) -> Result<Built, Refusal> {
+    let plan = &loaded.plan;
+    let sheet = find_sheet(plan, id.trim()).map_err(Refusal::Entry)?;
+    let mut base = sheet.clone();
+    let replaced = match amend {
+        true => Some(
+            base.journal
+                .pop()
+                .ok_or_else(|| Refusal::NothingToAmend(sheet.id.value.clone()))?,
+        ),
+        false => None,
+    };
+    let entry = build_entry(plan, &base, request, opts.today).map_err(Refusal::Entry)?;
+    let read = read(&sheet.file, opts)?;
+    let before = read.text;
+    let edited = match replaced {
+        Some(_) => amend_entry(&before, &entry, &base.journal),
+        None => append_entry(&before, &entry, &base.journal),
+    }
+    .map_err(Refusal::Edit)?;
+    let stale_after = plan.convention.stale_after_months;
+    let entry_warnings = entry_warnings(&base, &entry, stale_after);
+    let mut expected = base;
+    expected.journal.push(entry.clone());
+    let new_sheet = verify(&before, &edited, &expected).map_err(Refusal::Verify)?;
+    let commit_message = commit_message(stale_after, &new_sheet, &entry, opts.lang);
+    Ok(Built {
+        file: sheet.file.clone(),
+        before,
+        edited,
+        after: with_sheet(loaded, new_sheet.clone()),
+        done: Done::Entry {
+            sheet: Box::new(new_sheet),
+            entry,
+            replaced,
+            stale_after_months: stale_after,
+        },
+        commit_message,
+        entry_warnings,
+        git: read.git,
+    })
+}
+
+/// `2.1.1: en cours, 40 % — first line of the note`.
+fn commit_message(stale_after: u32, sheet: &Sheet, entry: &Entry, lang: Lang) -> String {
+    let state = sheet_state(sheet, stale_after, entry.date.value);
+    let progress = crate::render::fmt::round(state.progress, 0);
+    let mut message = format!(
+        "{}: {}, {progress} %",
+        sheet.id.value,
+        status_label(state.status, lang)
+    );
+    if let Some(line) = entry.note.as_deref().and_then(|n| n.lines().next()) {
+        let cut: String = line.chars().take(72).collect();
+        message.push_str(&format!(" — {}", crate::render::safe::safe_line(&cut)));
+    }
+    message
+}

@@ -1,0 +1,149 @@
+//! The single write path on a copy of the shipped plan.
+
+use super::*;
+use crate::check::RUNS;
+use crate::i18n::Speak;
+use std::path::PathBuf;
+
+fn plan_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plan");
+    copy_dir(&source, dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+fn options<'a>(dir: &'a Path, dry_run: bool, on_wait: &'a dyn Fn(&Path)) -> Options<'a> {
+    Options {
+        plan_dir: dir,
+        shown_dir: Path::new("plan"),
+        dry_run,
+        commit: false,
+        as_of: day(2025, 6, 30),
+        today: day(2025, 6, 30),
+        lang: Lang::Fr,
+        lock_timeout: Duration::from_secs(5),
+        on_wait,
+    }
+}
+
+fn record(progress: &str) -> Change {
+    Change::Record {
+        sheet: "2.1.1".into(),
+        request: Request {
+            progress: Some(progress.into()),
+            note: Some("Premier comité".into()),
+            ..Default::default()
+        },
+    }
+}
+
+/// Runs `apply` and counts the checks of the whole plan it made.
+fn counted(change: &Change, opts: &Options) -> (Result<Outcome, Refusal>, usize) {
+    let before = RUNS.with(|r| r.get());
+    let result = apply(change, opts);
+    (result, RUNS.with(|r| r.get()) - before)
+}
+
+#[test]
+fn a_record_checks_the_plan_twice_and_writes_the_entry() {
+    let dir = plan_copy();
+    let quiet = |_: &Path| {};
+    let (outcome, checks) = counted(&record("40"), &options(dir.path(), false, &quiet));
+    let outcome = outcome.expect("written");
+    assert_eq!(checks, 2, "one check before the change, one after");
+    let text = std::fs::read_to_string(dir.path().join("actions/2.1.1.yaml")).expect("read");
+    assert_eq!(text, outcome.after);
+    assert!(text.starts_with(&outcome.before), "the entry is appended");
+    assert!(text.contains("progress: 40"), "{text}");
+    assert_eq!(outcome.file, Path::new("plan/actions/2.1.1.yaml"));
+}
+
+#[test]
+fn a_dry_run_writes_nothing_and_gives_both_texts() {
+    let dir = plan_copy();
+    let path = dir.path().join("actions/2.1.1.yaml");
+    let old = std::fs::read(&path).expect("read");
+    let quiet = |_: &Path| {};
+    let (outcome, checks) = counted(&record("40"), &options(dir.path(), true, &quiet));
+    let outcome = outcome.expect("dry run");
+    assert_eq!(checks, 2);
+    assert_eq!(std::fs::read(&path).expect("read"), old);
+    assert_ne!(outcome.before, outcome.after);
+    assert!(
+        !dir.path().join(LOCK_FILE).exists(),
+        "a dry run takes no lock"
+    );
+}
+
+#[test]
+fn a_change_that_breaks_the_plan_names_what_it_breaks() {
+    let dir = plan_copy();
+    let quiet = |_: &Path| {};
+    let change = Change::Set(SetKeys {
+        sheet: "2.1.2".into(),
+        schedule: Some("2024-2027".into()),
+        ..Default::default()
+    });
+    let (refusal, checks) = counted(&change, &options(dir.path(), false, &quiet));
+    let Err(refusal) = refusal else {
+        panic!("a schedule past the period is refused");
+    };
+    assert_eq!(checks, 2);
+    let said = refusal.say(Lang::En);
+    assert!(said.contains("2027"), "the cause is named: {said}");
+    assert!(
+        said.starts_with("nothing was written: the change"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_plan_with_errors_is_refused_after_one_check() {
+    let dir = plan_copy();
+    std::fs::write(dir.path().join("actions/2.1.1.yaml"), "id: [\n").expect("write");
+    let quiet = |_: &Path| {};
+    let (refusal, checks) = counted(&record("40"), &options(dir.path(), false, &quiet));
+    assert!(matches!(refusal, Err(Refusal::Invalid(_))));
+    assert_eq!(checks, 1);
+}
+
+#[test]
+fn a_new_text_over_the_size_limit_is_refused_before_writing() {
+    let dir = plan_copy();
+    let path = dir.path().join("actions/2.1.1.yaml");
+    let mut text = std::fs::read_to_string(&path).expect("read");
+    let limit = MAX_FILE_BYTES as usize;
+    text.push_str(&format!("# {}\n", "x".repeat(limit - text.len() - 10)));
+    std::fs::write(&path, &text).expect("write");
+    let quiet = |_: &Path| {};
+    let (refusal, _) = counted(&record("40"), &options(dir.path(), false, &quiet));
+    assert!(matches!(refusal, Err(Refusal::TooLarge(..))), "{refusal:?}");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+}
+
+#[test]
+fn temporary_files_left_in_the_plan_folder_are_swept_by_the_next_writer() {
+    let dir = plan_copy();
+    let left = dir.path().join(format!("{TEMP_PREFIX}partners.yaml-0123"));
+    std::fs::write(&left, "half").expect("write");
+    let quiet = |_: &Path| {};
+    apply(&record("40"), &options(dir.path(), false, &quiet)).expect("written");
+    assert!(!left.exists());
+}
