@@ -60,6 +60,18 @@ pub fn locale_lang(var: impl Fn(&str) -> Option<String>) -> Option<Lang> {
     }
 }
 
+/// The column label of a synthesis class.
+pub fn class_label(c: crate::compute::SynthesisClass) -> L {
+    use crate::compute::SynthesisClass;
+    match c {
+        SynthesisClass::Done => L::DoneCol,
+        SynthesisClass::Abandoned => L::AbandonedCol,
+        SynthesisClass::Alert => L::AlertCol,
+        SynthesisClass::NotStarted => L::NotStarted,
+        SynthesisClass::InProgress => L::InProgressCol,
+    }
+}
+
 /// Phrases that many sentences share, written once.
 pub mod phrase {
     use super::Lang;

@@ -9,6 +9,7 @@
 
 pub mod check;
 pub mod compute;
+pub mod create;
 pub mod dates;
 pub mod decode;
 pub mod diag;
@@ -16,14 +17,12 @@ pub mod edit;
 pub mod entry_warnings;
 pub mod git;
 pub mod i18n;
-pub mod init;
 pub mod input;
 pub mod load;
 pub mod model;
 pub mod parallel;
 pub mod record;
 pub mod render;
-pub mod renew;
 pub mod report;
 pub mod schema;
 pub mod write;

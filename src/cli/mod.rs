@@ -144,7 +144,7 @@ pub(crate) fn emit(
     };
     let text = match format {
         TableFormat::Xlsx => return output::workbook(ctx, &doc(), lang, output),
-        TableFormat::Html => doc().html(lang),
+        TableFormat::Html => ctg::render::html::page(&doc(), lang),
         f => render(f),
     };
     match output {

@@ -7,9 +7,9 @@ use super::args::{CarryChoice, RenewArgs};
 use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, print, tell};
+use ctg::create::renew::{Carry, Request, draft};
 use ctg::i18n::{Lang, Speak};
 use ctg::model::Period;
-use ctg::renew::{Carry, Request, draft};
 use ctg::write::staging::{install, refuse_a_plan};
 use std::process::ExitCode;
 

@@ -90,7 +90,7 @@ pub(super) fn deliver(
         }
         TableFormat::Markdown => doc.markdown(lang),
         TableFormat::Json => json(),
-        TableFormat::Html => doc.html(lang),
+        TableFormat::Html => ctg::render::html::page(doc, lang),
         TableFormat::Table => doc.table(lang, ctx.style()),
     };
     match target.output {

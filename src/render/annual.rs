@@ -1,7 +1,7 @@
 //! The annual review rendered: four grids and a header, then each format.
 
 use crate::compute::{Health, SynthesisClass, Trend};
-use crate::i18n::{L, Lang, health_label, status_label};
+use crate::i18n::{L, Lang, class_label, health_label, status_label};
 use crate::model::Status;
 use crate::render::document::Document;
 use crate::render::fmt::{long_date, short_date};
@@ -15,17 +15,6 @@ use serde::Serialize;
 
 fn label(l: L, lang: Lang) -> String {
     l.get(lang).to_string()
-}
-
-/// The column label of a synthesis class.
-pub fn class_label(c: SynthesisClass) -> L {
-    match c {
-        SynthesisClass::Done => L::DoneCol,
-        SynthesisClass::Abandoned => L::AbandonedCol,
-        SynthesisClass::Alert => L::AlertCol,
-        SynthesisClass::NotStarted => L::NotStarted,
-        SynthesisClass::InProgress => L::InProgressCol,
-    }
 }
 
 /// A sheet's status and health in one cell: `en cours · en bonne voie ✓`.

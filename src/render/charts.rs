@@ -4,8 +4,8 @@
 //! figures of a table that stays on the page.
 
 use crate::compute::SynthesisClass;
+use crate::i18n::class_label;
 use crate::i18n::{L, Lang};
-use crate::render::annual::class_label;
 use crate::render::fmt::{colon, number, percent};
 use crate::render::svg::{INK, Svg, short};
 use crate::report::annual::{AnnualReport, IndicatorRow};

@@ -5,7 +5,7 @@ use crate::i18n::Lang;
 use crate::render::grid::Grid;
 use crate::render::table::Style;
 use crate::render::terminal::paragraph;
-use crate::render::{html, xlsx};
+use crate::render::xlsx;
 
 /// A title, lines under it, an optional notice, then the tables.
 #[derive(Debug, Clone)]
@@ -56,11 +56,6 @@ impl Document {
             out.push_str(&g.markdown(lang, 2));
         }
         out
-    }
-
-    /// One self-contained HTML page.
-    pub fn html(&self, lang: Lang) -> String {
-        html::page(self, lang)
     }
 
     /// A workbook, one worksheet per table named by its caption.

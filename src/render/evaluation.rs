@@ -2,8 +2,9 @@
 //! indicators, trajectory, points of attention), and its JSON.
 
 use crate::compute::SynthesisClass;
+use crate::i18n::class_label;
 use crate::i18n::{L, Lang, status_label};
-use crate::render::annual::{class_label, status_health};
+use crate::render::annual::status_health;
 use crate::render::document::Document;
 use crate::render::fmt::{long_date, number, short_date};
 use crate::render::grid::{Cell, Grid};

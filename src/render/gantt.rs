@@ -3,8 +3,8 @@
 //! line at the date computed.
 
 use crate::compute::SynthesisClass;
+use crate::i18n::class_label;
 use crate::i18n::{L, Lang};
-use crate::render::annual::class_label;
 use crate::render::document::Document;
 use crate::render::fmt::{colon, short_date};
 use crate::render::grid::escape;
@@ -91,14 +91,14 @@ pub fn svg(g: &Gantt, lang: Lang) -> Svg {
 
 /// The chart alone in a self-contained HTML page titled with the convention.
 pub fn page(g: &Gantt, convention: &str, lang: Lang) -> String {
-    Document {
+    let doc = Document {
         title: format!("{} — {convention}", L::ChartTimeline.get(lang)),
         lines: Vec::new(),
         notice: None,
         grids: Vec::new(),
         charts: vec![("", svg(g, lang).finish())],
-    }
-    .html(lang)
+    };
+    crate::render::html::page(&doc, lang)
 }
 
 /// The legend: the five states, then the three marks.

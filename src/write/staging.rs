@@ -9,10 +9,18 @@ use super::Refusal;
 use crate::check::check;
 use crate::diag::Severity;
 use crate::load::load;
-use crate::renew::NewFile;
 use chrono::NaiveDate;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
+
+/// One file of the new plan: its path relative to the plan folder and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFile {
+    /// Relative path (`convention.yaml`, `actions/1.1.1.yaml`).
+    pub path: PathBuf,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
 
 /// New files waiting in a hidden folder of their destination.
 pub(super) struct Staging {

@@ -4,10 +4,11 @@
 //! shows every optional key commented out, so that the format is learnt by
 //! uncommenting.
 
+use super::schema_line;
 use crate::edit::scalar;
 use crate::i18n::Lang;
 use crate::model::Period;
-use crate::renew::NewFile;
+use crate::write::staging::NewFile;
 use std::fmt::Write;
 use std::path::PathBuf;
 
@@ -41,15 +42,6 @@ pub fn default_signatories(territory: &str, lang: Lang) -> Vec<(String, String)>
     ]
 }
 
-/// The `# yaml-language-server: $schema=` line of a file `depth` folders
-/// below the plan root, for the schema of `kind`.
-pub fn schema_line(kind: &str, depth: usize) -> String {
-    format!(
-        "# yaml-language-server: $schema={}schema/{kind}.schema.json",
-        "../".repeat(depth)
-    )
-}
-
 /// The schema line, then a comment (lines ending with a newline).
 fn head(kind: &str, depth: usize, comment: &str) -> String {
     format!("{}\n{comment}", schema_line(kind, depth))
@@ -74,7 +66,7 @@ pub fn files(req: &Request) -> Vec<NewFile> {
         file("axes.yaml", axes(req)),
         file("tracks.yaml", tracks(req)),
         file("actions/1.1.1.yaml", sheet(req)),
-        file(".gitignore", crate::renew::gitignore(req.lang)),
+        file(".gitignore", super::gitignore(req.lang)),
     ];
     files.extend(schemas);
     files

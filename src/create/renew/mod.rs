@@ -13,10 +13,9 @@
 
 mod text;
 
-pub use text::gitignore;
-
 use crate::compute::{end_of_year, entries_until, sheet_state};
 use crate::model::{Baseline, Indicator, Period, Plan, Sheet};
+use crate::write::staging::NewFile;
 use chrono::{Datelike, NaiveDate};
 use std::path::PathBuf;
 
@@ -44,15 +43,6 @@ pub struct Request<'a> {
     pub carry: Carry,
     /// The language of the comments written in the files.
     pub lang: crate::i18n::Lang,
-}
-
-/// One file of the new plan: its path relative to the plan folder and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewFile {
-    /// Relative path (`convention.yaml`, `actions/1.1.1.yaml`).
-    pub path: PathBuf,
-    /// Contents.
-    pub bytes: Vec<u8>,
 }
 
 /// The files of the new plan and the ids of the sheets carried.
@@ -89,8 +79,8 @@ pub fn draft(req: &Request) -> Draft {
         path: PathBuf::from(name),
         bytes: repointed(source(name).map(String::as_str).unwrap_or_default(), kind).into_bytes(),
     };
-    let convention_line = has_schema_line(source("convention.yaml"))
-        .then(|| crate::init::schema_line("convention", 0));
+    let convention_line =
+        has_schema_line(source("convention.yaml")).then(|| super::schema_line("convention", 0));
     let mut files = vec![
         NewFile {
             path: PathBuf::from("convention.yaml"),
@@ -101,7 +91,7 @@ pub fn draft(req: &Request) -> Draft {
         copied("tracks.yaml", "tracks"),
         NewFile {
             path: PathBuf::from(".gitignore"),
-            bytes: gitignore(req.lang).into_bytes(),
+            bytes: super::gitignore(req.lang).into_bytes(),
         },
     ];
     let mut carried = Vec::new();
@@ -111,8 +101,8 @@ pub fn draft(req: &Request) -> Draft {
         .filter(|s| is_carried(plan, s, req.carry))
     {
         let new = carried_sheet(plan, sheet, req.period);
-        let schema = has_schema_line(req.sources.get(&sheet.file))
-            .then(|| crate::init::schema_line("sheet", 1));
+        let schema =
+            has_schema_line(req.sources.get(&sheet.file)).then(|| super::schema_line("sheet", 1));
         files.push(NewFile {
             path: PathBuf::from("actions").join(format!("{}.yaml", sheet.id.value)),
             bytes: text::sheet(&new, req, schema.as_deref()).into_bytes(),
@@ -166,7 +156,7 @@ fn repointed(source: &str, kind: &str) -> String {
     } else {
         "\n"
     };
-    format!("{bom}{}{eol}{rest}", crate::init::schema_line(kind, 0))
+    format!("{bom}{}{eol}{rest}", super::schema_line(kind, 0))
 }
 
 /// The sheet as the new convention carries it.

@@ -4,7 +4,6 @@
 
 use super::Request;
 use crate::edit::{number, scalar};
-use crate::i18n::Lang;
 use crate::model::{Indicator, IndicatorKind, Period, Sheet};
 use std::fmt::Write;
 
@@ -84,17 +83,6 @@ pub(super) fn convention(req: &Request, schema: Option<&str>) -> String {
         period(old)
     );
     out
-}
-
-/// `.gitignore`: the lock `ctg record` takes, as in the shipped plan.
-pub fn gitignore(lang: Lang) -> String {
-    format!(
-        "{}\n.ctg.lock\n",
-        lang.pick(
-            "# The lock ctg record takes while it writes (see README).",
-            "# Le verrou que ctg record prend pendant qu'il écrit (voir le README).",
-        )
-    )
 }
 
 /// An action sheet carried into the new convention (`new` is already
