@@ -1,0 +1,200 @@
+//! Help and usage errors in the session's language.
+//!
+//! clap writes its help and errors in English. For a French session the
+//! command tree is translated before parsing (every command's about, every
+//! argument's help, the headings), and usage errors are told by ctg itself in
+//! both languages, so that no library wording (such as Rust's "invalid digit
+//! found in string") reaches a user. The help language is `--lang` or
+//! `CTG_LANG` when given, else the system locale (`LC_ALL`, `LC_MESSAGES`,
+//! `LANG` starting with `fr`), else English.
+
+mod french;
+mod translate;
+
+use super::args::Cli;
+use super::context::env;
+use super::print_err;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Command, CommandFactory, FromArgMatches};
+use ctg::i18n::{Lang, locale_lang};
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+/// The language of help and usage errors, read before clap parses anything.
+pub(super) fn language(argv: &[OsString]) -> Lang {
+    let mut given = None;
+    let mut words = argv.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if word == "--lang" {
+            given = words.next().map(|w| w.to_string());
+        } else if let Some(value) = word.strip_prefix("--lang=") {
+            given = Some(value.to_string());
+        }
+    }
+    given
+        .or_else(|| env("CTG_LANG"))
+        .and_then(|t| Lang::parse(&t))
+        .or_else(|| locale_lang(env))
+        .unwrap_or(Lang::En)
+}
+
+/// Parses the command line with help in `lang`. Help and version are printed
+/// here (exit 0); a usage error is told in `lang` (exit 2).
+/// `ctg help [COMMAND]` is read as `ctg [COMMAND] --help`.
+pub(super) fn parse(mut argv: Vec<OsString>, lang: Lang) -> Result<Cli, ExitCode> {
+    if argv.get(1).is_some_and(|a| a == "help") {
+        argv.remove(1);
+        argv.push("--help".into());
+    }
+    let mut command = localize(Cli::command(), lang);
+    let parsed = command
+        .try_get_matches_from_mut(argv)
+        .and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
+    match parsed {
+        Ok(cli) => Ok(cli),
+        Err(e) => match e.kind() {
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                let _ = e.print();
+                Err(ExitCode::SUCCESS)
+            }
+            ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                print_err(&e.render().to_string());
+                Err(ExitCode::from(2))
+            }
+            _ => {
+                print_err(&usage_error(&e, lang));
+                Err(ExitCode::from(2))
+            }
+        },
+    }
+}
+
+fn context(e: &clap::Error, kind: ContextKind) -> Vec<String> {
+    match e.get(kind) {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
+        Some(ContextValue::StyledStrs(v)) => v.iter().map(|s| s.to_string()).collect(),
+        Some(ContextValue::Number(n)) => vec![n.to_string()],
+        _ => Vec::new(),
+    }
+}
+
+/// A usage error in our words: what is wrong, a suggestion, the usage line.
+fn usage_error(e: &clap::Error, lang: Lang) -> String {
+    let one = |kind| context(e, kind).into_iter().next().unwrap_or_default();
+    let arg = one(ContextKind::InvalidArg);
+    let value = one(ContextKind::InvalidValue);
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => lang.pick(
+            format!("unexpected argument `{arg}`"),
+            format!("argument inattendu `{arg}`"),
+        ),
+        ErrorKind::InvalidSubcommand => {
+            let sub = one(ContextKind::InvalidSubcommand);
+            lang.pick(
+                format!("unknown command `{sub}`"),
+                format!("commande inconnue `{sub}`"),
+            )
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation if value.is_empty() => lang.pick(
+            format!("{arg} needs a value"),
+            format!("{arg} demande une valeur"),
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => lang.pick(
+            format!("`{value}` is not a valid value for {arg}"),
+            format!("`{value}` n'est pas une valeur valide pour {arg}"),
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            let missing = context(e, ContextKind::InvalidArg).join(", ");
+            lang.pick(
+                format!("missing: {missing}"),
+                format!("il manque\u{a0}: {missing}"),
+            )
+        }
+        ErrorKind::MissingSubcommand => lang
+            .pick("a command is needed", "il faut une commande")
+            .to_string(),
+        ErrorKind::ArgumentConflict if one(ContextKind::PriorArg) == arg => lang.pick(
+            format!("{arg} is given more than once"),
+            format!("{arg} est donné plusieurs fois"),
+        ),
+        ErrorKind::ArgumentConflict => {
+            let prior = one(ContextKind::PriorArg);
+            lang.pick(
+                format!("{arg} cannot be used with {prior}"),
+                format!("{arg} ne peut pas s'employer avec {prior}"),
+            )
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => lang
+            .pick(
+                format!("wrong number of values for {arg}"),
+                format!("nombre de valeurs incorrect pour {arg}"),
+            ),
+        _ => lang
+            .pick(
+                "the command line is not valid",
+                "la ligne de commande n'est pas valide",
+            )
+            .to_string(),
+    };
+    let mut out = format!("ctg: {what}\n");
+    let valid = context(e, ContextKind::ValidValue);
+    if !valid.is_empty() {
+        let list = valid.join(", ");
+        out.push_str(&lang.pick(
+            format!("  possible values: {list}\n"),
+            format!("  valeurs possibles\u{a0}: {list}\n"),
+        ));
+    }
+    let suggested = context(e, ContextKind::SuggestedArg)
+        .into_iter()
+        .chain(context(e, ContextKind::SuggestedSubcommand))
+        .chain(context(e, ContextKind::SuggestedValue))
+        .next();
+    if let Some(s) = suggested {
+        out.push_str(&lang.pick(
+            format!("  did you mean `{s}`?\n"),
+            format!("  vouliez-vous dire `{s}`\u{a0}?\n"),
+        ));
+    }
+    let usage = one(ContextKind::Usage);
+    let usage = usage.trim().trim_start_matches("Usage:").trim();
+    if !usage.is_empty() {
+        out.push_str(&lang.pick(
+            format!("\nUsage: {usage}\n"),
+            format!("\nUtilisation\u{a0}: {usage}\n"),
+        ));
+    }
+    out.push_str(lang.pick(
+        "For more information, try `--help`.\n",
+        "Pour en savoir plus\u{a0}: `--help`.\n",
+    ));
+    out
+}
+
+/// The command tree with its texts in `lang` (English is clap's own).
+pub(super) fn localize(command: Command, lang: Lang) -> Command {
+    match lang {
+        Lang::En => command,
+        Lang::Fr => translate::french(command, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_help_language_follows_lang_then_the_locale() {
+        let argv = |words: &[&str]| -> Vec<OsString> { words.iter().map(OsString::from).collect() };
+        assert_eq!(
+            language(&argv(&["ctg", "--lang", "fr", "status"])),
+            Lang::Fr
+        );
+        assert_eq!(language(&argv(&["ctg", "status", "--lang=en"])), Lang::En);
+    }
+}
