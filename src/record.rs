@@ -93,14 +93,7 @@ impl Refusal {
     /// The message, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         use Refusal::*;
-        let mean = |s: &Option<String>| {
-            s.as_ref().map_or_else(String::new, |s| {
-                lang.pick(
-                    format!(" (did you mean `{s}`?)"),
-                    format!(" (vouliez-vous dire `{s}` ?)"),
-                )
-            })
-        };
+        let mean = |s: &Option<String>| crate::i18n::phrase::mean(s, lang);
         match self {
             UnknownSheet { id, suggestion } => lang.pick(
                 format!("no action sheet `{id}`{}", mean(suggestion)),

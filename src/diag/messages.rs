@@ -63,10 +63,8 @@ impl Problem {
         use Problem::*;
         let mean = |s: &Option<String>| {
             s.as_ref().map(|s| {
-                Tr::new(
-                    format!("did you mean `{s}`?"),
-                    format!("vouliez-vous dire `{s}` ?"),
-                )
+                use crate::i18n::{Lang, phrase::did_you_mean};
+                Tr::new(did_you_mean(s, Lang::En), did_you_mean(s, Lang::Fr))
             })
         };
         match self {

@@ -436,7 +436,7 @@ mod tests {
         assert_eq!(p.message(Lang::Fr), "partenaire inconnu `calad`");
         assert_eq!(
             p.hint(Lang::Fr).as_deref(),
-            Some("vouliez-vous dire `calade` ?")
+            Some("vouliez-vous dire `calade`\u{a0}?")
         );
         assert_eq!(p.code(), "unknown-partner");
     }

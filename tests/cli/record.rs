@@ -195,11 +195,11 @@ fn refusals_leave_the_file_untouched() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["record", "1.1.9", "--note", "x"],
-            "pas de fiche action `1.1.9` (vouliez-vous dire `1.1.1` ?)",
+            "pas de fiche action `1.1.9` (vouliez-vous dire `1.1.1`\u{a0}?)",
         ),
         (
             &["record", "1.1.1", "--reached", "benevole"],
-            "la fiche n'a pas de jalon `benevole` (vouliez-vous dire `benevoles` ?)",
+            "la fiche n'a pas de jalon `benevole` (vouliez-vous dire `benevoles`\u{a0}?)",
         ),
         (
             &["record", "1.1.1", "--reached", "vehicule"],
@@ -207,7 +207,7 @@ fn refusals_leave_the_file_untouched() {
         ),
         (
             &["record", "1.1.1", "--measure", "trajet=3"],
-            "la fiche n'a pas d'indicateur `trajet` (vouliez-vous dire `trajets` ?)",
+            "la fiche n'a pas d'indicateur `trajet` (vouliez-vous dire `trajets`\u{a0}?)",
         ),
         (
             &["record", "1.1.1", "--measure", "trajets=beaucoup"],
