@@ -1,10 +1,28 @@
 //! The French texts of help, by `command path:argument id`.
 
-/// French help texts, by `command path:argument id` (`:id` for every command).
-pub(super) fn french_text(key: &str) -> Option<&'static str> {
-    FRENCH.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+/// The French about of the command at `path` (`""` for ctg, `add milestone`).
+pub(super) fn about_text(path: &str) -> Option<&'static str> {
+    entry(FRENCH, &format!("{path}:about")).map(|i| FRENCH[i].1)
 }
 
+/// The French help of the argument `id` of the command at `path`.
+pub(super) fn arg_text(path: &str, id: &str) -> Option<&'static str> {
+    arg_entry(FRENCH, path, id).map(|i| FRENCH[i].1)
+}
+
+/// Where `table` holds the help of argument `id` of the command at `path`:
+/// its own text (`record:note`), else the one every command shares (`:format`).
+fn arg_entry(table: &[(&str, &str)], path: &str, id: &str) -> Option<usize> {
+    entry(table, &format!("{path}:{id}")).or_else(|| entry(table, &format!(":{id}")))
+}
+
+/// The first entry of `table` under `key`.
+fn entry(table: &[(&str, &str)], key: &str) -> Option<usize> {
+    table.iter().position(|(k, _)| *k == key)
+}
+
+/// French help texts, by `command path:argument id` (`:id` for every command
+/// without its own); `path:about` is a command's about.
 const FRENCH: &[(&str, &str)] = &[
     (
         ":about",
@@ -370,33 +388,80 @@ mod tests {
     use crate::cli::args::Cli;
     use clap::{Command, CommandFactory};
 
-    fn every_text(command: &Command, path: &mut Vec<String>, missing: &mut Vec<String>) {
+    /// What the translation looks up in `table` for `command` (at `path`) and
+    /// every command under it: the entries it finds are marked in `used`,
+    /// the keys it does not find go to `missing`.
+    fn look_up(
+        table: &[(&str, &str)],
+        command: &Command,
+        path: &mut Vec<String>,
+        used: &mut [bool],
+        missing: &mut Vec<String>,
+    ) {
         let key = path.join(" ");
-        if french_text(&format!("{key}:about")).is_none() {
-            missing.push(format!("{key}:about"));
+        match entry(table, &format!("{key}:about")) {
+            Some(i) => used[i] = true,
+            None => missing.push(format!("{key}:about")),
         }
         for arg in command.get_arguments() {
-            let id = arg.get_id().to_string();
+            let id = arg.get_id().as_str();
             if id == "help" || id == "version" {
                 continue;
             }
-            if french_text(&format!("{key}:{id}")).is_none()
-                && french_text(&format!(":{id}")).is_none()
-            {
-                missing.push(format!("{key}:{id}"));
+            match arg_entry(table, &key, id) {
+                Some(i) => used[i] = true,
+                None => missing.push(format!("{key}:{id}")),
             }
         }
         for sub in command.get_subcommands() {
             path.push(sub.get_name().to_string());
-            every_text(sub, path, missing);
+            look_up(table, sub, path, used, missing);
             path.pop();
         }
     }
 
+    /// The keys of `table` the command tree lacks, and those it never reads
+    /// (a command or argument renamed or removed, a key given twice, a
+    /// shared `:id` every command overrides).
+    fn check(table: &[(&str, &str)]) -> (Vec<String>, Vec<String>) {
+        let mut used = vec![false; table.len()];
+        let mut missing = Vec::new();
+        look_up(
+            table,
+            &Cli::command(),
+            &mut Vec::new(),
+            &mut used,
+            &mut missing,
+        );
+        let stale = table
+            .iter()
+            .zip(used)
+            .filter(|(_, used)| !used)
+            .map(|((key, _), _)| key.to_string())
+            .collect();
+        (missing, stale)
+    }
+
     #[test]
     fn every_command_and_option_has_french_help() {
-        let mut missing = Vec::new();
-        every_text(&Cli::command(), &mut Vec::new(), &mut missing);
+        let (missing, _) = check(FRENCH);
         assert!(missing.is_empty(), "no French help for {missing:?}");
+    }
+
+    #[test]
+    fn every_french_text_is_read_by_the_command_tree() {
+        let (_, stale) = check(FRENCH);
+        assert!(stale.is_empty(), "French help for nothing: {stale:?}");
+    }
+
+    #[test]
+    fn a_stale_or_repeated_key_is_found() {
+        let mut table = FRENCH.to_vec();
+        table.push(("record:comment", "Un commentaire"));
+        table.push(("record:note", "Ce qui a été fait, encore"));
+        table.push(("rapport:about", "Le bilan"));
+        let (missing, stale) = check(&table);
+        assert!(missing.is_empty(), "{missing:?}");
+        assert_eq!(stale, ["record:comment", "record:note", "rapport:about"]);
     }
 }

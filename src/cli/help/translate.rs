@@ -1,7 +1,7 @@
 //! The command tree in French: every command's about, every argument's help
 //! and placeholder, the headings, from the texts of [`super::french`].
 
-use super::french::french_text;
+use super::french::{about_text, arg_text};
 use crate::cli::args::GLOBAL_HEADING;
 use clap::{Arg, ArgAction, Command};
 
@@ -13,7 +13,7 @@ pub(super) fn french(mut command: Command, parent: Option<&str>) -> Command {
         Some("") => command.get_name().to_string(),
         Some(p) => format!("{p} {}", command.get_name()),
     };
-    if let Some(about) = french_text(&format!("{key}:about")) {
+    if let Some(about) = about_text(&key) {
         command = command.about(about).long_about(None);
     }
     let ids: Vec<String> = command
@@ -21,7 +21,7 @@ pub(super) fn french(mut command: Command, parent: Option<&str>) -> Command {
         .map(|a| a.get_id().to_string())
         .collect();
     for id in ids {
-        let text = french_text(&format!("{key}:{id}")).or_else(|| french_text(&format!(":{id}")));
+        let text = arg_text(&key, &id);
         command = command.mut_arg(&id, |arg| french_arg(arg, text));
     }
     command = command
