@@ -190,6 +190,8 @@ pub(crate) enum Msg {
     },
     /// A writer refused the change.
     Write(ctg::write::Refusal),
+    /// `--output` inside the plan folder (the path, the plan folder).
+    OutputInPlan(PathBuf, PathBuf),
 }
 
 use ctg::i18n::phrase::{io_reason, mean, path as shown};
@@ -418,6 +420,13 @@ impl Speak for Msg {
                 format!("le suivi est écrit, mais le commit a échoué\u{a0}: {}", e.say(lang)),
             ),
             Write(r) => r.say(lang),
+            OutputInPlan(p, plan) => {
+                let nothing = ctg::i18n::phrase::nothing_written(lang);
+                lang.pick(
+                    format!("will not write `{}` inside the plan folder `{}`: a report there could replace a plan file; choose a path outside it; {nothing}", shown(p), shown(plan)),
+                    format!("`{}` n'est pas écrit dans le dossier du plan `{}`\u{a0}: un rapport y remplacerait un fichier du plan\u{a0}; choisissez un chemin hors de ce dossier\u{a0}; {nothing}", shown(p), shown(plan)),
+                )
+            }
         }
     }
 }

@@ -83,8 +83,42 @@ pub(super) fn workbook(
 /// Writes `bytes` to `path`, replacing it atomically (temporary file in the
 /// same folder, flush, rename), then says `écrit : PATH` on stderr.
 pub(super) fn write(ctx: &Context, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    refuse_inside_plan(ctx, path)?;
     replace(path, bytes)?;
     tell(&Msg::Written(path.to_path_buf()), ctx.lang);
+    Ok(())
+}
+
+/// Refuses an `--output` inside the plan folder: a report written there
+/// could replace `axes.yaml` or a sheet, or leave a stray file among the
+/// plan's. The path is resolved as the file system will (its nearest
+/// existing ancestor canonicalized, links followed).
+pub(super) fn refuse_inside_plan(ctx: &Context, path: &Path) -> Result<(), Failure> {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    let resolved = loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            break rest
+                .iter()
+                .rev()
+                .fold(real, |p: std::path::PathBuf, c| p.join(c));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => break absolute.clone(),
+        }
+    };
+    if resolved.starts_with(&ctx.plan_dir) {
+        let plan = match ctx.shown_dir.as_os_str().is_empty() {
+            true => std::path::PathBuf::from("."),
+            false => ctx.shown_dir.clone(),
+        };
+        return Err(Failure::Refused(Msg::OutputInPlan(path.to_path_buf(), plan)));
+    }
     Ok(())
 }
 

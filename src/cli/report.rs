@@ -121,6 +121,7 @@ fn csv(ctx: &Context, doc: &Document, lang: Lang, target: &Target) -> Result<(),
         .iter()
         .map(|g| (format!("{}.csv", g.name), g.csv(lang)))
         .collect();
+    output::refuse_inside_plan(ctx, dir)?;
     output::write_into(dir, &files, ctx.lang)?;
     Ok(())
 }

@@ -78,3 +78,55 @@ fn a_closed_stderr_ends_quietly() {
         assert_ne!(out.code(), Some(101), "{args:?}: a panic");
     }
 }
+
+/// Issue 21, item 1: with an explicit `--format` or `--table`, an
+/// `--output` naming a plan file used to replace it and break the plan.
+#[test]
+fn an_output_inside_the_plan_folder_is_refused_and_the_plan_stays_whole() {
+    let env = TestEnv::demo();
+    let targets = [
+        "plan/axes.yaml",
+        "plan/convention.yaml",
+        "plan/partners.yaml",
+        "plan/tracks.yaml",
+        "plan/actions/1.1.1.yaml",
+        "plan/actions/9.9.9.yaml",
+        "plan/nouveau/bilan.csv",
+        "./plan/../plan/axes.yaml",
+    ];
+    for target in targets {
+        for args in [
+            &["timeline", "--format", "svg", "--output", target][..],
+            &["status", "--format", "csv", "--output", target],
+            &["report", "2024", "--table", "synthesis", "--output", target],
+        ] {
+            let before = env.bytes("axes.yaml");
+            let run = env.run(args);
+            assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+            assert!(
+                run.stderr.contains("dans le dossier du plan `plan`")
+                    && run.stderr.contains("rien n'a été écrit"),
+                "{args:?}: {}",
+                run.stderr
+            );
+            assert_eq!(env.bytes("axes.yaml"), before, "{args:?}");
+            assert!(!env.plan().join("actions/9.9.9.yaml").exists());
+            assert!(!env.plan().join("nouveau").exists());
+        }
+    }
+    let run = env.run(&["report", "2024", "--format", "csv", "--output", "plan/bilan"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!env.plan().join("bilan").exists());
+    assert_eq!(env.run(&["validate"]).code, 0);
+}
+
+/// A link outside the plan that leads into it is refused too.
+#[cfg(unix)]
+#[test]
+fn an_output_through_a_link_into_the_plan_is_refused() {
+    let env = TestEnv::demo();
+    std::os::unix::fs::symlink(env.plan(), env.dir.path().join("raccourci")).unwrap();
+    let run = env.run(&["timeline", "--format", "svg", "--output", "raccourci/axes.yaml"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(env.run(&["validate"]).code, 0);
+}
