@@ -109,49 +109,87 @@ fn french_arg(arg: Arg, text: Option<&'static str>) -> Arg {
     arg.help(help).long_help(None)
 }
 
-/// The placeholder of a value in French (`<DIR>` → `<DOSSIER>`).
+/// The placeholder of a value in French (`<DIR>` → `<DOSSIER>`); a name
+/// missing from [`PLACEHOLDERS`] would read `<VALEUR>`.
 fn french_value_name(name: &str) -> &'static str {
-    match name {
-        "DIR" => "DOSSIER",
-        "PATH" => "CHEMIN",
-        "TEXT" => "TEXTE",
-        "NAME" => "NOM",
-        "MILESTONE" => "JALON",
-        "IND=VALUE" => "IND=VALEUR",
-        "YEAR=VALUE" => "ANNÉE=VALEUR",
-        "START-END" => "DÉBUT-FIN",
-        "A,B" => "A,B",
-        "F,G" => "F,G",
-        "T,U" => "T,U",
-        "result|activity" => "result|activity",
-        "up|down|steady" => "up|down|steady",
-        "YEAR" => "ANNÉE",
-        "DATE|YEAR" => "DATE|ANNÉE",
-        "STATUS" => "STATUT",
-        "FIELD" => "CHAMP",
-        "PARTNER" => "PARTENAIRE",
-        "COLOR" => "COULEUR",
-        "BY" => "PAR",
-        "CARRY" => "REPRISE",
-        "ID" => "ID",
-        "DATE" => "DATE",
-        "0-100" => "0-100",
-        "fr|en" => "fr|en",
-        "FORMAT" => "FORMAT",
-        "CSV" => "CSV",
-        "KIND" => "TYPE",
-        "SHELL" => "SHELL",
-        "ID=NAME" => "ID=NOM",
-        _ => "VALEUR",
-    }
+    PLACEHOLDERS
+        .iter()
+        .find(|(english, _)| *english == name)
+        .map_or("VALEUR", |(_, french)| french)
 }
+
+/// The placeholders of the clap tree, in English and French.
+const PLACEHOLDERS: &[(&str, &str)] = &[
+    ("DIR", "DOSSIER"),
+    ("PATH", "CHEMIN"),
+    ("TEXT", "TEXTE"),
+    ("NAME", "NOM"),
+    ("MILESTONE", "JALON"),
+    ("IND=VALUE", "IND=VALEUR"),
+    ("YEAR=VALUE", "ANNÉE=VALEUR"),
+    ("START-END", "DÉBUT-FIN"),
+    ("A,B", "A,B"),
+    ("F,G", "F,G"),
+    ("T,U", "T,U"),
+    ("result|activity", "result|activity"),
+    ("up|down|steady", "up|down|steady"),
+    ("YEAR", "ANNÉE"),
+    ("DATE|YEAR", "DATE|ANNÉE"),
+    ("STATUS", "STATUT"),
+    ("FIELD", "CHAMP"),
+    ("PARTNER", "PARTENAIRE"),
+    ("COLOR", "COULEUR"),
+    ("BY", "PAR"),
+    ("CARRY", "REPRISE"),
+    ("SHEET", "FICHE"),
+    ("ID", "ID"),
+    ("DATE", "DATE"),
+    ("0-100", "0-100"),
+    ("fr|en", "fr|en"),
+    ("FORMAT", "FORMAT"),
+    ("KIND", "TYPE"),
+    ("SHELL", "SHELL"),
+    ("ID=NAME", "ID=NOM"),
+];
 
 #[cfg(test)]
 mod tests {
     use super::super::localize;
+    use super::PLACEHOLDERS;
     use crate::cli::args::Cli;
     use clap::CommandFactory;
     use ctg::i18n::Lang;
+    use std::collections::BTreeSet;
+
+    /// Every placeholder of `command` and the commands under it.
+    fn value_names(command: &clap::Command, names: &mut BTreeSet<String>) {
+        for arg in command.get_arguments() {
+            if !arg.get_action().takes_values() {
+                continue;
+            }
+            for name in arg.get_value_names().unwrap_or_default() {
+                names.insert(name.to_string());
+            }
+        }
+        for sub in command.get_subcommands() {
+            value_names(sub, names);
+        }
+    }
+
+    #[test]
+    fn every_placeholder_has_its_french_and_no_other() {
+        let mut names = BTreeSet::new();
+        value_names(&Cli::command(), &mut names);
+        let known: BTreeSet<String> = PLACEHOLDERS.iter().map(|(e, _)| e.to_string()).collect();
+        let missing: Vec<_> = names.difference(&known).collect();
+        assert!(missing.is_empty(), "no French placeholder for {missing:?}");
+        let stale: Vec<_> = known.difference(&names).collect();
+        assert!(
+            stale.is_empty(),
+            "French placeholders for nothing: {stale:?}"
+        );
+        assert_eq!(known.len(), PLACEHOLDERS.len(), "a placeholder given twice");
+    }
 
     #[test]
     fn the_french_command_tree_is_valid_for_clap() {
