@@ -117,7 +117,10 @@ pub(super) fn refuse_inside_plan(ctx: &Context, path: &Path) -> Result<(), Failu
             true => std::path::PathBuf::from("."),
             false => ctx.shown_dir.clone(),
         };
-        return Err(Failure::Refused(Msg::OutputInPlan(path.to_path_buf(), plan)));
+        return Err(Failure::Refused(Msg::OutputInPlan(
+            path.to_path_buf(),
+            plan,
+        )));
     }
     Ok(())
 }

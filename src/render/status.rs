@@ -6,24 +6,53 @@ use crate::i18n::{L, Lang, health_label, health_symbol, status_label};
 use crate::render::document::Document;
 use crate::render::fmt::{as_of, bar, percent, short_date};
 use crate::render::grid::{Cell as GridCell, Grid};
-use crate::render::table::{Style, new_table};
+use crate::render::table::{Column, Fit, Style, apply_columns, new_table};
 use crate::render::{safe, terminal};
 use crate::report::status::{NextMilestone, SheetRow, StatusReport, health_counts};
 use comfy_table::{Cell, Color, ColumnConstraint, Width};
 
-fn header(lang: Lang) -> Vec<&'static str> {
-    [
-        L::Id,
-        L::Title,
-        L::Lead,
-        L::Status,
-        L::Health,
-        L::Progress,
-        L::LastEntry,
+/// Below this width, `status` hides the lead and last-entry columns and the bars.
+pub const NARROW: u16 = 150;
+/// Below this width, `status` also hides the next milestone.
+pub const VERY_NARROW: u16 = 100;
+
+const fn column(key: &'static str, title: L, fit: Fit, hide_below: Option<u16>) -> Column {
+    Column {
+        key,
+        title,
+        fit,
+        hide_below,
+    }
+}
+
+/// The columns of the `status` table and how each gives way on a narrow
+/// terminal.
+const COLUMNS: [Column; 8] = [
+    column("id", L::Id, Fit::Content, None),
+    column("title", L::Title, Fit::Rest, None),
+    column("lead", L::Lead, Fit::AtMost(18), Some(NARROW)),
+    column("status", L::Status, Fit::Content, None),
+    column("health", L::Health, Fit::Content, None),
+    column("progress", L::Progress, Fit::Content, None),
+    column("last_entry", L::LastEntry, Fit::Content, Some(NARROW)),
+    column(
+        "next_milestone",
         L::NextMilestone,
-    ]
-    .map(|l| l.get(lang))
-    .to_vec()
+        Fit::AtMost(18),
+        Some(VERY_NARROW),
+    ),
+];
+
+fn header(lang: Lang) -> Vec<&'static str> {
+    COLUMNS.iter().map(|c| c.title.get(lang)).collect()
+}
+
+/// The position of the column named `key`.
+fn at(key: &str) -> usize {
+    COLUMNS
+        .iter()
+        .position(|c| c.key == key)
+        .unwrap_or(usize::MAX)
 }
 
 /// The colour of a health value on a terminal (never its only sign).
@@ -50,11 +79,6 @@ fn milestone_text(m: &Option<NextMilestone>, lang: Lang) -> String {
         }
     })
 }
-
-/// Below this width, `status` hides the lead and last-entry columns and the bars.
-pub const NARROW: u16 = 150;
-/// Below this width, `status` also hides the next milestone.
-pub const VERY_NARROW: u16 = 100;
 
 fn progress_text(p: f64, lang: Lang, narrow: bool) -> String {
     if narrow {
@@ -103,12 +127,6 @@ pub fn footer(report: &StatusReport, lang: Lang) -> String {
         as_of(report.as_of, lang),
     )
 }
-
-/// The columns of [`grid`], by position.
-const LEAD: usize = 2;
-const PROGRESS: usize = 5;
-const LAST_ENTRY: usize = 6;
-const NEXT_MILESTONE: usize = 7;
 
 /// The table model of `status`: a rollup row (emphasised) for each axis
 /// and objective, then its sheets.
@@ -165,18 +183,14 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
         return format!("{}\n", L::NoMatch.get(lang));
     }
     let narrow = style.width.is_some_and(|w| w < NARROW);
-    let hidden: &[usize] = match style.width {
-        Some(w) if w < VERY_NARROW => &[LEAD, LAST_ENTRY, NEXT_MILESTONE],
-        Some(w) if w < NARROW => &[LEAD, LAST_ENTRY],
-        _ => &[],
-    };
+    let (progress, title_column) = (at("progress"), at("title"));
     let grid = grid(report, lang);
     let mut table = new_table(style);
     table.set_header(grid.header.clone());
     for row in &grid.rows {
         table.add_row(row.cells.iter().enumerate().map(|(i, c)| {
             let text = match c {
-                GridCell::Percent(p) if i == PROGRESS => progress_text(*p, lang, narrow),
+                GridCell::Percent(p) if i == progress => progress_text(*p, lang, narrow),
                 c => safe::cell(&c.text(lang)),
             };
             let cell = Cell::new(text);
@@ -192,28 +206,19 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
             }
         }));
     }
-    for i in [0, 3, 4, PROGRESS, LAST_ENTRY] {
-        if let Some(c) = table.column_mut(i) {
-            c.set_constraint(ColumnConstraint::ContentWidth);
-        }
-    }
-    for i in [LEAD, NEXT_MILESTONE] {
-        if let Some(c) = table.column_mut(i) {
-            c.set_constraint(ColumnConstraint::UpperBoundary(Width::Percentage(18)));
-        }
-    }
+    apply_columns(&mut table, &COLUMNS, style.width);
     // The title column as wide as its longest word: the table then
     // overflows rather than cut one, and gives way to blocks below.
     let longest = grid
         .rows
         .iter()
-        .filter_map(|r| r.cells.get(1))
+        .filter_map(|r| r.cells.get(title_column))
         .map(|c| terminal::longest_word(&safe::cell(&c.text(lang))))
         .max()
         .unwrap_or(0);
-    if let Some(c) = table.column_mut(1) {
+    if let Some(c) = table.column_mut(title_column) {
         // 30 % of the room inside the borders, as comfy-table counts it.
-        let visible = grid.header.len() - hidden.len();
+        let visible = COLUMNS.iter().filter(|c| c.shown(style.width)).count();
         let floor = match style.width {
             Some(w) => {
                 let share = (usize::from(w).saturating_sub(visible + 1)) * 3 / 10;
@@ -222,11 +227,6 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
             None => Width::Percentage(30),
         };
         c.set_constraint(ColumnConstraint::LowerBoundary(floor));
-    }
-    for &i in hidden {
-        if let Some(c) = table.column_mut(i) {
-            c.set_constraint(ColumnConstraint::Hidden);
-        }
     }
     let footer = terminal::paragraph(&footer(report, lang), style);
     let drawn = table.to_string();

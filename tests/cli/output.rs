@@ -114,7 +114,14 @@ fn an_output_inside_the_plan_folder_is_refused_and_the_plan_stays_whole() {
             assert!(!env.plan().join("nouveau").exists());
         }
     }
-    let run = env.run(&["report", "2024", "--format", "csv", "--output", "plan/bilan"]);
+    let run = env.run(&[
+        "report",
+        "2024",
+        "--format",
+        "csv",
+        "--output",
+        "plan/bilan",
+    ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(!env.plan().join("bilan").exists());
     assert_eq!(env.run(&["validate"]).code, 0);
@@ -126,7 +133,13 @@ fn an_output_inside_the_plan_folder_is_refused_and_the_plan_stays_whole() {
 fn an_output_through_a_link_into_the_plan_is_refused() {
     let env = TestEnv::demo();
     std::os::unix::fs::symlink(env.plan(), env.dir.path().join("raccourci")).unwrap();
-    let run = env.run(&["timeline", "--format", "svg", "--output", "raccourci/axes.yaml"]);
+    let run = env.run(&[
+        "timeline",
+        "--format",
+        "svg",
+        "--output",
+        "raccourci/axes.yaml",
+    ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(env.run(&["validate"]).code, 0);
 }
