@@ -11,7 +11,7 @@
 mod french;
 mod translate;
 
-use super::args::Cli;
+use super::args::{Cli, OPTION_AS_VALUE};
 use super::context::env;
 use super::print_err;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -100,6 +100,10 @@ fn usage_error(e: &clap::Error, lang: Lang) -> String {
                 format!("commande inconnue `{sub}`"),
             )
         }
+        ErrorKind::ValueValidation if one(ContextKind::Custom) == OPTION_AS_VALUE => lang.pick(
+            format!("{arg} needs a value before `{value}`"),
+            format!("{arg} demande une valeur avant `{value}`"),
+        ),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation if value.is_empty() => lang.pick(
             format!("{arg} needs a value"),
             format!("{arg} demande une valeur"),
