@@ -226,7 +226,7 @@ catalogue! {
     AbandonedCol => "abandoned", "abandonnées";
     AlertCol => "alert ▲", "alerte ▲";
     Change => "change", "évolution";
-    Achievements => "Achievements", "Réalisations";
+    Achievements => "Highlights", "Faits marquants";
     DifficultiesCol => "Difficulties", "Difficultés";
     DecisionsCol => "Decisions asked of the steering committee", "Décisions demandées au COPIL";
     NextSteps => "Next steps", "Prochaines étapes";
