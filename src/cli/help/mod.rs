@@ -10,8 +10,9 @@
 
 mod french;
 mod translate;
+mod values;
 
-use super::args::{Cli, OPTION_AS_VALUE};
+use super::args::Cli;
 use super::context::env;
 use super::print_err;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -19,6 +20,8 @@ use clap::{Command, CommandFactory, FromArgMatches};
 use ctg::i18n::{Lang, locale_lang};
 use std::ffi::OsString;
 use std::process::ExitCode;
+pub(super) use values::NotAnOption;
+use values::OPTION_AS_VALUE;
 
 /// The language of help and usage errors, read before clap parses anything.
 pub(super) fn language(argv: &[OsString]) -> Lang {
