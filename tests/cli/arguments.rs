@@ -149,3 +149,102 @@ fn values_that_start_with_a_hyphen_are_still_values() {
         run.stderr
     );
 }
+
+#[test]
+fn an_unknown_option_suggests_the_option_meant() {
+    insta::assert_snapshot!(run(&["--lang", "fr", "status", "--axe", "1"]), @r"
+    exit: 2
+    --- stdout
+    --- stderr
+    ctg: argument inattendu `--axe`
+      vouliez-vous dire `--axis` ?
+
+    Utilisation : ctg status [OPTIONS]
+    Pour en savoir plus : `--help`.
+    ");
+    insta::assert_snapshot!(run(&["--lang", "en", "record", "2.1.1", "--commentaire", "x"]), @r"
+    exit: 2
+    --- stdout
+    --- stderr
+    ctg: unexpected argument `--commentaire`
+      did you mean `--note`?
+
+    Usage: ctg record [OPTIONS] <ID>
+    For more information, try `--help`.
+    ");
+    insta::assert_snapshot!(run(&["--lang", "fr", "set", "--fiche", "2.1.1"]), @r"
+    exit: 2
+    --- stdout
+    --- stderr
+    ctg: argument inattendu `--fiche`
+      donnez la fiche action sans option : `ctg set <FICHE>`
+
+    Utilisation : ctg set [OPTIONS] <FICHE>
+    Pour en savoir plus : `--help`.
+    ");
+    insta::assert_snapshot!(run(&["--lang", "en", "stat"]), @r"
+    exit: 2
+    --- stdout
+    --- stderr
+    ctg: unknown command `stat`
+      did you mean `status`?
+
+    Usage: ctg [OPTIONS] <COMMAND>
+    For more information, try `--help`.
+    ");
+}
+
+/// The suggestion of an English session for `ctg ARGS`, if any.
+fn suggestion(args: &[&str]) -> Option<String> {
+    let run = TestEnv::demo().run(&[&["--lang", "en"], args].concat());
+    assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+    let line = run.stderr.lines().nth(1)?.trim();
+    let quoted = line.strip_prefix("did you mean `")?.strip_suffix("`?")?;
+    Some(quoted.to_string())
+}
+
+#[test]
+fn suggestions_are_close_names_or_the_french_words_for_them() {
+    let cases: [(&[&str], Option<&str>); 24] = [
+        // The words of a French coordinator.
+        (&["status", "--axe", "1"], Some("--axis")),
+        (&["status", "--objectif", "1.1"], Some("--objective")),
+        (&["status", "--partenaire", "caf"], Some("--partner")),
+        (&["status", "--statut", "en cours"], Some("--status")),
+        (&["record", "2.1.1", "--commentaire", "x"], Some("--note")),
+        (
+            &["record", "2.1.1", "--avancement", "5"],
+            Some("--progress"),
+        ),
+        (&["record", "2.1.1", "--jalon", "x"], Some("--reached")),
+        (&["record", "2.1.1", "--statut=réalisée"], Some("--status")),
+        (
+            &["record", "2.1.1", "--difficultés", "x"],
+            Some("--difficulties"),
+        ),
+        (&["log", "--axe", "1"], Some("--action")),
+        (&["log", "--fiche", "1.1.1"], Some("--action")),
+        (
+            &["set", "2.1.1", "--partenaires", "caf"],
+            Some("--partners"),
+        ),
+        (&["set", "2.1.1", "--pilote", "caf"], Some("--lead")),
+        // Typos, prefixes and case.
+        (&["record", "2.1.1", "--dryrun"], Some("--dry-run")),
+        (&["record", "2.1.1", "--Note", "x"], Some("--note")),
+        (&["record", "2.1.1", "--prog", "5"], Some("--progress")),
+        (&["status", "--stat", "done"], Some("--status")),
+        // Nothing close: no suggestion rather than a wrong one.
+        (&["status", "--zzz"], None),
+        (&["status", "--fiche", "1.1.1"], None),
+        (&["record", "2.1.1", "--budget", "x"], None),
+        // Commands.
+        (&["stat"], Some("status")),
+        (&["fiche", "1.1.1"], Some("show")),
+        (&["bilan", "2024"], Some("report")),
+        (&["stauts"], Some("status")),
+    ];
+    for (args, expected) in cases {
+        assert_eq!(suggestion(args).as_deref(), expected, "{args:?}");
+    }
+}

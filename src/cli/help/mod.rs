@@ -9,6 +9,7 @@
 //! `LANG` starting with `fr`), else English.
 
 mod french;
+mod suggest;
 mod translate;
 mod values;
 
@@ -17,9 +18,10 @@ use super::context::env;
 use super::print_err;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Command, CommandFactory, FromArgMatches};
-use ctg::i18n::{Lang, locale_lang};
+use ctg::i18n::{Lang, locale_lang, phrase};
 use std::ffi::OsString;
 use std::process::ExitCode;
+use suggest::Hint;
 pub(super) use values::NotAnOption;
 use values::OPTION_AS_VALUE;
 
@@ -68,7 +70,7 @@ pub(super) fn parse(mut argv: Vec<OsString>, lang: Lang) -> Result<Cli, ExitCode
                 Err(ExitCode::from(2))
             }
             _ => {
-                print_err(&usage_error(&e, lang));
+                print_err(&usage_error(&e, &command, lang));
                 Err(ExitCode::from(2))
             }
         },
@@ -86,9 +88,30 @@ fn context(e: &clap::Error, kind: ContextKind) -> Vec<String> {
     }
 }
 
+/// The command a usage error is about, found by the words of its usage line
+/// (`ctg add milestone --id <ID> …`), and its path (`ctg add milestone`).
+fn failing<'a>(root: &'a Command, usage: &str) -> (&'a Command, String) {
+    let mut at = root;
+    let mut path = vec![root.get_name()];
+    for word in usage.split_whitespace().skip(1) {
+        match at.find_subcommand(word) {
+            Some(sub) => {
+                at = sub;
+                path.push(sub.get_name());
+            }
+            None => break,
+        }
+    }
+    (at, path.join(" "))
+}
+
 /// A usage error in our words: what is wrong, a suggestion, the usage line.
-fn usage_error(e: &clap::Error, lang: Lang) -> String {
+/// `root` is the command tree `e` came from.
+fn usage_error(e: &clap::Error, root: &Command, lang: Lang) -> String {
     let one = |kind| context(e, kind).into_iter().next().unwrap_or_default();
+    let usage = one(ContextKind::Usage);
+    let usage = usage.trim().trim_start_matches("Usage:").trim().to_string();
+    let (at, path) = failing(root, &usage);
     let arg = one(ContextKind::InvalidArg);
     let value = one(ContextKind::InvalidValue);
     let what = match e.kind() {
@@ -157,19 +180,33 @@ fn usage_error(e: &clap::Error, lang: Lang) -> String {
             format!("  valeurs possibles\u{a0}: {list}\n"),
         ));
     }
-    let suggested = context(e, ContextKind::SuggestedArg)
-        .into_iter()
-        .chain(context(e, ContextKind::SuggestedSubcommand))
-        .chain(context(e, ContextKind::SuggestedValue))
-        .next();
+    let suggested = match e.kind() {
+        ErrorKind::UnknownArgument => match suggest::option_hint(&arg, at) {
+            Some(Hint::Option(long)) => Some(phrase::did_you_mean(&long, lang)),
+            Some(Hint::Sheet(name)) => Some(lang.pick(
+                format!("give the action sheet without an option: `{path} {name}`"),
+                format!("donnez la fiche action sans option\u{a0}: `{path} {name}`"),
+            )),
+            None => None,
+        },
+        ErrorKind::InvalidSubcommand => {
+            suggest::command_hint(&one(ContextKind::InvalidSubcommand), at)
+                .map(|name| phrase::did_you_mean(&name, lang))
+        }
+        _ => context(e, ContextKind::SuggestedValue)
+            .first()
+            .map(|value| phrase::did_you_mean(value, lang)),
+    };
     if let Some(s) = suggested {
-        out.push_str(&lang.pick(
-            format!("  did you mean `{s}`?\n"),
-            format!("  vouliez-vous dire `{s}`\u{a0}?\n"),
-        ));
+        out.push_str(&format!("  {s}\n"));
     }
-    let usage = one(ContextKind::Usage);
-    let usage = usage.trim().trim_start_matches("Usage:").trim();
+    // clap's usage of an unknown argument shows the argument it suggested.
+    let usage = if e.kind() == ErrorKind::UnknownArgument {
+        let usage = at.clone().render_usage().to_string();
+        usage.trim().trim_start_matches("Usage:").trim().to_string()
+    } else {
+        usage
+    };
     if !usage.is_empty() {
         out.push_str(&lang.pick(
             format!("\nUsage: {usage}\n"),
