@@ -398,7 +398,6 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c.to_string())
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
