@@ -4,7 +4,8 @@
 use super::Failure;
 use super::args::EvaluationArgs;
 use super::context::Context;
-use super::report::{deliver, target};
+use super::deliver::{Views, deliver};
+use super::report::target;
 use ctg::compute::end_of_year;
 use ctg::render::{evaluation, evaluation_json};
 use ctg::report::evaluation::build;
@@ -22,8 +23,13 @@ pub(super) fn run(ctx: &Context, args: &EvaluationArgs) -> Result<ExitCode, Fail
         ctx.as_of.min(end_of_year(plan.convention.period.end))
     };
     let e = build(plan, as_of, ctx.today);
-    deliver(ctx, &evaluation::document(&e, lang), lang, &target, || {
-        evaluation_json::json(&e)
-    })?;
+    let views = Views {
+        lang,
+        document: &|| evaluation::document(&e, lang),
+        charts: &|| evaluation::charts(&e, lang),
+        json: &|| evaluation_json::json(&e),
+        text: &|_| None,
+    };
+    deliver(ctx, &target, &views)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,9 +1,10 @@
 //! `ctg log`: journal entries in a period, oldest first.
 
+use super::Failure;
 use super::args::{LogArgs, TableFormat};
 use super::context::Context;
+use super::deliver::{Target, Views, deliver, no_charts};
 use super::messages::Msg;
-use super::{Failure, emit};
 use ctg::compute::start_of_year;
 use ctg::dates::parse_period_bound;
 use ctg::render::log as render;
@@ -12,6 +13,7 @@ use std::process::ExitCode;
 
 /// Runs `log`.
 pub(super) fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode, Failure> {
+    let target = Target::new(args.out.format, args.out.output.as_deref(), None)?;
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let bound = |text: &Option<String>, end: bool, default| match text {
@@ -35,16 +37,19 @@ pub(super) fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode, Failure> {
         return Err(Failure::Refused(Msg::NoSuchGroup(id.clone())));
     }
     let rows = build(plan, from, to, args.action.as_deref());
-    emit(
-        ctx,
-        &args.out,
-        (|| render::document(&rows, (from, to), lang), lang),
-        |format| match format {
-            TableFormat::Markdown => render::markdown(&rows, lang),
-            TableFormat::Csv => render::csv(&rows, lang),
-            TableFormat::Json => render::json(&rows, from, to),
-            _ => render::table(&rows, lang, ctx.style()),
+    let views = Views {
+        lang,
+        document: &|| render::document(&rows, (from, to), lang),
+        charts: &no_charts,
+        json: &|| render::json(&rows, from, to),
+        text: &|format| {
+            Some(match format {
+                TableFormat::Markdown => render::markdown(&rows, lang),
+                TableFormat::Csv => render::csv(&rows, lang),
+                _ => render::table(&rows, lang, ctx.style()),
+            })
         },
-    )?;
+    };
+    deliver(ctx, &target, &views)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,7 @@ mod args;
 mod author;
 mod completions;
 mod context;
+mod deliver;
 mod evaluation;
 mod help;
 mod init;
@@ -124,31 +125,5 @@ fn run_free(bare: &context::Bare, command: &FreeCommand) -> Result<ExitCode, Fai
         FreeCommand::Schema(a) => schema::run(bare, a),
         FreeCommand::Completions(a) => completions::run(a),
         FreeCommand::Man(a) => man::run(bare, a),
-    }
-}
-
-/// Renders in the format asked (`--format`, else the `--output` extension,
-/// else a table) and writes to `--output` (announced on stderr) or stdout:
-/// HTML and xlsx from `doc`, the other formats from `render`.
-pub(crate) fn emit(
-    ctx: &Context,
-    out: &args::TableOutput,
-    (doc, lang): (impl Fn() -> ctg::render::document::Document, Lang),
-    render: impl Fn(args::TableFormat) -> String,
-) -> Result<(), Failure> {
-    use args::TableFormat;
-    let output = out.output.as_deref();
-    let format = match out.format {
-        Some(f) => f,
-        None => output::format(output)?,
-    };
-    let text = match format {
-        TableFormat::Xlsx => return output::workbook(ctx, &doc(), lang, output),
-        TableFormat::Html => ctg::render::html::page(&doc(), lang),
-        f => render(f),
-    };
-    match output {
-        Some(path) => output::write(ctx, path, text.as_bytes()),
-        None => print(&text),
     }
 }

@@ -3,14 +3,16 @@
 
 use super::args::{PortfolioArgs, TableFormat};
 use super::context::Context;
+use super::deliver::{Target, Views, deliver, no_charts};
 use super::messages::Msg;
-use super::{Failure, emit, tell};
+use super::{Failure, tell};
 use ctg::render::portfolio as render;
 use ctg::report::portfolio::{FolderError, build_portfolio, plan_folders};
 use std::process::ExitCode;
 
 /// Runs `portfolio`.
 pub(super) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<ExitCode, Failure> {
+    let target = Target::new(args.out.format, args.out.output.as_deref(), None)?;
     let folders = plan_folders(&args.dirs).map_err(|e| {
         Failure::Refused(match e {
             FolderError::NotAFolder(p) => Msg::PlanFolderNotFound(p),
@@ -21,30 +23,34 @@ pub(super) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<ExitCode, Failu
     let lang = ctx.lang;
     let plans = render::plans(&p, lang);
     let sheets = p.listed.then(|| render::sheets(&p, lang));
-    emit(
-        ctx,
-        &args.out,
-        (|| render::document(&p, lang), lang),
-        |format| match format {
-            TableFormat::Table | TableFormat::Html | TableFormat::Xlsx => {
-                let mut text = plans.terminal(lang, ctx.style());
-                if let Some(s) = &sheets {
-                    text.push('\n');
-                    text.push_str(&s.terminal(lang, ctx.style()));
+    let views = Views {
+        lang,
+        document: &|| render::document(&p, lang),
+        charts: &no_charts,
+        json: &|| render::json(&p, lang),
+        text: &|format| {
+            Some(match format {
+                TableFormat::Table | TableFormat::Html | TableFormat::Xlsx => {
+                    let mut text = plans.terminal(lang, ctx.style());
+                    if let Some(s) = &sheets {
+                        text.push('\n');
+                        text.push_str(&s.terminal(lang, ctx.style()));
+                    }
+                    text
                 }
-                text
-            }
-            TableFormat::Markdown => {
-                let mut text = plans.markdown(lang, 1);
-                if let Some(s) = &sheets {
-                    text.push_str(&s.markdown(lang, 2));
+                TableFormat::Markdown => {
+                    let mut text = plans.markdown(lang, 1);
+                    if let Some(s) = &sheets {
+                        text.push_str(&s.markdown(lang, 2));
+                    }
+                    text
                 }
-                text
-            }
-            TableFormat::Csv => sheets.as_ref().unwrap_or(&plans).csv(lang),
-            TableFormat::Json => render::json(&p, lang),
+                TableFormat::Csv => sheets.as_ref().unwrap_or(&plans).csv(lang),
+                TableFormat::Json => return None,
+            })
         },
-    )?;
+    };
+    deliver(ctx, &target, &views)?;
     if p.warnings > 0 && !ctx.quiet {
         tell(&Msg::Warnings(p.warnings), lang);
     }

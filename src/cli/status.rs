@@ -1,9 +1,10 @@
 //! `ctg status`: one row per action sheet, grouped, with rollups and totals.
 
+use super::Failure;
 use super::args::{StatusArgs, TableFormat};
 use super::context::Context;
+use super::deliver::{Target, Views, deliver, no_charts};
 use super::messages::{IdKind, Msg};
-use super::{Failure, emit};
 use ctg::diag::suggest;
 use ctg::model::{Plan, Status};
 use ctg::record::Refusal;
@@ -13,21 +14,25 @@ use std::process::ExitCode;
 
 /// Runs `status`.
 pub(super) fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode, Failure> {
+    let target = Target::new(args.out.format, args.out.output.as_deref(), None)?;
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let filter = filter(plan, args)?;
     let report = build(plan, ctx.as_of, &filter);
-    emit(
-        ctx,
-        &args.out,
-        (|| render::document(&report, lang), lang),
-        |format| match format {
-            TableFormat::Markdown => render::markdown(&report, lang),
-            TableFormat::Csv => render::csv(&report, lang),
-            TableFormat::Json => render::json(&report),
-            _ => render::table(&report, lang, ctx.style()),
+    let views = Views {
+        lang,
+        document: &|| render::document(&report, lang),
+        charts: &no_charts,
+        json: &|| render::json(&report),
+        text: &|format| {
+            Some(match format {
+                TableFormat::Markdown => render::markdown(&report, lang),
+                TableFormat::Csv => render::csv(&report, lang),
+                _ => render::table(&report, lang, ctx.style()),
+            })
         },
-    )?;
+    };
+    deliver(ctx, &target, &views)?;
     Ok(ExitCode::SUCCESS)
 }
 

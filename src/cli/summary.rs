@@ -1,9 +1,10 @@
 //! `ctg summary`: one column per year, each as of 31/12 (or the as-of date).
 
+use super::Failure;
 use super::args::{By, SummaryArgs, TableFormat};
 use super::context::Context;
+use super::deliver::{Target, Views, deliver, no_charts};
 use super::messages::Msg;
-use super::{Failure, emit};
 use ctg::i18n::L;
 use ctg::render::summary as render;
 use ctg::report::summary::{GroupBy, build};
@@ -11,6 +12,7 @@ use std::process::ExitCode;
 
 /// Runs `summary`.
 pub(super) fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure> {
+    let target = Target::new(args.out.format, args.out.output.as_deref(), None)?;
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let p = *plan.convention.period;
@@ -38,30 +40,34 @@ pub(super) fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure
             format!("{}\n", ctg::render::terminal::paragraph(text, style))
         })
     };
-    emit(
-        ctx,
-        &args.out,
-        (|| render::document(&summary, field_note, lang), lang),
-        |format| match format {
-            TableFormat::Table | TableFormat::Html | TableFormat::Xlsx => format!(
-                "{}{}",
-                render::grid(&summary, lang).terminal(lang, ctx.style()),
-                note(ctx.style())
-            ),
-            TableFormat::Markdown => {
-                let unwrapped = ctg::render::table::Style {
-                    color: false,
-                    width: None,
-                };
-                format!(
+    let views = Views {
+        lang,
+        document: &|| render::document(&summary, field_note, lang),
+        charts: &no_charts,
+        json: &|| render::json(&summary),
+        text: &|format| {
+            Some(match format {
+                TableFormat::Table | TableFormat::Html | TableFormat::Xlsx => format!(
                     "{}{}",
-                    render::grid(&summary, lang).markdown(lang, 1),
-                    note(unwrapped)
-                )
-            }
-            TableFormat::Csv => render::csv(&summary, lang),
-            TableFormat::Json => render::json(&summary),
+                    render::grid(&summary, lang).terminal(lang, ctx.style()),
+                    note(ctx.style())
+                ),
+                TableFormat::Markdown => {
+                    let unwrapped = ctg::render::table::Style {
+                        color: false,
+                        width: None,
+                    };
+                    format!(
+                        "{}{}",
+                        render::grid(&summary, lang).markdown(lang, 1),
+                        note(unwrapped)
+                    )
+                }
+                TableFormat::Csv => render::csv(&summary, lang),
+                TableFormat::Json => return None,
+            })
         },
-    )?;
+    };
+    deliver(ctx, &target, &views)?;
     Ok(ExitCode::SUCCESS)
 }

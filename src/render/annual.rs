@@ -255,8 +255,13 @@ pub fn document(r: &AnnualReport, lang: Lang) -> Document {
         lines: vec![period],
         notice: r.nothing_recorded.then(|| L::NothingRecorded.get(lang)),
         grids: grids(r, lang),
-        charts: crate::render::charts::review(r, lang),
+        charts: Vec::new(),
     }
+}
+
+/// The charts of the review's HTML page (drawn for that page only).
+pub fn charts(r: &AnnualReport, lang: Lang) -> Vec<(&'static str, String)> {
+    crate::render::charts::review(r, lang)
 }
 
 /// The review after its version.

@@ -19,7 +19,8 @@ pub struct Document {
     /// The tables, in order.
     pub grids: Vec<Grid>,
     /// Charts for the HTML page (SVG), each with the name of the grid it
-    /// goes before (a name no grid has: after the tables).
+    /// goes before (a name no grid has: after the tables). Empty but for
+    /// the HTML page: charts are drawn only for the format that shows them.
     pub charts: Vec<(&'static str, String)>,
 }
 

@@ -47,8 +47,14 @@ pub fn document(e: &Evaluation, lang: Lang) -> Document {
             trajectory,
             attention(e, lang),
         ],
-        charts: vec![("sheets", crate::render::gantt::svg(&e.gantt, lang).finish())],
+        charts: Vec::new(),
     }
+}
+
+/// The chart of the evaluation's HTML page, the Gantt of the period before
+/// the sheets' table (drawn for that page only).
+pub fn charts(e: &Evaluation, lang: Lang) -> Vec<(&'static str, String)> {
+    vec![("sheets", crate::render::gantt::svg(&e.gantt, lang).finish())]
 }
 
 fn outcome(e: &Evaluation, lang: Lang) -> Grid {

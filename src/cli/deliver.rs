@@ -1,0 +1,126 @@
+//! The one dispatcher of `--format` and `--output` for every command that
+//! writes tables (`status`, `log`, `summary`, `portfolio`, `report`,
+//! `evaluation`): the format is `--format`, else the `--output` extension,
+//! else the terminal; the text goes to `--output` (announced) or stdout.
+//! Each view is drawn only when its format is asked: the charts for the
+//! HTML page alone.
+
+use super::args::TableFormat;
+use super::context::Context;
+use super::messages::Msg;
+use super::{Failure, output, print};
+use ctg::i18n::Lang;
+use ctg::render::document::Document;
+use std::path::Path;
+
+/// Where and how the output goes.
+pub(super) struct Target<'a> {
+    /// The format asked.
+    pub format: TableFormat,
+    /// `--output`: a file, or for a CSV of several tables the folder.
+    pub output: Option<&'a Path>,
+    /// `--table NAME`: the one table to write as CSV (to stdout or `--output`).
+    pub table: Option<String>,
+}
+
+impl<'a> Target<'a> {
+    /// The format is `--format`, else CSV with `--table`, else the
+    /// `--output` extension; an extension the command cannot write, or
+    /// `--table` with another format than CSV, is refused before anything
+    /// is read.
+    pub(super) fn new(
+        format: Option<TableFormat>,
+        output: Option<&'a Path>,
+        table: Option<String>,
+    ) -> Result<Target<'a>, Failure> {
+        let format = match (format, &table) {
+            (Some(f), _) => f,
+            (None, Some(_)) => TableFormat::Csv,
+            (None, None) => output::format(output)?,
+        };
+        if table.is_some() && format != TableFormat::Csv {
+            return Err(Failure::Usage(Msg::TableIsCsv));
+        }
+        Ok(Target {
+            format,
+            output,
+            table,
+        })
+    }
+}
+
+/// What a command renders, each drawn on demand.
+pub(super) struct Views<'a> {
+    /// The output language.
+    pub lang: Lang,
+    /// The tables as one document: the HTML page, the workbook, and the
+    /// CSV files (one per table) when the command has no CSV of its own.
+    pub document: &'a dyn Fn() -> Document,
+    /// The charts of the HTML page.
+    pub charts: &'a dyn Fn() -> Vec<(&'static str, String)>,
+    /// The JSON document.
+    pub json: &'a dyn Fn() -> String,
+    /// The command's own terminal, Markdown or CSV text; `None`: the
+    /// document's.
+    pub text: &'a dyn Fn(TableFormat) -> Option<String>,
+}
+
+/// No charts.
+pub(super) fn no_charts() -> Vec<(&'static str, String)> {
+    Vec::new()
+}
+
+/// Renders `views` in the target's format and writes it.
+pub(super) fn deliver(ctx: &Context, target: &Target, views: &Views) -> Result<(), Failure> {
+    let lang = views.lang;
+    let text = match target.format {
+        TableFormat::Xlsx => {
+            return output::workbook(ctx, &(views.document)(), lang, target.output);
+        }
+        TableFormat::Html => {
+            let mut doc = (views.document)();
+            doc.charts = (views.charts)();
+            ctg::render::html::page(&doc, lang)
+        }
+        TableFormat::Json => (views.json)(),
+        format => match (views.text)(format) {
+            Some(text) => text,
+            None => match format {
+                TableFormat::Csv => return csv(ctx, &(views.document)(), lang, target),
+                TableFormat::Markdown => (views.document)().markdown(lang),
+                _ => (views.document)().table(lang, ctx.style()),
+            },
+        },
+    };
+    match target.output {
+        Some(path) => output::write(ctx, path, text.as_bytes()),
+        None => print(&text),
+    }
+}
+
+/// One file per table into the `--output` folder, or `--table NAME` to stdout.
+fn csv(ctx: &Context, doc: &Document, lang: Lang, target: &Target) -> Result<(), Failure> {
+    if let Some(name) = &target.table {
+        let text = doc
+            .grids
+            .iter()
+            .find(|g| g.name == name.as_str())
+            .map(|grid| grid.csv(lang))
+            .unwrap_or_default();
+        return match target.output {
+            Some(path) => output::write(ctx, path, text.as_bytes()),
+            None => print(&text),
+        };
+    }
+    let dir = target
+        .output
+        .ok_or(Failure::Usage(Msg::CsvNeedsOutput(doc.grids.len())))?;
+    let files: Vec<(String, String)> = doc
+        .grids
+        .iter()
+        .map(|g| (format!("{}.csv", g.name), g.csv(lang)))
+        .collect();
+    output::refuse_inside_plan(ctx, dir)?;
+    output::write_into(dir, &files, ctx.lang)?;
+    Ok(())
+}
