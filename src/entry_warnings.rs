@@ -6,7 +6,7 @@
 //! down, done with milestones open…) come from the checks themselves.
 
 use crate::compute::sheet_state;
-use crate::i18n::{Lang, Speak, status_label};
+use crate::i18n::{Lang, Localize, status_label};
 use crate::model::{Entry, Sheet, Status};
 use crate::render::fmt::short_date;
 use chrono::NaiveDate;
@@ -53,7 +53,7 @@ pub fn entry_warnings(sheet: &Sheet, entry: &Entry, stale_after: u32) -> Vec<Ent
     found
 }
 
-impl Speak for EntryWarning {
+impl Localize for EntryWarning {
     fn say(&self, lang: Lang) -> String {
         let day = |d: &NaiveDate| short_date(*d, lang);
         match self {

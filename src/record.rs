@@ -4,7 +4,7 @@
 use crate::compute::entries_until;
 use crate::dates::parse_cli_date;
 use crate::diag::suggest;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localize};
 use crate::model::{Entry, Located, Plan, Sheet, Status};
 use crate::yaml::Pos;
 use chrono::{Datelike, NaiveDate};
@@ -89,9 +89,9 @@ pub enum Refusal {
     EmptyEntry,
 }
 
-impl Refusal {
-    /// The message, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
+/// The refusal in plain words.
+impl Localize for Refusal {
+    fn say(&self, lang: Lang) -> String {
         use Refusal::*;
         let mean = |s: &Option<String>| crate::i18n::phrase::mean(s, lang);
         match self {

@@ -8,7 +8,7 @@ use super::{Failure, print};
 use chrono::Datelike;
 use ctg::create::init::{Request, default_signatories, files};
 use ctg::decode::IdShape;
-use ctg::i18n::{Lang, Speak};
+use ctg::i18n::{Lang, Localize};
 use ctg::model::Period;
 use ctg::write::staging::install;
 use std::process::ExitCode;

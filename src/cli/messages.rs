@@ -1,13 +1,13 @@
 //! Every sentence the command line says of its own — errors, refusals and
 //! notices — in one place, each written in English and French side by side.
 //! Library errors (refusals of `record`, git, the editor) say themselves
-//! through the same [`Speak`] trait, so no library's wording reaches a user.
+//! through the same [`Localize`] trait, so no library's wording reaches a user.
 
 use chrono::NaiveDate;
 use ctg::compute::Health;
 use ctg::diag::FileKind;
 use ctg::git::GitError;
-use ctg::i18n::{Lang, Speak, health_label, status_label};
+use ctg::i18n::{Lang, Localize, health_label, status_label};
 use ctg::model::Status;
 use ctg::record::Refusal;
 use ctg::render::fmt::{percent, short_date};
@@ -196,7 +196,7 @@ pub(crate) enum Msg {
 
 use ctg::i18n::phrase::{io_reason, mean, path as shown};
 
-impl Speak for Msg {
+impl Localize for Msg {
     fn say(&self, lang: Lang) -> String {
         use Msg::*;
         let date = |d: &NaiveDate| short_date(*d, lang);
@@ -366,7 +366,7 @@ impl Speak for Msg {
                     format!("fiches reprises\u{a0}: {} sur {total}{list}", ids.len()),
                 )
             }
-            Record(r) => r.message(lang),
+            Record(r) => r.say(lang),
             DirtyCommitted => lang
                 .pick(
                     "the sheet had uncommitted edits: they are in this commit too",

@@ -27,7 +27,7 @@ mod write;
 
 use args::{Command, FreeCommand, TopCommand};
 use context::Context;
-use ctg::i18n::{Lang, Speak};
+use ctg::i18n::{Lang, Localize};
 use ctg::render::safe::safe;
 use messages::Msg;
 use std::process::ExitCode;

@@ -8,7 +8,7 @@ use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, print, tell};
 use ctg::create::renew::{Carry, Request, draft};
-use ctg::i18n::{Lang, Speak};
+use ctg::i18n::{Lang, Localize};
 use ctg::model::Period;
 use ctg::write::staging::{install, refuse_a_plan};
 use std::process::ExitCode;

@@ -4,7 +4,7 @@
 
 use super::Failure;
 use super::messages::Msg;
-use ctg::i18n::{Lang, Speak};
+use ctg::i18n::{Lang, Localize};
 use ctg::render::safe::{outgoing, safe};
 use std::io::{IsTerminal, Write};
 

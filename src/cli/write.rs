@@ -7,7 +7,7 @@ use super::messages::{Msg, SheetSnapshot};
 use super::{Failure, print, tell};
 use ctg::compute::sheet_state;
 use ctg::edit::unified_diff;
-use ctg::i18n::{Lang, Speak};
+use ctg::i18n::{Lang, Localize};
 use ctg::write::{Caused, Change, Done, Options, Outcome, Refusal, apply};
 use std::path::Path;
 use std::process::ExitCode;
@@ -63,7 +63,7 @@ pub(super) fn run(ctx: &Context, change: &Change, flags: Flags) -> Result<ExitCo
     for warning in &outcome.warnings {
         let text = match warning {
             Caused::Entry(w) => w.say(lang),
-            Caused::Problem(p) => p.message(lang),
+            Caused::Problem(p) => p.say(lang),
         };
         tell(&Msg::Warning(text), lang);
     }

@@ -1,55 +1,29 @@
 //! The message and hint of every problem, in English and French, side by side.
 
 use super::{Expected, IdExpected, IgnoredReason, Problem, Unreadable};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::yaml::SyntaxKind;
 
-/// A text in both languages.
-pub(super) struct Tr {
-    en: String,
-    fr: String,
-}
-
-impl Tr {
-    pub(super) fn new(en: impl Into<String>, fr: impl Into<String>) -> Tr {
-        Tr {
-            en: en.into(),
-            fr: fr.into(),
-        }
-    }
-    pub(super) fn same(text: impl Into<String>) -> Tr {
-        let text = text.into();
-        Tr {
-            en: text.clone(),
-            fr: text,
-        }
-    }
-    /// The text in `lang`.
-    pub(super) fn get(self, lang: Lang) -> String {
-        lang.pick(self.en, self.fr)
-    }
-}
-
 /// A date as tables show it: `JJ/MM/AAAA` in French, ISO in English.
-fn date(d: &chrono::NaiveDate) -> Tr {
-    Tr::new(
+fn date(d: &chrono::NaiveDate) -> Text {
+    Text::new(
         crate::render::fmt::short_date(*d, Lang::En),
         crate::render::fmt::short_date(*d, Lang::Fr),
     )
 }
 
 impl Expected {
-    pub(super) fn tr(self) -> Tr {
+    pub(super) fn tr(self) -> Text {
         match self {
-            Expected::Text => Tr::new("text", "un texte"),
-            Expected::Number => Tr::new("a number", "un nombre"),
-            Expected::Integer => Tr::new("a whole number", "un nombre entier"),
-            Expected::Year => Tr::new("a year such as 2024", "une année comme 2024"),
-            Expected::Bool => Tr::new("true or false", "true ou false"),
-            Expected::List => Tr::new("a list", "une liste"),
-            Expected::Map => Tr::new("a mapping of keys", "un ensemble de clés"),
-            Expected::Date => Tr::new("a date YYYY-MM-DD", "une date AAAA-MM-JJ"),
-            Expected::OneOf(words) => Tr::new(
+            Expected::Text => Text::new("text", "un texte"),
+            Expected::Number => Text::new("a number", "un nombre"),
+            Expected::Integer => Text::new("a whole number", "un nombre entier"),
+            Expected::Year => Text::new("a year such as 2024", "une année comme 2024"),
+            Expected::Bool => Text::new("true or false", "true ou false"),
+            Expected::List => Text::new("a list", "une liste"),
+            Expected::Map => Text::new("a mapping of keys", "un ensemble de clés"),
+            Expected::Date => Text::new("a date YYYY-MM-DD", "une date AAAA-MM-JJ"),
+            Expected::OneOf(words) => Text::new(
                 format!("one of: {words}"),
                 format!("l'un de\u{a0}: {words}"),
             ),
@@ -59,28 +33,28 @@ impl Expected {
 
 impl Problem {
     /// Message and hint in both languages.
-    pub(super) fn texts(&self) -> (Tr, Option<Tr>) {
+    pub(super) fn texts(&self) -> (Text, Option<Text>) {
         use Problem::*;
         let mean = |s: &Option<String>| {
             s.as_ref().map(|s| {
                 use crate::i18n::{Lang, phrase::did_you_mean};
-                Tr::new(did_you_mean(s, Lang::En), did_you_mean(s, Lang::Fr))
+                Text::new(did_you_mean(s, Lang::En), did_you_mean(s, Lang::Fr))
             })
         };
         match self {
             YamlSyntax { kind } => syntax_texts(kind),
             DuplicateKey { journal_entry } => (
-                Tr::new(
+                Text::new(
                     "this key is given twice in the same block",
                     "cette clé apparaît deux fois dans le même bloc",
                 ),
                 Some(if *journal_entry {
-                    Tr::new(
+                    Text::new(
                         "a `- ` is probably missing before this journal entry",
                         "il manque sans doute un `- ` avant ce suivi",
                     )
                 } else {
-                    Tr::new("keep only one of the two", "n'en gardez qu'une")
+                    Text::new("keep only one of the two", "n'en gardez qu'une")
                 }),
             ),
             WrongType {
@@ -88,11 +62,11 @@ impl Problem {
                 expected,
                 before_percent: Some(number),
             } => (
-                Tr::new(
+                Text::new(
                     format!("`{key}` should be {}", expected.tr().en),
                     format!("`{key}` doit être {}", expected.tr().fr),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     format!("drop the `%`: `{key}: {number}` means {number}\u{a0}%"),
                     format!("retirez le `%`\u{a0}: `{key}: {number}` veut dire {number}\u{a0}%"),
                 )),
@@ -104,16 +78,16 @@ impl Problem {
             } => {
                 let (en, fr) = (expected.tr().en, expected.tr().fr);
                 (
-                    Tr::new(
+                    Text::new(
                         format!("`{key}` should be {en}"),
                         format!("`{key}` doit être {fr}"),
                     ),
                     match expected {
-                        Expected::Number => Some(Tr::new(
+                        Expected::Number => Some(Text::new(
                             "write the number without quotes",
                             "écrivez le nombre sans guillemets",
                         )),
-                        Expected::List => Some(Tr::new(
+                        Expected::List => Some(Text::new(
                             "write it as a list: `[a, b]` or one `- item` per line",
                             "écrivez une liste\u{a0}: `[a, b]` ou un `- élément` par ligne",
                         )),
@@ -122,158 +96,158 @@ impl Problem {
                 )
             }
             MissingKey { key } => (
-                Tr::new(
+                Text::new(
                     format!("missing key `{key}`"),
                     format!("clé `{key}` manquante"),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     format!("add `{key}:` here"),
                     format!("ajoutez `{key}:` ici"),
                 )),
             ),
             UnknownKey { key, suggestion } => (
-                Tr::new(
+                Text::new(
                     format!("unknown key `{key}`"),
                     format!("clé inconnue `{key}`"),
                 ),
-                mean(suggestion).or(Some(Tr::new(
+                mean(suggestion).or(Some(Text::new(
                     "remove it or check its spelling",
                     "supprimez-la ou vérifiez son orthographe",
                 ))),
             ),
             DuplicateId { id, first } => (
-                Tr::new(
+                Text::new(
                     format!("id `{id}` is used twice"),
                     format!("l'identifiant `{id}` est utilisé deux fois"),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     format!("it is first used at {first}"),
                     format!("première utilisation\u{a0}: {first}"),
                 )),
             ),
             BadId { id, expected } => (
-                Tr::new(
+                Text::new(
                     format!("`{id}` is not a valid id"),
                     format!("`{id}` n'est pas un identifiant valide"),
                 ),
                 Some(match expected {
-                    IdExpected::Slug => Tr::new(
+                    IdExpected::Slug => Text::new(
                         "use lower-case letters, digits and single hyphens, e.g. `caf-gard`",
                         "utilisez minuscules sans accents, chiffres et tirets simples, par exemple `caf-gard`",
                     ),
-                    IdExpected::Axis => Tr::new(
+                    IdExpected::Axis => Text::new(
                         "an axis id is a number from 1, e.g. `2`",
                         "un axe se numérote à partir de 1, par exemple `2`",
                     ),
-                    IdExpected::Objective => Tr::new(
+                    IdExpected::Objective => Text::new(
                         "an objective id is axis.number, e.g. `2.1`",
                         "un objectif se numérote axe.numéro, par exemple `2.1`",
                     ),
-                    IdExpected::Sheet => Tr::new(
+                    IdExpected::Sheet => Text::new(
                         "a sheet id is axis.objective.number, e.g. `2.1.3`",
                         "une fiche se numérote axe.objectif.numéro, par exemple `2.1.3`",
                     ),
-                    IdExpected::UnderAxis(axis) => Tr::new(
+                    IdExpected::UnderAxis(axis) => Text::new(
                         format!("objectives of axis {axis} are numbered `{axis}.N`"),
                         format!("les objectifs de l'axe {axis} se numérotent `{axis}.N`"),
                     ),
                 }),
             ),
             MissingParent { id, parent } => (
-                Tr::new(
+                Text::new(
                     format!("`{id}` belongs to `{parent}`, which does not exist"),
                     format!("`{id}` dépend de `{parent}`, qui n'existe pas"),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     format!("declare `{parent}` in axes.yaml or fix the id"),
                     format!("déclarez `{parent}` dans axes.yaml ou corrigez l'identifiant"),
                 )),
             ),
             FileName { id, file } => (
-                Tr::new(
+                Text::new(
                     format!("file `{file}` holds sheet `{id}`"),
                     format!("le fichier `{file}` contient la fiche `{id}`"),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     format!("name the file `{id}.yaml` or `{id}-something.yaml`"),
                     format!("nommez le fichier `{id}.yaml` ou `{id}-quelquechose.yaml`"),
                 )),
             ),
             UnknownPartner { id, suggestion } => (
-                Tr::new(
+                Text::new(
                     format!("unknown partner `{id}`"),
                     format!("partenaire inconnu `{id}`"),
                 ),
-                mean(suggestion).or(Some(Tr::new(
+                mean(suggestion).or(Some(Text::new(
                     "add it to partners.yaml",
                     "ajoutez-le à partners.yaml",
                 ))),
             ),
             UnknownField { id, suggestion } => (
-                Tr::new(
+                Text::new(
                     format!("unknown field of intervention `{id}`"),
                     format!("champ d'intervention inconnu `{id}`"),
                 ),
-                mean(suggestion).or(Some(Tr::new(
+                mean(suggestion).or(Some(Text::new(
                     "fields are listed in convention.yaml",
                     "les champs sont listés dans convention.yaml",
                 ))),
             ),
             UnknownTrack { id, suggestion } => (
-                Tr::new(
+                Text::new(
                     format!("unknown action track `{id}`"),
                     format!("piste d'action inconnue `{id}`"),
                 ),
-                mean(suggestion).or(Some(Tr::new(
+                mean(suggestion).or(Some(Text::new(
                     "tracks are listed in tracks.yaml",
                     "les pistes sont listées dans tracks.yaml",
                 ))),
             ),
             UnknownMilestone { id, suggestion } => (
-                Tr::new(
+                Text::new(
                     format!("unknown milestone `{id}`"),
                     format!("jalon inconnu `{id}`"),
                 ),
-                mean(suggestion).or(Some(Tr::new(
+                mean(suggestion).or(Some(Text::new(
                     "declare it under `milestones:`",
                     "déclarez-le sous `milestones:`",
                 ))),
             ),
             UnknownIndicator { id, suggestion } => (
-                Tr::new(
+                Text::new(
                     format!("unknown indicator `{id}`"),
                     format!("indicateur inconnu `{id}`"),
                 ),
-                mean(suggestion).or(Some(Tr::new(
+                mean(suggestion).or(Some(Text::new(
                     "declare it under `indicators:`",
                     "déclarez-le sous `indicators:`",
                 ))),
             ),
             BadStatus { text, suggestion } => (
-                Tr::new(
+                Text::new(
                     format!("unknown status `{text}`"),
                     format!("statut inconnu `{text}`"),
                 ),
-                mean(suggestion).or(Some(Tr::same(
+                mean(suggestion).or(Some(Text::same(
                     "planned, in-progress, paused, blocked, postponed, done, abandoned",
                 ))),
             ),
             ProgressRange { value } => (
-                Tr::new(
+                Text::new(
                     format!("progress {value} is outside 0-100"),
                     format!("avancement {value} hors de 0-100"),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "give a percentage from 0 to 100",
                     "indiquez un pourcentage de 0 à 100",
                 )),
             ),
             BadDate { text } => (
-                Tr::new(
+                Text::new(
                     format!("`{text}` is not a date"),
                     format!("`{text}` n'est pas une date"),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "write dates as YYYY-MM-DD, e.g. 2024-03-12",
                     "écrivez les dates AAAA-MM-JJ, par exemple 2024-03-12",
                 )),
@@ -284,12 +258,12 @@ impl Problem {
                 period: (ps, pe),
             } => (
                 if start > end {
-                    Tr::new(
+                    Text::new(
                         format!("schedule starts in {start}, after it ends in {end}"),
                         format!("le calendrier commence en {start}, après sa fin en {end}"),
                     )
                 } else {
-                    Tr::new(
+                    Text::new(
                         format!(
                             "schedule {start}-{end} is outside the convention period {ps}-{pe}"
                         ),
@@ -298,19 +272,19 @@ impl Problem {
                         ),
                     )
                 },
-                Some(Tr::new(
+                Some(Text::new(
                     format!("use years from {ps} to {pe}, start before end"),
                     format!("utilisez des années de {ps} à {pe}, début avant fin"),
                 )),
             ),
             ReversedPeriod { start, end } => (
-                Tr::new(
+                Text::new(
                     format!("the convention period starts in {start}, after it ends in {end}"),
                     format!(
                         "la période de la convention commence en {start}, après sa fin en {end}"
                     ),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     format!("write the first year as start: `{{start: {end}, end: {start}}}`"),
                     format!(
                         "indiquez la première année en start\u{a0}: `{{start: {end}, end: {start}}}`"
@@ -321,7 +295,7 @@ impl Problem {
                 date: d,
                 period: (ps, pe),
             } => (
-                Tr::new(
+                Text::new(
                     format!(
                         "entry dated {} is outside the convention period {ps}-{pe}",
                         date(d).en
@@ -331,139 +305,140 @@ impl Problem {
                         date(d).fr
                     ),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "check the year of the date",
                     "vérifiez l'année de la date",
                 )),
             ),
             EmptyEntry => (
-                Tr::new(
+                Text::new(
                     "journal entry with a date and nothing else",
                     "suivi avec une date et rien d'autre",
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "add a status, progress, note, difficulties, next, decision, reached or measures",
                     "ajoutez status, progress, note, difficulties, next, decision, reached ou measures",
                 )),
             ),
             NoField => (
-                Tr::new(
+                Text::new(
                     "the sheet names no field of intervention",
                     "la fiche ne cite aucun champ d'intervention",
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "add `fields: [...]` with at least one field id",
                     "ajoutez `fields: [...]` avec au moins un champ",
                 )),
             ),
             ReachedTwice { id, first } => (
-                Tr::new(
+                Text::new(
                     format!("milestone `{id}` is reached twice"),
                     format!("le jalon `{id}` est atteint deux fois"),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     format!("it was already reached on {}", date(first).en),
                     format!("il a déjà été atteint le {}", date(first).fr),
                 )),
             ),
             AbandonedNoNote => (
-                Tr::new(
+                Text::new(
                     "a sheet is abandoned without a note",
                     "fiche abandonnée sans note",
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "say why in `note:`",
                     "expliquez pourquoi dans `note:`",
                 )),
             ),
             BadNumber { text } => (
-                Tr::new(
+                Text::new(
                     format!("`{text}` is not a usable number"),
                     format!("`{text}` n'est pas un nombre utilisable"),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "write a number such as 12 or 3.5, at most a thousand billion (1e12) either side of zero",
                     "écrivez un nombre comme 12 ou 3.5, d'au plus mille milliards (1e12) de part et d'autre de zéro",
                 )),
             ),
             DuplicateTarget { year } => (
-                Tr::new(
+                Text::new(
                     format!("target for {year} is given twice"),
                     format!("la cible {year} est donnée deux fois"),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "keep one target per year",
                     "gardez une cible par année",
                 )),
             ),
             NotUtf8 { utf16 } => (
                 if *utf16 {
-                    Tr::new(
+                    Text::new(
                         "file is UTF-16, not UTF-8",
                         "le fichier est en UTF-16, pas en UTF-8",
                     )
                 } else {
-                    Tr::new(
+                    Text::new(
                         "file is not UTF-8 text",
                         "le fichier n'est pas du texte UTF-8",
                     )
                 },
-                Some(Tr::new(
+                Some(Text::new(
                     "save it as UTF-8 in your editor",
                     "enregistrez-le en UTF-8 dans votre éditeur",
                 )),
             ),
             TooLarge { bytes } => (
-                Tr::new(
+                Text::new(
                     format!("file is {bytes} bytes, over the 10 MiB limit"),
                     format!("le fichier fait {bytes} octets, au-delà de la limite de 10 Mio"),
                 ),
-                Some(Tr::new("split or trim it", "scindez-le ou allégez-le")),
+                Some(Text::new("split or trim it", "scindez-le ou allégez-le")),
             ),
             Unreadable { cause } => {
-                let check = Some(Tr::new(
+                let check = Some(Text::new(
                     "check that it exists and that you may read it",
                     "vérifiez qu'il existe et qu'il est lisible",
                 ));
                 match cause {
                     self::Unreadable::NotFound => {
-                        (Tr::new("file not found", "fichier introuvable"), check)
+                        (Text::new("file not found", "fichier introuvable"), check)
                     }
                     self::Unreadable::Denied => {
-                        (Tr::new("permission denied", "accès refusé"), check)
+                        (Text::new("permission denied", "accès refusé"), check)
                     }
                     self::Unreadable::Folder => (
-                        Tr::new(
+                        Text::new(
                             "this is a folder, not a file",
                             "c'est un dossier, pas un fichier",
                         ),
                         check,
                     ),
                     self::Unreadable::Other(Some(code)) => (
-                        Tr::new(
+                        Text::new(
                             format!("cannot read the file (system error {code})"),
                             format!("lecture impossible (erreur système {code})"),
                         ),
                         check,
                     ),
-                    self::Unreadable::Other(None) => {
-                        (Tr::new("cannot read the file", "lecture impossible"), check)
-                    }
+                    self::Unreadable::Other(None) => (
+                        Text::new("cannot read the file", "lecture impossible"),
+                        check,
+                    ),
                     self::Unreadable::NotAFile(kind) => (
-                        Tr::new(
+                        Text::new(
                             format!("not read: this is {}, not a file", kind.name(Lang::En)),
                             format!(
                                 "non lu\u{a0}: c'est {}, pas un fichier",
                                 kind.name(Lang::Fr)
                             ),
                         ),
-                        Some(Tr::new(
+                        Some(Text::new(
                             "a plan file must be an ordinary file: remove or rename this one",
                             "un fichier du plan doit être un fichier ordinaire\u{a0}: supprimez ou renommez celui-ci",
                         )),
                     ),
                     self::Unreadable::Outside { target } => (
-                        Tr::new(
+                        Text::new(
                             format!(
                                 "not read: this link leads to `{}`, outside the plan folder",
                                 target.display()
@@ -473,13 +448,13 @@ impl Problem {
                                 target.display()
                             ),
                         ),
-                        Some(Tr::new(
+                        Some(Text::new(
                             "ctg reads only files inside the plan folder: copy the file into it",
                             "ctg ne lit que les fichiers du dossier du plan\u{a0}: copiez-y le fichier",
                         )),
                     ),
                     self::Unreadable::BrokenLink { target } => (
-                        Tr::new(
+                        Text::new(
                             format!(
                                 "not read: this link leads to `{}`, which is no file (missing, or links that loop)",
                                 target.display()
@@ -489,7 +464,7 @@ impl Problem {
                                 target.display()
                             ),
                         ),
-                        Some(Tr::new(
+                        Some(Text::new(
                             "fix or remove the link",
                             "corrigez ou supprimez le lien",
                         )),
@@ -497,17 +472,17 @@ impl Problem {
                 }
             }
             TooDeep => (
-                Tr::new(
+                Text::new(
                     format!("nesting deeper than {} levels", crate::yaml::MAX_DEPTH),
                     format!("imbrication de plus de {} niveaux", crate::yaml::MAX_DEPTH),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "a plan file needs only a few levels",
                     "un fichier de plan n'en demande que quelques-uns",
                 )),
             ),
             TooManyAliases => (
-                Tr::new(
+                Text::new(
                     format!(
                         "more than {} aliases, or more than {} values repeated by aliases",
                         crate::yaml::MAX_ALIASES,
@@ -519,53 +494,53 @@ impl Problem {
                         crate::yaml::MAX_ALIAS_EXPANSION
                     ),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "write the values out instead of `*alias`",
                     "écrivez les valeurs plutôt que des `*alias`",
                 )),
             ),
             NoSheet { id } => (
-                Tr::new(
+                Text::new(
                     format!("objective `{id}` has no action sheet"),
                     format!("l'objectif `{id}` n'a aucune fiche action"),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     format!("add a file actions/{id}.1.yaml"),
                     format!("ajoutez un fichier actions/{id}.1.yaml"),
                 )),
             ),
             NoLead { id } => (
-                Tr::new(
+                Text::new(
                     format!("sheet `{id}` has no lead"),
                     format!("la fiche `{id}` n'a pas de pilote"),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "add `lead:` with a partner id",
                     "ajoutez `lead:` avec un identifiant de partenaire",
                 )),
             ),
             FutureEntry { date: d } => (
-                Tr::new(
+                Text::new(
                     format!("entry dated {}, after the as-of date", date(d).en),
                     format!("suivi daté du {}, après la date d'arrêté", date(d).fr),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "it is ignored until that date; check the year",
                     "il est ignoré jusqu'à cette date ; vérifiez l'année",
                 )),
             ),
             ProgressDown { from, to } => (
-                Tr::new(
+                Text::new(
                     format!("progress goes down from {from} to {to}"),
                     format!("l'avancement baisse de {from} à {to}"),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "fine if intended; otherwise fix the figure",
                     "normal si voulu ; sinon corrigez le chiffre",
                 )),
             ),
             DoneOpenMilestones { open } => (
-                Tr::new(
+                Text::new(
                     format!(
                         "sheet is done with milestones not reached: {}",
                         open.join(", ")
@@ -575,36 +550,36 @@ impl Problem {
                         open.join(", ")
                     ),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "record them as `reached`, or drop them",
                     "enregistrez-les comme `reached` ou retirez-les",
                 )),
             ),
             DoneBelow100 { progress } => (
-                Tr::new(
+                Text::new(
                     format!("sheet is done but its progress says {progress} %"),
                     format!("fiche réalisée mais avancement de {progress} %"),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "give `progress: 100` with `status: done`",
                     "indiquez `progress: 100` avec `status: done`",
                 )),
             ),
             Stale { id, last } => (
-                Tr::new(
+                Text::new(
                     format!("sheet `{id}` has had no entry since {}", date(last).en),
                     format!(
                         "la fiche `{id}` n'a pas de suivi depuis le {}",
                         date(last).fr
                     ),
                 ),
-                Some(Tr::new(
+                Some(Text::new(
                     "record where it stands with `ctg record`",
                     "enregistrez où elle en est avec `ctg record`",
                 )),
             ),
             DueOutsidePeriod { date: d } => (
-                Tr::new(
+                Text::new(
                     format!(
                         "milestone due {}, outside the convention period",
                         date(d).en
@@ -617,7 +592,7 @@ impl Problem {
                 None,
             ),
             TargetOutsidePeriod { year } => (
-                Tr::new(
+                Text::new(
                     format!("target for {year}, outside the convention period"),
                     format!("cible {year}, hors de la période de la convention"),
                 ),
@@ -625,28 +600,28 @@ impl Problem {
             ),
             IgnoredFile { reason } => match reason {
                 IgnoredReason::YmlExtension => (
-                    Tr::new(
+                    Text::new(
                         "file ends in .yml and is not read",
                         "le fichier finit par .yml et n'est pas lu",
                     ),
-                    Some(Tr::new("rename it to .yaml", "renommez-le en .yaml")),
+                    Some(Text::new("rename it to .yaml", "renommez-le en .yaml")),
                 ),
                 IgnoredReason::SubFolder => (
-                    Tr::new(
+                    Text::new(
                         "folders inside actions/ are not read",
                         "les dossiers dans actions/ ne sont pas lus",
                     ),
-                    Some(Tr::new(
+                    Some(Text::new(
                         "move its sheets up into actions/",
                         "déplacez ses fiches dans actions/",
                     )),
                 ),
                 IgnoredReason::UnknownRootFile => (
-                    Tr::new(
+                    Text::new(
                         "unknown file in the plan folder, not read",
                         "fichier inconnu dans le dossier du plan, non lu",
                     ),
-                    Some(Tr::new(
+                    Some(Text::new(
                         "plan files are convention, partners, axes and tracks .yaml",
                         "les fichiers du plan sont convention, partners, axes et tracks .yaml",
                     )),
@@ -657,134 +632,134 @@ impl Problem {
 }
 
 /// Message and hint of a YAML syntax error, by kind.
-fn syntax_texts(kind: &SyntaxKind) -> (Tr, Option<Tr>) {
+fn syntax_texts(kind: &SyntaxKind) -> (Text, Option<Text>) {
     let (message, hint) = match kind {
         SyntaxKind::ColonInValue { quoted } => (
-            Tr::new(
+            Text::new(
                 "a `: ` inside a value: YAML reads it as a new key",
                 "un `: ` dans une valeur\u{a0}: YAML le lit comme une nouvelle clé",
             ),
             match quoted {
-                Some(q) => Tr::new(
+                Some(q) => Text::new(
                     format!("put the text in quotes: `{q}`"),
                     format!("mettez le texte entre guillemets\u{a0}: `{q}`"),
                 ),
-                None => Tr::new("put the text in quotes", "mettez le texte entre guillemets"),
+                None => Text::new("put the text in quotes", "mettez le texte entre guillemets"),
             },
         ),
         SyntaxKind::Indentation => (
-            Tr::new(
+            Text::new(
                 "this line is not indented like the lines of its block",
                 "cette ligne n'est pas indentée comme les lignes de son bloc",
             ),
-            Tr::new(
+            Text::new(
                 "align it with the other keys of its block, with spaces",
                 "alignez-la sur les autres clés de son bloc, avec des espaces",
             ),
         ),
         SyntaxKind::UnclosedQuote => (
-            Tr::new(
+            Text::new(
                 "a quote opened here is not closed",
                 "un guillemet ouvert ici n'est pas refermé",
             ),
-            Tr::new(
+            Text::new(
                 "close it at the end of the value, or remove it",
                 "refermez-le à la fin de la valeur, ou retirez-le",
             ),
         ),
         SyntaxKind::TextAfterQuote => (
-            Tr::new(
+            Text::new(
                 "text after the closing quote",
                 "du texte suit le guillemet fermant",
             ),
-            Tr::new(
+            Text::new(
                 "put the whole value inside the quotes",
                 "mettez toute la valeur entre les guillemets",
             ),
         ),
         SyntaxKind::Bracket => (
-            Tr::new(
+            Text::new(
                 "a `[` or `{` is not closed, or a `]` or `}` has no opening",
                 "un `[` ou `{` n'est pas refermé, ou un `]` ou `}` n'a pas d'ouverture",
             ),
-            Tr::new(
+            Text::new(
                 "check the brackets here and above; put text with brackets in quotes",
                 "vérifiez les crochets ici et au-dessus ; mettez entre guillemets un texte qui en contient",
             ),
         ),
         SyntaxKind::Tab => (
-            Tr::new(
+            Text::new(
                 "a tab is used for indentation",
                 "une tabulation sert d'indentation",
             ),
-            Tr::new(
+            Text::new(
                 "indent with spaces only",
                 "indentez avec des espaces uniquement",
             ),
         ),
         SyntaxKind::ListItemExpected => (
-            Tr::new(
+            Text::new(
                 "a line among list items does not start with `- `",
                 "une ligne parmi les éléments d'une liste ne commence pas par `- `",
             ),
-            Tr::new(
+            Text::new(
                 "start each item with `- `, aligned with the others",
                 "commencez chaque élément par `- `, aligné sur les autres",
             ),
         ),
         SyntaxKind::LooseLine => (
-            Tr::new(
+            Text::new(
                 "this line is neither `key: value` nor a `- item`",
                 "cette ligne n'est ni `clé: valeur` ni un `- élément`",
             ),
-            Tr::new(
+            Text::new(
                 "add the missing `:` after the key, or `- ` before a list item",
                 "ajoutez le `:` manquant après la clé, ou `- ` devant un élément de liste",
             ),
         ),
         SyntaxKind::ReservedCharacter => (
-            Tr::new(
+            Text::new(
                 "a value cannot start with `@` or `` ` ``",
                 "une valeur ne peut pas commencer par `@` ni `` ` ``",
             ),
-            Tr::new(
+            Text::new(
                 "put the value in quotes",
                 "mettez la valeur entre guillemets",
             ),
         ),
         SyntaxKind::UnexpectedEnd => (
-            Tr::new(
+            Text::new(
                 "the file ends in the middle of a value",
                 "le fichier s'arrête au milieu d'une valeur",
             ),
-            Tr::new(
+            Text::new(
                 "a quote or bracket may be left open above",
                 "un guillemet ou un crochet est peut-être resté ouvert plus haut",
             ),
         ),
         SyntaxKind::UnknownAlias => (
-            Tr::new(
+            Text::new(
                 "`*name` refers to no `&name` above",
                 "`*nom` ne renvoie à aucun `&nom` plus haut",
             ),
-            Tr::new(
+            Text::new(
                 "put a value starting with `*` in quotes",
                 "mettez entre guillemets une valeur qui commence par `*`",
             ),
         ),
         SyntaxKind::SeveralDocuments => (
-            Tr::new(
+            Text::new(
                 "the file holds more than one YAML document (`---` or `...`)",
                 "le fichier contient plusieurs documents YAML (`---` ou `...`)",
             ),
-            Tr::new(
+            Text::new(
                 "keep one document per file: remove the `---` or `...` line",
                 "un seul document par fichier\u{a0}: retirez la ligne `---` ou `...`",
             ),
         ),
         SyntaxKind::Other => (
-            Tr::new("this is not valid YAML", "ce n'est pas du YAML valide"),
-            Tr::new(
+            Text::new("this is not valid YAML", "ce n'est pas du YAML valide"),
+            Text::new(
                 "check the indentation, colons and brackets around this place",
                 "vérifiez l'indentation, les deux-points et les crochets à cet endroit",
             ),

@@ -4,7 +4,7 @@
 //! hint are written in both languages in one place, so every diagnostic has
 //! both translations.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localize};
 use crate::yaml::{Pos, SyntaxKind};
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -354,12 +354,8 @@ impl Problem {
         }
     }
 
-    /// The one-line message.
-    pub fn message(&self, lang: Lang) -> String {
-        self.texts().0.get(lang)
-    }
-
-    /// The plain fix, when there is one.
+    /// The plain fix, when there is one (the one-line message is its
+    /// [`Localize`] text).
     pub fn hint(&self, lang: Lang) -> Option<String> {
         self.texts().1.map(|t| t.get(lang))
     }
@@ -398,6 +394,13 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c.to_string())
 }
 
+/// The one-line message of a problem.
+impl Localize for Problem {
+    fn say(&self, lang: Lang) -> String {
+        self.texts().0.get(lang)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -416,8 +419,8 @@ mod tests {
             id: "calad".into(),
             suggestion: Some("calade".into()),
         };
-        assert_eq!(p.message(Lang::En), "unknown partner `calad`");
-        assert_eq!(p.message(Lang::Fr), "partenaire inconnu `calad`");
+        assert_eq!(p.say(Lang::En), "unknown partner `calad`");
+        assert_eq!(p.say(Lang::Fr), "partenaire inconnu `calad`");
         assert_eq!(
             p.hint(Lang::Fr).as_deref(),
             Some("vouliez-vous dire `calade`\u{a0}?")

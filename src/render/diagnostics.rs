@@ -2,6 +2,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::Lang;
+use crate::i18n::Localize;
 use crate::load::{Loaded, Unread};
 use crate::render::safe::{escape, safe, safe_line};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
@@ -126,7 +127,7 @@ fn render_one(
     renderer: &Renderer,
     lang: Lang,
 ) -> String {
-    let message = safe(&d.problem.message(lang));
+    let message = safe(&d.problem.say(lang));
     let hint = d.problem.hint(lang).map(|h| safe(&h));
     let path = safe_line(&paths.show(&d.file));
     let title = level(d.severity, lang)
@@ -396,7 +397,7 @@ pub fn render_json(diags: &[Diagnostic], loaded: &Loaded, paths: &Paths, lang: L
         .map(|d| DiagnosticJson {
             severity: d.severity,
             code: d.problem.code(),
-            message: d.problem.message(lang),
+            message: d.problem.say(lang),
             hint: d.problem.hint(lang),
             file: paths.show(&d.file),
             line: (d.pos.line > 0).then_some(d.pos.line),

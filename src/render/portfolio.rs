@@ -3,6 +3,7 @@
 
 use crate::compute::{Health, Rollup};
 use crate::diag::Diagnostic;
+use crate::i18n::Localize;
 use crate::i18n::{L, Lang, health_label};
 use crate::render::fmt::colon;
 use crate::render::grid::{Cell, Grid};
@@ -91,7 +92,7 @@ pub fn first_error(d: &Diagnostic, lang: Lang) -> String {
         0 => d.file.display().to_string(),
         line => format!("{}:{line}", d.file.display()),
     };
-    format!("{at}{} {}", colon(lang), d.problem.message(lang))
+    format!("{at}{} {}", colon(lang), d.problem.say(lang))
 }
 
 /// The sheets `--late`/`--stale` ask for, plan by plan.
@@ -211,7 +212,7 @@ impl<'a> LineView<'a> {
                 file: d.file.display().to_string(),
                 line: d.pos.line,
                 column: d.pos.col,
-                message: d.problem.message(lang),
+                message: d.problem.say(lang),
             }),
             sheets: listed.then_some(l.sheets.as_slice()),
         }

@@ -9,7 +9,7 @@ use crate::diag::suggest;
 use crate::edit::{
     Edited, add_item, add_root_item, number, scalar, set_keys, verify, verify_partners,
 };
-use crate::i18n::{Lang, Speak};
+use crate::i18n::{Lang, Localize};
 use crate::load::Loaded;
 use crate::model::{
     Baseline, Direction, Indicator, IndicatorKind, Located, Milestone, Partner, PartnerKind,
@@ -94,7 +94,7 @@ pub enum What {
     Keys(String, Vec<&'static str>),
 }
 
-impl Speak for What {
+impl Localize for What {
     fn say(&self, lang: Lang) -> String {
         match self {
             What::Partner(id) => lang.pick(

@@ -1,11 +1,11 @@
 //! Why a change was not written: one type for every writer, each reason
-//! said in English and French (through [`Speak`]), never a library's words.
+//! said in English and French (through [`Localize`]), never a library's words.
 
 use crate::diag::{Diagnostic, Problem};
 use crate::edit::{EditError, Notice, VerifyError};
 use crate::git::GitError;
 use crate::i18n::phrase::{io_reason, mean, nothing_written, path as shown};
-use crate::i18n::{Lang, Speak};
+use crate::i18n::{Lang, Localize};
 use crate::load::Loaded;
 use std::io::ErrorKind;
 use std::path::PathBuf;
@@ -114,7 +114,7 @@ impl IdKind {
     }
 }
 
-impl Speak for Refusal {
+impl Localize for Refusal {
     fn say(&self, lang: Lang) -> String {
         use Refusal::*;
         let nothing = nothing_written(lang);
@@ -123,7 +123,7 @@ impl Speak for Refusal {
                 "the plan has errors: run `ctg validate`".to_string(),
                 "le plan a des erreurs\u{a0}: lancez `ctg validate`".to_string(),
             ),
-            Entry(r) => r.message(lang),
+            Entry(r) => r.say(lang),
             NothingToAmend(id) => lang.pick(
                 format!("{id} has no journal entry to amend: record one without --amend"),
                 format!("{id} n'a aucun suivi à corriger\u{a0}: enregistrez-en un sans --amend"),
@@ -145,7 +145,7 @@ impl Speak for Refusal {
                     true => lang.pick("the entry", "le suivi"),
                     false => lang.pick("the change", "la modification"),
                 };
-                let causes: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
+                let causes: Vec<String> = problems.iter().map(|p| p.say(lang)).collect();
                 let causes = causes.join("; ");
                 lang.pick(
                     format!("{nothing}: {what} would make the plan invalid: {causes}"),
@@ -227,7 +227,7 @@ impl Speak for Refusal {
     }
 }
 
-impl Speak for EditError {
+impl Localize for EditError {
     fn say(&self, lang: Lang) -> String {
         match self {
             EditError::FlowRoot => lang.pick(
@@ -253,13 +253,13 @@ impl Speak for EditError {
     }
 }
 
-impl Speak for VerifyError {
+impl Localize for VerifyError {
     fn say(&self, lang: Lang) -> String {
         match self {
             VerifyError::NotASheet(problem) => {
                 let detail = problem
                     .as_ref()
-                    .map_or_else(String::new, |p| format!(" ({})", p.message(lang)));
+                    .map_or_else(String::new, |p| format!(" ({})", p.say(lang)));
                 lang.pick(
                     format!("the edited file would not read as a valid sheet{detail}"),
                     format!("le fichier modifié ne se lirait plus comme une fiche valide{detail}"),
@@ -281,7 +281,7 @@ impl Speak for VerifyError {
     }
 }
 
-impl Speak for Notice {
+impl Localize for Notice {
     fn say(&self, lang: Lang) -> String {
         match self {
             Notice::FlowJournalRewritten => lang.pick(
@@ -300,7 +300,7 @@ impl Speak for Notice {
 /// What went wrong with git, in our words; git's own last line of error
 /// follows when a git command failed (it is a program's message, shown
 /// after ours so that the coordinator can act on it).
-impl Speak for GitError {
+impl Localize for GitError {
     fn say(&self, lang: Lang) -> String {
         match self {
             GitError::NotInstalled => lang

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::check::RUNS;
-use crate::i18n::Speak;
+use crate::i18n::Localize;
 use std::path::PathBuf;
 
 fn plan_copy() -> tempfile::TempDir {

@@ -1,135 +1,9 @@
-//! The output language and the catalogue of interface labels.
+//! The catalogue of interface labels, and the labels of the domain's values.
 //!
 //! Every label is declared once with its English and French text; the macro
 //! refuses an entry without both, so a missing translation does not compile.
 
-/// An output language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// French, the language of the shipped plan.
-    #[default]
-    Fr,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Reads `fr` or `en` (any case).
-    pub fn parse(text: &str) -> Option<Lang> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// Picks the English or French variant.
-    pub fn pick<T>(self, en: T, fr: T) -> T {
-        match self {
-            Lang::En => en,
-            Lang::Fr => fr,
-        }
-    }
-
-    /// The BCP 47 code.
-    pub fn code(self) -> &'static str {
-        self.pick("en", "fr")
-    }
-}
-
-/// Something `ctg` tells a person — an error, a refusal, a notice — that can
-/// say itself in either language. Each implementation writes both texts side
-/// by side (through [`Lang::pick`]), so a missing translation does not compile.
-pub trait Speak {
-    /// The text in `lang`, without a trailing newline.
-    fn say(&self, lang: Lang) -> String;
-}
-
-/// The language of the system locale: the first of `LC_ALL`, `LC_MESSAGES`,
-/// `LANG` that is set and not empty; French when it starts with `fr`, else
-/// none (`C`, `POSIX`, `en_US.UTF-8`… are English, said by the caller).
-pub fn locale_lang(var: impl Fn(&str) -> Option<String>) -> Option<Lang> {
-    let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .into_iter()
-        .find_map(|name| var(name).filter(|v| !v.is_empty()))?;
-    let lower = value.to_ascii_lowercase();
-    if lower.starts_with("fr") {
-        Some(Lang::Fr)
-    } else {
-        Some(Lang::En)
-    }
-}
-
-/// The column label of a synthesis class.
-pub fn class_label(c: crate::compute::SynthesisClass) -> L {
-    use crate::compute::SynthesisClass;
-    match c {
-        SynthesisClass::Done => L::DoneCol,
-        SynthesisClass::Abandoned => L::AbandonedCol,
-        SynthesisClass::Alert => L::AlertCol,
-        SynthesisClass::NotStarted => L::NotStarted,
-        SynthesisClass::InProgress => L::InProgressCol,
-    }
-}
-
-/// Phrases that many sentences share, written once.
-pub mod phrase {
-    use super::Lang;
-    use std::io::ErrorKind;
-
-    /// The French colon: a no-break space, then `:`.
-    pub const COLON_FR: &str = "\u{a0}:";
-
-    /// "did you mean `s`?", French with its no-break space before `?`.
-    pub fn did_you_mean(s: &str, lang: Lang) -> String {
-        lang.pick(
-            format!("did you mean `{s}`?"),
-            format!("vouliez-vous dire `{s}`\u{a0}?"),
-        )
-    }
-
-    /// " (did you mean `s`?)" when there is a suggestion, else nothing.
-    pub fn mean(suggestion: &Option<String>, lang: Lang) -> String {
-        suggestion
-            .as_deref()
-            .map_or_else(String::new, |s| format!(" ({})", did_you_mean(s, lang)))
-    }
-
-    /// "nothing was written", which ends every refusal of a writer.
-    pub fn nothing_written(lang: Lang) -> &'static str {
-        lang.pick("nothing was written", "rien n'a été écrit")
-    }
-
-    /// Why a file operation failed, in plain words (never the system's wording).
-    pub fn io_reason(kind: ErrorKind, lang: Lang) -> &'static str {
-        match kind {
-            ErrorKind::NotFound => {
-                lang.pick("the folder does not exist", "le dossier n'existe pas")
-            }
-            ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
-                lang.pick("permission denied", "accès refusé")
-            }
-            ErrorKind::AlreadyExists => lang.pick("it already exists", "il existe déjà"),
-            ErrorKind::IsADirectory => lang.pick("it is a folder", "c'est un dossier"),
-            ErrorKind::NotADirectory => lang.pick(
-                "a part of the path is not a folder",
-                "une partie du chemin n'est pas un dossier",
-            ),
-            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
-                lang.pick("the disk is full", "le disque est plein")
-            }
-            ErrorKind::InvalidData => {
-                lang.pick("it is not UTF-8 text", "ce n'est pas du texte UTF-8")
-            }
-            _ => lang.pick("the system refused", "le système a refusé"),
-        }
-    }
-
-    /// A path on one line, safe to print.
-    pub fn path(p: &std::path::Path) -> String {
-        crate::render::safe::safe_line(&p.display().to_string())
-    }
-}
+use super::Lang;
 
 macro_rules! catalogue {
     ($($name:ident => $en:literal, $fr:literal;)*) => {
@@ -345,43 +219,21 @@ pub fn health_symbol(health: crate::compute::Health) -> char {
     health_label(health, Lang::En).chars().last().unwrap_or(' ')
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn labels_differ_by_language() {
-        assert_eq!(L::HealthAlert.get(Lang::Fr), "alerte ▲");
-        assert_eq!(L::HealthAlert.get(Lang::En), "alert ▲");
-        assert_eq!(Lang::parse(" EN "), Some(Lang::En));
-        assert_eq!(Lang::parse(""), None);
+/// The column label of a synthesis class.
+pub fn class_label(c: crate::compute::SynthesisClass) -> L {
+    use crate::compute::SynthesisClass;
+    match c {
+        SynthesisClass::Done => L::DoneCol,
+        SynthesisClass::Abandoned => L::AbandonedCol,
+        SynthesisClass::Alert => L::AlertCol,
+        SynthesisClass::NotStarted => L::NotStarted,
+        SynthesisClass::InProgress => L::InProgressCol,
     }
+}
 
-    #[test]
-    fn the_locale_speaks_french_only_when_it_starts_with_fr() {
-        let vars = |pairs: &'static [(&'static str, &'static str)]| {
-            move |name: &str| {
-                pairs
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, v)| v.to_string())
-            }
-        };
-        assert_eq!(
-            locale_lang(vars(&[("LANG", "fr_FR.UTF-8")])),
-            Some(Lang::Fr)
-        );
-        assert_eq!(locale_lang(vars(&[("LANG", "C")])), Some(Lang::En));
-        assert_eq!(
-            locale_lang(vars(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "fr_FR.UTF-8")])),
-            Some(Lang::En),
-            "LC_ALL wins"
-        );
-        assert_eq!(
-            locale_lang(vars(&[("LC_ALL", ""), ("LC_MESSAGES", "fr_CA")])),
-            Some(Lang::Fr),
-            "an empty variable counts as unset"
-        );
-        assert_eq!(locale_lang(vars(&[])), None);
+/// A label is a sentence like the others.
+impl super::Localize for L {
+    fn say(&self, lang: Lang) -> String {
+        self.get(lang).to_string()
     }
 }
