@@ -6,9 +6,9 @@
 //! down, done with milestones open…) come from the checks themselves.
 
 use crate::compute::sheet_state;
+use crate::i18n::fmt::short_date;
 use crate::i18n::{Lang, Localize, status_label};
 use crate::model::{Entry, Sheet, Status};
-use crate::render::fmt::short_date;
 use chrono::NaiveDate;
 
 /// A consequence of a new entry worth a warning.

@@ -24,6 +24,7 @@ pub mod parallel;
 pub mod record;
 pub mod render;
 pub mod report;
+pub mod safe;
 pub mod schema;
 pub mod write;
 pub mod yaml;

@@ -160,7 +160,7 @@ impl Localize for Refusal {
 }
 
 fn fr(d: NaiveDate) -> String {
-    crate::render::fmt::short_date(d, Lang::Fr)
+    crate::i18n::fmt::short_date(d, Lang::Fr)
 }
 
 fn at<T>(value: T) -> Located<T> {

@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use ctg::compute::Health;
 use ctg::diag::FileKind;
 use ctg::git::GitError;
+use ctg::i18n::fmt::{percent, short_date};
 use ctg::i18n::{Lang, Localize, health_label, status_label};
 use ctg::model::Status;
 use ctg::record::Refusal;
-use ctg::render::fmt::{percent, short_date};
 pub(crate) use ctg::write::IdKind;
 use std::io::ErrorKind;
 use std::path::PathBuf;
@@ -374,7 +374,7 @@ impl Localize for Msg {
                 )
                 .to_string(),
             Committed(message) => {
-                let message = ctg::render::safe::safe_line(message);
+                let message = ctg::safe::safe_line(message);
                 lang.pick(
                     format!("committed: {message}"),
                     format!("commit\u{a0}: {message}"),
@@ -391,7 +391,7 @@ impl Localize for Msg {
             Amended { id, old_date, date: d, file, old_text } => {
                 let old: String = old_text
                     .lines()
-                    .map(|l| format!("\n  {}", ctg::render::safe::safe_line(l)))
+                    .map(|l| format!("\n  {}", ctg::safe::safe_line(l)))
                     .collect();
                 lang.pick(
                     format!("{id}: the entry of {} in {} is replaced by an entry of {}; it read:{old}", date(old_date), shown(file), date(d)),
@@ -399,8 +399,8 @@ impl Localize for Msg {
                 )
             }
             Changed(what, file) => lang.pick(
-                format!("{} changed: {}", shown(file), ctg::render::safe::safe_line(what)),
-                format!("{} modifié\u{a0}: {}", shown(file), ctg::render::safe::safe_line(what)),
+                format!("{} changed: {}", shown(file), ctg::safe::safe_line(what)),
+                format!("{} modifié\u{a0}: {}", shown(file), ctg::safe::safe_line(what)),
             ),
             NewState { id, at_entry, now } => {
                 let mut line = lang.pick(

@@ -28,7 +28,7 @@ mod write;
 use args::{Command, FreeCommand, TopCommand};
 use context::Context;
 use ctg::i18n::{Lang, Localize};
-use ctg::render::safe::safe;
+use ctg::safe::safe;
 use messages::Msg;
 use std::process::ExitCode;
 pub(crate) use ui::{print, print_err, tell};

@@ -5,7 +5,7 @@
 use super::Failure;
 use super::messages::Msg;
 use ctg::i18n::{Lang, Localize};
-use ctg::render::safe::{outgoing, safe};
+use ctg::safe::{outgoing, safe};
 use std::io::{IsTerminal, Write};
 
 /// Writes a command's result to stdout, through the last guard against

@@ -7,8 +7,8 @@ use crate::yaml::SyntaxKind;
 /// A date as tables show it: `JJ/MM/AAAA` in French, ISO in English.
 fn date(d: &chrono::NaiveDate) -> Text {
     Text::new(
-        crate::render::fmt::short_date(*d, Lang::En),
-        crate::render::fmt::short_date(*d, Lang::Fr),
+        crate::i18n::fmt::short_date(*d, Lang::En),
+        crate::i18n::fmt::short_date(*d, Lang::Fr),
     )
 }
 

@@ -3,6 +3,7 @@
 //! and labels implement, the label catalogue ([`L`]), the shared phrases
 //! ([`phrase`]) and [`Text`], a sentence built in both languages at once.
 
+pub mod fmt;
 mod labels;
 pub mod phrase;
 mod text;

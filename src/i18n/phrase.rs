@@ -46,5 +46,5 @@ pub fn io_reason(kind: ErrorKind, lang: Lang) -> &'static str {
 
 /// A path on one line, safe to print.
 pub fn path(p: &std::path::Path) -> String {
-    crate::render::safe::safe_line(&p.display().to_string())
+    crate::safe::safe_line(&p.display().to_string())
 }

@@ -6,7 +6,7 @@
 //! time, `50 %` a percentage, `VRAI` a boolean; Excel is known to guess alike.
 //! The rule is wider than what one program does, so that both keep the text.
 
-use crate::render::fmt::{MONTHS_EN, MONTHS_FR};
+use crate::i18n::fmt::{MONTHS_EN, MONTHS_FR};
 
 /// Month abbreviations that spreadsheets accept in dates, besides the full
 /// names.

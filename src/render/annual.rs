@@ -1,10 +1,10 @@
 //! The annual review rendered: four grids and a header, then each format.
 
 use crate::compute::{Health, SynthesisClass, Trend};
+use crate::i18n::fmt::{long_date, short_date};
 use crate::i18n::{L, Lang, class_label, health_label, status_label};
 use crate::model::Status;
 use crate::render::document::Document;
-use crate::render::fmt::{long_date, short_date};
 use crate::render::grid::{Cell, Grid};
 use crate::render::json::{Classes, Dated};
 use crate::report::annual::{
@@ -105,7 +105,7 @@ fn dated(items: &[(chrono::NaiveDate, String)], lang: Lang) -> Cell {
     if items.is_empty() {
         return Cell::Empty;
     }
-    let colon = crate::render::fmt::colon(lang);
+    let colon = crate::i18n::fmt::colon(lang);
     Cell::Plan(
         items
             .iter()

@@ -5,8 +5,8 @@
 
 use crate::compute::SynthesisClass;
 use crate::i18n::class_label;
+use crate::i18n::fmt::{colon, number, percent};
 use crate::i18n::{L, Lang};
-use crate::render::fmt::{colon, number, percent};
 use crate::render::svg::{INK, Svg, short};
 use crate::report::annual::{AnnualReport, IndicatorRow};
 use std::fmt::Write;

@@ -48,7 +48,7 @@ impl Csv {
 
     /// A number with up to `decimals` places, no thousands separator.
     pub fn number(&self, value: f64, decimals: u32) -> String {
-        let text = crate::render::fmt::round(value, decimals).to_string();
+        let text = crate::i18n::fmt::round(value, decimals).to_string();
         match self.lang {
             Lang::Fr => text.replace('.', ","),
             Lang::En => text,
@@ -62,7 +62,7 @@ impl Csv {
 
     /// A date.
     pub fn date(&self, date: Option<NaiveDate>) -> String {
-        date.map(|d| crate::render::fmt::short_date(d, self.lang))
+        date.map(|d| crate::i18n::fmt::short_date(d, self.lang))
             .unwrap_or_default()
     }
 

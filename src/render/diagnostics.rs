@@ -4,7 +4,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::i18n::Localize;
 use crate::load::{Loaded, Unread};
-use crate::render::safe::{escape, safe, safe_line};
+use crate::safe::{escape, safe, safe_line};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 use std::collections::HashMap;

@@ -27,7 +27,7 @@ pub struct Document {
 impl Document {
     /// For the terminal: the header wrapped to the width, then each grid.
     pub fn table(&self, lang: Lang, style: Style) -> String {
-        let mut head = crate::render::safe::safe(&self.title);
+        let mut head = crate::safe::safe(&self.title);
         for line in &self.lines {
             head.push('\n');
             head.push_str(line);
@@ -46,7 +46,7 @@ impl Document {
 
     /// One Markdown document with a heading per table.
     pub fn markdown(&self, lang: Lang) -> String {
-        let mut out = format!("# {}\n\n", crate::render::safe::markdown(&self.title));
+        let mut out = format!("# {}\n\n", crate::safe::markdown(&self.title));
         for line in &self.lines {
             out.push_str(&format!("{line}\n\n"));
         }

@@ -3,10 +3,10 @@
 
 use crate::compute::SynthesisClass;
 use crate::i18n::class_label;
+use crate::i18n::fmt::{long_date, number, short_date};
 use crate::i18n::{L, Lang, status_label};
 use crate::render::annual::status_health;
 use crate::render::document::Document;
-use crate::render::fmt::{long_date, number, short_date};
 use crate::render::grid::{Cell, Grid};
 use crate::report::evaluation::{
     Attention, Evaluation, IndicatorRow, Level, OnTime, OutcomeRow, SheetPoint, SheetRow,
@@ -121,7 +121,7 @@ fn sheets(e: &Evaluation, lang: Lang) -> Grid {
 fn sheet_cells(s: &SheetRow, lang: Lang) -> Vec<Cell> {
     let st = &s.state;
     let m = &s.milestones;
-    let colon = crate::render::fmt::colon(lang);
+    let colon = crate::i18n::fmt::colon(lang);
     vec![
         Cell::Label(s.id.clone()),
         Cell::Plan(s.title.clone()),

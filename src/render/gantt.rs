@@ -4,9 +4,9 @@
 
 use crate::compute::SynthesisClass;
 use crate::i18n::class_label;
+use crate::i18n::fmt::{colon, short_date};
 use crate::i18n::{L, Lang};
 use crate::render::document::Document;
-use crate::render::fmt::{colon, short_date};
 use crate::render::grid::escape;
 use crate::render::svg::{INK, Svg, short};
 use crate::report::gantt::{Gantt, Mark};
@@ -77,7 +77,7 @@ pub fn svg(g: &Gantt, lang: Lang) -> Svg {
         "<line x1=\"{at:.1}\" y1=\"{:.1}\" x2=\"{at:.1}\" y2=\"{bottom:.1}\" stroke=\"{INK}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n",
         TOP - 18.0
     ));
-    let date = crate::render::fmt::as_of(g.at, lang);
+    let date = crate::i18n::fmt::as_of(g.at, lang);
     let anchor = if at > WIDTH - 120.0 { "end" } else { "start" };
     let dx = if anchor == "end" { -4.0 } else { 4.0 };
     svg.text(

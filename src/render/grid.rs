@@ -4,9 +4,9 @@
 //! dates in xlsx, escaped text in HTML.
 
 use crate::compute::Health;
+use crate::i18n::fmt;
 use crate::i18n::{Lang, health_label};
 use crate::render::csv::Csv;
-use crate::render::fmt;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -144,7 +144,7 @@ impl Grid {
         format!(
             "{} {}\n\n{}\n",
             "#".repeat(level),
-            crate::render::safe::markdown(&self.title),
+            crate::safe::markdown(&self.title),
             self.markdown_table(lang)
         )
     }
@@ -159,7 +159,7 @@ impl Grid {
                 .cells
                 .iter()
                 .map(|c| {
-                    let t = crate::render::safe::markdown(&c.text(lang));
+                    let t = crate::safe::markdown(&c.text(lang));
                     if row.emphasis && !t.is_empty() {
                         format!("**{t}**")
                     } else {

@@ -1,10 +1,10 @@
 //! `ctg log` as a terminal table, Markdown, CSV and JSON.
 
+use crate::i18n::fmt::short_date;
 use crate::i18n::{L, Lang, status_label};
 use crate::model::{Located, Status};
 use crate::render::csv::Csv;
 use crate::render::document::Document;
-use crate::render::fmt::short_date;
 use crate::render::grid::{Cell, Grid};
 use crate::render::table::Style;
 use crate::report::log::LogRow;
@@ -31,7 +31,7 @@ fn header(lang: Lang) -> Vec<&'static str> {
 /// Everything an entry says besides status and progress, one line per item.
 fn details(row: &LogRow, lang: Lang) -> String {
     let e = &row.entry;
-    let c = crate::render::fmt::colon(lang);
+    let c = crate::i18n::fmt::colon(lang);
     let mut lines = Vec::new();
     if let Some(n) = &e.note {
         lines.push(n.clone());
@@ -54,7 +54,7 @@ fn details(row: &LogRow, lang: Lang) -> String {
         let m: Vec<String> = e
             .measures
             .iter()
-            .map(|(id, v)| format!("{} = {}", id.value, crate::render::fmt::number(*v, 2, lang)))
+            .map(|(id, v)| format!("{} = {}", id.value, crate::i18n::fmt::number(*v, 2, lang)))
             .collect();
         lines.push(format!("{}{c} {}", L::Measures.get(lang), m.join(", ")));
     }

@@ -4,8 +4,8 @@
 use crate::compute::{Health, Rollup};
 use crate::diag::Diagnostic;
 use crate::i18n::Localize;
+use crate::i18n::fmt::colon;
 use crate::i18n::{L, Lang, health_label};
-use crate::render::fmt::colon;
 use crate::render::grid::{Cell, Grid};
 use crate::report::portfolio::{PlanLine, Portfolio};
 use crate::report::status::SheetRow;
@@ -33,7 +33,7 @@ pub fn plans(p: &Portfolio, lang: Lang) -> Grid {
     let title = format!(
         "{} ({})",
         L::Portfolio.get(lang),
-        crate::render::fmt::as_of(p.as_of, lang)
+        crate::i18n::fmt::as_of(p.as_of, lang)
     );
     let mut g = Grid::new("portfolio", title, header).keyed(2);
     for line in &p.lines {
@@ -134,7 +134,7 @@ pub fn document(p: &Portfolio, lang: Lang) -> crate::render::document::Document 
     }
     crate::render::document::Document {
         title: L::Portfolio.get(lang).to_string(),
-        lines: vec![crate::render::fmt::as_of(p.as_of, lang)],
+        lines: vec![crate::i18n::fmt::as_of(p.as_of, lang)],
         notice: None,
         grids,
         charts: Vec::new(),

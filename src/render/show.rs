@@ -1,10 +1,10 @@
 //! `ctg show`: one axis, objective, sheet or field in full, as text.
 
 use crate::compute::{Rollup, SheetState, indicator_value, sheet_state};
+use crate::i18n::fmt::{bar, colon, number, percent, short_date};
 use crate::i18n::{L, Lang, health_label, status_label};
 use crate::model::{Plan, Sheet, parent_id};
-use crate::render::fmt::{bar, colon, number, percent, short_date};
-use crate::render::safe::safe;
+use crate::safe::safe;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 
@@ -132,7 +132,7 @@ pub fn sheet(plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: Lang) -> String {
         "\n{}{c} {} ({})",
         L::Status.get(lang),
         state_line(&state, lang),
-        crate::render::fmt::as_of(as_of, lang)
+        crate::i18n::fmt::as_of(as_of, lang)
     );
     let partner = |id: &str| {
         plan.partner(id)

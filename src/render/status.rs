@@ -2,13 +2,14 @@
 //! grid for CSV, and JSON.
 
 use crate::compute::{Health, Rollup};
+use crate::i18n::fmt::{as_of, bar, percent, short_date};
 use crate::i18n::{L, Lang, health_label, health_symbol, status_label};
 use crate::render::document::Document;
-use crate::render::fmt::{as_of, bar, percent, short_date};
 use crate::render::grid::{Cell as GridCell, Grid};
 use crate::render::table::{Column, Fit, Style, apply_columns, new_table};
-use crate::render::{safe, terminal};
+use crate::render::terminal;
 use crate::report::status::{NextMilestone, SheetRow, StatusReport, health_counts};
+use crate::safe;
 use comfy_table::{Cell, Color, ColumnConstraint, Width};
 
 /// Below this width, `status` hides the lead and last-entry columns and the bars.
@@ -106,7 +107,7 @@ pub fn sheets_count(n: usize, lang: Lang) -> String {
 pub fn footer(report: &StatusReport, lang: Lang) -> String {
     let t = &report.total;
     let opt = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| percent(v, lang));
-    let colon = crate::render::fmt::colon(lang);
+    let colon = crate::i18n::fmt::colon(lang);
     let health: Vec<String> = health_counts(t)
         .iter()
         .map(|(h, n)| format!("{} {n}", health_label(*h, lang)))

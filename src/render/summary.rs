@@ -63,7 +63,7 @@ pub fn grid(s: &Summary, lang: Lang) -> Grid {
 pub fn document(s: &Summary, note: Option<&'static str>, lang: Lang) -> Document {
     Document {
         title: L::Summary.get(lang).to_string(),
-        lines: vec![crate::render::fmt::as_of(s.as_of, lang)],
+        lines: vec![crate::i18n::fmt::as_of(s.as_of, lang)],
         notice: note,
         grids: vec![grid(s, lang)],
         charts: Vec::new(),

@@ -132,7 +132,7 @@ fn patterns(id: &str) -> String {
 /// `text` cut to `max` characters with an ellipsis: a chart label has one
 /// line; the table next to it holds the whole text.
 pub fn short(text: &str, max: usize) -> String {
-    let clean = crate::render::safe::safe(text).replace('\n', " ");
+    let clean = crate::safe::safe(text).replace('\n', " ");
     if clean.chars().count() <= max {
         return clean;
     }

@@ -34,7 +34,7 @@ pub fn longest_word(text: &str) -> usize {
 pub fn fits(drawn: &str, max: u16) -> bool {
     drawn
         .lines()
-        .all(|l| crate::render::safe::visible_width(l) <= usize::from(max))
+        .all(|l| crate::safe::visible_width(l) <= usize::from(max))
 }
 
 /// `text` wrapped to `max` columns at spaces, the first line after `first`
@@ -178,7 +178,7 @@ impl Grid {
                 .map(|r| {
                     r.cells
                         .iter()
-                        .map(|c| crate::render::safe::cell(&c.text(lang)))
+                        .map(|c| crate::safe::cell(&c.text(lang)))
                         .collect()
                 })
                 .collect(),

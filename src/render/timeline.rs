@@ -94,7 +94,7 @@ fn paint(c: char, color: bool) -> String {
 }
 
 fn legend(as_of: NaiveDate, lang: Lang) -> String {
-    let d = crate::render::fmt::short_date(as_of, lang);
+    let d = crate::i18n::fmt::short_date(as_of, lang);
     lang.pick(
         format!("─ schedule  ◆ milestone due  ✔ reached  ▲ overdue  │ {d}\n"),
         format!("─ calendrier  ◆ jalon à venir  ✔ atteint  ▲ en retard  │ {d}\n"),

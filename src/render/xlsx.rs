@@ -2,7 +2,7 @@
 //! dates (not text), plan text always written as strings, header rows frozen.
 
 use crate::i18n::Lang;
-use crate::render::fmt;
+use crate::i18n::fmt;
 use crate::render::grid::{Cell, Grid};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 

@@ -63,7 +63,7 @@ pub(super) fn build(
 /// `2.1.1: en cours, 40 % — first line of the note`.
 fn commit_message(stale_after: u32, sheet: &Sheet, entry: &Entry, lang: Lang) -> String {
     let state = sheet_state(sheet, stale_after, entry.date.value);
-    let progress = crate::render::fmt::round(state.progress, 0);
+    let progress = crate::i18n::fmt::round(state.progress, 0);
     let mut message = format!(
         "{}: {}, {progress} %",
         sheet.id.value,
@@ -71,7 +71,7 @@ fn commit_message(stale_after: u32, sheet: &Sheet, entry: &Entry, lang: Lang) ->
     );
     if let Some(line) = entry.note.as_deref().and_then(|n| n.lines().next()) {
         let cut: String = line.chars().take(72).collect();
-        message.push_str(&format!(" — {}", crate::render::safe::safe_line(&cut)));
+        message.push_str(&format!(" — {}", crate::safe::safe_line(&cut)));
     }
     message
 }

@@ -322,7 +322,7 @@ impl Localize for GitError {
                 )
                 .to_string(),
             GitError::Failed(why) => {
-                let why = crate::render::safe::safe(why);
+                let why = crate::safe::safe(why);
                 lang.pick(format!("git said: {why}"), format!("git a répondu\u{a0}: {why}"))
             }
         }
