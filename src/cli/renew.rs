@@ -3,11 +3,11 @@
 //! only then moved into `DIR` file by file (each move atomic). Any failure
 //! removes what was written: `DIR` is left as it was.
 
-use super::args::{CarryChoice, RenewArgs};
+use super::args::RenewArgs;
 use super::context::Context;
 use super::messages::Msg;
 use super::{Failure, print, tell};
-use ctg::create::renew::{Carry, Request, draft};
+use ctg::create::renew::{Request, draft};
 use ctg::i18n::{Lang, Localize};
 use ctg::model::Period;
 use ctg::write::staging::{install, refuse_a_plan};
@@ -36,11 +36,7 @@ pub(super) fn run(ctx: &Context, args: &RenewArgs) -> Result<ExitCode, Failure> 
             start: args.from,
             end: args.to,
         },
-        carry: match args.carry {
-            CarryChoice::Unfinished => Carry::Unfinished,
-            CarryChoice::All => Carry::All,
-            CarryChoice::None => Carry::None,
-        },
+        carry: args.carry.into(),
         lang: comments,
     });
     install(dir, &draft.files, ctx.as_of, draft.carried.len())?;

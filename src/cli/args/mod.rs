@@ -19,7 +19,7 @@ pub(super) use reports::{
     By, EvaluationArgs, LogArgs, PortfolioArgs, ReportArgs, SummaryArgs, TimelineArgs,
     TimelineFormat,
 };
-pub(super) use writers::{AddCommand, CarryChoice, RecordArgs, RenewArgs, SetArgs, WriteFlags};
+pub(super) use writers::{AddCommand, RecordArgs, RenewArgs, SetArgs};
 
 /// ctg — track a Convention Territoriale Globale (CTG) kept as YAML files.
 #[derive(Debug, Parser)]

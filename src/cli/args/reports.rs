@@ -3,6 +3,7 @@
 
 use super::{DocumentOutput, TableOutput};
 use clap::{Args, ValueEnum};
+use ctg::report::summary::GroupBy;
 use std::path::PathBuf;
 
 /// `ctg log`.
@@ -48,6 +49,16 @@ pub(in crate::cli) enum By {
     Objective,
     /// One block per field of intervention.
     Field,
+}
+
+impl From<By> for GroupBy {
+    fn from(b: By) -> GroupBy {
+        match b {
+            By::Axis => GroupBy::Axis,
+            By::Objective => GroupBy::Objective,
+            By::Field => GroupBy::Field,
+        }
+    }
 }
 
 /// `ctg report`.

@@ -2,7 +2,11 @@
 //! `renew` writes the next convention into a new folder.
 
 use crate::cli::help::NotAnOption;
+use crate::cli::write;
 use clap::{Args, Subcommand, ValueEnum};
+use ctg::create::renew::Carry;
+use ctg::record::Request;
+use ctg::write::{NewIndicator, NewMilestone, NewPartner, SetKeys};
 use std::path::PathBuf;
 
 /// `ctg record`.
@@ -51,6 +55,32 @@ pub(in crate::cli) struct RecordArgs {
     pub amend: bool,
 }
 
+impl From<&RecordArgs> for Request {
+    fn from(a: &RecordArgs) -> Request {
+        Request {
+            date: a.date.clone(),
+            status: a.status.clone(),
+            progress: a.progress.clone(),
+            note: a.note.clone(),
+            difficulties: a.difficulties.clone(),
+            next: a.next.clone(),
+            decision: a.decision.clone(),
+            reached: a.reached.clone(),
+            measures: a.measure.clone(),
+            by: a.by.clone(),
+        }
+    }
+}
+
+impl From<&RecordArgs> for write::Flags {
+    fn from(a: &RecordArgs) -> write::Flags {
+        write::Flags {
+            dry_run: a.dry_run,
+            commit: a.commit,
+        }
+    }
+}
+
 /// `--dry-run` and `--commit` of the commands that write a plan file.
 #[derive(Debug, Args)]
 pub(in crate::cli) struct WriteFlags {
@@ -60,6 +90,15 @@ pub(in crate::cli) struct WriteFlags {
     /// Also commit the changed file to git (that file only)
     #[arg(long)]
     pub commit: bool,
+}
+
+impl From<&WriteFlags> for write::Flags {
+    fn from(f: &WriteFlags) -> write::Flags {
+        write::Flags {
+            dry_run: f.dry_run,
+            commit: f.commit,
+        }
+    }
 }
 
 /// What `ctg add` adds.
@@ -89,6 +128,16 @@ pub(in crate::cli) struct AddPartnerArgs {
     pub write: WriteFlags,
 }
 
+impl From<&AddPartnerArgs> for NewPartner {
+    fn from(a: &AddPartnerArgs) -> NewPartner {
+        NewPartner {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            kind: a.kind.clone(),
+        }
+    }
+}
+
 /// `ctg add milestone`.
 #[derive(Debug, Args)]
 pub(in crate::cli) struct AddMilestoneArgs {
@@ -106,6 +155,17 @@ pub(in crate::cli) struct AddMilestoneArgs {
     /// --dry-run, --commit.
     #[command(flatten)]
     pub write: WriteFlags,
+}
+
+impl From<&AddMilestoneArgs> for NewMilestone {
+    fn from(a: &AddMilestoneArgs) -> NewMilestone {
+        NewMilestone {
+            sheet: a.sheet.clone(),
+            id: a.id.clone(),
+            title: a.title.clone(),
+            due: a.due.clone(),
+        }
+    }
 }
 
 /// `ctg add indicator`.
@@ -139,6 +199,21 @@ pub(in crate::cli) struct AddIndicatorArgs {
     pub write: WriteFlags,
 }
 
+impl From<&AddIndicatorArgs> for NewIndicator {
+    fn from(a: &AddIndicatorArgs) -> NewIndicator {
+        NewIndicator {
+            sheet: a.sheet.clone(),
+            id: a.id.clone(),
+            label: a.label.clone(),
+            unit: a.unit.clone(),
+            kind: a.kind.clone(),
+            direction: a.direction.clone(),
+            baseline: a.baseline.clone(),
+            targets: a.target.clone(),
+        }
+    }
+}
+
 /// `ctg set`.
 #[derive(Debug, Args)]
 pub(in crate::cli) struct SetArgs {
@@ -162,6 +237,19 @@ pub(in crate::cli) struct SetArgs {
     /// --dry-run, --commit.
     #[command(flatten)]
     pub write: WriteFlags,
+}
+
+impl From<&SetArgs> for SetKeys {
+    fn from(a: &SetArgs) -> SetKeys {
+        SetKeys {
+            sheet: a.sheet.clone(),
+            lead: a.lead.clone(),
+            partners: a.partners.clone(),
+            fields: a.fields.clone(),
+            tracks: a.tracks.clone(),
+            schedule: a.schedule.clone(),
+        }
+    }
 }
 
 /// `ctg renew`.
@@ -189,4 +277,14 @@ pub(in crate::cli) enum CarryChoice {
     All,
     /// No sheet.
     None,
+}
+
+impl From<CarryChoice> for Carry {
+    fn from(c: CarryChoice) -> Carry {
+        match c {
+            CarryChoice::Unfinished => Carry::Unfinished,
+            CarryChoice::All => Carry::All,
+            CarryChoice::None => Carry::None,
+        }
+    }
 }
