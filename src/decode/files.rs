@@ -406,3 +406,42 @@ fn entry(d: &mut Decoder, node: &Node) -> Option<Entry> {
     };
     Some(entry)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renew_keys_and_an_undated_milestone_read_back() {
+        let src = "id: \"1.1.1\"\ntitle: T\nfields: [a]\nschedule: {start: 2027, end: 2031}\ncarried_from: {period: {start: 2022, end: 2026}, id: \"1.1.2\"}\nmilestones:\n  - {id: m, title: M}\n";
+        let node = crate::yaml::parse(src).unwrap();
+        let mut d = Decoder::new(src);
+        let sheet = decode_sheet(&mut d, &node).unwrap();
+        assert!(d.found.is_empty(), "{:?}", d.found);
+        let from = sheet.carried_from.unwrap();
+        assert_eq!((from.period.start, from.id.as_str()), (2022, "1.1.2"));
+        assert!(sheet.milestones[0].due.is_none());
+        let src = "name: N\nterritory: T\nperiod: {start: 2027, end: 2031}\nprevious: {name: Old, period: {start: 2022, end: 2026}}\n";
+        let node = crate::yaml::parse(src).unwrap();
+        let mut d = Decoder::new(src);
+        let convention = decode_convention(&mut d, &node).unwrap();
+        assert!(d.found.is_empty(), "{:?}", d.found);
+        let previous = convention.previous.unwrap();
+        assert_eq!((previous.name.as_str(), previous.period.end), ("Old", 2026));
+    }
+
+    #[test]
+    fn carried_from_reads_the_spec_spelling_of_a_period() {
+        let src = "id: \"1.1.1\"\ntitle: T\nfields: [a]\nschedule: {start: 2027, end: 2031}\ncarried_from: {period: 2022-2026, id: \"1.1.2\"}\n";
+        let node = crate::yaml::parse(src).unwrap();
+        let mut d = Decoder::new(src);
+        let sheet = decode_sheet(&mut d, &node).unwrap();
+        assert!(d.found.is_empty(), "{:?}", d.found);
+        let from = sheet.carried_from.unwrap();
+        assert_eq!((from.period.start, from.period.end), (2022, 2026));
+        let bad = src.replace("2022-2026", "bientôt");
+        let node = crate::yaml::parse(&bad).unwrap();
+        let mut d = Decoder::new(&bad);
+        assert!(decode_sheet(&mut d, &node).is_none() || !d.found.is_empty());
+    }
+}
