@@ -5,9 +5,10 @@
 //! abandoned. The warnings of `validate` that the entry causes (progress going
 //! down, done with milestones open…) come from the checks themselves.
 
+use crate::compute::labels::status_label;
 use crate::compute::sheet_state;
 use crate::i18n::fmt::short_date;
-use crate::i18n::{Lang, Localize, status_label};
+use crate::i18n::{Lang, Localize};
 use crate::model::{Entry, Sheet, Status};
 use chrono::NaiveDate;
 

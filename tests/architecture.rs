@@ -195,6 +195,24 @@ fn the_library_has_no_import_cycle() {
     }
 }
 
+/// The same graph with each module folded into its top-level one
+/// (`check::ids` into `check`): the library's parts form layers, none
+/// reaching back up into one that uses it (`diag` does not use `render`,
+/// `i18n` nothing of the domain).
+#[test]
+fn the_top_level_modules_form_layers() {
+    let mut top: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (from, to) in graph() {
+        let head = |m: &str| m.split("::").next().unwrap_or("").to_string();
+        let entry = top.entry(head(&from)).or_default();
+        entry.extend(to.iter().map(|t| head(t)).filter(|t| *t != head(&from)));
+    }
+    assert!(top["i18n"].iter().all(|m| m == "safe"), "{:?}", top["i18n"]);
+    if let Some(c) = cycle(&top) {
+        panic!("the top-level modules loop: {}", c.join(" -> "));
+    }
+}
+
 #[test]
 fn a_cycle_would_be_found() {
     let mut edges = graph();

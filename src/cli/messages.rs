@@ -5,10 +5,11 @@
 
 use chrono::NaiveDate;
 use ctg::compute::Health;
+use ctg::compute::labels::{health_label, status_label};
 use ctg::diag::FileKind;
 use ctg::git::GitError;
 use ctg::i18n::fmt::{percent, short_date};
-use ctg::i18n::{Lang, Localize, health_label, status_label};
+use ctg::i18n::{Lang, Localize};
 use ctg::model::Status;
 use ctg::record::Refusal;
 pub(crate) use ctg::write::IdKind;

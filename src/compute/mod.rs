@@ -6,6 +6,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Serialize, Serializer};
 
 mod indicators;
+pub mod labels;
 mod years;
 pub use indicators::{IndicatorYear, Trend, gap, indicator_year, percent_of_target, target_met};
 pub use years::{SynthesisClass, YearFigures, states_at, year_end, year_figures};

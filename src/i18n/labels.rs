@@ -185,52 +185,6 @@ catalogue! {
     NeedCall => "Sheets that need a call", "Fiches à relancer";
 }
 
-/// The label of a status.
-pub fn status_label(status: crate::model::Status, lang: Lang) -> &'static str {
-    use crate::model::Status::*;
-    match status {
-        Planned => L::Planned,
-        InProgress => L::InProgress,
-        Paused => L::Paused,
-        Blocked => L::Blocked,
-        Postponed => L::Postponed,
-        Done => L::Done,
-        Abandoned => L::Abandoned,
-    }
-    .get(lang)
-}
-
-/// The label of a health value: a word and a symbol.
-pub fn health_label(health: crate::compute::Health, lang: Lang) -> &'static str {
-    use crate::compute::Health::*;
-    match health {
-        Done => L::HealthDone,
-        Abandoned => L::HealthAbandoned,
-        Alert => L::HealthAlert,
-        Watch => L::HealthWatch,
-        Upcoming => L::HealthUpcoming,
-        OnTrack => L::HealthOnTrack,
-    }
-    .get(lang)
-}
-
-/// The symbol of a health value alone.
-pub fn health_symbol(health: crate::compute::Health) -> char {
-    health_label(health, Lang::En).chars().last().unwrap_or(' ')
-}
-
-/// The column label of a synthesis class.
-pub fn class_label(c: crate::compute::SynthesisClass) -> L {
-    use crate::compute::SynthesisClass;
-    match c {
-        SynthesisClass::Done => L::DoneCol,
-        SynthesisClass::Abandoned => L::AbandonedCol,
-        SynthesisClass::Alert => L::AlertCol,
-        SynthesisClass::NotStarted => L::NotStarted,
-        SynthesisClass::InProgress => L::InProgressCol,
-    }
-}
-
 /// A label is a sentence like the others.
 impl super::Localize for L {
     fn say(&self, lang: Lang) -> String {

@@ -8,7 +8,7 @@ mod labels;
 pub mod phrase;
 mod text;
 
-pub use labels::{L, class_label, health_label, health_symbol, status_label};
+pub use labels::L;
 pub use text::Text;
 
 /// An output language.

@@ -1,8 +1,9 @@
 //! The annual review rendered: four grids and a header, then each format.
 
+use crate::compute::labels::{class_label, health_label, status_label};
 use crate::compute::{Health, SynthesisClass, Trend};
 use crate::i18n::fmt::{long_date, short_date};
-use crate::i18n::{L, Lang, class_label, health_label, status_label};
+use crate::i18n::{L, Lang};
 use crate::model::Status;
 use crate::render::document::Document;
 use crate::render::grid::{Cell, Grid};

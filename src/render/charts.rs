@@ -4,7 +4,7 @@
 //! figures of a table that stays on the page.
 
 use crate::compute::SynthesisClass;
-use crate::i18n::class_label;
+use crate::compute::labels::class_label;
 use crate::i18n::fmt::{colon, number, percent};
 use crate::i18n::{L, Lang};
 use crate::render::svg::{INK, Svg, short};

@@ -2,9 +2,10 @@
 //! indicators, trajectory, points of attention), and its JSON.
 
 use crate::compute::SynthesisClass;
-use crate::i18n::class_label;
+use crate::compute::labels::class_label;
+use crate::compute::labels::status_label;
 use crate::i18n::fmt::{long_date, number, short_date};
-use crate::i18n::{L, Lang, status_label};
+use crate::i18n::{L, Lang};
 use crate::render::annual::status_health;
 use crate::render::document::Document;
 use crate::render::grid::{Cell, Grid};

@@ -3,7 +3,7 @@
 //! line at the date computed.
 
 use crate::compute::SynthesisClass;
-use crate::i18n::class_label;
+use crate::compute::labels::class_label;
 use crate::i18n::fmt::{colon, short_date};
 use crate::i18n::{L, Lang};
 use crate::render::document::Document;

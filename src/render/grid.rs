@@ -4,8 +4,9 @@
 //! dates in xlsx, escaped text in HTML.
 
 use crate::compute::Health;
+use crate::compute::labels::health_label;
+use crate::i18n::Lang;
 use crate::i18n::fmt;
-use crate::i18n::{Lang, health_label};
 use crate::render::csv::Csv;
 use chrono::NaiveDate;
 use std::fmt::Write;

@@ -1,7 +1,8 @@
 //! `ctg log` as a terminal table, Markdown, CSV and JSON.
 
+use crate::compute::labels::status_label;
 use crate::i18n::fmt::short_date;
-use crate::i18n::{L, Lang, status_label};
+use crate::i18n::{L, Lang};
 use crate::model::{Located, Status};
 use crate::render::csv::Csv;
 use crate::render::document::Document;

@@ -1,11 +1,12 @@
 //! `ctg portfolio` rendered: the grid of plans with its totals row, the grid
 //! of the sheets that need a call, and JSON.
 
+use crate::compute::labels::health_label;
 use crate::compute::{Health, Rollup};
 use crate::diag::Diagnostic;
 use crate::i18n::Localize;
 use crate::i18n::fmt::colon;
-use crate::i18n::{L, Lang, health_label};
+use crate::i18n::{L, Lang};
 use crate::render::grid::{Cell, Grid};
 use crate::report::portfolio::{PlanLine, Portfolio};
 use crate::report::status::SheetRow;

@@ -1,8 +1,9 @@
 //! `ctg show`: one axis, objective, sheet or field in full, as text.
 
+use crate::compute::labels::{health_label, status_label};
 use crate::compute::{Rollup, SheetState, indicator_value, sheet_state};
 use crate::i18n::fmt::{bar, colon, number, percent, short_date};
-use crate::i18n::{L, Lang, health_label, status_label};
+use crate::i18n::{L, Lang};
 use crate::model::{Plan, Sheet, parent_id};
 use crate::safe::safe;
 use chrono::{Datelike, NaiveDate};

@@ -1,9 +1,10 @@
 //! `ctg status`: one grid for the terminal, Markdown, HTML and xlsx, a flat
 //! grid for CSV, and JSON.
 
+use crate::compute::labels::{health_label, health_symbol, status_label};
 use crate::compute::{Health, Rollup};
 use crate::i18n::fmt::{as_of, bar, percent, short_date};
-use crate::i18n::{L, Lang, health_label, health_symbol, status_label};
+use crate::i18n::{L, Lang};
 use crate::render::document::Document;
 use crate::render::grid::{Cell as GridCell, Grid};
 use crate::render::table::{Column, Fit, Style, apply_columns, new_table};

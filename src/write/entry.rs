@@ -1,10 +1,11 @@
 //! A journal entry, new (`record`) or in place of the last (`--amend`).
 
 use super::{Built, Done, Options, Refusal, read, with_sheet};
+use crate::compute::labels::status_label;
 use crate::compute::sheet_state;
 use crate::edit::{amend_entry, append_entry, verify};
 use crate::entry_warnings::entry_warnings;
-use crate::i18n::{Lang, status_label};
+use crate::i18n::Lang;
 use crate::load::Loaded;
 use crate::model::{Entry, Sheet};
 use crate::record::{Request, build_entry, find_sheet};
