@@ -234,3 +234,41 @@ fn the_library_never_names_the_cli() {
         );
     }
 }
+
+/// Sentences live in the language layer and the message catalogues (each
+/// an implementation of `Localize`), never inline where reports are
+/// computed or drawn: no `lang.pick(` in those parts of the library.
+#[test]
+fn renderers_and_computations_hold_no_sentence() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    for part in [
+        "render", "report", "compute", "check", "decode", "yaml", "edit",
+    ] {
+        rust_files(&src.join(part), &mut files);
+    }
+    for single in [
+        "load.rs",
+        "model",
+        "git.rs",
+        "parallel.rs",
+        "dates.rs",
+        "input.rs",
+    ] {
+        let path = src.join(single);
+        if path.is_dir() {
+            rust_files(&path, &mut files);
+        } else if path.exists() {
+            files.push(path);
+        }
+    }
+    assert!(files.len() > 30, "{}", files.len());
+    for file in &files {
+        let text = code(&std::fs::read_to_string(file).unwrap());
+        assert!(
+            !text.contains(".pick("),
+            "{} picks a language inline: put the sentence in the catalogue (i18n::L) or a phrase",
+            file.display()
+        );
+    }
+}

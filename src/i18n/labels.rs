@@ -183,6 +183,15 @@ catalogue! {
     Errors => "Errors", "Erreurs";
     FirstError => "First error", "Première erreur";
     NeedCall => "Sheets that need a call", "Fiches à relancer";
+    ErrorWord => "error", "erreur";
+    ErrorsWord => "errors", "erreurs";
+    WarningWord => "warning", "avertissement";
+    WarningsWord => "warnings", "avertissements";
+    HelpWord => "help", "aide\u{a0}";
+    NoteWord => "note", "note\u{a0}";
+    FromDay => "from", "du";
+    ToDay => "to", "au";
+    TimelineLegend => "─ schedule  ◆ milestone due  ✔ reached  ▲ overdue", "─ calendrier  ◆ jalon à venir  ✔ atteint  ▲ en retard";
 }
 
 /// A label is a sentence like the others.

@@ -48,3 +48,16 @@ pub fn io_reason(kind: ErrorKind, lang: Lang) -> &'static str {
 pub fn path(p: &std::path::Path) -> String {
     crate::safe::safe_line(&p.display().to_string())
 }
+
+/// "`what` not checked: `file` could not be read" (`what` given in both languages).
+pub fn not_checked(en: &str, fr: &str, file: &str, lang: Lang) -> String {
+    lang.pick(
+        format!("{en} not checked: {file} could not be read"),
+        format!("{fr} non vérifiés\u{a0}: {file} n'a pas pu être lu"),
+    )
+}
+
+/// The separator of a list of clauses: `; `, French `\u{a0}; `.
+pub fn semicolon(lang: Lang) -> &'static str {
+    lang.pick("; ", "\u{a0}; ")
+}

@@ -44,7 +44,7 @@ fn header_lines(r: &AnnualReport, lang: Lang) -> (String, String) {
         r.year,
         r.convention
     );
-    let (from, to) = lang.pick(("from", "to"), ("du", "au"));
+    let (from, to) = (L::FromDay.get(lang), L::ToDay.get(lang));
     let period = format!(
         "{from} {} {to} {} · {} {}",
         long_date(r.from, lang),

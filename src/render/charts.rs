@@ -65,7 +65,7 @@ fn synthesis(r: &AnnualReport, lang: Lang) -> String {
         "synthesis",
         (WIDTH, height),
         L::ChartSynthesis.get(lang),
-        &desc.join(lang.pick("; ", "\u{a0}; ")),
+        &desc.join(crate::i18n::phrase::semicolon(lang)),
     );
     let most = r
         .synthesis
@@ -142,7 +142,7 @@ fn progress(r: &AnnualReport, lang: Lang) -> String {
         "progress",
         (WIDTH, height),
         L::ChartProgress.get(lang),
-        &desc.join(lang.pick("; ", "\u{a0}; ")),
+        &desc.join(crate::i18n::phrase::semicolon(lang)),
     );
     for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let x = BAR * tick / 100.0;
@@ -221,7 +221,7 @@ fn indicator(i: usize, row: &IndicatorRow, lang: Lang) -> String {
         &format!("indicator-{i}"),
         (w, h),
         &title,
-        &desc.join(lang.pick("; ", "\u{a0}; ")),
+        &desc.join(crate::i18n::phrase::semicolon(lang)),
     );
     svg.text(
         (0.0, 13.0),

@@ -68,7 +68,7 @@ impl Csv {
 
     /// The finished document.
     pub fn finish(self) -> String {
-        let delimiter = self.lang.pick(b',', b';');
+        let delimiter = crate::i18n::fmt::csv_delimiter(self.lang);
         let mut writer = csv::WriterBuilder::new()
             .delimiter(delimiter)
             .terminator(csv::Terminator::CRLF)

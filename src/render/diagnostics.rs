@@ -1,8 +1,8 @@
 //! Diagnostics in the terminal (rustc's layout, via annotate-snippets) and as JSON.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::Lang;
 use crate::i18n::Localize;
+use crate::i18n::{L, Lang};
 use crate::load::{Loaded, Unread};
 use crate::safe::{escape, safe, safe_line};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
@@ -81,7 +81,7 @@ pub fn render_text(
         out.push_str(
             &renderer.render(&[Group::with_title(
                 Level::NOTE
-                    .with_name(lang.pick("note", "note\u{a0}"))
+                    .with_name(L::NoteWord.get(lang))
                     .primary_title(note),
             )]),
         );
@@ -92,8 +92,8 @@ pub fn render_text(
 
 fn level(severity: Severity, lang: Lang) -> Level<'static> {
     match severity {
-        Severity::Error => Level::ERROR.with_name(lang.pick("error", "erreur")),
-        Severity::Warning => Level::WARNING.with_name(lang.pick("warning", "avertissement")),
+        Severity::Error => Level::ERROR.with_name(L::ErrorWord.get(lang)),
+        Severity::Warning => Level::WARNING.with_name(L::WarningWord.get(lang)),
     }
 }
 
@@ -160,11 +160,7 @@ fn render_one(
         None => {
             let group = title.element(Origin::path(path));
             match hint {
-                Some(h) => group.element(
-                    Level::HELP
-                        .with_name(lang.pick("help", "aide\u{a0}"))
-                        .message(h),
-                ),
+                Some(h) => group.element(Level::HELP.with_name(L::HelpWord.get(lang)).message(h)),
                 None => group,
             }
         }
@@ -184,8 +180,8 @@ fn render_group(
         .collect();
     let first = same[0];
     let severity = match first.severity {
-        Severity::Error => lang.pick("error", "erreur"),
-        Severity::Warning => lang.pick("warning", "avertissement"),
+        Severity::Error => L::ErrorWord.get(lang),
+        Severity::Warning => L::WarningWord.get(lang),
     };
     // `avertissement[no-lead]: ` before the message.
     let prefix = severity.chars().count() + first.problem.code().chars().count() + 4;
@@ -206,11 +202,7 @@ fn render_group(
         .primary_title(safe(&message))
         .id(first.problem.code());
     let group = match first.problem.hint(lang) {
-        Some(h) => title.element(
-            Level::HELP
-                .with_name(lang.pick("help", "aide\u{a0}"))
-                .message(h),
-        ),
+        Some(h) => title.element(Level::HELP.with_name(L::HelpWord.get(lang)).message(h)),
         None => Group::with_title(title),
     };
     renderer.render(&[group])
@@ -263,10 +255,7 @@ fn skipped_notes(unread: Unread, lang: Lang) -> Vec<String> {
     let mut notes = Vec::new();
     let mut say = |skipped: bool, file: &str, en: &str, fr: &str| {
         if skipped {
-            notes.push(lang.pick(
-                format!("{en} not checked: {file} could not be read"),
-                format!("{fr} non vérifiés\u{a0}: {file} n'a pas pu être lu"),
-            ));
+            notes.push(crate::i18n::phrase::not_checked(en, fr, file, lang));
         }
     };
     say(
@@ -314,15 +303,11 @@ pub fn summary_line(diags: &[Diagnostic], loaded: &Loaded, lang: Lang) -> String
     let (errors, warnings) = counts(diags);
     let warn_text = plural(
         warnings,
-        lang.pick("warning", "avertissement"),
-        lang.pick("warnings", "avertissements"),
+        L::WarningWord.get(lang),
+        L::WarningsWord.get(lang),
     );
     if errors > 0 {
-        let err_text = plural(
-            errors,
-            lang.pick("error", "erreur"),
-            lang.pick("errors", "erreurs"),
-        );
+        let err_text = plural(errors, L::ErrorWord.get(lang), L::ErrorsWord.get(lang));
         return if warnings > 0 {
             format!("{err_text}, {warn_text}")
         } else {

@@ -177,7 +177,7 @@ fn description(g: &Gantt, lang: Lang) -> String {
         let _ = write!(
             out,
             "{} {} {n}",
-            lang.pick(";", "\u{a0};"),
+            crate::i18n::phrase::semicolon(lang).trim_end(),
             mark_label(m).get(lang)
         );
     }

@@ -78,7 +78,7 @@ fn points(v: f64, lang: Lang) -> String {
     format!(
         "{sign}{}{}{unit}",
         fmt::number(r, 0, lang),
-        lang.pick(' ', fmt::NBSP)
+        fmt::unit_space(lang)
     )
 }
 

@@ -279,12 +279,7 @@ pub fn document(report: &StatusReport, lang: Lang) -> Document {
 
 /// CSV: one row per sheet with its axis and objective, no rollup rows.
 pub fn csv(report: &StatusReport, lang: Lang) -> String {
-    let yes_no = |b: bool| {
-        GridCell::Label(
-            lang.pick(if b { "yes" } else { "no" }, if b { "oui" } else { "non" })
-                .to_string(),
-        )
-    };
+    let yes_no = |b: bool| GridCell::Label(if b { L::Yes } else { L::No }.get(lang).to_string());
     let mut header = vec![L::Axis.get(lang), L::Objective.get(lang)];
     header.extend(self::header(lang));
     header.extend([L::Due, L::Late, L::Stale].map(|l| l.get(lang)));

@@ -253,7 +253,7 @@ impl Grid {
     /// is a heading alone.
     fn blocks(&self, texts: &Texts, lang: Lang, style: Style) -> String {
         let max = style.width.map_or(usize::MAX, usize::from);
-        let colon = lang.pick(":", " :");
+        let colon = crate::i18n::fmt::loose_colon(lang);
         let bold = |t: String| {
             if style.color {
                 format!("\u{1b}[1m{t}\u{1b}[22m")

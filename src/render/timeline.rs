@@ -6,7 +6,7 @@
 //! colour; colour is only added on a terminal.
 
 use crate::compute::{end_of_year, sheet_state, start_of_year};
-use crate::i18n::Lang;
+use crate::i18n::{L, Lang};
 use crate::model::Plan;
 use chrono::NaiveDate;
 
@@ -95,10 +95,7 @@ fn paint(c: char, color: bool) -> String {
 
 fn legend(as_of: NaiveDate, lang: Lang) -> String {
     let d = crate::i18n::fmt::short_date(as_of, lang);
-    lang.pick(
-        format!("─ schedule  ◆ milestone due  ✔ reached  ▲ overdue  │ {d}\n"),
-        format!("─ calendrier  ◆ jalon à venir  ✔ atteint  ▲ en retard  │ {d}\n"),
-    )
+    format!("{}  │ {d}\n", L::TimelineLegend.get(lang))
 }
 
 /// The chart as a Markdown code block, usable in a document.
