@@ -1,7 +1,7 @@
 //! `ctg summary`: one column per year, each as of 31/12 (or the as-of date).
 
 use super::Failure;
-use super::args::{By, SummaryArgs, TableFormat};
+use super::args::{SummaryArgs, TableFormat};
 use super::context::Context;
 use super::deliver::{Target, Views, deliver, no_charts};
 use super::messages::Msg;
@@ -28,11 +28,7 @@ pub(super) fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure
             }));
         }
     }
-    let by = args.by.map(|b| match b {
-        By::Axis => GroupBy::Axis,
-        By::Objective => GroupBy::Objective,
-        By::Field => GroupBy::Field,
-    });
+    let by = args.by.map(GroupBy::from);
     let summary = build(plan, (from..=to).collect(), ctx.as_of, by);
     let field_note = (by == Some(GroupBy::Field)).then(|| L::FieldCountNote.get(lang));
     let note = |style| {
