@@ -239,3 +239,58 @@ proptest! {
         }
     }
 }
+
+/// What `amend_entry` gave before it edited the journal's tail alone: the
+/// last item set by `yaml-edit` in the document of the whole file.
+fn amend_in_the_whole_file(text: &str, e: &Entry) -> String {
+    let doc = parse_doc(text).unwrap();
+    let seq = doc.as_mapping().unwrap().get_sequence("journal").unwrap();
+    let item = parse_doc(&entry_yaml(e)).unwrap().as_mapping().unwrap();
+    assert!(seq.set(seq.len() - 1, item));
+    doc.to_string()
+}
+
+#[test]
+fn amend_edits_the_last_entry_alone_not_the_whole_journal() {
+    // yaml-edit's `Sequence::set` costs the size of the sequence for each
+    // node it touches: on the whole journal, an amend was quadratic.
+    let mut text = format!("{HEAD}journal:\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("  - date: 2024-01-01\n    note: n{i}\n"));
+    }
+    let edited = amend(&text, &entry("Réunion"));
+    assert_eq!(journal::SET_IN.with(std::cell::Cell::get), 1);
+    let kept = text.strip_suffix("  - date: 2024-01-01\n    note: n19999\n");
+    assert_eq!(edited.text, format!("{}{REUNION}", kept.unwrap()));
+}
+
+#[test]
+fn amend_in_the_tail_gives_what_the_whole_file_gives() {
+    let two = |last: &str, after: &str| {
+        format!("{HEAD}journal:\n  - date: 2024-01-01\n    note: x\n{last}{after}")
+    };
+    for text in [
+        two("  - date: 2024-02-01\n    note: y\n", ""),
+        two(
+            "  - date: 2024-02-01\n    note: y   # commentaire\n",
+            "  # fin\n\n# dernier mot\n",
+        ),
+        two("  - date: 2024-02-01\n    note: y\n", "recurring: false\n"),
+        two(
+            "  - date: 2024-02-01\n    note: |\n      deux\n      lignes\n",
+            "\n",
+        ),
+        two("  - date: 2024-02-01\n    note: &n y\n", "next_key: *n\n"),
+        two("  - &e {date: 2024-02-01, note: y}\n", "other: *e\n"),
+        two("  - date: 2024-02-01\n    note: *a\n", ""),
+        two("  -   date: 2024-02-01\n      note: y\n", ""),
+        two("  - # commentaire du tiret\n    date: 2024-02-01\n", ""),
+        format!("{HEAD}journal:\n- date: 2024-01-01\n  note: x\n- date: 2024-02-01\n  note: y\n"),
+        format!("{HEAD}journal:\n    - date: 2024-01-01\n    - date: 2024-02-01\n      note: y\n"),
+        format!("{HEAD}journal:\n  - date: 2024-02-01\n    note: seul\n"),
+    ] {
+        let whole = amend_in_the_whole_file(&text, &entry("Réunion"));
+        let tail = amend_entry(&text, &entry("Réunion"), &[]).unwrap().text;
+        assert_eq!(tail, whole, "{text}");
+    }
+}
