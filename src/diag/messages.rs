@@ -1,8 +1,8 @@
 //! The message and hint of every problem, in English and French, side by side.
 
-use super::{Expected, IdExpected, IgnoredReason, Problem, Unreadable};
+use super::details::{not_utf8, syntax_texts, too_large};
+use super::{Expected, IgnoredReason, Problem};
 use crate::i18n::{Lang, Text};
-use crate::yaml::SyntaxKind;
 
 /// A date as tables show it: `JJ/MM/AAAA` in French, ISO in English.
 fn date(d: &chrono::NaiveDate) -> Text {
@@ -10,25 +10,6 @@ fn date(d: &chrono::NaiveDate) -> Text {
         crate::i18n::fmt::short_date(*d, Lang::En),
         crate::i18n::fmt::short_date(*d, Lang::Fr),
     )
-}
-
-impl Expected {
-    pub(super) fn tr(self) -> Text {
-        match self {
-            Expected::Text => Text::new("text", "un texte"),
-            Expected::Number => Text::new("a number", "un nombre"),
-            Expected::Integer => Text::new("a whole number", "un nombre entier"),
-            Expected::Year => Text::new("a year such as 2024", "une année comme 2024"),
-            Expected::Bool => Text::new("true or false", "true ou false"),
-            Expected::List => Text::new("a list", "une liste"),
-            Expected::Map => Text::new("a mapping of keys", "un ensemble de clés"),
-            Expected::Date => Text::new("a date YYYY-MM-DD", "une date AAAA-MM-JJ"),
-            Expected::OneOf(words) => Text::new(
-                format!("one of: {words}"),
-                format!("l'un de\u{a0}: {words}"),
-            ),
-        }
-    }
 }
 
 impl Problem {
@@ -130,28 +111,7 @@ impl Problem {
                     format!("`{id}` is not a valid id"),
                     format!("`{id}` n'est pas un identifiant valide"),
                 ),
-                Some(match expected {
-                    IdExpected::Slug => Text::new(
-                        "use lower-case letters, digits and single hyphens, e.g. `caf-gard`",
-                        "utilisez minuscules sans accents, chiffres et tirets simples, par exemple `caf-gard`",
-                    ),
-                    IdExpected::Axis => Text::new(
-                        "an axis id is a number from 1, e.g. `2`",
-                        "un axe se numérote à partir de 1, par exemple `2`",
-                    ),
-                    IdExpected::Objective => Text::new(
-                        "an objective id is axis.number, e.g. `2.1`",
-                        "un objectif se numérote axe.numéro, par exemple `2.1`",
-                    ),
-                    IdExpected::Sheet => Text::new(
-                        "a sheet id is axis.objective.number, e.g. `2.1.3`",
-                        "une fiche se numérote axe.objectif.numéro, par exemple `2.1.3`",
-                    ),
-                    IdExpected::UnderAxis(axis) => Text::new(
-                        format!("objectives of axis {axis} are numbered `{axis}.N`"),
-                        format!("les objectifs de l'axe {axis} se numérotent `{axis}.N`"),
-                    ),
-                }),
+                Some(expected.hint()),
             ),
             MissingParent { id, parent } => (
                 Text::new(
@@ -370,107 +330,9 @@ impl Problem {
                     "gardez une cible par année",
                 )),
             ),
-            NotUtf8 { utf16 } => (
-                if *utf16 {
-                    Text::new(
-                        "file is UTF-16, not UTF-8",
-                        "le fichier est en UTF-16, pas en UTF-8",
-                    )
-                } else {
-                    Text::new(
-                        "file is not UTF-8 text",
-                        "le fichier n'est pas du texte UTF-8",
-                    )
-                },
-                Some(Text::new(
-                    "save it as UTF-8 in your editor",
-                    "enregistrez-le en UTF-8 dans votre éditeur",
-                )),
-            ),
-            TooLarge { bytes } => (
-                Text::new(
-                    format!("file is {bytes} bytes, over the 10 MiB limit"),
-                    format!("le fichier fait {bytes} octets, au-delà de la limite de 10 Mio"),
-                ),
-                Some(Text::new("split or trim it", "scindez-le ou allégez-le")),
-            ),
-            Unreadable { cause } => {
-                let check = Some(Text::new(
-                    "check that it exists and that you may read it",
-                    "vérifiez qu'il existe et qu'il est lisible",
-                ));
-                match cause {
-                    self::Unreadable::NotFound => {
-                        (Text::new("file not found", "fichier introuvable"), check)
-                    }
-                    self::Unreadable::Denied => {
-                        (Text::new("permission denied", "accès refusé"), check)
-                    }
-                    self::Unreadable::Folder => (
-                        Text::new(
-                            "this is a folder, not a file",
-                            "c'est un dossier, pas un fichier",
-                        ),
-                        check,
-                    ),
-                    self::Unreadable::Other(Some(code)) => (
-                        Text::new(
-                            format!("cannot read the file (system error {code})"),
-                            format!("lecture impossible (erreur système {code})"),
-                        ),
-                        check,
-                    ),
-                    self::Unreadable::Other(None) => (
-                        Text::new("cannot read the file", "lecture impossible"),
-                        check,
-                    ),
-                    self::Unreadable::NotAFile(kind) => (
-                        Text::new(
-                            format!("not read: this is {}, not a file", kind.name(Lang::En)),
-                            format!(
-                                "non lu\u{a0}: c'est {}, pas un fichier",
-                                kind.name(Lang::Fr)
-                            ),
-                        ),
-                        Some(Text::new(
-                            "a plan file must be an ordinary file: remove or rename this one",
-                            "un fichier du plan doit être un fichier ordinaire\u{a0}: supprimez ou renommez celui-ci",
-                        )),
-                    ),
-                    self::Unreadable::Outside { target } => (
-                        Text::new(
-                            format!(
-                                "not read: this link leads to `{}`, outside the plan folder",
-                                target.display()
-                            ),
-                            format!(
-                                "non lu\u{a0}: ce lien mène à `{}`, hors du dossier du plan",
-                                target.display()
-                            ),
-                        ),
-                        Some(Text::new(
-                            "ctg reads only files inside the plan folder: copy the file into it",
-                            "ctg ne lit que les fichiers du dossier du plan\u{a0}: copiez-y le fichier",
-                        )),
-                    ),
-                    self::Unreadable::BrokenLink { target } => (
-                        Text::new(
-                            format!(
-                                "not read: this link leads to `{}`, which is no file (missing, or links that loop)",
-                                target.display()
-                            ),
-                            format!(
-                                "non lu\u{a0}: ce lien mène à `{}`, qui n'est pas un fichier (absent, ou liens en boucle)",
-                                target.display()
-                            ),
-                        ),
-                        Some(Text::new(
-                            "fix or remove the link",
-                            "corrigez ou supprimez le lien",
-                        )),
-                    ),
-                }
-            }
+            NotUtf8 { utf16 } => not_utf8(*utf16),
+            TooLarge { bytes } => too_large(bytes),
+            Unreadable { cause } => cause.texts(),
             TooDeep => (
                 Text::new(
                     format!("nesting deeper than {} levels", crate::yaml::MAX_DEPTH),
@@ -629,141 +491,4 @@ impl Problem {
             },
         }
     }
-}
-
-/// Message and hint of a YAML syntax error, by kind.
-fn syntax_texts(kind: &SyntaxKind) -> (Text, Option<Text>) {
-    let (message, hint) = match kind {
-        SyntaxKind::ColonInValue { quoted } => (
-            Text::new(
-                "a `: ` inside a value: YAML reads it as a new key",
-                "un `: ` dans une valeur\u{a0}: YAML le lit comme une nouvelle clé",
-            ),
-            match quoted {
-                Some(q) => Text::new(
-                    format!("put the text in quotes: `{q}`"),
-                    format!("mettez le texte entre guillemets\u{a0}: `{q}`"),
-                ),
-                None => Text::new("put the text in quotes", "mettez le texte entre guillemets"),
-            },
-        ),
-        SyntaxKind::Indentation => (
-            Text::new(
-                "this line is not indented like the lines of its block",
-                "cette ligne n'est pas indentée comme les lignes de son bloc",
-            ),
-            Text::new(
-                "align it with the other keys of its block, with spaces",
-                "alignez-la sur les autres clés de son bloc, avec des espaces",
-            ),
-        ),
-        SyntaxKind::UnclosedQuote => (
-            Text::new(
-                "a quote opened here is not closed",
-                "un guillemet ouvert ici n'est pas refermé",
-            ),
-            Text::new(
-                "close it at the end of the value, or remove it",
-                "refermez-le à la fin de la valeur, ou retirez-le",
-            ),
-        ),
-        SyntaxKind::TextAfterQuote => (
-            Text::new(
-                "text after the closing quote",
-                "du texte suit le guillemet fermant",
-            ),
-            Text::new(
-                "put the whole value inside the quotes",
-                "mettez toute la valeur entre les guillemets",
-            ),
-        ),
-        SyntaxKind::Bracket => (
-            Text::new(
-                "a `[` or `{` is not closed, or a `]` or `}` has no opening",
-                "un `[` ou `{` n'est pas refermé, ou un `]` ou `}` n'a pas d'ouverture",
-            ),
-            Text::new(
-                "check the brackets here and above; put text with brackets in quotes",
-                "vérifiez les crochets ici et au-dessus ; mettez entre guillemets un texte qui en contient",
-            ),
-        ),
-        SyntaxKind::Tab => (
-            Text::new(
-                "a tab is used for indentation",
-                "une tabulation sert d'indentation",
-            ),
-            Text::new(
-                "indent with spaces only",
-                "indentez avec des espaces uniquement",
-            ),
-        ),
-        SyntaxKind::ListItemExpected => (
-            Text::new(
-                "a line among list items does not start with `- `",
-                "une ligne parmi les éléments d'une liste ne commence pas par `- `",
-            ),
-            Text::new(
-                "start each item with `- `, aligned with the others",
-                "commencez chaque élément par `- `, aligné sur les autres",
-            ),
-        ),
-        SyntaxKind::LooseLine => (
-            Text::new(
-                "this line is neither `key: value` nor a `- item`",
-                "cette ligne n'est ni `clé: valeur` ni un `- élément`",
-            ),
-            Text::new(
-                "add the missing `:` after the key, or `- ` before a list item",
-                "ajoutez le `:` manquant après la clé, ou `- ` devant un élément de liste",
-            ),
-        ),
-        SyntaxKind::ReservedCharacter => (
-            Text::new(
-                "a value cannot start with `@` or `` ` ``",
-                "une valeur ne peut pas commencer par `@` ni `` ` ``",
-            ),
-            Text::new(
-                "put the value in quotes",
-                "mettez la valeur entre guillemets",
-            ),
-        ),
-        SyntaxKind::UnexpectedEnd => (
-            Text::new(
-                "the file ends in the middle of a value",
-                "le fichier s'arrête au milieu d'une valeur",
-            ),
-            Text::new(
-                "a quote or bracket may be left open above",
-                "un guillemet ou un crochet est peut-être resté ouvert plus haut",
-            ),
-        ),
-        SyntaxKind::UnknownAlias => (
-            Text::new(
-                "`*name` refers to no `&name` above",
-                "`*nom` ne renvoie à aucun `&nom` plus haut",
-            ),
-            Text::new(
-                "put a value starting with `*` in quotes",
-                "mettez entre guillemets une valeur qui commence par `*`",
-            ),
-        ),
-        SyntaxKind::SeveralDocuments => (
-            Text::new(
-                "the file holds more than one YAML document (`---` or `...`)",
-                "le fichier contient plusieurs documents YAML (`---` ou `...`)",
-            ),
-            Text::new(
-                "keep one document per file: remove the `---` or `...` line",
-                "un seul document par fichier\u{a0}: retirez la ligne `---` ou `...`",
-            ),
-        ),
-        SyntaxKind::Other => (
-            Text::new("this is not valid YAML", "ce n'est pas du YAML valide"),
-            Text::new(
-                "check the indentation, colons and brackets around this place",
-                "vérifiez l'indentation, les deux-points et les crochets à cet endroit",
-            ),
-        ),
-    };
-    (message, Some(hint))
 }

@@ -9,6 +9,7 @@ use crate::yaml::{Pos, SyntaxKind};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
+mod details;
 mod messages;
 
 /// Error or warning; serialized as `error` or `warning`.

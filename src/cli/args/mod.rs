@@ -16,8 +16,7 @@ pub(crate) use formats::{TableFormat, TableOutput};
 pub(super) use free::{CompletionsArgs, InitArgs, ManArgs, SchemaArgs};
 pub(super) use read::{DiagFormat, IdList, IdsArgs, ShowArgs, StatusArgs, ValidateArgs};
 pub(super) use reports::{
-    By, EvaluationArgs, LogArgs, PortfolioArgs, ReportArgs, SummaryArgs, TimelineArgs,
-    TimelineFormat,
+    EvaluationArgs, LogArgs, PortfolioArgs, ReportArgs, SummaryArgs, TimelineArgs, TimelineFormat,
 };
 pub(super) use writers::{AddCommand, RecordArgs, RenewArgs, SetArgs};
 
