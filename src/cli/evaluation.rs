@@ -7,7 +7,7 @@ use super::context::Context;
 use super::deliver::{Views, deliver};
 use super::report::target;
 use ctg::compute::end_of_year;
-use ctg::render::{evaluation, evaluation_json};
+use ctg::render::evaluation;
 use ctg::report::evaluation::build;
 use std::process::ExitCode;
 
@@ -27,7 +27,7 @@ pub(super) fn run(ctx: &Context, args: &EvaluationArgs) -> Result<ExitCode, Fail
         lang,
         document: &|| evaluation::document(&e, lang),
         charts: &|| evaluation::charts(&e, lang),
-        json: &|| evaluation_json::json(&e),
+        json: &|| ctg::render::json::document(&e),
         text: &|_| None,
     };
     deliver(ctx, &target, &views)?;

@@ -130,3 +130,25 @@ impl SynthesisClass {
         }
     }
 }
+
+/// The figures as JSON: the rollup's rates next to their change.
+impl serde::Serialize for YearFigures {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut f = s.serialize_struct("YearFigures", 13)?;
+        f.serialize_field("at", &self.at)?;
+        f.serialize_field("started", &self.started)?;
+        f.serialize_field("completed", &self.completed)?;
+        f.serialize_field("in_progress", &self.in_progress)?;
+        f.serialize_field("late", &self.late)?;
+        f.serialize_field("completion_rate", &self.rollup.completion_rate)?;
+        f.serialize_field("completion_rate_change", &self.completion_change)?;
+        f.serialize_field("mean_progress", &self.rollup.mean_progress)?;
+        f.serialize_field("mean_progress_change", &self.progress_change)?;
+        f.serialize_field("milestones_due", &self.milestones_due)?;
+        f.serialize_field("milestones_due_reached", &self.milestones_due_reached)?;
+        f.serialize_field("milestones_reached", &self.milestones_reached)?;
+        f.serialize_field("entries", &self.entries)?;
+        f.end()
+    }
+}

@@ -118,6 +118,23 @@ pub fn bar(progress: f64) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
+/// The colon of a `label : value` line that may wrap: a plain space
+/// before it in French (a line may break there), none in English.
+pub fn loose_colon(lang: Lang) -> &'static str {
+    lang.pick(":", " :")
+}
+
+/// The space between a number and its unit: a no-break space in French.
+pub fn unit_space(lang: Lang) -> char {
+    lang.pick(' ', NBSP)
+}
+
+/// The CSV field separator as the language's spreadsheets expect it: `;`
+/// in French (where `,` is the decimal mark), `,` in English.
+pub fn csv_delimiter(lang: Lang) -> u8 {
+    lang.pick(b',', b';')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,21 +168,4 @@ mod tests {
     fn bars_have_ten_cells() {
         assert_eq!(bar(45.0), "█████░░░░░");
     }
-}
-
-/// The colon of a `label : value` line that may wrap: a plain space
-/// before it in French (a line may break there), none in English.
-pub fn loose_colon(lang: Lang) -> &'static str {
-    lang.pick(":", " :")
-}
-
-/// The space between a number and its unit: a no-break space in French.
-pub fn unit_space(lang: Lang) -> char {
-    lang.pick(' ', NBSP)
-}
-
-/// The CSV field separator as the language's spreadsheets expect it: `;`
-/// in French (where `,` is the decimal mark), `,` in English.
-pub fn csv_delimiter(lang: Lang) -> u8 {
-    lang.pick(b',', b';')
 }

@@ -7,12 +7,7 @@ use crate::i18n::{L, Lang};
 use crate::model::Status;
 use crate::render::document::Document;
 use crate::render::grid::{Cell, Grid};
-use crate::render::json::{Classes, Dated};
-use crate::report::annual::{
-    AnnualReport, DetailRow, IndicatorRow, MilestoneRow, SynthesisRow, When,
-};
-use chrono::NaiveDate;
-use serde::Serialize;
+use crate::report::annual::{AnnualReport, DetailRow, When};
 
 fn label(l: L, lang: Lang) -> String {
     l.get(lang).to_string()
@@ -88,7 +83,7 @@ fn synthesis(r: &AnnualReport, lang: Lang) -> Grid {
         ]);
         cells
     };
-    for s in &r.synthesis {
+    for s in &r.synthesis.axes {
         g.push(row(
             s,
             Cell::Plan(format!(
@@ -98,7 +93,7 @@ fn synthesis(r: &AnnualReport, lang: Lang) -> Grid {
             )),
         ));
     }
-    g.push_emphasis(row(&r.synthesis_total, Cell::Label(label(L::Total, lang))));
+    g.push_emphasis(row(&r.synthesis.total, Cell::Label(label(L::Total, lang))));
     g
 }
 
@@ -265,106 +260,7 @@ pub fn charts(r: &AnnualReport, lang: Lang) -> Vec<(&'static str, String)> {
     crate::render::charts::review(r, lang)
 }
 
-/// The review after its version.
-#[derive(Serialize)]
-struct AnnualJson<'a> {
-    year: i32,
-    convention: &'a str,
-    from: NaiveDate,
-    to: NaiveDate,
-    produced: NaiveDate,
-    nothing_recorded: bool,
-    synthesis: Synthesis<'a>,
-    detail: Vec<DetailJson<'a>>,
-    indicators: &'a [IndicatorRow],
-    milestones: &'a [MilestoneRow],
-}
-
-#[derive(Serialize)]
-struct Synthesis<'a> {
-    axes: Vec<SynthesisJson<'a>>,
-    total: SynthesisJson<'a>,
-}
-
-#[derive(Serialize)]
-struct SynthesisJson<'a> {
-    axis: &'a Option<String>,
-    title: &'a str,
-    sheets: usize,
-    #[serde(flatten)]
-    classes: Classes,
-    completion_rate: Option<f64>,
-    mean_progress: Option<f64>,
-    mean_progress_change: Option<f64>,
-}
-
-impl<'a> SynthesisJson<'a> {
-    fn new(s: &'a SynthesisRow) -> Self {
-        SynthesisJson {
-            axis: &s.id,
-            title: &s.title,
-            sheets: s.sheets,
-            classes: Classes::new(&s.classes),
-            completion_rate: s.completion_rate,
-            mean_progress: s.mean_progress,
-            mean_progress_change: s.progress_change,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct DetailJson<'a> {
-    axis: &'a str,
-    objective: &'a str,
-    id: &'a str,
-    title: &'a str,
-    lead: &'a Option<String>,
-    status: Status,
-    health: Health,
-    progress: f64,
-    progress_change: f64,
-    notes: Vec<Dated<'a>>,
-    difficulties: Vec<Dated<'a>>,
-    decisions: Vec<Dated<'a>>,
-    next: Option<Dated<'a>>,
-}
-
-impl<'a> DetailJson<'a> {
-    fn new(d: &'a DetailRow) -> Self {
-        let dated = |items: &'a [(NaiveDate, String)]| items.iter().map(Dated::new).collect();
-        DetailJson {
-            axis: &d.axis.0,
-            objective: &d.objective.0,
-            id: &d.id,
-            title: &d.title,
-            lead: &d.lead,
-            status: d.status,
-            health: d.health,
-            progress: d.progress,
-            progress_change: d.progress_change,
-            notes: dated(&d.notes),
-            difficulties: dated(&d.difficulties),
-            decisions: dated(&d.decisions),
-            next: d.next.as_ref().map(Dated::new),
-        }
-    }
-}
-
-/// All tables as JSON, with a version.
+/// All tables as JSON, with a version: the report's own serialization.
 pub fn json(r: &AnnualReport) -> String {
-    crate::render::json::document(&AnnualJson {
-        year: r.year,
-        convention: &r.convention,
-        from: r.from,
-        to: r.to,
-        produced: r.produced,
-        nothing_recorded: r.nothing_recorded,
-        synthesis: Synthesis {
-            axes: r.synthesis.iter().map(SynthesisJson::new).collect(),
-            total: SynthesisJson::new(&r.synthesis_total),
-        },
-        detail: r.detail.iter().map(DetailJson::new).collect(),
-        indicators: &r.indicators,
-        milestones: &r.milestones,
-    })
+    crate::render::json::document(r)
 }

@@ -43,9 +43,10 @@ pub fn review(r: &AnnualReport, lang: Lang) -> Vec<(&'static str, String)> {
 fn synthesis(r: &AnnualReport, lang: Lang) -> String {
     let c = colon(lang);
     let row = 50.0;
-    let height = row * r.synthesis.len() as f64 + 40.0;
+    let height = row * r.synthesis.axes.len() as f64 + 40.0;
     let desc: Vec<String> = r
         .synthesis
+        .axes
         .iter()
         .map(|a| {
             let counts: Vec<String> = SynthesisClass::ALL
@@ -69,12 +70,13 @@ fn synthesis(r: &AnnualReport, lang: Lang) -> String {
     );
     let most = r
         .synthesis
+        .axes
         .iter()
         .map(|a| a.sheets)
         .max()
         .unwrap_or(0)
         .max(1) as f64;
-    for (i, a) in r.synthesis.iter().enumerate() {
+    for (i, a) in r.synthesis.axes.iter().enumerate() {
         let y = row * i as f64;
         let name = format!(
             "{} — {}",
@@ -106,7 +108,7 @@ fn synthesis(r: &AnnualReport, lang: Lang) -> String {
             &crate::render::status::sheets_count(a.sheets, lang),
         );
     }
-    let y = row * r.synthesis.len() as f64 + 20.0;
+    let y = row * r.synthesis.axes.len() as f64 + 20.0;
     for (i, class) in SynthesisClass::ALL.into_iter().enumerate() {
         svg.swatch((i as f64 * 155.0, y), class, class_label(class).get(lang));
     }

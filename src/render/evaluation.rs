@@ -74,14 +74,14 @@ fn outcome(e: &Evaluation, lang: Lang) -> Grid {
         cells.push(Cell::percent(r.rollup.mean_progress));
         cells
     };
-    for r in &e.outcome {
+    for r in &e.outcome.groups {
         let name = Cell::Plan(format!("{} — {}", r.id, r.title));
         match r.level {
             Level::Objective => g.push(cells(r, name)),
             _ => g.push_emphasis(cells(r, name)),
         }
     }
-    g.push_emphasis(cells(&e.outcome_total, Cell::Label(label(L::Total, lang))));
+    g.push_emphasis(cells(&e.outcome.total, Cell::Label(label(L::Total, lang))));
     g
 }
 
@@ -186,7 +186,7 @@ fn indicator_cells(i: &IndicatorRow, lang: Lang) -> Vec<Cell> {
         Cell::number(i.gap, 2),
         Cell::percent(i.percent_of_target),
     ];
-    cells.extend(i.years.iter().map(|v| Cell::number(*v, 2)));
+    cells.extend(i.years.iter().map(|(_, v)| Cell::number(*v, 2)));
     cells.push(i.met.map_or(Cell::Empty, |m| {
         Cell::Label(label(if m { L::Yes } else { L::No }, lang))
     }));

@@ -3,14 +3,12 @@
 use crate::compute::labels::status_label;
 use crate::i18n::fmt::short_date;
 use crate::i18n::{L, Lang};
-use crate::model::{Located, Status};
 use crate::render::csv::Csv;
 use crate::render::document::Document;
 use crate::render::grid::{Cell, Grid};
 use crate::render::table::Style;
-use crate::report::log::LogRow;
+use crate::report::log::{Log, LogRow};
 use chrono::NaiveDate;
-use serde::Serialize;
 
 fn change_text(row: &LogRow, lang: Lang) -> String {
     match row.status_change {
@@ -160,79 +158,11 @@ pub fn csv(rows: &[LogRow], lang: Lang) -> String {
     out.finish()
 }
 
-/// The period and its entries, after the version.
-#[derive(Serialize)]
-struct LogJson<'a> {
-    from: NaiveDate,
-    to: NaiveDate,
-    entries: Vec<EntryJson<'a>>,
-}
-
-/// An entry with its sheet and the status it moved from.
-#[derive(Serialize)]
-struct EntryJson<'a> {
-    sheet: &'a str,
-    date: NaiveDate,
-    status: Option<Status>,
-    previous_status: Option<Status>,
-    progress: Option<f64>,
-    note: &'a Option<String>,
-    difficulties: &'a Option<String>,
-    next: &'a Option<String>,
-    decision: &'a Option<String>,
-    reached: Vec<&'a str>,
-    measures: Measures<'a>,
-    by: &'a Option<String>,
-}
-
-/// The measures as an object, keyed by indicator id in the entry's order; a
-/// repeated id keeps its first place and its last value.
-struct Measures<'a>(Vec<(&'a str, f64)>);
-
-impl<'a> Measures<'a> {
-    fn new(measures: &'a [(Located<String>, f64)]) -> Self {
-        let mut out: Vec<(&str, f64)> = Vec::new();
-        for (id, v) in measures {
-            match out.iter_mut().find(|(k, _)| *k == id.value) {
-                Some(slot) => slot.1 = *v,
-                None => out.push((&id.value, *v)),
-            }
-        }
-        Measures(out)
-    }
-}
-
-impl Serialize for Measures<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
-}
-
-impl<'a> EntryJson<'a> {
-    fn new(r: &'a LogRow) -> Self {
-        let e = &r.entry;
-        EntryJson {
-            sheet: &r.sheet,
-            date: e.date.value,
-            status: e.status.as_ref().map(|s| s.value),
-            previous_status: r.status_change.map(|(from, _)| from),
-            progress: e.progress.as_ref().map(|p| p.value),
-            note: &e.note,
-            difficulties: &e.difficulties,
-            next: &e.next,
-            decision: &e.decision,
-            reached: e.reached.iter().map(|x| x.value.as_str()).collect(),
-            measures: Measures::new(&e.measures),
-            by: &e.by,
-        }
-    }
-}
-
-/// JSON with a version.
+/// JSON with a version: the log's own serialization.
 pub fn json(rows: &[LogRow], from: NaiveDate, to: NaiveDate) -> String {
-    crate::render::json::document(&LogJson {
+    crate::render::json::document(&Log {
         from,
         to,
-        entries: rows.iter().map(EntryJson::new).collect(),
+        entries: rows,
     })
 }

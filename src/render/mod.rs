@@ -6,7 +6,6 @@ pub mod csv;
 pub mod diagnostics;
 pub mod document;
 pub mod evaluation;
-pub mod evaluation_json;
 pub mod gantt;
 pub mod grid;
 pub mod html;

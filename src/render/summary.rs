@@ -4,9 +4,7 @@ use crate::compute::YearFigures;
 use crate::i18n::{L, Lang};
 use crate::render::document::Document;
 use crate::render::grid::{Cell, Grid};
-use crate::report::summary::{Block, Summary};
-use chrono::NaiveDate;
-use serde::Serialize;
+use crate::report::summary::Summary;
 
 type Metric = (L, fn(&YearFigures) -> Cell);
 
@@ -50,7 +48,7 @@ pub fn grid(s: &Summary, lang: Lang) -> Grid {
             cells.extend(
                 b.years
                     .iter()
-                    .map(|f| f.as_ref().map_or(Cell::Missing, value)),
+                    .map(|y| y.figures.as_ref().map_or(Cell::Missing, value)),
             );
             g.push(cells);
         }
@@ -93,7 +91,7 @@ pub fn csv(s: &Summary, lang: Lang) -> String {
             cells.extend(
                 b.years
                     .iter()
-                    .map(|f| f.as_ref().map_or(Cell::Missing, value)),
+                    .map(|y| y.figures.as_ref().map_or(Cell::Missing, value)),
             );
             g.push(cells);
         }
@@ -101,91 +99,8 @@ pub fn csv(s: &Summary, lang: Lang) -> String {
     g.csv(lang)
 }
 
-/// The summary as JSON: its date and its blocks.
-#[derive(Serialize)]
-struct SummaryJson<'a> {
-    as_of: NaiveDate,
-    blocks: Vec<BlockJson<'a>>,
-}
-
-/// A block as JSON: the group, then its figures per year.
-#[derive(Serialize)]
-pub struct BlockJson<'a> {
-    group: &'a Option<String>,
-    title: &'a str,
-    sheets: usize,
-    years: Vec<YearJson>,
-}
-
-impl<'a> BlockJson<'a> {
-    /// The view of block `b` of summary `s`.
-    pub fn new(s: &Summary, b: &'a Block) -> Self {
-        BlockJson {
-            group: &b.id,
-            title: &b.title,
-            sheets: b.sheets,
-            years: s
-                .years
-                .iter()
-                .zip(&b.years)
-                .map(|(&year, f)| YearJson {
-                    year,
-                    figures: f.as_ref().map(FiguresJson::new),
-                })
-                .collect(),
-        }
-    }
-}
-
-/// A year of a block; its figures are `null` after the as-of date.
-#[derive(Serialize)]
-struct YearJson {
-    year: i32,
-    figures: Option<FiguresJson>,
-}
-
-/// The figures of a year, the rollup's rates next to their change.
-#[derive(Serialize)]
-struct FiguresJson {
-    at: NaiveDate,
-    started: usize,
-    completed: usize,
-    in_progress: usize,
-    late: usize,
-    completion_rate: Option<f64>,
-    completion_rate_change: Option<f64>,
-    mean_progress: Option<f64>,
-    mean_progress_change: Option<f64>,
-    milestones_due: usize,
-    milestones_due_reached: usize,
-    milestones_reached: usize,
-    entries: usize,
-}
-
-impl FiguresJson {
-    fn new(f: &YearFigures) -> Self {
-        FiguresJson {
-            at: f.at,
-            started: f.started,
-            completed: f.completed,
-            in_progress: f.in_progress,
-            late: f.late,
-            completion_rate: f.rollup.completion_rate,
-            completion_rate_change: f.completion_change,
-            mean_progress: f.rollup.mean_progress,
-            mean_progress_change: f.progress_change,
-            milestones_due: f.milestones_due,
-            milestones_due_reached: f.milestones_due_reached,
-            milestones_reached: f.milestones_reached,
-            entries: f.entries,
-        }
-    }
-}
-
-/// JSON with a version; years after the as-of date are `null`.
+/// JSON with a version; years after the as-of date are `null`: the
+/// summary's own serialization.
 pub fn json(s: &Summary) -> String {
-    crate::render::json::document(&SummaryJson {
-        as_of: s.as_of,
-        blocks: s.blocks.iter().map(|b| BlockJson::new(s, b)).collect(),
-    })
+    crate::render::json::document(s)
 }

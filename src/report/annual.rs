@@ -6,11 +6,12 @@ use crate::compute::{
 };
 use crate::model::{Plan, Sheet, Status, parent_id};
 use crate::report::gantt::{self, Gantt};
+use crate::report::serial;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-/// The whole review of one year.
-#[derive(Debug, Clone)]
+/// The whole review of one year; its JSON is its serialization.
+#[derive(Debug, Clone, Serialize)]
 pub struct AnnualReport {
     /// The year reviewed.
     pub year: i32,
@@ -24,20 +25,30 @@ pub struct AnnualReport {
     pub produced: NaiveDate,
     /// No journal entry at all up to `to`.
     pub nothing_recorded: bool,
-    /// One row per axis.
-    pub synthesis: Vec<SynthesisRow>,
-    /// The total row.
-    pub synthesis_total: SynthesisRow,
+    /// The synthesis by axis and its total.
+    pub synthesis: Synthesis,
     /// One row per sheet, in plan order.
     pub detail: Vec<DetailRow>,
     /// One row per indicator.
     pub indicators: Vec<IndicatorRow>,
     /// Milestones due this year, then next year.
     pub milestones: Vec<MilestoneRow>,
-    /// Mean progress per objective, at the year's end and the year before.
+    /// Mean progress per objective, at the year's end and the year before
+    /// (the chart's data, not in the JSON).
+    #[serde(skip)]
     pub objectives: Vec<ObjectiveProgress>,
-    /// The sheets over the whole period as of `to`.
+    /// The sheets over the whole period as of `to` (the chart's data).
+    #[serde(skip)]
     pub gantt: Gantt,
+}
+
+/// The synthesis table: one row per axis, then the total.
+#[derive(Debug, Clone, Serialize)]
+pub struct Synthesis {
+    /// One row per axis.
+    pub axes: Vec<SynthesisRow>,
+    /// The total row.
+    pub total: SynthesisRow,
 }
 
 /// The mean progress of an objective's sheets.
@@ -54,30 +65,35 @@ pub struct ObjectiveProgress {
 }
 
 /// A line of the synthesis: an axis or the total.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SynthesisRow {
     /// Axis id (none for the total).
+    #[serde(rename = "axis")]
     pub id: Option<String>,
     /// Axis title.
     pub title: String,
     /// Sheets counted.
     pub sheets: usize,
     /// Sheets per class, in [`SynthesisClass::ALL`] order; they add up to `sheets`.
+    #[serde(flatten, serialize_with = "serial::classes")]
     pub classes: [usize; 5],
     /// done ÷ (sheets − abandoned), %.
     pub completion_rate: Option<f64>,
     /// Mean progress, %.
     pub mean_progress: Option<f64>,
     /// Mean progress change since 31/12 of the year before, points.
+    #[serde(rename = "mean_progress_change")]
     pub progress_change: Option<f64>,
 }
 
 /// A line of the detail by sheet.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct DetailRow {
-    /// Axis id and title.
+    /// Axis id and title (the id in JSON).
+    #[serde(serialize_with = "serial::id_of")]
     pub axis: (String, String),
-    /// Objective id and title.
+    /// Objective id and title (the id in JSON).
+    #[serde(serialize_with = "serial::id_of")]
     pub objective: (String, String),
     /// Sheet id.
     pub id: String,
@@ -93,13 +109,17 @@ pub struct DetailRow {
     pub progress: f64,
     /// Progress change since 31/12 of the year before.
     pub progress_change: f64,
-    /// The year's notes (réalisations), oldest first.
+    /// The year's notes (faits marquants), oldest first.
+    #[serde(serialize_with = "serial::dated_list")]
     pub notes: Vec<(NaiveDate, String)>,
     /// The year's difficulties.
+    #[serde(serialize_with = "serial::dated_list")]
     pub difficulties: Vec<(NaiveDate, String)>,
     /// Decisions asked of the steering committee during the year.
+    #[serde(serialize_with = "serial::dated_list")]
     pub decisions: Vec<(NaiveDate, String)>,
     /// The latest next steps dated in the year.
+    #[serde(serialize_with = "serial::dated")]
     pub next: Option<(NaiveDate, String)>,
 }
 
@@ -248,8 +268,10 @@ pub fn build(plan: &Plan, year: i32, as_of: NaiveDate, today: NaiveDate) -> Opti
             .sheets
             .iter()
             .all(|s| s.journal.iter().all(|e| e.date.value > at)),
-        synthesis,
-        synthesis_total,
+        synthesis: Synthesis {
+            axes: synthesis,
+            total: synthesis_total,
+        },
         detail,
         indicators,
         milestones,
@@ -421,10 +443,10 @@ mod tests {
             let plan = plan(journals);
             let as_of = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + chrono::Days::new(as_of_day);
             if let Some(r) = build(&plan, year, as_of, as_of) {
-                for row in r.synthesis.iter().chain([&r.synthesis_total]) {
+                for row in r.synthesis.axes.iter().chain([&r.synthesis.total]) {
                     prop_assert_eq!(row.classes.iter().sum::<usize>(), row.sheets);
                 }
-                prop_assert_eq!(r.synthesis_total.sheets, plan.sheets.len());
+                prop_assert_eq!(r.synthesis.total.sheets, plan.sheets.len());
             }
         }
     }

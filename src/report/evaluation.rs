@@ -7,35 +7,47 @@ use crate::compute::{
     sheet_state, target_met,
 };
 use crate::model::{Indicator, Plan, Sheet, Status};
+use crate::report::serial;
 use crate::report::summary::{self, Summary};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-/// The whole evaluation.
-#[derive(Debug, Clone)]
+/// The whole evaluation; its JSON is its serialization.
+#[derive(Debug, Clone, Serialize)]
 pub struct Evaluation {
     /// The convention's name.
     pub convention: String,
-    /// Today, when it was produced.
-    pub produced: NaiveDate,
-    /// First and last year of the period.
+    /// First and last year of the period (`{"start", "end"}`).
+    #[serde(serialize_with = "serial::period")]
     pub period: (i32, i32),
     /// The date it is computed as of.
     pub as_of: NaiveDate,
-    /// Per axis, each followed by its objectives.
-    pub outcome: Vec<OutcomeRow>,
-    /// The whole plan.
-    pub outcome_total: OutcomeRow,
-    /// The yearly summary of the whole period, as `ctg summary` gives it.
-    pub trajectory: Summary,
+    /// Today, when it was produced.
+    pub produced: NaiveDate,
+    /// Per axis, each followed by its objectives, then the whole plan.
+    pub outcome: Outcome,
     /// Every sheet, in plan order.
     pub sheets: Vec<SheetRow>,
     /// Every indicator of every sheet.
     pub indicators: Vec<IndicatorRow>,
+    /// The yearly summary of the whole period, as `ctg summary` gives it
+    /// (its whole-plan block in JSON, `null` if none).
+    #[serde(serialize_with = "serial::first_block")]
+    pub trajectory: Summary,
     /// What the steering committee should look at.
     pub attention: Vec<Attention>,
     /// The sheets over the period as of the date, for the chart.
+    #[serde(skip)]
     pub gantt: crate::report::gantt::Gantt,
+}
+
+/// The outcome table: axes and objectives, then the total.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    /// Per axis, each followed by its objectives.
+    pub groups: Vec<OutcomeRow>,
+    /// The whole plan.
+    pub total: OutcomeRow,
 }
 
 /// What an outcome row covers.
@@ -51,7 +63,7 @@ pub enum Level {
 }
 
 /// A line of the outcome table.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct OutcomeRow {
     /// Axis, objective or total.
     pub level: Level,
@@ -60,6 +72,7 @@ pub struct OutcomeRow {
     /// Its title (empty for the total).
     pub title: String,
     /// Sheets per class, in [`SynthesisClass::ALL`] order; they add up to the sheets.
+    #[serde(flatten, serialize_with = "serial::classes")]
     pub classes: [usize; 5],
     /// Counts, completion rate and mean progress.
     pub rollup: Rollup,
@@ -92,15 +105,18 @@ pub struct MilestoneCounts {
 }
 
 /// A line of the per-sheet table.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SheetRow {
     /// Sheet id.
     pub id: String,
     /// Sheet title.
     pub title: String,
     /// Schedule's last year.
+    #[serde(rename = "schedule_end")]
     pub end: i32,
-    /// The sheet's state at the as-of date.
+    /// The sheet's state at the as-of date (status, health, progress, late,
+    /// stale, started, completed in JSON).
+    #[serde(flatten, serialize_with = "serial::state")]
     pub state: SheetState,
     /// Completed within its schedule?
     pub on_time: OnTime,
@@ -109,32 +125,37 @@ pub struct SheetRow {
     /// Journal entries up to the as-of date.
     pub entries: usize,
     /// The last note up to the as-of date.
+    #[serde(serialize_with = "serial::dated")]
     pub last_note: Option<(NaiveDate, String)>,
 }
 
 /// A line of the indicators table.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct IndicatorRow {
-    /// Its label.
-    pub label: String,
-    /// Its unit, if given.
-    pub unit: Option<String>,
     /// The sheet it belongs to.
     pub sheet: String,
     /// Its slug.
     pub id: String,
-    /// The last measure up to the as-of date, and its date.
-    pub last: Option<(NaiveDate, f64)>,
+    /// Its label.
+    pub label: String,
+    /// Its unit, if given.
+    pub unit: Option<String>,
     /// Baseline year and value.
+    #[serde(serialize_with = "serial::year_value")]
     pub baseline: Option<(i32, f64)>,
+    /// The last measure up to the as-of date, and its date.
+    #[serde(serialize_with = "serial::date_value")]
+    pub last: Option<(NaiveDate, f64)>,
     /// The last year that has a target, and that target.
+    #[serde(serialize_with = "serial::year_value")]
     pub target: Option<(i32, f64)>,
     /// last − target.
     pub gap: Option<f64>,
     /// 100 × last ÷ target.
     pub percent_of_target: Option<f64>,
     /// The value of each year of the period (none after the as-of date).
-    pub years: Vec<Option<f64>>,
+    #[serde(serialize_with = "serial::year_values")]
+    pub years: Vec<(i32, Option<f64>)>,
     /// Whether the last value meets the target (see [`target_met`]).
     pub met: Option<bool>,
 }
@@ -185,6 +206,47 @@ pub enum Attention {
     },
 }
 
+/// A point of attention as JSON: its kind first (`never-started`,
+/// `stopped`, `short-of-target`, `milestone-missed`), then what it names.
+impl Serialize for Attention {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Attention", 5)?;
+        match self {
+            Attention::Sheet {
+                point,
+                sheet,
+                title,
+                status,
+            } => {
+                out.serialize_field("kind", point)?;
+                out.serialize_field("sheet", sheet)?;
+                out.serialize_field("title", title)?;
+                out.serialize_field("status", status)?;
+            }
+            Attention::ShortOfTarget {
+                sheet,
+                label,
+                value,
+                target,
+            } => {
+                out.serialize_field("kind", "short-of-target")?;
+                out.serialize_field("sheet", sheet)?;
+                out.serialize_field("title", label)?;
+                out.serialize_field("value", value)?;
+                out.serialize_field("target", target)?;
+            }
+            Attention::Missed { sheet, title, due } => {
+                out.serialize_field("kind", "milestone-missed")?;
+                out.serialize_field("sheet", sheet)?;
+                out.serialize_field("title", title)?;
+                out.serialize_field("due", due)?;
+            }
+        }
+        out.end()
+    }
+}
+
 /// Builds the evaluation as of `as_of`, produced `today`.
 pub fn build(plan: &Plan, as_of: NaiveDate, today: NaiveDate) -> Evaluation {
     let stale = plan.convention.stale_after_months;
@@ -227,8 +289,10 @@ pub fn build(plan: &Plan, as_of: NaiveDate, today: NaiveDate) -> Evaluation {
         period: (p.start, p.end),
         as_of,
         produced: today,
-        outcome,
-        outcome_total: row(Level::Total, "", ""),
+        outcome: Outcome {
+            groups: outcome,
+            total: row(Level::Total, "", ""),
+        },
         sheets,
         indicators,
         trajectory: summary::build(plan, years, as_of, None),
@@ -311,10 +375,11 @@ fn indicator_row(s: &Sheet, i: &Indicator, years: &[i32], as_of: NaiveDate) -> I
         percent_of_target: percent_of_target(value, goal),
         years: years
             .iter()
-            .map(|y| {
-                (*y <= as_of.year())
-                    .then(|| crate::compute::indicator_value(s, &i.id, *y, as_of))
-                    .flatten()
+            .map(|&y| {
+                let value = (y <= as_of.year())
+                    .then(|| crate::compute::indicator_value(s, &i.id, y, as_of))
+                    .flatten();
+                (y, value)
             })
             .collect(),
         met: value.zip(goal).map(|(v, t)| target_met(i.direction, v, t)),

@@ -4,5 +4,6 @@ pub mod evaluation;
 pub mod gantt;
 pub mod log;
 pub mod portfolio;
+mod serial;
 pub mod status;
 pub mod summary;

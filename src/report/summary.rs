@@ -3,6 +3,7 @@
 use crate::compute::{YearFigures, year_figures};
 use crate::model::{Plan, Sheet, parent_id};
 use chrono::NaiveDate;
+use serde::Serialize;
 
 /// How to split the summary into blocks, besides the whole plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,22 +17,33 @@ pub enum GroupBy {
 }
 
 /// One block: a group of sheets and its figures per year.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Block {
     /// Group id (none for the whole plan).
+    #[serde(rename = "group")]
     pub id: Option<String>,
     /// Group title.
     pub title: String,
     /// Sheets in the group.
     pub sheets: usize,
-    /// Figures per year, none for years after the as-of date.
-    pub years: Vec<Option<YearFigures>>,
+    /// Figures per year, in the summary's years.
+    pub years: Vec<BlockYear>,
 }
 
-/// The summary.
-#[derive(Debug, Clone)]
+/// A year of a block; its figures are none (`null`) after the as-of date.
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockYear {
+    /// The year.
+    pub year: i32,
+    /// Its figures.
+    pub figures: Option<YearFigures>,
+}
+
+/// The summary; its JSON is its serialization.
+#[derive(Debug, Clone, Serialize)]
 pub struct Summary {
-    /// The years shown.
+    /// The years shown (each block's years say them in JSON).
+    #[serde(skip)]
     pub years: Vec<i32>,
     /// The date it is computed as of.
     pub as_of: NaiveDate,
@@ -54,7 +66,10 @@ fn block(
         sheets: sheets.len(),
         years: years
             .iter()
-            .map(|y| year_figures(&sheets, stale, *y, as_of))
+            .map(|&year| BlockYear {
+                year,
+                figures: year_figures(&sheets, stale, year, as_of),
+            })
             .collect(),
     }
 }
