@@ -9,7 +9,8 @@ use super::{Failure, tell};
 use ctg::diag::FileKind;
 use ctg::i18n::Lang;
 use ctg::render::document::Document;
-use std::path::Path;
+use ctg::write::Refusal;
+use std::path::{Path, PathBuf};
 
 /// The extensions of `status`, `log`, `summary`, `report` and `evaluation`
 /// (`.txt`: the table).
@@ -125,39 +126,73 @@ pub(super) fn refuse_inside_plan(ctx: &Context, path: &Path) -> Result<(), Failu
     Ok(())
 }
 
-/// Writes `files` (name, text) into `dir`, created if missing, each
-/// replaced atomically, and announces them in one line.
+/// Writes `files` (name, text) into `dir`, created if missing, and
+/// announces them in one line. Every target is checked before the first
+/// write, and every new text staged before the first file is replaced
+/// ([`ctg::write::replace_files`]): a refusal or a failure writes none of
+/// them, so that "nothing was written" is true. Only a rename failing
+/// after others succeeded leaves part of the set, and says which.
 pub(super) fn write_into(
     dir: &Path,
     files: &[(String, String)],
     lang: Lang,
 ) -> Result<(), Failure> {
+    let targets: Vec<PathBuf> = files.iter().map(|(name, _)| dir.join(name)).collect();
+    for target in &targets {
+        refuse_non_regular(target)?;
+    }
+    let created = !dir.exists();
     std::fs::create_dir_all(dir)
         .map_err(|e| Failure::Refused(Msg::CannotWrite(dir.to_path_buf(), e.kind())))?;
-    for (name, text) in files {
-        replace(&dir.join(name), text.as_bytes())?;
+    let set: Vec<(&Path, &[u8])> = targets
+        .iter()
+        .zip(files)
+        .map(|(path, (_, text))| (path.as_path(), text.as_bytes()))
+        .collect();
+    if let Err(failure) = ctg::write::replace_files(&set) {
+        if failure.written == 0 {
+            if created {
+                let _ = std::fs::remove_dir(dir);
+            }
+            let kind = failure.error.kind();
+            return Err(Failure::Refused(Msg::CannotWrite(failure.path, kind)));
+        }
+        return Err(Refusal::PartlyWritten {
+            written: targets[..failure.written].to_vec(),
+            failed: failure.path,
+            kind: failure.error.kind(),
+        }
+        .into());
     }
     tell(&Msg::WrittenInto(dir.to_path_buf(), files.len()), lang);
     Ok(())
 }
 
 /// Writes `bytes` to `path` atomically, saying nothing. A `path` that exists
-/// and is not a regular file (a link, a folder, a FIFO, a device) is refused:
-/// replacing it would cut a link or swallow a device, not write the file.
-/// A new file gets `0666` less the umask; a replaced one keeps its mode.
+/// and is not a regular file is refused ([`refuse_non_regular`]). A new
+/// file gets `0666` less the umask; a replaced one keeps its mode.
 pub(super) fn replace(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let fail = |e: std::io::Error| Failure::Refused(Msg::CannotWrite(path.to_path_buf(), e.kind()));
+    refuse_non_regular(path)?;
+    ctg::write::replace_file(path, bytes)
+        .map_err(|e| Failure::Refused(Msg::CannotWrite(path.to_path_buf(), e.kind())))
+}
+
+/// Refuses a `path` that exists and is not a regular file (a link, a
+/// folder, a FIFO, a device): replacing it would cut a link or swallow a
+/// device, not write the file.
+fn refuse_non_regular(path: &Path) -> Result<(), Failure> {
     match std::fs::symlink_metadata(path) {
-        Ok(meta) => {
-            if let Some(kind) = FileKind::of(meta.file_type()) {
-                return Err(Failure::Refused(Msg::NotARegularFile(
-                    path.to_path_buf(),
-                    kind,
-                )));
-            }
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(fail(e)),
+        Ok(meta) => match FileKind::of(meta.file_type()) {
+            Some(kind) => Err(Failure::Refused(Msg::NotARegularFile(
+                path.to_path_buf(),
+                kind,
+            ))),
+            None => Ok(()),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Failure::Refused(Msg::CannotWrite(
+            path.to_path_buf(),
+            e.kind(),
+        ))),
     }
-    ctg::write::replace_file(path, bytes).map_err(fail)
 }

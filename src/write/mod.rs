@@ -25,7 +25,7 @@ mod lock;
 mod refusal;
 pub mod staging;
 
-pub use atomic::{TEMP_PREFIX, replace_file};
+pub use atomic::{TEMP_PREFIX, Unwritten, replace_file, replace_files};
 pub use author::{NewIndicator, NewMilestone, NewPartner, SetKeys};
 pub use lock::LOCK_FILE;
 pub use refusal::{IdKind, Refusal};

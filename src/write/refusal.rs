@@ -88,6 +88,16 @@ pub enum Refusal {
     WouldOverwrite(PathBuf),
     /// A new plan would not validate (its number of errors).
     DraftInvalid(usize),
+    /// A set of files was written in part: a rename failed after the files
+    /// before it were replaced.
+    PartlyWritten {
+        /// The files written, in order.
+        written: Vec<PathBuf>,
+        /// The file that could not be written.
+        failed: PathBuf,
+        /// Why.
+        kind: ErrorKind,
+    },
 }
 
 /// "unknown partner `x` (did you mean `y`?)".
@@ -223,6 +233,15 @@ impl Localize for Refusal {
                 format!("the new plan would not validate ({n} errors); {nothing}"),
                 format!("le nouveau plan ne serait pas valide ({n} erreurs)\u{a0}; {nothing}"),
             ),
+            PartlyWritten { written, failed, kind } => {
+                let list: Vec<String> = written.iter().map(|p| format!("`{}`", shown(p))).collect();
+                let list = list.join(", ");
+                let why = io_reason(*kind, lang);
+                lang.pick(
+                    format!("cannot write `{}`: {why}; written before it: {list} (no other file was written)", shown(failed)),
+                    format!("impossible d'écrire `{}`\u{a0}: {why}\u{a0}; déjà écrits\u{a0}: {list} (aucun autre fichier n'a été écrit)", shown(failed)),
+                )
+            }
         }
     }
 }

@@ -147,3 +147,24 @@ fn temporary_files_left_in_the_plan_folder_are_swept_by_the_next_writer() {
     apply(&record("40"), &options(dir.path(), false, &quiet)).expect("written");
     assert!(!left.exists());
 }
+
+#[test]
+fn a_set_of_files_that_cannot_all_be_staged_changes_none() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = dir.path().join("a.csv");
+    std::fs::write(&first, "old").expect("write");
+    let missing = dir.path().join("no-such-folder/b.csv");
+    let set: [(&Path, &[u8]); 2] = [(&first, b"new"), (&missing, b"new")];
+    let failure = replace_files(&set).expect_err("the second cannot be staged");
+    assert_eq!((failure.written, failure.path), (0, missing));
+    assert_eq!(std::fs::read_to_string(&first).expect("read"), "old");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(left, ["a.csv"], "no temporary file is left");
+    let third = dir.path().join("c.csv");
+    let set: [(&Path, &[u8]); 2] = [(&first, b"new"), (&third, b"c")];
+    replace_files(&set).expect("both written");
+    assert_eq!(std::fs::read_to_string(&first).expect("read"), "new");
+}

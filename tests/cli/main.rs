@@ -1,5 +1,6 @@
 //! Integration tests: the real `ctg` binary on real plan folders in temp dirs.
 
+mod all_or_nothing;
 mod arguments;
 mod authoring;
 mod charts;
