@@ -63,7 +63,8 @@ impl Serialize for Health {
 /// in the `status` JSON: the field order is the key order of that document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SheetState {
-    /// Status of the last entry that has one.
+    /// Status of the last entry that has one (`planned` if none), except
+    /// that a sheet planned but started is in progress.
     pub status: Status,
     /// The summary of all the others.
     pub health: Health,
@@ -130,6 +131,13 @@ pub fn sheet_state(sheet: &Sheet, stale_after: u32, as_of: NaiveDate) -> SheetSt
         0.0
     };
     let started = entries.iter().find(|e| starts(e)).map(|e| e.date.value);
+    // A sheet that has started (progress above 0, a milestone reached…)
+    // is in progress while no later status says otherwise: every view —
+    // status, show, the review's columns, the evaluation — reads the same.
+    let status = match status {
+        Status::Planned if started.is_some() => Status::InProgress,
+        other => other,
+    };
     let completed = if status == Status::Done {
         last_done_run(&entries)
     } else {

@@ -226,6 +226,66 @@ fn postponed_alone_does_not_start_a_sheet() {
     );
 }
 
+#[test]
+fn a_planned_sheet_with_progress_is_in_progress() {
+    // Progress recorded without a status: the sheet has started.
+    let s = sheet(
+        2025,
+        2026,
+        vec![
+            with_status("2025-01-10", Status::Planned),
+            with_progress("2025-03-01", 20.0),
+        ],
+    );
+    let before = sheet_state(&s, 6, d("2025-02-01"));
+    assert_eq!(
+        (before.status, before.health),
+        (Status::Planned, Health::Upcoming)
+    );
+    let st = sheet_state(&s, 6, d("2025-04-01"));
+    assert_eq!(
+        (st.status, st.progress, st.health),
+        (Status::InProgress, 20.0, Health::OnTrack)
+    );
+    assert_eq!(
+        crate::compute::SynthesisClass::of(&st),
+        crate::compute::SynthesisClass::InProgress,
+        "the review says the same"
+    );
+    // A milestone reached starts it too; progress 0 alone does not.
+    let mut m = sheet(
+        2025,
+        2026,
+        vec![Entry {
+            reached: vec![at("a".to_string())],
+            ..entry("2025-03-01")
+        }],
+    );
+    m.milestones = vec![milestone("a", "2025-06-01"), milestone("b", "2026-06-01")];
+    assert_eq!(
+        sheet_state(&m, 6, d("2025-04-01")).status,
+        Status::InProgress
+    );
+    let zero = sheet(2025, 2026, vec![with_progress("2025-03-01", 0.0)]);
+    assert_eq!(
+        sheet_state(&zero, 6, d("2025-04-01")).status,
+        Status::Planned
+    );
+    // A later status other than planned still wins.
+    let paused = sheet(
+        2025,
+        2026,
+        vec![
+            with_progress("2025-03-01", 20.0),
+            with_status("2025-03-15", Status::Paused),
+        ],
+    );
+    assert_eq!(
+        sheet_state(&paused, 6, d("2025-04-01")).status,
+        Status::Paused
+    );
+}
+
 /// Done, half-way, and abandoned at 10 %, as of 1 June 2024.
 fn done_halfway_abandoned() -> Vec<SheetState> {
     let sheets = [

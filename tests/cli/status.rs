@@ -369,3 +369,81 @@ fn a_very_long_unbreakable_title_wraps_quickly() {
     let longest = run.stdout.lines().map(|l| l.chars().count()).max();
     assert!(longest.is_some_and(|n| n <= 160), "{longest:?}");
 }
+
+/// Every sheet's (id, status) in a JSON document, depth first.
+fn statuses(json: &str) -> Vec<(String, String)> {
+    fn walk(v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let (Some(id), Some(status)) = (m.get("id"), m.get("status"))
+                    && let (Some(id), Some(status)) = (id.as_str(), status.as_str())
+                {
+                    out.push((id.to_string(), status.to_string()));
+                }
+                m.values().for_each(|x| walk(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&serde_json::from_str(json).unwrap(), &mut out);
+    out
+}
+
+/// Issue 20, item 7: progress recorded without a status on a sheet still
+/// planned starts it: `status`, its filter, `report` and `evaluation` all
+/// say in progress (section 3's "started"), not `à venir, 20 %`.
+#[test]
+fn progress_on_a_planned_sheet_means_in_progress_in_every_view() {
+    let env = TestEnv::demo();
+    let record = env.run(&[
+        "record",
+        "2.1.2",
+        "--date",
+        "2025-06-01",
+        "--progress",
+        "20",
+        "--note",
+        "Premiers échanges",
+        "-q",
+    ]);
+    insta::assert_snapshot!(record.transcript(), @r"
+    exit: 0
+    --- stdout
+    2.1.2 : suivi du 01/06/2025 ajouté à plan/actions/2.1.2.yaml
+    2.1.2 au 01/06/2025 : en cours, 20 %, en bonne voie ✓
+    --- stderr
+    ");
+    let of = |args: &[&str]| {
+        let run = env.run(args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        statuses(&run.stdout)
+            .into_iter()
+            .filter(|(id, _)| id == "2.1.2")
+            .map(|(_, s)| s)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let seen = [
+        ("status", of(&["status", "--format", "json", "-q"])),
+        (
+            "status --status \"en cours\"",
+            of(&["status", "--status", "en cours", "--format", "json", "-q"]),
+        ),
+        (
+            "report 2025",
+            of(&["report", "2025", "--format", "json", "-q"]),
+        ),
+        ("evaluation", of(&["evaluation", "--format", "json", "-q"])),
+    ];
+    let text: String = seen.iter().map(|(v, s)| format!("{v}: {s}\n")).collect();
+    insta::assert_snapshot!(text, @r#"
+    status: in-progress
+    status --status "en cours": in-progress
+    report 2025: in-progress
+    evaluation: in-progress
+    "#);
+    let table = env.run(&["status", "--status", "en cours", "-q"]);
+    assert!(table.stdout.contains("│ 2.1.2 ┆"), "{}", table.stdout);
+}
