@@ -1,5 +1,6 @@
 //! `ctg init DIR`: a new, valid plan for another territory, written as
-//! `renew` writes its draft (staged, loaded and checked, then moved in).
+//! `renew` writes its draft (staged, loaded and checked, then made to
+//! appear whole: `ctg::write::staging`).
 
 use super::args::InitArgs;
 use super::context::Bare;

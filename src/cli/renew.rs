@@ -1,7 +1,8 @@
 //! `ctg renew DIR --from Y --to Y`: the draft of the next convention, built
 //! in memory, written into a staging folder, loaded and checked there, and
-//! only then moved into `DIR` file by file (each move atomic). Any failure
-//! removes what was written: `DIR` is left as it was.
+//! only then made to appear in `DIR` (one rename of the whole folder when
+//! `DIR` is missing or empty; see `ctg::write::staging`). Any failure or
+//! interruption leaves `DIR` without a plan or with the whole one.
 
 use super::args::RenewArgs;
 use super::context::Context;

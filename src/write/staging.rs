@@ -1,16 +1,34 @@
-//! A folder of new files written next to their destination, then moved into
-//! it one rename at a time, or removed with everything it created.
+//! A whole new plan (`init`, `renew`) written so that its folder is, after
+//! any interruption, as it was or complete.
 //!
-//! The staging folder is a hidden sub-folder of the destination (so renames
-//! stay on one file system and are atomic); folders that did not exist are
-//! created, remembered, and removed again on failure when still empty.
+//! The files are written into a staging folder, loaded and checked there,
+//! then made to appear:
+//!
+//! - **beside** the destination, when it does not exist yet or is an empty
+//!   folder: the staging folder `.ctg-new-<random>-<name>` is made in the
+//!   destination's parent (same file system) and renamed to the
+//!   destination in one step (on Linux a folder is renamed over an empty
+//!   one). A reader, or a killed `ctg`, sees no plan or the whole plan.
+//! - **inside** the destination, when it holds other files (a `.git`, a
+//!   README): the staging folder `.ctg-new-<random>` is made in it, then
+//!   each file is moved in, `convention.yaml` last, after a list of the
+//!   moves (`.ctg-moving`) is written in the staging folder. Until the
+//!   last move the folder holds no plan; the next `init` or `renew` there
+//!   takes back the files a killed run had moved.
+//!
+//! Each staging folder has a lock file beside it (its name and `.lock`),
+//! held by the run that made it for as long as it lives. Every run first
+//! removes the staging folders whose lock no live run holds, beside and
+//! inside its destination ([`sweep`]).
 
 use super::Refusal;
 use crate::check::check;
 use crate::diag::Severity;
 use crate::load::load;
 use chrono::NaiveDate;
-use std::io::ErrorKind;
+use std::fs::{File, OpenOptions};
+use std::hash::{BuildHasher, Hasher};
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 /// One file of the new plan: its path relative to the plan folder and its bytes.
@@ -22,13 +40,15 @@ pub struct NewFile {
     pub bytes: Vec<u8>,
 }
 
-/// New files waiting in a hidden folder of their destination.
-pub(super) struct Staging {
-    dest: PathBuf,
-    stage: PathBuf,
-    /// Folders this staging created, outermost first.
-    created: Vec<PathBuf>,
-}
+/// How the names of staging folders begin.
+pub const STAGE_PREFIX: &str = ".ctg-new-";
+/// How the staging folders of earlier versions of ctg began (inside the
+/// destination, `.ctg-renew-<pid>`, without a lock: removed on sight).
+const OLD_STAGE_PREFIX: &str = ".ctg-renew-";
+/// The list of moves of an inside staging folder.
+const MOVES: &str = ".ctg-moving";
+/// The file whose arrival makes the folder a plan: moved last.
+const LAST: &str = "convention.yaml";
 
 fn cannot(path: &Path) -> impl Fn(std::io::Error) -> Refusal + '_ {
     move |e| Refusal::CannotWrite(path.to_path_buf(), e.kind())
@@ -38,106 +58,446 @@ fn missing(path: &Path) -> bool {
     matches!(std::fs::symlink_metadata(path), Err(e) if e.kind() == ErrorKind::NotFound)
 }
 
+/// Where the staging folder is, and how it becomes the plan.
+enum Mode {
+    /// Beside the destination, renamed to it: the destination's real path
+    /// (its parent resolved), and whether it exists (empty).
+    Beside { real: PathBuf, existed: bool },
+    /// Inside the destination, moved in file by file.
+    Inside,
+}
+
+/// New files waiting in a staging folder.
+struct Staging {
+    /// The destination as given (for messages).
+    dest: PathBuf,
+    stage: PathBuf,
+    /// The lock of the staging folder, held until it is gone.
+    lock: StageLock,
+    mode: Mode,
+    /// Folders this staging created above the destination, outermost first.
+    created: Vec<PathBuf>,
+}
+
 impl Staging {
-    /// Creates `dest` if missing (and its missing parents) and the staging folder in it.
-    pub(super) fn create(dest: &Path) -> Result<Staging, Refusal> {
-        let mut created: Vec<PathBuf> = dest
+    /// Creates the staging folder for `dest`, beside it when it is missing
+    /// or an empty folder (and its parent takes a new folder), else inside
+    /// it; creates the missing parents.
+    fn create(dest: &Path) -> Result<Staging, Refusal> {
+        let existed = match std::fs::metadata(dest) {
+            Ok(meta) if meta.is_dir() => true,
+            Ok(_) => return Err(Refusal::WouldOverwrite(dest.to_path_buf())),
+            Err(e) if e.kind() == ErrorKind::NotFound => false,
+            Err(e) => return Err(cannot(dest)(e)),
+        };
+        if existed && !is_empty_folder_of_its_parent(dest) {
+            return Staging::inside(dest);
+        }
+        let absolute = std::path::absolute(dest).map_err(cannot(dest))?;
+        let real = match existed {
+            true => std::fs::canonicalize(dest).map_err(cannot(dest))?,
+            false => absolute,
+        };
+        let (Some(parent), Some(name)) = (real.parent(), real.file_name()) else {
+            return Err(Refusal::WouldOverwrite(dest.to_path_buf()));
+        };
+        let mut created: Vec<PathBuf> = parent
             .ancestors()
-            .filter(|a| !a.as_os_str().is_empty())
             .take_while(|a| missing(a))
             .map(Path::to_path_buf)
             .collect();
         created.reverse();
-        std::fs::create_dir_all(dest).map_err(cannot(dest))?;
-        let stage = dest.join(format!(".ctg-renew-{}", std::process::id()));
-        let mut staging = Staging {
-            dest: dest.to_path_buf(),
-            stage: stage.clone(),
-            created,
-        };
-        if let Err(e) = std::fs::create_dir(&stage) {
-            staging.stage = PathBuf::new();
-            staging.abort();
-            return Err(cannot(&stage)(e));
+        let name: String = name.to_string_lossy().chars().take(100).collect();
+        let made =
+            std::fs::create_dir_all(parent).and_then(|()| new_stage(parent, &format!("-{name}")));
+        match made {
+            Ok((stage, lock)) => Ok(Staging {
+                dest: dest.to_path_buf(),
+                stage,
+                lock,
+                mode: Mode::Beside {
+                    real: real.clone(),
+                    existed,
+                },
+                created,
+            }),
+            // An empty folder in a parent that takes no new folder.
+            Err(_) if existed => Staging::inside(dest),
+            Err(e) => {
+                for dir in created.iter().rev() {
+                    let _ = std::fs::remove_dir(dir);
+                }
+                Err(cannot(dest)(e))
+            }
         }
-        Ok(staging)
     }
 
-    /// The staging folder, where the new plan can be loaded.
-    pub(super) fn path(&self) -> &Path {
-        &self.stage
+    /// A staging folder inside `dest`.
+    fn inside(dest: &Path) -> Result<Staging, Refusal> {
+        let (stage, lock) = new_stage(dest, "").map_err(cannot(dest))?;
+        Ok(Staging {
+            dest: dest.to_path_buf(),
+            stage,
+            lock,
+            mode: Mode::Inside,
+            created: Vec::new(),
+        })
     }
 
-    /// Writes every file into the staging folder.
-    pub(super) fn write(&self, files: &[NewFile]) -> Result<(), Refusal> {
+    /// Writes every file into the staging folder, each flushed.
+    fn write(&self, files: &[NewFile]) -> Result<(), Refusal> {
         for file in files {
             let path = self.stage.join(&file.path);
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).map_err(cannot(parent))?;
+                std::fs::create_dir_all(parent).map_err(cannot(&self.dest))?;
             }
-            std::fs::write(&path, &file.bytes).map_err(cannot(&self.dest.join(&file.path)))?;
+            File::create(&path)
+                .and_then(|mut f| f.write_all(&file.bytes).and_then(|()| f.sync_all()))
+                .map_err(cannot(&self.dest.join(&file.path)))?;
         }
         Ok(())
     }
 
-    /// Moves every file into the destination; on any failure, removes those
-    /// already moved and everything this staging created.
-    pub(super) fn commit(mut self, files: &[NewFile]) -> Result<(), Refusal> {
-        let mut moved: Vec<PathBuf> = Vec::new();
-        let result = self.move_all(files, &mut moved);
-        if result.is_err() {
-            for path in moved.iter().rev() {
-                let _ = std::fs::remove_file(path);
+    /// Makes the staged plan the destination's, or removes everything this
+    /// staging wrote and created.
+    fn commit(self, files: &[NewFile]) -> Result<(), Refusal> {
+        let result = match &self.mode {
+            Mode::Beside { real, existed } => self.rename(real, *existed),
+            Mode::Inside => self.move_in(files),
+        };
+        match result {
+            Ok(()) => {
+                let _ = std::fs::remove_dir_all(&self.stage);
+                self.lock.release();
+                Ok(())
             }
-            self.abort();
-            return result;
+            Err(refusal) => {
+                self.abort();
+                Err(refusal)
+            }
         }
-        let _ = std::fs::remove_dir_all(&self.stage);
+    }
+
+    /// Renames the staging folder to the destination, flushed first so
+    /// that the plan that appears is whole on disk too.
+    fn rename(&self, real: &Path, existed: bool) -> Result<(), Refusal> {
+        sync_folders(&self.stage);
+        if existed && let Ok(meta) = std::fs::metadata(real) {
+            let _ = std::fs::set_permissions(&self.stage, meta.permissions());
+        }
+        if let Err(e) = std::fs::rename(&self.stage, real) {
+            // Another run filled the destination meanwhile.
+            if holds_a_plan(&self.dest) {
+                return Err(Refusal::HoldsPlan(self.dest.clone()));
+            }
+            return Err(match e.kind() {
+                ErrorKind::AlreadyExists | ErrorKind::DirectoryNotEmpty => {
+                    Refusal::WouldOverwrite(self.dest.clone())
+                }
+                kind => Refusal::CannotWrite(self.dest.clone(), kind),
+            });
+        }
+        if let Some(parent) = real.parent() {
+            sync_folder(parent);
+        }
         Ok(())
     }
 
-    fn move_all(&mut self, files: &[NewFile], moved: &mut Vec<PathBuf>) -> Result<(), Refusal> {
-        for file in files {
-            let target = self.dest.join(&file.path);
-            if let Some(parent) = target.parent().filter(|p| missing(p)) {
-                std::fs::create_dir(parent).map_err(cannot(parent))?;
-                self.created.push(parent.to_path_buf());
+    /// Moves every file into the destination, `convention.yaml` last, after
+    /// writing the list of the moves for [`sweep`].
+    fn move_in(&self, files: &[NewFile]) -> Result<(), Refusal> {
+        let mut order: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+        order.sort_by_key(|p| *p == Path::new(LAST));
+        let mut folders: Vec<&Path> = Vec::new();
+        for path in &order {
+            for folder in path
+                .ancestors()
+                .skip(1)
+                .filter(|a| !a.as_os_str().is_empty())
+            {
+                if !folders.contains(&folder) && missing(&self.dest.join(folder)) {
+                    folders.push(folder);
+                }
             }
+        }
+        folders.sort_by_key(|f| f.components().count());
+        let mut list = String::new();
+        for folder in &folders {
+            list.push_str(&format!("d {}\n", folder.display()));
+        }
+        for path in &order {
+            list.push_str(&format!("f {}\n", path.display()));
+        }
+        File::create(self.stage.join(MOVES))
+            .and_then(|mut f| f.write_all(list.as_bytes()).and_then(|()| f.sync_all()))
+            .map_err(cannot(&self.dest))?;
+        sync_folders(&self.stage);
+        for folder in &folders {
+            let target = self.dest.join(folder);
+            std::fs::create_dir(&target).map_err(cannot(&target))?;
+        }
+        for path in &order {
+            let target = self.dest.join(path);
             if !missing(&target) {
                 return Err(Refusal::WouldOverwrite(target));
             }
-            std::fs::rename(self.stage.join(&file.path), &target).map_err(cannot(&target))?;
-            moved.push(target);
+            std::fs::rename(self.stage.join(path), &target).map_err(cannot(&target))?;
+        }
+        let mut synced: Vec<&Path> = Vec::new();
+        for path in &order {
+            let folder = path.parent().unwrap_or(Path::new(""));
+            if !synced.contains(&folder) {
+                sync_folder(&self.dest.join(folder));
+                synced.push(folder);
+            }
         }
         Ok(())
     }
 
-    /// Removes the staging folder and the folders this staging created
-    /// (innermost first, each only if empty).
-    pub(super) fn abort(self) {
-        if !self.stage.as_os_str().is_empty() {
-            let _ = std::fs::remove_dir_all(&self.stage);
+    /// Takes back what this staging moved in, removes the staging folder
+    /// and the folders it created (innermost first, each only if empty).
+    fn abort(self) {
+        if matches!(self.mode, Mode::Inside) {
+            take_back(&self.stage);
         }
+        let _ = std::fs::remove_dir_all(&self.stage);
+        self.lock.release();
         for dir in self.created.iter().rev() {
             let _ = std::fs::remove_dir(dir);
         }
     }
 }
 
-/// Refuses a `dir` that holds a plan, as `--plan` would find it there.
-pub fn refuse_a_plan(dir: &Path) -> Result<(), Refusal> {
-    for rel in ["convention.yaml", "plan/convention.yaml"] {
-        if std::fs::symlink_metadata(dir.join(rel)).is_ok() {
-            return Err(Refusal::HoldsPlan(dir.to_path_buf()));
+/// True when `dir` is an empty folder on its parent's file system (a
+/// mount point cannot be renamed over).
+fn is_empty_folder_of_its_parent(dir: &Path) -> bool {
+    let empty = std::fs::read_dir(dir).is_ok_and(|mut e| e.next().is_none());
+    let Ok(real) = std::fs::canonicalize(dir) else {
+        return false;
+    };
+    let Some(parent) = real.parent() else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let device = |p: &Path| std::fs::metadata(p).map(|m| m.dev()).ok();
+        empty && device(&real).is_some() && device(&real) == device(parent)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = parent;
+        empty
+    }
+}
+
+/// Flushes `dir` and the folders under it (not possible everywhere).
+fn sync_folders(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                sync_folders(&entry.path());
+            }
         }
     }
-    Ok(())
+    sync_folder(dir);
+}
+
+fn sync_folder(dir: &Path) {
+    if let Ok(folder) = File::open(dir) {
+        let _ = folder.sync_all();
+    }
+}
+
+/// Takes back, from the folder holding the inside staging folder `stage`,
+/// the files its list of moves says were moved (no longer in `stage`, now
+/// in the folder), and the folders it created, unless the last move was
+/// made: then the plan is complete and stays.
+fn take_back(stage: &Path) {
+    let Some(dest) = stage.parent() else {
+        return;
+    };
+    let Ok(list) = std::fs::read_to_string(stage.join(MOVES)) else {
+        return;
+    };
+    let moved = |rel: &str| missing(&stage.join(rel)) && !missing(&dest.join(rel));
+    let files: Vec<&str> = list.lines().filter_map(|l| l.strip_prefix("f ")).collect();
+    if files.last().is_some_and(|last| moved(last)) {
+        return;
+    }
+    for rel in files.iter().filter(|rel| moved(rel)) {
+        let _ = std::fs::remove_file(dest.join(rel));
+    }
+    for rel in list.lines().rev().filter_map(|l| l.strip_prefix("d ")) {
+        let _ = std::fs::remove_dir(dest.join(rel));
+    }
+}
+
+/// The lock file of a staging folder: its name and `.lock`, beside it.
+fn lock_path(stage: &Path) -> PathBuf {
+    let mut name = stage.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    stage.with_file_name(name)
+}
+
+/// The lock of a live staging folder.
+struct StageLock {
+    path: PathBuf,
+    file: File,
+}
+
+impl StageLock {
+    /// Removes the lock file, then lets the lock go.
+    fn release(self) {
+        let _ = std::fs::remove_file(&self.path);
+        drop(self.file);
+    }
+}
+
+/// A new staging folder in `dir` named `.ctg-new-<random><suffix>`, with its
+/// lock taken first: a folder found without its lock file is a dead run's.
+fn new_stage(dir: &Path, suffix: &str) -> std::io::Result<(PathBuf, StageLock)> {
+    let mut last = None;
+    for _ in 0..16 {
+        let random = std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish();
+        let stage = dir.join(format!("{STAGE_PREFIX}{random:016x}{suffix}"));
+        let path = lock_path(&stage);
+        let file = match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+                last = Some(e);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        // A sweep may have taken and removed this new file before our lock.
+        if file.try_lock().is_err() || !same_file(&file, &path) {
+            continue;
+        }
+        let lock = StageLock { path, file };
+        match std::fs::create_dir(&stage) {
+            Ok(()) => return Ok((stage, lock)),
+            Err(e) => {
+                lock.release();
+                if e.kind() != ErrorKind::AlreadyExists {
+                    return Err(e);
+                }
+                last = Some(e);
+            }
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no staging name")))
+}
+
+/// True when `path` still names the open `file`.
+fn same_file(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let id = |m: std::fs::Metadata| (m.dev(), m.ino());
+        match (file.metadata(), std::fs::symlink_metadata(path)) {
+            (Ok(a), Ok(b)) => id(a) == id(b),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        !missing(path)
+    }
+}
+
+/// Opens a lock file without following a link.
+fn open_lock(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    options.open(path)
+}
+
+/// Removes the staging folders that ended runs left in `dir`: those whose
+/// lock file no live run holds, or that have none, first taking back the
+/// files an interrupted inside staging had moved into `dir`; and the
+/// folders of earlier versions (`.ctg-renew-<pid>`). Live runs' folders,
+/// links and other files are left alone.
+pub fn sweep(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        if kind.is_dir() && name.starts_with(OLD_STAGE_PREFIX) {
+            let _ = std::fs::remove_dir_all(&path);
+        } else if !name.starts_with(STAGE_PREFIX) {
+            continue;
+        } else if kind.is_file()
+            && let Some(stage) = name.strip_suffix(".lock").map(|n| dir.join(n))
+        {
+            let Ok(lock) = open_lock(&path) else {
+                continue;
+            };
+            if lock.try_lock().is_ok() {
+                remove_stage(&stage);
+                let _ = std::fs::remove_file(&path);
+            }
+        } else if kind.is_dir() && missing(&lock_path(&path)) {
+            remove_stage(&path);
+        }
+    }
+}
+
+/// Removes an ended run's staging folder, taking back what it moved.
+fn remove_stage(stage: &Path) {
+    if std::fs::symlink_metadata(stage).is_ok_and(|m| m.is_dir()) {
+        take_back(stage);
+        let _ = std::fs::remove_dir_all(stage);
+    }
+}
+
+/// Removes what killed runs left beside and inside `dir` ([`sweep`]).
+fn sweep_around(dir: &Path) {
+    let parent = std::path::absolute(dir)
+        .ok()
+        .and_then(|a| a.parent().map(Path::to_path_buf));
+    if let Some(parent) = parent {
+        sweep(&parent);
+    }
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if let Some(parent) = real.parent() {
+            sweep(parent);
+        }
+        sweep(&real);
+    }
+}
+
+/// True when `dir` holds a plan, as `--plan` would find it there.
+fn holds_a_plan(dir: &Path) -> bool {
+    ["convention.yaml", "plan/convention.yaml"]
+        .iter()
+        .any(|rel| std::fs::symlink_metadata(dir.join(rel)).is_ok())
+}
+
+/// Refuses a `dir` that holds a plan, as `--plan` would find it there,
+/// once what killed runs left around it is removed.
+pub fn refuse_a_plan(dir: &Path) -> Result<(), Refusal> {
+    sweep_around(dir);
+    match holds_a_plan(dir) {
+        true => Err(Refusal::HoldsPlan(dir.to_path_buf())),
+        false => Ok(()),
+    }
 }
 
 /// Writes `files`, a whole new plan of `sheets` action sheets, into `dir`:
 /// refused when `dir` holds a plan or any of the files; staged, loaded and
-/// checked as of `as_of` (no error, every sheet read), then moved in. On any
-/// failure `dir` is left as it was.
+/// checked as of `as_of` (no error, every sheet read), then made to appear
+/// as the module says. On any failure `dir` is left as it was.
 pub fn install(
     dir: &Path,
     files: &[NewFile],
@@ -168,7 +528,7 @@ pub fn install(
 
 /// Loads and checks the staged plan: no error, and every sheet read.
 fn verify(staging: &Staging, as_of: NaiveDate, sheets: usize) -> Result<(), Refusal> {
-    let loaded = load(staging.path());
+    let loaded = load(&staging.stage);
     let errors = check(&loaded, as_of)
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -177,4 +537,86 @@ fn verify(staging: &Staging, as_of: NaiveDate, sheets: usize) -> Result<(), Refu
         return Err(Refusal::DraftInvalid(errors.max(1)));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_live_staging_folder_is_kept_an_ended_one_removed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (live, lock) = new_stage(dir.path(), "-a").expect("stage");
+        let ended = dir.path().join(format!("{STAGE_PREFIX}0000-b"));
+        std::fs::create_dir_all(ended.join("actions")).expect("mkdir");
+        std::fs::write(lock_path(&ended), "").expect("unlocked lock file");
+        let old = dir.path().join(".ctg-renew-123");
+        std::fs::create_dir(&old).expect("mkdir");
+        let orphan = dir.path().join(format!("{STAGE_PREFIX}0001-c"));
+        std::fs::create_dir(&orphan).expect("mkdir");
+        sweep(dir.path());
+        let live_name = live
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        assert_eq!(
+            names(dir.path()),
+            [live_name.clone(), format!("{live_name}.lock")]
+        );
+        // Without its lock, the folder is an ended run's.
+        lock.release();
+        sweep(dir.path());
+        assert_eq!(names(dir.path()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_files_an_interrupted_move_brought_in_are_taken_back() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let dest = dir.path();
+        std::fs::write(dest.join("README.md"), "à lire").expect("write");
+        let stage = dest.join(format!("{STAGE_PREFIX}0002"));
+        std::fs::create_dir_all(stage.join("actions")).expect("mkdir");
+        for rel in ["axes.yaml", "actions/1.1.1.yaml", "convention.yaml"] {
+            std::fs::write(stage.join(rel), rel).expect("write");
+        }
+        std::fs::write(
+            stage.join(MOVES),
+            "d actions\nf axes.yaml\nf actions/1.1.1.yaml\nf convention.yaml\n",
+        )
+        .expect("write");
+        // Killed after two moves: axes.yaml and the sheet are in, not the convention.
+        std::fs::rename(stage.join("axes.yaml"), dest.join("axes.yaml")).expect("move");
+        std::fs::create_dir(dest.join("actions")).expect("mkdir");
+        std::fs::rename(
+            stage.join("actions/1.1.1.yaml"),
+            dest.join("actions/1.1.1.yaml"),
+        )
+        .expect("move");
+        sweep(dest);
+        assert_eq!(names(dest), ["README.md"]);
+    }
+
+    #[test]
+    fn a_move_killed_after_its_last_file_leaves_the_whole_plan() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let dest = dir.path();
+        let stage = dest.join(format!("{STAGE_PREFIX}0003"));
+        std::fs::create_dir(&stage).expect("mkdir");
+        std::fs::write(stage.join(MOVES), "f axes.yaml\nf convention.yaml\n").expect("write");
+        for rel in ["axes.yaml", "convention.yaml"] {
+            std::fs::write(dest.join(rel), rel).expect("write");
+        }
+        sweep(dest);
+        assert_eq!(names(dest), ["axes.yaml", "convention.yaml"]);
+    }
 }
