@@ -4,19 +4,15 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 /// Why git cannot commit a record.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GitError {
     /// No `git` on the PATH.
-    #[error("git is not installed")]
     NotInstalled,
     /// The plan is not inside a git work tree.
-    #[error("the plan is not in a git repository")]
     NotAWorkTree,
     /// `git var GIT_AUTHOR_IDENT` fails.
-    #[error("git has no author identity: {0}")]
     NoIdentity(String),
     /// A git command failed.
-    #[error("{0}")]
     Failed(String),
 }
 

@@ -50,17 +50,14 @@ pub struct Unread {
 }
 
 /// Why the plan folder itself cannot be used.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum FindError {
     /// `--plan` names a folder that is not there.
-    #[error("{0}")]
     NotAFolder(PathBuf),
     /// `--plan` names a folder that holds neither `convention.yaml` nor
     /// `plan/convention.yaml`.
-    #[error("no plan in {0}")]
     NoPlanIn(PathBuf),
     /// No plan from the current folder upward.
-    #[error("no plan found")]
     NotFound(PathBuf),
 }
 

@@ -3,7 +3,8 @@
 //! `evaluation`): the format is `--format`, else the `--output` extension,
 //! else the terminal; the text goes to `--output` (announced) or stdout.
 //! Each view is drawn only when its format is asked: the charts for the
-//! HTML page alone.
+//! HTML page alone. `timeline`, whose formats are a chart's, chooses its
+//! own and ends in the same [`send`].
 
 use super::args::TableFormat;
 use super::context::Context;
@@ -92,9 +93,16 @@ pub(super) fn deliver(ctx: &Context, target: &Target, views: &Views) -> Result<(
             },
         },
     };
-    match target.output {
+    send(ctx, target.output, &text)
+}
+
+/// Writes a command's text to `--output` (replaced atomically, announced)
+/// or to stdout: the last step of every command that renders, `timeline`'s
+/// chart included.
+pub(super) fn send(ctx: &Context, output: Option<&Path>, text: &str) -> Result<(), Failure> {
+    match output {
         Some(path) => output::write(ctx, path, text.as_bytes()),
-        None => print(&text),
+        None => print(text),
     }
 }
 
@@ -107,10 +115,7 @@ fn csv(ctx: &Context, doc: &Document, lang: Lang, target: &Target) -> Result<(),
             .find(|g| g.name == name.as_str())
             .map(|grid| grid.csv(lang))
             .unwrap_or_default();
-        return match target.output {
-            Some(path) => output::write(ctx, path, text.as_bytes()),
-            None => print(&text),
-        };
+        return send(ctx, target.output, &text);
     }
     let dir = target
         .output

@@ -3,7 +3,8 @@
 use super::args::{TimelineArgs, TimelineFormat};
 use super::context::Context;
 use super::output::{self, Extension};
-use super::{Failure, print};
+use super::Failure;
+use super::deliver::send;
 use ctg::render::timeline;
 use std::process::ExitCode;
 
@@ -34,9 +35,6 @@ pub(super) fn run(ctx: &Context, args: &TimelineArgs) -> Result<ExitCode, Failur
             ctx.color && args.output.is_none(),
         ),
     };
-    match &args.output {
-        Some(path) => output::write(ctx, path, text.as_bytes())?,
-        None => print(&text)?,
-    }
+    send(ctx, args.output.as_deref(), &text)?;
     Ok(ExitCode::SUCCESS)
 }

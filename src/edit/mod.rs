@@ -31,19 +31,15 @@ pub enum Notice {
 }
 
 /// Why a file cannot be edited.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditError {
     /// The root is a flow mapping `{...}`.
-    #[error("the sheet is written as one flow mapping `{{...}}`")]
     FlowRoot,
     /// The root is not a mapping of keys.
-    #[error("the sheet is not a mapping of keys")]
     RootNotMapping,
     /// The key holds something else than a block list (`- ...` lines).
-    #[error("`{0}` is not a list written one item per line")]
     NotBlockList(String),
     /// The YAML editor could not read the file or the change.
-    #[error("the sheet could not be read for editing")]
     Unparsable,
 }
 

@@ -12,13 +12,11 @@ use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 /// Why a folder given on the command line names no plan.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum FolderError {
     /// Not a folder.
-    #[error("not a folder: {0}")]
     NotAFolder(PathBuf),
     /// A folder that is no plan and has no sub-folder that is one.
-    #[error("no plan in {0}")]
     NoPlanIn(PathBuf),
 }
 
