@@ -1,10 +1,10 @@
 //! `ctg timeline`: the period as a chart.
 
+use super::Failure;
 use super::args::{TimelineArgs, TimelineFormat};
 use super::context::Context;
-use super::output::{self, Extension};
-use super::Failure;
 use super::deliver::send;
+use super::output::{self, Extension};
 use ctg::render::timeline;
 use std::process::ExitCode;
 
