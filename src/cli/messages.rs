@@ -201,6 +201,7 @@ impl Localize for Msg {
     fn say(&self, lang: Lang) -> String {
         use Msg::*;
         let date = |d: &NaiveDate| short_date(*d, lang);
+        let nothing = ctg::i18n::phrase::nothing_written(lang);
         match self {
             UnknownLanguage(t) => lang.pick(
                 format!("unknown language `{t}`: use fr or en"),
@@ -285,8 +286,8 @@ impl Localize for Msg {
             CannotWriteFormat { path, accepted } => {
                 let list = accepted.join(", ");
                 lang.pick(
-                    format!("cannot write `{}`: this command writes {list} (or choose with --format); nothing was written", shown(path)),
-                    format!("impossible d'écrire `{}`\u{a0}: cette commande écrit {list} (ou choisissez avec --format)\u{a0}; rien n'a été écrit", shown(path)),
+                    format!("cannot write `{}`: this command writes {list} (or choose with --format); {nothing}", shown(path)),
+                    format!("impossible d'écrire `{}`\u{a0}: cette commande écrit {list} (ou choisissez avec --format)\u{a0}; {nothing}", shown(path)),
                 )
             }
             XlsxNeedsOutput => lang.pick(
@@ -302,8 +303,8 @@ impl Localize for Msg {
                 "--table donne un tableau en CSV\u{a0}: omettez --format, ou indiquez --format csv".to_string(),
             ),
             WorkbookFailed => lang.pick(
-                "the xlsx workbook could not be made; nothing was written".to_string(),
-                "le classeur xlsx n'a pas pu être produit\u{a0}; rien n'a été écrit".to_string(),
+                format!("the xlsx workbook could not be made; {nothing}"),
+                format!("le classeur xlsx n'a pas pu être produit\u{a0}; {nothing}"),
             ),
             CannotWrite(p, kind) => lang.pick(
                 format!("cannot write `{}`: {}", shown(p), io_reason(*kind, lang)),
@@ -311,12 +312,12 @@ impl Localize for Msg {
             ),
             NotARegularFile(p, kind) => lang.pick(
                 format!(
-                    "will not write `{}`: it is {}, not a regular file; nothing was written",
+                    "will not write `{}`: it is {}, not a regular file; {nothing}",
                     shown(p),
                     kind.name(lang)
                 ),
                 format!(
-                    "`{}` n'est pas remplacé\u{a0}: c'est {}, pas un fichier ordinaire\u{a0}; rien n'a été écrit",
+                    "`{}` n'est pas remplacé\u{a0}: c'est {}, pas un fichier ordinaire\u{a0}; {nothing}",
                     shown(p),
                     kind.name(lang)
                 ),
@@ -422,7 +423,6 @@ impl Localize for Msg {
             ),
             Write(r) => r.say(lang),
             OutputInPlan(p, plan) => {
-                let nothing = ctg::i18n::phrase::nothing_written(lang);
                 lang.pick(
                     format!("will not write `{}` inside the plan folder `{}`: a report there could replace a plan file; choose a path outside it; {nothing}", shown(p), shown(plan)),
                     format!("`{}` n'est pas écrit dans le dossier du plan `{}`\u{a0}: un rapport y remplacerait un fichier du plan\u{a0}; choisissez un chemin hors de ce dossier\u{a0}; {nothing}", shown(p), shown(plan)),
