@@ -1,4 +1,5 @@
-//! `ctg show ID`: an axis, objective, sheet or field in full; `show tracks`.
+//! `ctg show ID`: an axis, objective, sheet, field or partner in full;
+//! `show tracks`.
 
 use super::args::ShowArgs;
 use super::context::Context;
@@ -18,7 +19,9 @@ pub(super) fn run(ctx: &Context, args: &ShowArgs) -> Result<ExitCode, Failure> {
     } else if let Some(sheet) = plan.sheet(id) {
         Some(show::sheet(plan, sheet, ctx.as_of, lang))
     } else {
-        show::group(plan, id, ctx.as_of, lang).or_else(|| show::field(plan, id, lang))
+        show::group(plan, id, ctx.as_of, lang)
+            .or_else(|| show::field(plan, id, lang))
+            .or_else(|| show::partner(plan, id, ctx.as_of, lang))
     };
     match text {
         Some(t) => print(&t).map(|()| ExitCode::SUCCESS),
@@ -30,6 +33,7 @@ pub(super) fn run(ctx: &Context, args: &ShowArgs) -> Result<ExitCode, Failure> {
                 .chain(plan.objectives().map(|(_, o)| o.id.as_str()))
                 .chain(plan.sheets.iter().map(|s| s.id.as_str()))
                 .chain(plan.convention.fields.iter().map(|f| f.id.as_str()))
+                .chain(plan.partners.iter().map(|p| p.id.as_str()))
                 .chain(["tracks"]);
             Err(Failure::Refused(Msg::NothingWithId(
                 id.to_string(),

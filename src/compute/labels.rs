@@ -4,7 +4,7 @@
 
 use super::{Health, SynthesisClass};
 use crate::i18n::{L, Lang};
-use crate::model::Status;
+use crate::model::{PartnerKind, Status};
 
 /// The column label of a synthesis class.
 pub fn class_label(c: SynthesisClass) -> L {
@@ -49,4 +49,17 @@ pub fn health_label(health: Health, lang: Lang) -> &'static str {
 /// The symbol of a health value alone.
 pub fn health_symbol(health: Health) -> char {
     health_label(health, Lang::En).chars().last().unwrap_or(' ')
+}
+
+/// The label of a partner's kind.
+pub fn partner_kind_label(kind: PartnerKind, lang: Lang) -> &'static str {
+    match kind {
+        PartnerKind::Signatory => L::KindSignatory,
+        PartnerKind::Elected => L::KindElected,
+        PartnerKind::Service => L::KindService,
+        PartnerKind::Institution => L::KindInstitution,
+        PartnerKind::Association => L::KindAssociation,
+        PartnerKind::Other => L::KindOther,
+    }
+    .get(lang)
 }

@@ -192,6 +192,19 @@ catalogue! {
     FromDay => "from", "du";
     ToDay => "to", "au";
     TimelineLegend => "─ schedule  ◆ milestone due  ✔ reached  ▲ overdue", "─ calendrier  ◆ jalon à venir  ✔ atteint  ▲ en retard";
+    PartnerTitle => "Partner", "Partenaire";
+    PartnerKindTitle => "Kind", "Type";
+    Contact => "Contact", "Contact";
+    SignsConvention => "signs the convention", "signataire de la convention";
+    LeadOf => "Lead of", "Pilote de";
+    PartnerOf => "Partner of", "Partenaire de";
+    NoSheetListed => "no action sheet", "aucune fiche action";
+    KindSignatory => "signatory", "signataire";
+    KindElected => "elected", "élu";
+    KindService => "service", "service";
+    KindInstitution => "institution", "institution";
+    KindAssociation => "association", "association";
+    KindOther => "other", "autre";
 }
 
 /// A label is a sentence like the others.

@@ -1,6 +1,6 @@
 //! `ctg show`: one axis, objective, sheet or field in full, as text.
 
-use crate::compute::labels::{health_label, status_label};
+use crate::compute::labels::{health_label, partner_kind_label, status_label};
 use crate::compute::{Rollup, SheetState, indicator_value, sheet_state};
 use crate::i18n::fmt::{bar, colon, number, percent, short_date};
 use crate::i18n::{L, Lang};
@@ -328,6 +328,48 @@ fn journal(out: &mut String, s: &Sheet, lang: Lang) {
             let _ = writeln!(out, "      {}{c} {}", L::Measures.get(lang), m.join(", "));
         }
     }
+}
+
+/// A partner: its name, kind and contact, whether it signs the convention,
+/// and the sheets it leads and those it is a partner of, each with its
+/// state as of `as_of`.
+pub fn partner(plan: &Plan, id: &str, as_of: NaiveDate, lang: Lang) -> Option<String> {
+    let p = plan.partner(id)?;
+    let c = colon(lang);
+    let mut out = format!("{} {} — {}\n", L::PartnerTitle.get(lang), id, safe(&p.name));
+    let mut kind = partner_kind_label(p.kind, lang).to_string();
+    if plan.convention.signatories.iter().any(|s| s.value == id) {
+        kind.push_str(&format!(" · {}", L::SignsConvention.get(lang)));
+    }
+    let _ = writeln!(out, "{}{c} {kind}", L::PartnerKindTitle.get(lang));
+    if let Some(contact) = &p.contact {
+        let _ = writeln!(out, "{}{c} {}", L::Contact.get(lang), safe(contact));
+    }
+    let lead: Vec<&Sheet> = plan
+        .sheets
+        .iter()
+        .filter(|s| s.lead.as_ref().is_some_and(|l| l.value == id))
+        .collect();
+    let partner_of: Vec<&Sheet> = plan
+        .sheets
+        .iter()
+        .filter(|s| s.partners.iter().any(|x| x.value == id))
+        .collect();
+    for (label, sheets) in [(L::LeadOf, lead), (L::PartnerOf, partner_of)] {
+        let _ = writeln!(
+            out,
+            "\n{} ({})",
+            label.get(lang),
+            crate::i18n::fmt::as_of(as_of, lang)
+        );
+        if sheets.is_empty() {
+            let _ = writeln!(out, "    {}", L::NoSheetListed.get(lang));
+        }
+        for s in sheets {
+            out.push_str(&sheet_line(plan, s, as_of, lang));
+        }
+    }
+    Some(out)
 }
 
 /// A field of intervention: its tracks, each with the sheets that name it.

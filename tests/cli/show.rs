@@ -90,3 +90,53 @@ fn french_labels_take_a_non_breaking_space_before_the_colon_and_plurals() {
         &["Calendrier\u{a0}: 2023-2026\n", "Statut\u{a0}: en cours"],
     );
 }
+
+/// Issue 20, item 5: a partner's id shows the partner — name, kind, the
+/// sheets it leads and those it is a partner of — instead of "nothing in
+/// the plan has that id".
+#[test]
+fn a_partner_id_shows_the_partner_and_its_sheets() {
+    let env = TestEnv::demo();
+    insta::assert_snapshot!(env.run(&["show", "ccvl"]).transcript(), @r"
+    exit: 0
+    --- stdout
+    Partenaire ccvl — Communauté de communes du Val de Lune
+    Type : signataire · signataire de la convention
+
+    Pilote de (au 30/06/2025)
+        1.1.2 Guide des transports du territoire
+              réalisée · réalisée ✔ · ██████████ 100 %
+        1.2.1 Liaison cyclable entre les deux bourgs
+              bloquée · alerte ▲ · ███░░░░░░░ 30 %
+
+    Partenaire de (au 30/06/2025)
+        1.1.1 Navette solidaire vers les services
+              en cours · en bonne voie ✓ · ██████░░░░ 60 %
+        2.2.1 Conseil intercommunal des jeunes
+              abandonnée · abandonnée ✖ · ███░░░░░░░ 25 %
+    --- stderr
+    1 avertissement : lancez `ctg validate`
+    ");
+    insta::assert_snapshot!(env.run(&["--lang", "en", "show", "maison-jeunes"]).transcript(), @r"
+    exit: 0
+    --- stdout
+    Partner maison-jeunes — Maison des jeunes du Val
+    Kind: association
+
+    Lead of (as of 2025-06-30)
+        2.2.1 Conseil intercommunal des jeunes
+              abandoned · abandoned ✖ · ███░░░░░░░ 25%
+
+    Partner of (as of 2025-06-30)
+        no action sheet
+    --- stderr
+    1 warning: run `ctg validate`
+    ");
+    let typo = env.run(&["show", "caf-exempl"]);
+    assert_eq!(typo.code, 1);
+    assert!(
+        typo.stderr.contains("vouliez-vous dire `caf-exemple`"),
+        "{}",
+        typo.stderr
+    );
+}

@@ -106,7 +106,7 @@ pub(super) enum Command {
     Validate(ValidateArgs),
     /// Where every action sheet stands, grouped by axis and objective
     Status(StatusArgs),
-    /// One axis, objective, action sheet or field in full; `show tracks` lists every track
+    /// One axis, objective, action sheet, field or partner in full; `show tracks` lists every track
     Show(ShowArgs),
     /// Append one dated journal entry to an action sheet
     Record(RecordArgs),

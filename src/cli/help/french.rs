@@ -84,7 +84,7 @@ const FRENCH: &[(&str, &str)] = &[
     ("status:stale", "Seulement les fiches sans suivi"),
     (
         "show:about",
-        "Un axe, un objectif, une fiche action ou un champ en entier\u{a0}; `show tracks` liste toutes les pistes",
+        "Un axe, un objectif, une fiche action, un champ ou un partenaire en entier\u{a0}; `show tracks` liste toutes les pistes",
     ),
     (
         "show:id",
