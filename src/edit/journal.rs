@@ -19,6 +19,7 @@ pub fn append_entry(
                 replaced: Vec::new(),
             });
         }
+        let mut replaced = Vec::new();
         match root.get_sequence("journal") {
             Some(seq) if !seq.is_flow_style() => seq.push(entry_mapping(entry)?),
             Some(_) => {
@@ -26,11 +27,21 @@ pub fn append_entry(
                 replace_journal(&root, &all)?;
                 notices.push(Notice::FlowJournalRewritten);
             }
-            None => replace_journal(&root, &[entry])?,
+            None => {
+                // `journal: ~` (or `null`): the null is the one thing replaced.
+                if let Some(null) = root.get("journal") {
+                    let range = null.byte_range();
+                    let range = range.start as usize..range.end as usize;
+                    if !range.is_empty() {
+                        replaced.push(lines_of(text, range));
+                    }
+                }
+                replace_journal(&root, &[entry])?;
+            }
         }
         Ok(Changed {
             text: doc.to_string(),
-            replaced: Vec::new(),
+            replaced,
         })
     })
 }

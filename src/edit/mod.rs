@@ -82,18 +82,48 @@ pub(crate) fn edit_text(
     if first_content_line(&text).is_some_and(|l| l.starts_with('{')) {
         return Err(EditError::FlowRoot);
     }
-    let doc = parse_doc(&text)?;
-    let changed = change(&doc, &text, &mut notices)?;
+    let (prolog, document) = text.split_at(prolog_len(&text));
+    let doc = parse_doc(document)?;
+    let changed = change(&doc, document, &mut notices)?;
+    let edited = format!("{prolog}{}", changed.text);
     let edited = if crlf {
-        changed.text.replace('\n', "\r\n")
+        edited.replace('\n', "\r\n")
     } else {
-        changed.text
+        edited
     };
+    let shift = prolog.matches('\n').count();
     Ok(Edited {
         text: format!("{bom}{edited}"),
         notices,
-        replaced: changed.replaced,
+        replaced: changed
+            .replaced
+            .into_iter()
+            .map(|r| r.start + shift..r.end + shift)
+            .collect(),
     })
+}
+
+/// The length of what comes before the document's `---` line: directives
+/// (`%YAML 1.2`), comments and blank lines, which `yaml-edit` reads only
+/// as part of a whole stream. The edit is made on the document from its
+/// `---` line on, and this is put back before it unchanged. Zero when the
+/// file has no `---` line after such lines.
+fn prolog_len(text: &str) -> usize {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if let Some(rest) = trimmed.strip_prefix("---") {
+            let rest = rest.trim_start();
+            let bare = rest.is_empty() || (rest.starts_with('#') && rest.len() < trimmed.len() - 3);
+            return if bare { at } else { 0 };
+        }
+        let trivia = trimmed.trim_start();
+        if !(trivia.is_empty() || trivia.starts_with('#') || trimmed.starts_with('%')) {
+            return 0;
+        }
+        at += line.len();
+    }
+    0
 }
 
 /// What a change made of the normalised text.

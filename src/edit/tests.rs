@@ -294,3 +294,40 @@ fn amend_in_the_tail_gives_what_the_whole_file_gives() {
         assert_eq!(tail, whole, "{text}");
     }
 }
+
+#[test]
+fn records_after_a_document_start_a_directive_or_both() {
+    let journal = "journal:\n  - date: 2024-01-01\n    note: x\n";
+    for prolog in [
+        "# yaml-language-server: $schema=../schema/sheet.schema.json\n---\n",
+        "%YAML 1.2\n---\n",
+        "%YAML 1.2\n# commentaire\n\n--- # début\n",
+        "---\n",
+    ] {
+        let text = format!("{prolog}{HEAD}{journal}");
+        let appended = append(&text, &entry("Réunion"));
+        assert_eq!(appended.text, format!("{prolog}{HEAD}{journal}{REUNION}"));
+        let amended = amend(&text, &entry("Réunion"));
+        assert_eq!(amended.text, format!("{prolog}{HEAD}journal:\n{REUNION}"));
+        let crlf = text.replace('\n', "\r\n");
+        let appended = append(&crlf, &entry("Réunion"));
+        assert!(!appended.text.replace("\r\n", "").contains('\n'));
+    }
+}
+
+#[test]
+fn records_into_a_null_journal() {
+    for (journal, after) in [
+        ("journal: ~\n", "journal:\n"),
+        (
+            "journal: null   # rien encore\n",
+            "journal:   # rien encore\n",
+        ),
+    ] {
+        for tail in ["", "recurring: false\n"] {
+            let text = format!("{HEAD}{journal}{tail}");
+            let edited = append(&text, &entry("Réunion"));
+            assert_eq!(edited.text, format!("{HEAD}{after}{REUNION}{tail}"));
+        }
+    }
+}

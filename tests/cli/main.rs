@@ -16,6 +16,7 @@ mod init;
 mod injection;
 mod json;
 mod language;
+mod layouts;
 mod limits;
 mod log;
 mod man;

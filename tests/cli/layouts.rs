@@ -1,0 +1,52 @@
+//! Writers take every sheet `validate` accepts: a `---` line after the
+//! schema comment, a `%YAML 1.2` directive, `journal: ~`. Only the new
+//! entry's lines are added (and the null they replace).
+
+use crate::common::TestEnv;
+
+fn record(env: &TestEnv, sheet: &str) -> crate::common::Run {
+    env.run(&["record", sheet, "--status", "en cours", "--note", "Réunion"])
+}
+
+#[test]
+fn record_after_a_document_start_or_a_directive() {
+    let sheet = "actions/1.2.1.yaml";
+    for prolog in ["---\n", "%YAML 1.2\n---\n"] {
+        let env = TestEnv::demo();
+        let old = env.read(sheet);
+        let (first, rest) = old.split_once('\n').unwrap();
+        let old = match prolog.starts_with('%') {
+            true => format!("{prolog}{old}"),
+            false => format!("{first}\n{prolog}{rest}"),
+        };
+        env.write(sheet, &old);
+        assert_eq!(env.run(&["validate"]).code, 0, "{prolog:?}");
+        let run = record(&env, "1.2.1");
+        assert_eq!(run.code, 0, "{prolog:?}: {}", run.transcript());
+        let new = env.read(sheet);
+        let added = new
+            .strip_prefix(old.as_str())
+            .unwrap_or_else(|| panic!("{new}"));
+        assert!(added.starts_with("  - date: 2025-07-01\n"), "{added}");
+        assert_eq!(env.run(&["validate"]).code, 0, "{prolog:?}");
+    }
+}
+
+#[test]
+fn record_into_a_null_journal() {
+    let env = TestEnv::demo();
+    let sheet = "actions/2.1.2.yaml";
+    let old = format!("{}journal: ~   # rien encore\n", env.read(sheet));
+    env.write(sheet, &old);
+    assert_eq!(env.run(&["validate"]).code, 0);
+    let run = record(&env, "2.1.2");
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let new = env.read(sheet);
+    let kept = old.strip_suffix("journal: ~   # rien encore\n").unwrap();
+    let added = new.strip_prefix(kept).unwrap_or_else(|| panic!("{new}"));
+    assert!(
+        added.starts_with("journal:   # rien encore\n  - date: 2025-07-01\n"),
+        "{added}"
+    );
+    assert_eq!(env.run(&["validate"]).code, 0);
+}
