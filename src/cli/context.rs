@@ -107,12 +107,7 @@ impl Context {
             Some(t) => dates::parse_cli_date(&t).ok_or_else(|| fail(Msg::BadDate(t)))?,
         };
         let shown_dir = shown(&found, &cwd);
-        let no_color = env("NO_COLOR").is_some();
-        let decide = |terminal: bool| match g.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => terminal && !no_color,
-        };
+        let decide = |terminal: bool| colour(g.color, terminal, env);
         let (out_terminal, err_terminal) = super::ui::terminals();
         let width = env("COLUMNS")
             .and_then(|c| c.trim().parse::<u16>().ok())
@@ -275,6 +270,73 @@ fn shown(dir: &Path, cwd: &Path) -> PathBuf {
     }
 }
 
+/// Whether to colour a stream: `--color always|never`, else, in this
+/// order, `NO_COLOR` set: never; `CLICOLOR_FORCE` set and not `0`: always,
+/// even through a pipe; `CLICOLOR=0` or `TERM=dumb`: never; else on a
+/// terminal only (as `anstream` and the clicolors convention decide).
+fn colour(choice: ColorChoice, terminal: bool, var: impl Fn(&str) -> Option<String>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if var("NO_COLOR").is_some() => false,
+        ColorChoice::Auto if var("CLICOLOR_FORCE").is_some_and(|v| v.trim() != "0") => true,
+        ColorChoice::Auto if var("CLICOLOR").is_some_and(|v| v.trim() == "0") => false,
+        ColorChoice::Auto if var("TERM").is_some_and(|v| v.trim() == "dumb") => false,
+        ColorChoice::Auto => terminal,
+    }
+}
+
 fn terminal_width() -> Option<u16> {
     comfy_table::Table::new().width()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The environment made of `pairs`; an empty value counts as unset,
+    /// as [`env`] reads it.
+    fn vars(pairs: &[(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        let pairs = pairs.to_vec();
+        move |name: &str| {
+            pairs
+                .iter()
+                .find(|(n, v)| *n == name && !v.is_empty())
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn colour_follows_the_clicolors_convention_under_the_options() {
+        let auto = |terminal, pairs: &[(&'static str, &'static str)]| {
+            colour(ColorChoice::Auto, terminal, vars(pairs))
+        };
+        assert!(auto(true, &[]), "a terminal is coloured");
+        assert!(!auto(false, &[]), "a pipe is not");
+        assert!(!auto(true, &[("TERM", "dumb")]));
+        assert!(auto(true, &[("TERM", "xterm-256color")]));
+        assert!(!auto(true, &[("CLICOLOR", "0")]));
+        assert!(auto(true, &[("CLICOLOR", "1")]));
+        assert!(
+            auto(false, &[("CLICOLOR_FORCE", "1")]),
+            "forced through a pipe"
+        );
+        assert!(auto(false, &[("CLICOLOR_FORCE", "1"), ("TERM", "dumb")]));
+        assert!(!auto(false, &[("CLICOLOR_FORCE", "0")]));
+        assert!(!auto(false, &[("CLICOLOR_FORCE", "")]), "empty is unset");
+        assert!(
+            !auto(true, &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]),
+            "NO_COLOR wins"
+        );
+        let dumb = vars(&[("TERM", "dumb"), ("NO_COLOR", "1")]);
+        assert!(
+            colour(ColorChoice::Always, false, &dumb),
+            "--color always wins"
+        );
+        assert!(!colour(
+            ColorChoice::Never,
+            true,
+            vars(&[("CLICOLOR_FORCE", "1")])
+        ));
+    }
 }

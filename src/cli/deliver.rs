@@ -4,7 +4,9 @@
 //! else the terminal; the text goes to `--output` (announced) or stdout.
 //! Each view is drawn only when its format is asked: the charts for the
 //! HTML page alone. `timeline`, whose formats are a chart's, chooses its
-//! own and ends in the same [`send`].
+//! own and ends in the same [`send`]. `--output -` is stdout (a workbook,
+//! which is not text, is refused there); a CSV of several tables goes to a
+//! folder, so a `--output` with an extension is refused for it.
 
 use super::args::TableFormat;
 use super::context::Context;
@@ -18,7 +20,8 @@ use std::path::Path;
 pub(super) struct Target<'a> {
     /// The format asked.
     pub format: TableFormat,
-    /// `--output`: a file, or for a CSV of several tables the folder.
+    /// `--output`: a file, or for a CSV of several tables the folder;
+    /// `None` for stdout (`--output -` included).
     pub output: Option<&'a Path>,
     /// `--table NAME`: the one table to write as CSV (to stdout or `--output`).
     pub table: Option<String>,
@@ -27,13 +30,15 @@ pub(super) struct Target<'a> {
 impl<'a> Target<'a> {
     /// The format is `--format`, else CSV with `--table`, else the
     /// `--output` extension; an extension the command cannot write, or
-    /// `--table` with another format than CSV, is refused before anything
-    /// is read.
+    /// `--table` with another format than CSV, or a workbook to `--output
+    /// -`, is refused before anything is read.
     pub(super) fn new(
         format: Option<TableFormat>,
         output: Option<&'a Path>,
         table: Option<String>,
     ) -> Result<Target<'a>, Failure> {
+        let dash = output.is_some_and(is_stdout);
+        let output = file(output);
         let format = match (format, &table) {
             (Some(f), _) => f,
             (None, Some(_)) => TableFormat::Csv,
@@ -41,6 +46,9 @@ impl<'a> Target<'a> {
         };
         if table.is_some() && format != TableFormat::Csv {
             return Err(Failure::Usage(Msg::TableIsCsv));
+        }
+        if dash && format == TableFormat::Xlsx {
+            return Err(Failure::Usage(Msg::XlsxNotOnStdout));
         }
         Ok(Target {
             format,
@@ -100,10 +108,21 @@ pub(super) fn deliver(ctx: &Context, target: &Target, views: &Views) -> Result<(
 /// or to stdout: the last step of every command that renders, `timeline`'s
 /// chart included.
 pub(super) fn send(ctx: &Context, output: Option<&Path>, text: &str) -> Result<(), Failure> {
-    match output {
+    match file(output) {
         Some(path) => output::write(ctx, path, text.as_bytes()),
         None => print(text),
     }
+}
+
+/// `--output -`: standard output, as the convention of command-line tools
+/// has it, not a file named `-`.
+fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The file `--output` names: none for stdout (no `--output`, or `-`).
+pub(super) fn file(output: Option<&Path>) -> Option<&Path> {
+    output.filter(|p| !is_stdout(p))
 }
 
 /// One file per table into the `--output` folder, or `--table NAME` to stdout.
@@ -120,6 +139,15 @@ fn csv(ctx: &Context, doc: &Document, lang: Lang, target: &Target) -> Result<(),
     let dir = target
         .output
         .ok_or(Failure::Usage(Msg::CsvNeedsOutput(doc.grids.len())))?;
+    // Several files go to a folder: a name with an extension
+    // (`bilan-2025.csv`) means a file, and a folder of that name would
+    // surprise whoever opens it; an existing folder is taken as it is.
+    if dir.extension().is_some() && !dir.is_dir() {
+        return Err(Failure::Usage(Msg::CsvFolderWithExtension {
+            path: dir.to_path_buf(),
+            tables: doc.grids.iter().map(|g| g.name.to_string()).collect(),
+        }));
+    }
     let files: Vec<(String, String)> = doc
         .grids
         .iter()

@@ -193,6 +193,16 @@ pub(crate) enum Msg {
     Write(ctg::write::Refusal),
     /// `--output` inside the plan folder (the path, the plan folder).
     OutputInPlan(PathBuf, PathBuf),
+    /// `--format xlsx --output -`: a workbook is no text for stdout.
+    XlsxNotOnStdout,
+    /// A CSV of several tables asked into `--output` with an extension
+    /// (`bilan-2025.csv`): the names of the tables.
+    CsvFolderWithExtension {
+        /// The `--output` given.
+        path: PathBuf,
+        /// The tables, as `--table` names them.
+        tables: Vec<String>,
+    },
 }
 
 use ctg::i18n::phrase::{io_reason, mean, path as shown};
@@ -426,6 +436,20 @@ impl Localize for Msg {
                 lang.pick(
                     format!("will not write `{}` inside the plan folder `{}`: a report there could replace a plan file; choose a path outside it; {nothing}", shown(p), shown(plan)),
                     format!("`{}` n'est pas écrit dans le dossier du plan `{}`\u{a0}: un rapport y remplacerait un fichier du plan\u{a0}; choisissez un chemin hors de ce dossier\u{a0}; {nothing}", shown(p), shown(plan)),
+                )
+            }
+            XlsxNotOnStdout => lang.pick(
+                "an xlsx workbook is not text for the screen or a pipe: give --output FILE.xlsx instead of -".to_string(),
+                "un classeur xlsx n'est pas du texte pour l'écran ou un tube\u{a0}: donnez --output FICHIER.xlsx au lieu de -".to_string(),
+            ),
+            CsvFolderWithExtension { path, tables } => {
+                let n = tables.len();
+                let folder = shown(&path.with_extension(""));
+                let list = tables.join(", ");
+                let nothing = ctg::i18n::phrase::nothing_written(lang);
+                lang.pick(
+                    format!("`{}` is a file name, but this makes {n} CSV files, one per table: give a folder without an extension (--output {folder}), or --table NAME for one table ({list}); {nothing}", shown(path)),
+                    format!("`{}` est un nom de fichier, mais cela fait {n} fichiers CSV, un par tableau\u{a0}: donnez un dossier sans extension (--output {folder}), ou --table NOM pour un seul tableau ({list})\u{a0}; {nothing}", shown(path)),
                 )
             }
         }

@@ -143,3 +143,97 @@ fn an_output_through_a_link_into_the_plan_is_refused() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(env.run(&["validate"]).code, 0);
 }
+
+/// Issue 20, item 4: a CSV of several tables goes to a folder; a name with
+/// an extension (`bilan-2025.csv`) is refused with the way out, and no
+/// folder of that name appears. A folder without an extension, or one that
+/// exists whatever its name, takes the files.
+#[test]
+fn a_csv_of_several_tables_is_not_written_into_a_folder_named_like_a_file() {
+    let env = TestEnv::demo();
+    let run = env.run(&["report", "2025", "--output", "bilan-2025.csv", "-q"]);
+    insta::assert_snapshot!(run.transcript(), @r"
+    exit: 2
+    --- stdout
+    --- stderr
+    ctg: `bilan-2025.csv` est un nom de fichier, mais cela fait 4 fichiers CSV, un par tableau : donnez un dossier sans extension (--output bilan-2025), ou --table NOM pour un seul tableau (synthesis, detail, indicators, milestones) ; rien n'a été écrit
+    ");
+    assert!(!env.dir.path().join("bilan-2025.csv").exists());
+    let run = env.run(&[
+        "--lang",
+        "en",
+        "evaluation",
+        "--format",
+        "csv",
+        "--output",
+        "eval.CSV",
+        "-q",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("give a folder without an extension (--output eval)"),
+        "{}",
+        run.stderr
+    );
+    assert!(!env.dir.path().join("eval.CSV").exists());
+    let run = env.run(&[
+        "report",
+        "2025",
+        "--format",
+        "csv",
+        "--output",
+        "bilan-2025",
+        "-q",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(env.dir.path().join("bilan-2025/detail.csv").is_file());
+    std::fs::create_dir(env.dir.path().join("rapports.2025")).unwrap();
+    let run = env.run(&[
+        "report",
+        "2025",
+        "--format",
+        "csv",
+        "--output",
+        "rapports.2025",
+        "-q",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(env.dir.path().join("rapports.2025/detail.csv").is_file());
+}
+
+/// Issue 20, item 20: `--output -` is standard output, as for other tools,
+/// not a file named `-`; a workbook, which is not text, is refused there.
+#[test]
+fn output_dash_is_standard_output() {
+    let env = TestEnv::demo();
+    let dash = env.dir.path().join("-");
+    let table = env.run(&["status", "-q"]);
+    let run = env.run(&["status", "--output", "-", "-q"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_eq!(run.stdout, table.stdout);
+    let csv = env.run(&["status", "--format", "csv", "--output", "-", "-q"]);
+    assert!(
+        csv.stdout.starts_with("\u{feff}Axe;Objectif;N°"),
+        "{}",
+        csv.stdout
+    );
+    let timeline = env.run(&["timeline", "--output", "-", "-q"]);
+    assert_eq!(timeline.code, 0, "{}", timeline.stderr);
+    assert!(timeline.stdout.contains("1.1.1"), "{}", timeline.stdout);
+    let detail = env.run(&["report", "2025", "--table", "detail", "--output", "-", "-q"]);
+    assert!(
+        detail.stdout.contains("Faits marquants"),
+        "{}",
+        detail.stdout
+    );
+    assert!(!dash.exists(), "no file named -");
+    let xlsx = env.run(&["status", "--format", "xlsx", "--output", "-"]);
+    insta::assert_snapshot!(xlsx.transcript(), @r"
+    exit: 2
+    --- stdout
+    --- stderr
+    ctg: un classeur xlsx n'est pas du texte pour l'écran ou un tube : donnez --output FICHIER.xlsx au lieu de -
+    ");
+    assert!(!dash.exists());
+}

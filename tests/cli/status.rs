@@ -447,3 +447,55 @@ fn progress_on_a_planned_sheet_means_in_progress_in_every_view() {
     let table = env.run(&["status", "--status", "en cours", "-q"]);
     assert!(table.stdout.contains("│ 2.1.2 ┆"), "{}", table.stdout);
 }
+
+/// Issue 20, item 20: colour follows the clicolors convention under
+/// `--color`: `CLICOLOR_FORCE` colours even through a pipe, `NO_COLOR`
+/// wins over it; on a terminal (a pseudo-terminal from `script`),
+/// `TERM=dumb` and `CLICOLOR=0` turn it off.
+#[test]
+fn colour_honours_term_dumb_clicolor_and_clicolor_force() {
+    let env = TestEnv::demo();
+    let piped = |vars: &[(&str, &str)]| {
+        let out = env
+            .command()
+            .env_remove("NO_COLOR")
+            .envs(vars.iter().copied())
+            .args(["--as-of", "2025-06-30", "status", "-q"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).contains("\u{1b}[")
+    };
+    assert!(!piped(&[]), "a pipe is not coloured");
+    assert!(
+        piped(&[("CLICOLOR_FORCE", "1")]),
+        "CLICOLOR_FORCE colours a pipe"
+    );
+    assert!(!piped(&[("CLICOLOR_FORCE", "0")]));
+    assert!(
+        !piped(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]),
+        "NO_COLOR wins"
+    );
+    let Some(script) = crate::report::installed(&["script"], "--version", "util-linux") else {
+        return;
+    };
+    let ctg = assert_cmd::cargo::cargo_bin("ctg");
+    let on_a_terminal = |vars: &[(&str, &str)]| {
+        let mut cmd = std::process::Command::new(script);
+        crate::common::isolate(&mut cmd);
+        cmd.current_dir(env.dir.path())
+            .env_remove("NO_COLOR")
+            .env("TERM", "xterm-256color")
+            .envs(vars.iter().copied())
+            .args([
+                "-qec",
+                &format!("{} --as-of 2025-06-30 status -q", ctg.display()),
+                "/dev/null",
+            ]);
+        let out = crate::common::succeed(&mut cmd);
+        out.contains("\u{1b}[")
+    };
+    assert!(on_a_terminal(&[]), "a terminal is coloured");
+    assert!(!on_a_terminal(&[("TERM", "dumb")]), "TERM=dumb is not");
+    assert!(!on_a_terminal(&[("CLICOLOR", "0")]), "CLICOLOR=0 is not");
+    assert!(on_a_terminal(&[("CLICOLOR", "1")]));
+}
