@@ -1,6 +1,6 @@
 //! Dates on the command line and "today".
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Local, NaiveDate, Utc};
 
 /// Reads a date given as `YYYY-MM-DD` or `JJ/MM/AAAA`.
 pub fn parse_cli_date(text: &str) -> Option<NaiveDate> {
@@ -31,7 +31,10 @@ pub fn parse_period_bound(text: &str, end: bool) -> Option<NaiveDate> {
     parse_cli_date(text)
 }
 
-/// Today: the date of `SOURCE_DATE_EPOCH` when set (reproducible runs), else the system date (UTC).
+/// Today: the date of `SOURCE_DATE_EPOCH` when set (reproducible runs),
+/// taken in UTC so that a run gives the same date on every machine; else
+/// the system's local date (`TZ`, else the system's time zone), so that
+/// just after midnight in France today is already the new day.
 pub fn today(source_date_epoch: Option<&str>) -> Result<NaiveDate, String> {
     match source_date_epoch.filter(|s| !s.is_empty()) {
         Some(s) => s
@@ -41,7 +44,7 @@ pub fn today(source_date_epoch: Option<&str>) -> Result<NaiveDate, String> {
             .and_then(|secs| DateTime::<Utc>::from_timestamp(secs, 0))
             .map(|dt| dt.date_naive())
             .ok_or_else(|| format!("SOURCE_DATE_EPOCH={s} is not a number of seconds")),
-        None => Ok(Utc::now().date_naive()),
+        None => Ok(Local::now().date_naive()),
     }
 }
 

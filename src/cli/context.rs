@@ -21,7 +21,7 @@ pub(crate) struct Context {
     /// The plan folder as shown in messages (relative to the current folder
     /// when under it).
     pub shown_dir: PathBuf,
-    /// Today (system date or SOURCE_DATE_EPOCH).
+    /// Today: the local date, or SOURCE_DATE_EPOCH's in UTC.
     pub today: NaiveDate,
     /// The date everything is computed as of.
     pub as_of: NaiveDate,
@@ -200,7 +200,7 @@ fn languages(g: &Global) -> Result<(Option<Lang>, Lang), (Failure, Lang)> {
     }
 }
 
-/// Today: the system date, or SOURCE_DATE_EPOCH's.
+/// Today: the local date, or SOURCE_DATE_EPOCH's (a UTC date).
 fn today(lang: Lang) -> Result<NaiveDate, (Failure, Lang)> {
     let epoch = env("SOURCE_DATE_EPOCH");
     dates::today(epoch.as_deref()).map_err(|_| {
@@ -224,7 +224,7 @@ pub(super) struct Bare {
     pub explicit: Option<Lang>,
     /// The session's language: the explicit one, else the system locale's, else English.
     pub lang: Lang,
-    /// Today (system date or SOURCE_DATE_EPOCH).
+    /// Today: the local date, or SOURCE_DATE_EPOCH's in UTC.
     pub today: NaiveDate,
 }
 

@@ -575,3 +575,48 @@ fn xlsx_holds_real_numbers_and_dates() {
         "xlsx needs --output"
     );
 }
+
+/// Issue 20, item 19: "today" is the local date (here the review's
+/// "édité le"), not UTC's: the time zones 14 hours east and 12 hours west
+/// of UTC are always on different days. `SOURCE_DATE_EPOCH` stays a UTC
+/// date, the same on every machine.
+#[test]
+fn today_is_the_local_date_and_source_date_epoch_a_utc_one() {
+    let env = TestEnv::demo();
+    let produced = |vars: &[(&str, &str)], epoch: bool| {
+        let mut cmd = env.command();
+        if !epoch {
+            cmd.env_remove("SOURCE_DATE_EPOCH");
+        }
+        let out = cmd
+            .envs(vars.iter().copied())
+            .args(["--as-of", "2025-06-30", "report", "2025", "-q"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let (_, rest) = text.split_once("édité le ").expect("a production date");
+        rest[..10].to_string()
+    };
+    let local = |hours: i64| {
+        (chrono::Utc::now() + chrono::Duration::hours(hours))
+            .format("%d/%m/%Y")
+            .to_string()
+    };
+    // POSIX TZ strings, so that no time zone database is needed: `XYZ-14`
+    // is 14 hours east of UTC.
+    for (tz, hours) in [("XYZ-14", 14), ("XYZ+12", -12)] {
+        let before = local(hours);
+        let seen = produced(&[("TZ", tz)], false);
+        let after = local(hours);
+        assert!(
+            seen == before || seen == after,
+            "TZ={tz}: {seen}, not {before}"
+        );
+    }
+    assert_ne!(
+        produced(&[("TZ", "XYZ-14")], false),
+        produced(&[("TZ", "XYZ+12")], false)
+    );
+    // 2025-07-01T00:00:00Z is 1 July wherever the machine is.
+    assert_eq!(produced(&[("TZ", "XYZ+12")], true), "01/07/2025");
+}
