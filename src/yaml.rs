@@ -291,6 +291,33 @@ pub fn split_line_at(source: &str, pos: Pos) -> (&str, &str) {
 mod tests {
     use super::*;
 
+    fn text_of_last(src: &str) -> String {
+        let root = parse(src).expect("parses");
+        let Value::Map(pairs) = root.value else {
+            panic!("a mapping");
+        };
+        match &pairs.last().expect("a key").1.value {
+            Value::Str(s) => s.to_string(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Issue 21, item 6: YAML 1.2 (and PyYAML) read `note: |` at the end of
+    /// a file without a final line break as the text alone; a reader that
+    /// added the break let the next write change the note for everyone else.
+    #[test]
+    fn a_block_at_the_end_of_a_file_without_a_final_break_has_no_break() {
+        assert_eq!(text_of_last("a: 1\nnote: |\n  Ligne un"), "Ligne un");
+        assert_eq!(text_of_last("note: |\n  un\n  deux"), "un\ndeux");
+        assert_eq!(text_of_last("note: >\n  un\n  deux"), "un deux");
+        assert_eq!(text_of_last("note: |+\n  un"), "un");
+        assert_eq!(text_of_last("note: |\n  Ligne un\n"), "Ligne un\n");
+        assert_eq!(text_of_last("note: |-\n  Ligne un"), "Ligne un");
+        assert_eq!(text_of_last("note: |\n  un\n# fin"), "un\n");
+        assert_eq!(text_of_last("note: \"quoted\""), "quoted");
+        assert_eq!(text_of_last("é: à\nnote: |\n  Année été"), "Année été");
+    }
+
     fn syntax(src: &str) -> SyntaxKind {
         match parse(src).map(|_| ()).unwrap_err().kind {
             ParseErrorKind::Syntax(kind) => kind,

@@ -18,6 +18,7 @@ pub(super) fn parse(source: &str) -> Result<Node<'_>, ParseError> {
     // limit always fits, however many entries it holds.
     let max_events = MAX_EVENTS.max(2 * source.len() + 1_024);
     let mut last = (Pos { line: 1, col: 1 }, 0..0);
+    let unbroken_end = UnbrokenEnd::of(source);
     let mut parser = Parser::new_from_str(source);
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|e| {
@@ -39,6 +40,12 @@ pub(super) fn parse(source: &str) -> Result<Node<'_>, ParseError> {
         if b.events > max_events {
             return Err(b.error(ParseErrorKind::Syntax(SyntaxKind::Other), last.0));
         }
+        let event = match event {
+            Event::Scalar(text, style, anchor, tag) if unbroken_end.ends(style, &span) => {
+                Event::Scalar(unbroken(text), style, anchor, tag)
+            }
+            other => other,
+        };
         b.event(event, span)?;
     }
     // Many aliases of few anchors: the shape of an alias bomb.
@@ -51,6 +58,42 @@ pub(super) fn parse(source: &str) -> Result<Node<'_>, ParseError> {
         bytes: last.1,
         value: Value::Null,
     }))
+}
+
+/// Where a file without a final line break ends, to find the block scalar
+/// (`|`, `>`, and their `+` forms) whose last line is that end: granit-parser
+/// ends its value with a line break there, which YAML 1.2 (and PyYAML, and
+/// every other reader of the file) does not — a line break is content only
+/// where the text has one.
+struct UnbrokenEnd {
+    /// The character index from which only spaces follow; none when the
+    /// file ends with a line break.
+    from: Option<usize>,
+}
+
+impl UnbrokenEnd {
+    fn of(source: &str) -> UnbrokenEnd {
+        let from = (!source.is_empty() && !source.ends_with('\n')).then(|| {
+            let trailing = source.chars().rev().take_while(|c| *c == ' ').count();
+            source.chars().count() - trailing
+        });
+        UnbrokenEnd { from }
+    }
+
+    /// Whether a scalar of `style` ending at `span` ends the file (spans
+    /// count characters, not bytes).
+    fn ends(&self, style: ScalarStyle, span: &Span) -> bool {
+        let block = matches!(style, ScalarStyle::Literal | ScalarStyle::Folded);
+        block && self.from.is_some_and(|from| span.end.index() >= from)
+    }
+}
+
+/// The value without the one line break the parser added at the end.
+fn unbroken(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text.strip_suffix('\n') {
+        Some(kept) => Cow::Owned(kept.to_string()),
+        None => text,
+    }
 }
 
 /// serde-saphyr's budgets beyond ctg's own ([`MAX_DEPTH`], [`MAX_ALIASES`],

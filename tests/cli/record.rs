@@ -608,3 +608,26 @@ fn a_record_keeps_the_sheet_s_permissions() {
     let mode = std::fs::metadata(&sheet).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o640);
 }
+
+/// Issue 21, item 6: a `note: |` block that ends a file without a final
+/// line break is, for YAML 1.2 and PyYAML, the text without a break. Adding
+/// the break (as appending an entry must) would change that note for every
+/// other reader; `record` refuses instead, and `log` reads the note as they do.
+#[test]
+fn a_block_note_ending_the_file_without_a_break_is_never_changed() {
+    let env = TestEnv::demo();
+    let sheet = "actions/1.1.1-navette.yaml";
+    let mut text = env.read(sheet);
+    text.push_str("\n  - date: 2024-03-01\n    note: |\n      Ligne un");
+    env.write(sheet, &text);
+    let log = env.run(&["log", "--format", "json"]);
+    assert!(
+        log.stdout.contains("\"note\": \"Ligne un\","),
+        "{}",
+        log.stdout
+    );
+    let run = env.run_as_of("2024-06-01", &["record", "1.1.1", "--note", "Nouveau"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("rien n'a été écrit"), "{}", run.stderr);
+    assert_eq!(env.read(sheet), text);
+}
