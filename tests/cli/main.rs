@@ -10,6 +10,7 @@ mod corpus;
 mod diagnostics;
 mod evaluation;
 mod faults;
+mod forget;
 mod formats;
 mod hostile;
 mod init;
