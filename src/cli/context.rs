@@ -38,6 +38,12 @@ pub(crate) struct Context {
     pub width: Option<u16>,
     /// `--quiet`: no line counting warnings.
     pub quiet: bool,
+    /// The plan was named by `--plan`: the line counting warnings names
+    /// it, since `ctg validate` alone would look for another.
+    pub plan_given: bool,
+    /// The warnings of the plan as it now is (after a writer's change),
+    /// told once after the command's result ([`Context::tell_warnings`]).
+    pub warnings: std::cell::Cell<Option<usize>>,
 }
 
 /// An environment variable; set to the empty string counts as unset.
@@ -123,6 +129,8 @@ impl Context {
             color_err: decide(err_terminal),
             width,
             quiet: g.quiet,
+            plan_given: many.is_none() && g.plan.is_some(),
+            warnings: std::cell::Cell::new(None),
         })
     }
 
@@ -135,21 +143,47 @@ impl Context {
     }
 
     /// Loads and checks the plan, refusing it (diagnostics, exit 1) if it has errors.
-    /// Warnings are summed up in one line on stderr.
+    /// Its warnings are counted, to be summed up in one line on stderr
+    /// after the command's result ([`Context::tell_warnings`]).
     pub(crate) fn load_valid(&self) -> Result<Checked, Failure> {
         let (loaded, diagnostics, lang) = self.load_all();
         let (errors, warnings) = counts(&diagnostics);
         if errors > 0 {
             return Err(self.invalid(&loaded, diagnostics));
         }
-        self.tell_warnings(warnings);
+        self.count_warnings(warnings);
         Ok(Checked { loaded, lang })
     }
 
-    /// The one line that counts a plan's warnings, unless `--quiet`.
-    pub(crate) fn tell_warnings(&self, warnings: usize) {
-        if warnings > 0 && !self.quiet {
-            tell(&Msg::Warnings(warnings), self.lang);
+    /// Sets the count of the plan's warnings, as it now is: a writer
+    /// counts them on the plan after its change.
+    pub(crate) fn count_warnings(&self, warnings: usize) {
+        self.warnings.set(Some(warnings));
+    }
+
+    /// The one line that counts the plan's warnings and names the command
+    /// that shows them, unless `--quiet`: once, after a command's result
+    /// (a refusal says nothing of them).
+    pub(crate) fn tell_warnings(&self) {
+        let Some(warnings) = self.warnings.take().filter(|n| *n > 0) else {
+            return;
+        };
+        if self.quiet {
+            return;
+        }
+        let message = match self.plan_given {
+            true => Msg::WarningsIn(warnings, self.plan_shown()),
+            false => Msg::Warnings(warnings),
+        };
+        tell(&message, self.lang);
+    }
+
+    /// The plan folder as the user would type it again (`.` for the
+    /// current folder).
+    pub(crate) fn plan_shown(&self) -> PathBuf {
+        match self.shown_dir.as_os_str().is_empty() {
+            true => PathBuf::from("."),
+            false => self.shown_dir.clone(),
         }
     }
 

@@ -203,6 +203,10 @@ pub(crate) enum Msg {
         /// The tables, as `--table` names them.
         tables: Vec<String>,
     },
+    /// N warnings in the plan named by `--plan`, see `ctg validate --plan DIR`.
+    WarningsIn(usize, PathBuf),
+    /// `portfolio`: N warnings in all, in these plans.
+    PlansWarnings(usize, Vec<PathBuf>),
 }
 
 use ctg::i18n::phrase::{io_reason, mean, path as shown};
@@ -450,6 +454,29 @@ impl Localize for Msg {
                 lang.pick(
                     format!("`{}` is a file name, but this makes {n} CSV files, one per table: give a folder without an extension (--output {folder}), or --table NAME for one table ({list}); {nothing}", shown(path)),
                     format!("`{}` est un nom de fichier, mais cela fait {n} fichiers CSV, un par tableau\u{a0}: donnez un dossier sans extension (--output {folder}), ou --table NOM pour un seul tableau ({list})\u{a0}; {nothing}", shown(path)),
+                )
+            }
+            WarningsIn(n, dir) => {
+                let s = if *n == 1 { "" } else { "s" };
+                let dir = shown(dir);
+                lang.pick(
+                    format!("{n} warning{s}: run `ctg validate --plan {dir}`"),
+                    format!("{n} avertissement{s}\u{a0}: lancez `ctg validate --plan {dir}`"),
+                )
+            }
+            PlansWarnings(n, dirs) if dirs.len() <= 1 => {
+                WarningsIn(*n, dirs.first().cloned().unwrap_or_default()).say(lang)
+            }
+            PlansWarnings(n, dirs) => {
+                let k = dirs.len();
+                let mut list: Vec<String> = dirs.iter().take(5).map(|d| shown(d)).collect();
+                if k > 5 {
+                    list.push("…".to_string());
+                }
+                let list = list.join(", ");
+                lang.pick(
+                    format!("{n} warnings in {k} plans ({list}): `ctg validate --plan DIR` shows those of each"),
+                    format!("{n} avertissements dans {k} plans ({list})\u{a0}: `ctg validate --plan DOSSIER` donne ceux de chacun"),
                 )
             }
         }

@@ -74,7 +74,13 @@ pub(crate) fn main() -> ExitCode {
     };
     let (result, lang) = match &cli.command {
         TopCommand::Plan(command) => match Context::resolve(&cli.global, portfolio_dirs(command)) {
-            Ok(ctx) => (run(&ctx, command), ctx.lang),
+            Ok(ctx) => {
+                let result = run(&ctx, command);
+                if result.is_ok() {
+                    ctx.tell_warnings();
+                }
+                (result, ctx.lang)
+            }
             Err((failure, lang)) => (Err(failure), lang),
         },
         TopCommand::Free(command) => match context::Bare::resolve(&cli.global) {

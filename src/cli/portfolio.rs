@@ -52,7 +52,13 @@ pub(super) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<ExitCode, Failu
     };
     deliver(ctx, &target, &views)?;
     if p.warnings > 0 && !ctx.quiet {
-        tell(&Msg::Warnings(p.warnings), lang);
+        let with_warnings = p
+            .lines
+            .iter()
+            .filter(|l| l.warnings > 0)
+            .map(|l| l.folder.clone())
+            .collect();
+        tell(&Msg::PlansWarnings(p.warnings, with_warnings), lang);
     }
     let invalid = p.invalid_plans();
     if invalid.is_empty() {

@@ -39,7 +39,8 @@ pub(super) fn refused(ctx: &Context, refusal: Refusal) -> Failure {
 
 /// Applies `change`, then prints what was written (or the diff), the
 /// edit's notices and the commit on stdout, and the warnings the change
-/// causes on stderr, after what they are about.
+/// causes on stderr, after what they are about; the plan's warnings are
+/// counted after the change, for the line that follows the result.
 pub(super) fn run(ctx: &Context, change: &Change, flags: Flags) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let on_wait = |shown: &Path| tell(&Msg::WaitingForLock(shown.to_path_buf()), lang);
@@ -58,7 +59,11 @@ pub(super) fn run(ctx: &Context, change: &Change, flags: Flags) -> Result<ExitCo
         on_wait: &on_wait,
     };
     let outcome = apply(change, &opts).map_err(|r| refused(ctx, r))?;
-    ctx.tell_warnings(outcome.plan_warnings);
+    // The plan as it now is: changed, unless this is a dry run.
+    ctx.count_warnings(match flags.dry_run {
+        true => outcome.plan_warnings,
+        false => outcome.plan_warnings_after,
+    });
     let told = tell_outcome(ctx, &outcome, flags);
     for warning in &outcome.warnings {
         let text = match warning {

@@ -110,6 +110,8 @@ pub struct Outcome {
     pub warnings: Vec<Caused>,
     /// How many warnings the plan had before the change.
     pub plan_warnings: usize,
+    /// How many it has after the change (would have, for a dry run).
+    pub plan_warnings_after: usize,
     /// The commit, when asked and the file was written.
     pub commit: Option<Commit>,
 }
@@ -217,6 +219,10 @@ pub fn apply(change: &Change, opts: &Options) -> Result<Outcome, Refusal> {
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count();
+    let plan_warnings_after = after
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     let mut outcome = Outcome {
         file: shown,
         before: built.before,
@@ -225,6 +231,7 @@ pub fn apply(change: &Change, opts: &Options) -> Result<Outcome, Refusal> {
         done: built.done,
         warnings,
         plan_warnings,
+        plan_warnings_after,
         commit: None,
     };
     if opts.dry_run {

@@ -256,3 +256,17 @@ fn the_session_locale_speaks_before_the_first_plan() {
         english.stdout
     );
 }
+
+/// Issue 20, item 10: the warning count of `portfolio` names the plans
+/// that have warnings, with the `--plan` that shows them.
+#[test]
+fn the_warning_count_names_the_plans_to_validate() {
+    let env = TestEnv::demo();
+    let run = env.run(&["portfolio", "plan", "--format", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.stderr, @"1 avertissement : lancez `ctg validate --plan plan`");
+    let department = department();
+    let run = department.run(&["--lang", "en", "portfolio", "dept", "--format", "csv"]);
+    let told = run.stderr.lines().find(|l| l.contains("warnings"));
+    insta::assert_snapshot!(told.unwrap_or_default(), @"7 warnings in 4 plans (dept/plan-0001, dept/plan-0002, dept/plan-0003, dept/plan-0004): `ctg validate --plan DIR` shows those of each");
+}

@@ -227,3 +227,53 @@ fn a_bad_status_does_not_hide_an_unknown_partner_in_the_same_sheet() {
         run.stderr
     );
 }
+
+/// Issue 20, item 10: the line that counts warnings comes once, after the
+/// result; a refusal says nothing of them; after `set` it counts the plan
+/// as the change left it; it names the command that shows them, with
+/// `--plan` when the plan was named so.
+#[test]
+fn the_warning_count_follows_the_result_and_counts_the_plan_as_it_now_is() {
+    let env = TestEnv::demo();
+    // The demo has one warning; a schedule from 2024 makes the planned
+    // sheet 2.1.2 stale too.
+    let set = env.run(&["set", "2.1.2", "--schedule", "2024-2026"]);
+    insta::assert_snapshot!(set.transcript(), @r"
+    exit: 0
+    --- stdout
+    plan/actions/2.1.2.yaml modifié : 2.1.2 : schedule modifiés
+    --- stderr
+    avertissement : la fiche `2.1.2` n'a pas de suivi depuis le 01/01/2024
+    2 avertissements : lancez `ctg validate`
+    ");
+    let dry = env.run(&["set", "2.1.2", "--schedule", "2026-2026", "--dry-run"]);
+    assert!(
+        dry.stderr
+            .ends_with("2 avertissements\u{a0}: lancez `ctg validate`\n"),
+        "a dry run leaves the plan as it is: {}",
+        dry.stderr
+    );
+    let refused = env.run(&["report", "2030"]);
+    insta::assert_snapshot!(refused.transcript(), @r"
+    exit: 1
+    --- stdout
+    --- stderr
+    ctg: 2030 est hors de la période de la convention 2023-2026
+    ");
+    let status = env.run(&["status", "--format", "csv"]);
+    assert!(
+        status.stderr.starts_with("2 avertissements"),
+        "{}",
+        status.stderr
+    );
+    let named = env.run(&["--plan", "plan", "--lang", "en", "show", "2.1.2"]);
+    assert!(
+        named
+            .stderr
+            .ends_with("2 warnings: run `ctg validate --plan plan`\n"),
+        "{}",
+        named.stderr
+    );
+    let quiet = env.run(&["-q", "show", "2.1.2"]);
+    assert_eq!(quiet.stderr, "");
+}
