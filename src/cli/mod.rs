@@ -15,6 +15,7 @@ mod output;
 mod portfolio;
 mod record;
 mod renew;
+mod renew_period;
 mod report;
 mod schema;
 mod show;

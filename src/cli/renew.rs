@@ -50,5 +50,6 @@ pub(super) fn run(ctx: &Context, args: &RenewArgs) -> Result<ExitCode, Failure> 
         "{}\n",
         Msg::Carried(draft.carried, total).say(lang)
     ))?;
+    super::renew_period::warn(*loaded.plan.convention.period, args.from, args.to, lang);
     Ok(ExitCode::SUCCESS)
 }

@@ -224,3 +224,28 @@ fn a_linked_actions_folder_is_not_written_through() {
     );
     assert_eq!(tree(env.dir.path()), before);
 }
+
+/// Issue 20, item 17: a new period that overlaps the current one, or
+/// leaves years between them, is accepted with a warning on stderr in the
+/// session's language; the usual one, the year after, says nothing.
+#[test]
+fn a_period_that_overlaps_or_leaves_a_gap_is_warned() {
+    let env = TestEnv::demo();
+    let run = |dir: &str, from: &str, to: &str, lang: &str| {
+        let run = env.run(&[
+            "-q", "--lang", lang, "renew", dir, "--from", from, "--to", to,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stderr
+    };
+    insta::assert_snapshot!(run("overlap", "2026", "2030", "fr"), @r"
+    écrit : overlap (14 fichiers)
+    avertissement : la nouvelle période chevauche celle de la convention en cours en 2026 : deux conventions couvriraient les mêmes années ; vérifiez --from et --to
+    ");
+    insta::assert_snapshot!(run("gap", "2030", "2034", "en"), @r"
+    written: gap (14 files)
+    warning: the new period leaves 2027-2029 between the two conventions, covered by neither; the usual start is --from 2027
+    ");
+    let usual = run("usual", "2027", "2031", "fr");
+    assert!(!usual.contains("avertissement"), "{usual}");
+}
