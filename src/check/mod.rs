@@ -93,6 +93,7 @@ pub const CHECKS: &[Check] = &[
     named("due-outside-period", period::due_outside_period),
     named("target-outside-period", period::target_outside_period),
     named("unknown-track", references::unknown_track),
+    named("duplicate-reference", references::duplicate_reference),
     named("entry-outside-period", journal::entry_outside_period),
     named("empty-entry", journal::empty_entry),
     named("progress-range", journal::progress_range),

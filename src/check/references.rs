@@ -1,4 +1,4 @@
-//! References to partners, fields and tracks.
+//! References to partners, fields and tracks, each named once.
 
 use super::{Ctx, Out};
 use crate::diag::{Problem, suggest};
@@ -80,5 +80,35 @@ pub(super) fn unknown_track(ctx: &Ctx, out: &mut Out) {
                 out.error(problem, &s.file, id);
             }
         }
+    }
+}
+
+/// `duplicate-reference`: a list of references names each id once — a
+/// sheet's partners, fields and tracks, the convention's signatories (a
+/// field named twice would count the sheet twice in its field's figures).
+/// Reported at the second mention.
+pub(super) fn duplicate_reference(ctx: &Ctx, out: &mut Out) {
+    let mut check = |ids: &[Located<String>], key: &'static str, path: &Path| {
+        for (i, id) in ids.iter().enumerate() {
+            if ids[..i].iter().any(|earlier| earlier.value == id.value) {
+                let problem = Problem::DuplicateReference {
+                    id: id.value.clone(),
+                    key,
+                };
+                out.error(problem, path, id);
+            }
+        }
+    };
+    if !ctx.unread.convention {
+        check(
+            &ctx.plan.convention.signatories,
+            "signatories",
+            Path::new("convention.yaml"),
+        );
+    }
+    for s in every_sheet(ctx) {
+        check(&s.partners, "partners", &s.file);
+        check(&s.fields, "fields", &s.file);
+        check(&s.tracks, "tracks", &s.file);
     }
 }

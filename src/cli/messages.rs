@@ -207,6 +207,13 @@ pub(crate) enum Msg {
     WarningsIn(usize, PathBuf),
     /// `portfolio`: N warnings in all, in these plans.
     PlansWarnings(usize, Vec<PathBuf>),
+    /// A list option of `set` names an id twice.
+    NamedTwice {
+        /// `--partners`, `--fields` or `--tracks`.
+        option: &'static str,
+        /// The id named twice.
+        id: String,
+    },
 }
 
 use ctg::i18n::phrase::{io_reason, mean, path as shown};
@@ -477,6 +484,13 @@ impl Localize for Msg {
                 lang.pick(
                     format!("{n} warnings in {k} plans ({list}): `ctg validate --plan DIR` shows those of each"),
                     format!("{n} avertissements dans {k} plans ({list})\u{a0}: `ctg validate --plan DOSSIER` donne ceux de chacun"),
+                )
+            }
+            NamedTwice { option, id } => {
+                let nothing = ctg::i18n::phrase::nothing_written(lang);
+                lang.pick(
+                    format!("{option} names `{id}` twice: name each once; {nothing}"),
+                    format!("{option} cite `{id}` deux fois\u{a0}: citez chacun une fois\u{a0}; {nothing}"),
                 )
             }
         }

@@ -330,6 +330,16 @@ impl Problem {
                     "gardez une cible par année",
                 )),
             ),
+            DuplicateReference { id, key } => (
+                Text::new(
+                    format!("`{id}` is named twice in `{key}`"),
+                    format!("`{id}` est cité deux fois dans `{key}`"),
+                ),
+                Some(Text::new(
+                    format!("keep `{id}` once"),
+                    format!("ne gardez `{id}` qu'une fois"),
+                )),
+            ),
             NotUtf8 { utf16 } => not_utf8(*utf16),
             TooLarge { bytes } => too_large(bytes),
             Unreadable { cause } => cause.texts(),

@@ -135,6 +135,12 @@ pub enum Problem {
     DuplicateTarget {
         year: i32,
     },
+    /// `key`: the sheet's list (`partners`, `fields`, `tracks`) or the
+    /// convention's `signatories`, that names `id` twice.
+    DuplicateReference {
+        id: String,
+        key: &'static str,
+    },
     NotUtf8 {
         utf16: bool,
     },
@@ -337,6 +343,7 @@ impl Problem {
             AbandonedNoNote => "abandoned-no-note",
             BadNumber { .. } => "bad-number",
             DuplicateTarget { .. } => "duplicate-target",
+            DuplicateReference { .. } => "duplicate-reference",
             NotUtf8 { .. } => "not-utf8",
             TooLarge { .. } => "too-large",
             Unreadable { .. } => "unreadable",

@@ -277,3 +277,62 @@ fn the_warning_count_follows_the_result_and_counts_the_plan_as_it_now_is() {
     let quiet = env.run(&["-q", "show", "2.1.2"]);
     assert_eq!(quiet.stderr, "");
 }
+
+/// Issue 20, item 18: `set` refuses a list that names an id twice (the file
+/// is left as it was), `validate` reports one written by hand
+/// (`duplicate-reference`), and `set --partners ""` clears the list.
+#[test]
+fn duplicates_in_lists_are_refused_by_set_and_reported_by_validate() {
+    let env = TestEnv::demo();
+    let before = env.read("actions/2.1.1.yaml");
+    let twice = env.run(&["set", "2.1.1", "--fields", "petite-enfance,petite-enfance"]);
+    insta::assert_snapshot!(twice.transcript(), @r"
+    exit: 1
+    --- stdout
+    --- stderr
+    ctg: --fields cite `petite-enfance` deux fois : citez chacun une fois ; rien n'a été écrit
+    ");
+    let spaced = env.run(&[
+        "--lang",
+        "en",
+        "set",
+        "2.1.1",
+        "--tracks",
+        "petite-enfance-creche, petite-enfance-creche",
+    ]);
+    assert_eq!(spaced.code, 1, "{}", spaced.stderr);
+    assert_eq!(env.read("actions/2.1.1.yaml"), before);
+    env.edit(
+        "actions/2.1.1.yaml",
+        "partners: [caf-exemple]",
+        "partners: [caf-exemple, caf-exemple]",
+    );
+    let run = env.run(&["--lang", "en", "validate", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let found: Vec<String> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}:{}:{} {}",
+                d["code"], d["file"], d["line"], d["column"], d["message"]
+            )
+        })
+        .collect();
+    insta::assert_snapshot!(found.join("\n"), @r#"
+    "stale" "plan/actions/2.1.1.yaml":3:5 "sheet `2.1.1` has had no entry since 2024-09-12"
+    "duplicate-reference" "plan/actions/2.1.1.yaml":7:25 "`caf-exemple` is named twice in `partners`"
+    "#);
+    env.edit(
+        "actions/2.1.1.yaml",
+        "partners: [caf-exemple, caf-exemple]",
+        "partners: [caf-exemple]",
+    );
+    let cleared = env.run(&["-q", "set", "2.1.1", "--partners", ""]);
+    assert_eq!(cleared.code, 0, "{}", cleared.stderr);
+    assert!(env.read("actions/2.1.1.yaml").contains("\npartners: []\n"));
+    let show = env.run(&["-q", "show", "2.1.1"]);
+    assert!(!show.stdout.contains("Partenaires"), "{}", show.stdout);
+}
