@@ -306,7 +306,11 @@ fn errors_of_the_plan_as_a_whole() {
         e.edit(SHEET_FILE, "fields: [jeunesse]", "fields: []")
     });
     case("duplicate-reference", |e| {
-        e.edit(SHEET_FILE, "partners: [calade]", "partners: [calade, calade]")
+        e.edit(
+            SHEET_FILE,
+            "partners: [calade]",
+            "partners: [calade, calade]",
+        )
     });
     case("reached-twice", |e| {
         e.write(SHEET_FILE, entry("  - {date: 2024-04-01, reached: [lancement]}\n  - {date: 2024-05-01, reached: [lancement]}\n"))
