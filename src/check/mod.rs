@@ -6,6 +6,7 @@
 mod ids;
 mod journal;
 mod period;
+mod personal;
 mod references;
 mod sheets;
 
@@ -109,6 +110,7 @@ pub const CHECKS: &[Check] = &[
     named("done-open-milestones", sheets::done_open_milestones),
     named("stale", sheets::stale),
     named("no-sheet", ids::no_sheet),
+    named("personal-data", personal::personal_data),
 ];
 
 /// Runs every check on a loaded plan and returns all diagnostics, the

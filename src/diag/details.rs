@@ -2,7 +2,7 @@
 //! the shape of an id, why a file could not be read, what YAML syntax went
 //! wrong. Each says itself as a [`Text`] (English and French side by side).
 
-use super::{Expected, IdExpected, Unreadable};
+use super::{Expected, IdExpected, PersonalKind, Unreadable};
 use crate::i18n::{Lang, Text};
 use crate::yaml::SyntaxKind;
 
@@ -20,6 +20,43 @@ impl Expected {
             Expected::OneOf(words) => Text::new(
                 format!("one of: {words}"),
                 format!("l'un de\u{a0}: {words}"),
+            ),
+        }
+    }
+}
+
+impl PersonalKind {
+    /// The message and hint of `personal-data`.
+    pub(super) fn texts(self) -> (Text, Option<Text>) {
+        let found = self.text();
+        (
+            Text::new(
+                format!("this journal entry may hold personal data: {}", found.en),
+                format!(
+                    "ce suivi contient peut-être une donnée personnelle\u{a0}: {}",
+                    found.fr
+                ),
+            ),
+            Some(Text::new(
+                "write about the action, not about a person; the README says how to remove it from the git history too",
+                "parlez de l'action, pas d'une personne\u{a0}; le README dit comment l'ôter aussi de l'historique git",
+            )),
+        )
+    }
+
+    /// What was found, in a few words.
+    fn text(self) -> Text {
+        match self {
+            PersonalKind::Email => Text::new("an e-mail address", "une adresse électronique"),
+            PersonalKind::Phone => Text::new("a phone number", "un numéro de téléphone"),
+            PersonalKind::SocialSecurity => {
+                Text::new("a social-security number", "un numéro de sécurité sociale")
+            }
+            PersonalKind::Iban => Text::new("a bank account number (IBAN)", "un IBAN"),
+            PersonalKind::BirthDate => Text::new("a date of birth", "une date de naissance"),
+            PersonalKind::PersonName => Text::new(
+                "a person's name (Mme, M., famille…)",
+                "le nom d'une personne (Mme, M., famille…)",
             ),
         }
     }

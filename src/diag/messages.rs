@@ -371,6 +371,7 @@ impl Problem {
                     "écrivez les valeurs plutôt que des `*alias`",
                 )),
             ),
+            PersonalData { kind } => kind.texts(),
             NoSheet { id } => (
                 Text::new(
                     format!("objective `{id}` has no action sheet"),

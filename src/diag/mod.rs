@@ -156,6 +156,9 @@ pub enum Problem {
     NoSheet {
         id: String,
     },
+    PersonalData {
+        kind: PersonalKind,
+    },
     NoLead {
         id: String,
     },
@@ -242,6 +245,23 @@ pub enum Unreadable {
         /// Where the link points, as written in it.
         target: std::path::PathBuf,
     },
+}
+
+/// What likely personal data a journal text holds (`personal-data`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonalKind {
+    /// An e-mail address.
+    Email,
+    /// A phone number.
+    Phone,
+    /// A social-security number (NIR) with its key.
+    SocialSecurity,
+    /// A bank account number (IBAN) with its check digits.
+    Iban,
+    /// A date of birth (`né le …`).
+    BirthDate,
+    /// A person named by a title (`Mme Dupont`, `famille Martin`).
+    PersonName,
 }
 
 /// What a path that is not a regular file is.
@@ -350,6 +370,7 @@ impl Problem {
             TooDeep => "too-deep",
             TooManyAliases => "too-many-aliases",
             NoSheet { .. } => "no-sheet",
+            PersonalData { .. } => "personal-data",
             NoLead { .. } => "no-lead",
             FutureEntry { .. } => "future-entry",
             ProgressDown { .. } => "progress-down",

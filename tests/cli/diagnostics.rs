@@ -398,6 +398,55 @@ fn warnings() {
         )
     });
     case("ignored-file", |e| e.write("notes.yml", "a: 1\n"));
+    case("personal-data", |e| {
+        e.write(
+            SHEET_FILE,
+            entry("  - {date: 2024-04-01, note: Rappeler Mme Durand au 06 12 34 56 78}\n"),
+        )
+    });
+}
+
+/// Issue 21, personal data 22: seeded notes raise one `personal-data`
+/// each, whatever field holds them; partners' names and the coordinator's
+/// contact do not; the shipped plan and the demo raise none.
+#[test]
+fn personal_data_of_each_kind_is_found_and_nothing_else() {
+    let env = base();
+    let notes = [
+        "note: Écrire à jean.dupont@gmail.com",
+        "difficulties: Joignable au 06 12 34 56 78",
+        "next: Vérifier le NIR 1 84 12 76 451 089 46",
+        "decision: Verser sur FR76 3000 6000 0112 3456 7890 189",
+        "note: L'enfant, né le 12/03/2019, est accueilli",
+        "note: La famille Martin a quitté le dispositif",
+        "note: Bilan avec la Communauté de test, 14 chauffeurs",
+        "note: Réunion le 12/03/2024, délibération n° 2024-118",
+    ];
+    let entries: String = notes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("  - date: 2024-04-{:02}\n    {n}\n", i + 1))
+        .collect();
+    env.write(SHEET_FILE, entry(&entries));
+    let run = env.run_as_of("2024-06-30", &["validate", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let lines: Vec<i64> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "personal-data")
+        .map(|d| d["line"].as_i64().unwrap())
+        .collect();
+    assert_eq!(lines.len(), 6, "{}", run.stdout);
+    for dir in ["plan", "examples/demo"] {
+        let env = TestEnv::with_plan(dir);
+        let run = env.run(&["validate", "--lang", "en"]);
+        assert!(
+            !run.stderr.contains("personal-data"),
+            "{dir}: {}",
+            run.stderr
+        );
+    }
 }
 
 #[test]

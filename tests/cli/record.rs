@@ -631,3 +631,21 @@ fn a_block_note_ending_the_file_without_a_break_is_never_changed() {
     assert!(run.stderr.contains("rien n'a été écrit"), "{}", run.stderr);
     assert_eq!(env.read(sheet), text);
 }
+
+/// Issue 21, personal data 22: `record` tells at once that the entry it
+/// wrote may hold personal data (the warning `validate` then gives too).
+#[test]
+fn record_warns_of_personal_data_in_the_entry() {
+    let env = TestEnv::demo();
+    let note = "Rappeler Mme Durand au 06 12 34 56 78";
+    let run = env.run_as_of(
+        "2025-06-30",
+        &["record", "1.1.1", "--date", "2025-06-01", "--note", note],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("avertissement\u{a0}: ce suivi contient peut-être une donnée personnelle\u{a0}: un numéro de téléphone"),
+        "{}",
+        run.stderr
+    );
+}
