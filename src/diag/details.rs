@@ -335,3 +335,39 @@ pub(super) fn too_large(bytes: &u64) -> (Text, Option<Text>) {
         Some(Text::new("split or trim it", "scindez-le ou allégez-le")),
     )
 }
+
+/// The message and hint of `too-deep`.
+pub(super) fn too_deep() -> (Text, Option<Text>) {
+    (
+        Text::new(
+            format!("nesting deeper than {} levels", crate::yaml::MAX_DEPTH),
+            format!("imbrication de plus de {} niveaux", crate::yaml::MAX_DEPTH),
+        ),
+        Some(Text::new(
+            "a plan file needs only a few levels",
+            "un fichier de plan n'en demande que quelques-uns",
+        )),
+    )
+}
+
+/// The message and hint of `too-many-aliases`.
+pub(super) fn too_many_aliases() -> (Text, Option<Text>) {
+    (
+        Text::new(
+            format!(
+                "more than {} aliases, or more than {} values repeated by aliases",
+                crate::yaml::MAX_ALIASES,
+                crate::yaml::MAX_ALIAS_EXPANSION
+            ),
+            format!(
+                "plus de {} alias, ou plus de {} valeurs répétées par des alias",
+                crate::yaml::MAX_ALIASES,
+                crate::yaml::MAX_ALIAS_EXPANSION
+            ),
+        ),
+        Some(Text::new(
+            "write the values out instead of `*alias`",
+            "écrivez les valeurs plutôt que des `*alias`",
+        )),
+    )
+}

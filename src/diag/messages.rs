@@ -1,6 +1,6 @@
 //! The message and hint of every problem, in English and French, side by side.
 
-use super::details::{not_utf8, syntax_texts, too_large};
+use super::details::{not_utf8, syntax_texts, too_deep, too_large, too_many_aliases};
 use super::{Expected, IgnoredReason, Problem};
 use crate::i18n::{Lang, Text};
 
@@ -343,34 +343,8 @@ impl Problem {
             NotUtf8 { utf16 } => not_utf8(*utf16),
             TooLarge { bytes } => too_large(bytes),
             Unreadable { cause } => cause.texts(),
-            TooDeep => (
-                Text::new(
-                    format!("nesting deeper than {} levels", crate::yaml::MAX_DEPTH),
-                    format!("imbrication de plus de {} niveaux", crate::yaml::MAX_DEPTH),
-                ),
-                Some(Text::new(
-                    "a plan file needs only a few levels",
-                    "un fichier de plan n'en demande que quelques-uns",
-                )),
-            ),
-            TooManyAliases => (
-                Text::new(
-                    format!(
-                        "more than {} aliases, or more than {} values repeated by aliases",
-                        crate::yaml::MAX_ALIASES,
-                        crate::yaml::MAX_ALIAS_EXPANSION
-                    ),
-                    format!(
-                        "plus de {} alias, ou plus de {} valeurs répétées par des alias",
-                        crate::yaml::MAX_ALIASES,
-                        crate::yaml::MAX_ALIAS_EXPANSION
-                    ),
-                ),
-                Some(Text::new(
-                    "write the values out instead of `*alias`",
-                    "écrivez les valeurs plutôt que des `*alias`",
-                )),
-            ),
+            TooDeep => too_deep(),
+            TooManyAliases => too_many_aliases(),
             PersonalData { kind } => kind.texts(),
             NoSheet { id } => (
                 Text::new(
