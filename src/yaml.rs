@@ -10,6 +10,7 @@
 
 mod events;
 mod fast;
+mod resolve;
 
 use std::borrow::Cow;
 

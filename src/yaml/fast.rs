@@ -12,7 +12,8 @@
 //! give (`tests/reader.rs` compares both readers on every fixture, the
 //! shipped plan, generated plans and thousands of mutated files).
 
-use super::events::{Builder, scalar};
+use super::events::Builder;
+use super::resolve::scalar;
 use super::{Node, Pos};
 use granit_parser::ScalarStyle;
 use std::borrow::Cow;
