@@ -6,6 +6,7 @@
 
 use super::schema_line;
 use crate::edit::scalar;
+use crate::i18n::L;
 use crate::i18n::Lang;
 use crate::model::Period;
 use crate::write::staging::NewFile;
@@ -31,14 +32,7 @@ pub struct Request {
 pub fn default_signatories(territory: &str, lang: Lang) -> Vec<(String, String)> {
     vec![
         ("collectivite".to_string(), territory.to_string()),
-        (
-            "caf".to_string(),
-            lang.pick(
-                "Family allowance fund (CAF)",
-                "Caisse d'allocations familiales",
-            )
-            .to_string(),
-        ),
+        ("caf".to_string(), L::CafName.get(lang).to_string()),
     ]
 }
 
@@ -82,22 +76,16 @@ fn ids(req: &Request) -> String {
 
 fn convention(req: &Request) -> String {
     let (l, p) = (req.lang, req.period);
-    let mut out = head("convention", 0, l.pick(
-        "# The convention, written by `ctg init`: complete it, then run `ctg validate`.\n",
-        "# La convention, écrite par `ctg init`\u{a0}: complétez-la, puis lancez `ctg validate`.\n",
-    ));
+    let mut out = head("convention", 0, L::InitConventionComment.get(l));
     let _ = writeln!(out, "name: {}", scalar(&req.name));
     let _ = writeln!(out, "territory: {}", scalar(&req.territory));
     let _ = writeln!(out, "signatories: {}", ids(req));
     out.push_str("# signed: 2027-06-30\n");
     let _ = writeln!(out, "period: {{start: {}, end: {}}}", p.start, p.end);
-    let _ = writeln!(out, "language: {}", l.pick("en", "fr"));
-    out.push_str(l.pick(
-        "# The fields of intervention (one per line).\n",
-        "# Les champs d'intervention (un par ligne).\n",
-    ));
+    let _ = writeln!(out, "language: {}", l.code());
+    out.push_str(L::InitFieldsComment.get(l));
     out.push_str("fields:\n");
-    let text = l.pick("Early childhood", "Petite enfance");
+    let text = L::InitEarlyChildhood.get(l);
     let _ = writeln!(out, "  - {{id: {FIELD}, label: {text}}}");
     out.push_str("# coordinator: {name: ..., role: ..., email: ..., phone: ..., address: ...}\n");
     out.push_str("# stale_after_months: 6\n");
@@ -105,10 +93,7 @@ fn convention(req: &Request) -> String {
 }
 
 fn partners(req: &Request) -> String {
-    let mut out = head("partners", 0, req.lang.pick(
-        "# Every partner, one per body; kind: signatory, elected, service, institution, association, other.\n",
-        "# Chaque partenaire, un par organisme\u{a0}; kind\u{a0}: signatory, elected, service, institution, association, other.\n",
-    ));
+    let mut out = head("partners", 0, L::InitPartnersComment.get(req.lang));
     for (id, name) in &req.signatories {
         let _ = writeln!(out, "- id: {}", scalar(id));
         let _ = writeln!(out, "  name: {}", scalar(name));
@@ -120,31 +105,21 @@ fn partners(req: &Request) -> String {
 
 fn axes(req: &Request) -> String {
     let l = req.lang;
-    let mut out = head(
-        "axes",
-        0,
-        l.pick(
-            "# The strategic axes, each with its objectives.\n",
-            "# Les axes stratégiques, chacun avec ses objectifs.\n",
-        ),
-    );
+    let mut out = head("axes", 0, L::InitAxesComment.get(l));
     out.push_str("- id: \"1\"\n");
-    let _ = writeln!(out, "  title: {}", l.pick("First axis", "Premier axe"));
+    let _ = writeln!(out, "  title: {}", L::InitFirstAxis.get(l));
     out.push_str("  objectives:\n    - id: \"1.1\"\n");
-    let text = l.pick("First objective", "Premier objectif");
+    let text = L::InitFirstObjective.get(l);
     let _ = writeln!(out, "      title: {text}");
     out
 }
 
 fn tracks(req: &Request) -> String {
     let l = req.lang;
-    let mut out = head("tracks", 0, l.pick(
-        "# Action tracks, each in one field; ids: <field>-<short-name>.\n",
-        "# Les pistes d'action, chacune dans un champ\u{a0}; identifiants\u{a0}: <champ>-<nom-court>.\n",
-    ));
+    let mut out = head("tracks", 0, L::InitTracksComment.get(l));
     let _ = writeln!(out, "- id: {TRACK}");
     let _ = writeln!(out, "  field: {FIELD}");
-    let text = l.pick("Example track", "Piste d'exemple");
+    let text = L::InitExampleTrack.get(l);
     let _ = writeln!(out, "  title: {text}");
     out
 }
@@ -185,12 +160,9 @@ const SHEET_TAIL: &str = "\
 
 fn sheet(req: &Request) -> String {
     let (l, p) = (req.lang, req.period);
-    let mut out = head("sheet", 1, l.pick(
-        "# An example action sheet written by `ctg init`: rename it, complete it, copy it.\n# Optional keys are shown commented out.\n",
-        "# Une fiche action d'exemple écrite par `ctg init`\u{a0}: renommez-la, complétez-la, copiez-la.\n# Les clés facultatives sont montrées en commentaire.\n",
-    ));
+    let mut out = head("sheet", 1, L::InitSheetComment.get(l));
     out.push_str("id: \"1.1.1\"\n");
-    let text = l.pick("First action (to rename)", "Première action (à renommer)");
+    let text = L::InitFirstAction.get(l);
     let _ = writeln!(out, "title: {text}");
     let _ = writeln!(out, "fields: [{FIELD}]");
     if let Some((lead, _)) = req.signatories.first() {

@@ -5,6 +5,7 @@
 pub mod init;
 pub mod renew;
 
+use crate::i18n::L;
 use crate::i18n::Lang;
 
 /// The `# yaml-language-server: $schema=` line of a file `depth` folders
@@ -18,11 +19,5 @@ pub fn schema_line(kind: &str, depth: usize) -> String {
 
 /// `.gitignore`: the lock `ctg record` takes, as in the shipped plan.
 pub fn gitignore(lang: Lang) -> String {
-    format!(
-        "{}\n.ctg.lock\n",
-        lang.pick(
-            "# The lock ctg record takes while it writes (see README).",
-            "# Le verrou que ctg record prend pendant qu'il écrit (voir le README).",
-        )
-    )
+    format!("{}\n.ctg.lock\n", L::GitignoreComment.get(lang))
 }

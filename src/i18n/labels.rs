@@ -205,6 +205,22 @@ catalogue! {
     KindInstitution => "institution", "institution";
     KindAssociation => "association", "association";
     KindOther => "other", "autre";
+    // The comments and example values `init` and `renew` write into a new plan.
+    CafName => "Family allowance fund (CAF)", "Caisse d'allocations familiales";
+    InitConventionComment => "# The convention, written by `ctg init`: complete it, then run `ctg validate`.\n", "# La convention, écrite par `ctg init`\u{a0}: complétez-la, puis lancez `ctg validate`.\n";
+    InitFieldsComment => "# The fields of intervention (one per line).\n", "# Les champs d'intervention (un par ligne).\n";
+    InitEarlyChildhood => "Early childhood", "Petite enfance";
+    InitPartnersComment => "# Every partner, one per body; kind: signatory, elected, service, institution, association, other.\n", "# Chaque partenaire, un par organisme\u{a0}; kind\u{a0}: signatory, elected, service, institution, association, other.\n";
+    InitAxesComment => "# The strategic axes, each with its objectives.\n", "# Les axes stratégiques, chacun avec ses objectifs.\n";
+    InitFirstAxis => "First axis", "Premier axe";
+    InitFirstObjective => "First objective", "Premier objectif";
+    InitTracksComment => "# Action tracks, each in one field; ids: <field>-<short-name>.\n", "# Les pistes d'action, chacune dans un champ\u{a0}; identifiants\u{a0}: <champ>-<nom-court>.\n";
+    InitExampleTrack => "Example track", "Piste d'exemple";
+    InitSheetComment => "# An example action sheet written by `ctg init`: rename it, complete it, copy it.\n# Optional keys are shown commented out.\n", "# Une fiche action d'exemple écrite par `ctg init`\u{a0}: renommez-la, complétez-la, copiez-la.\n# Les clés facultatives sont montrées en commentaire.\n";
+    InitFirstAction => "First action (to rename)", "Première action (à renommer)";
+    GitignoreComment => "# The lock ctg record takes while it writes (see README).", "# Le verrou que ctg record prend pendant qu'il écrit (voir le README).";
+    RenewConventionComment => "# Draft of the convention that follows the {old} one, written by `ctg renew`.\n# Not signed yet: add `signed: YYYY-MM-DD` once it is.", "# Brouillon de la convention qui suit celle de {old}, écrit par `ctg renew`.\n# Pas encore signée\u{a0}: ajoutez `signed: AAAA-MM-JJ` à la signature.";
+    RenewSheetComment => "# Carried from the {old} convention by `ctg renew`.", "# Reprise de la convention {old} par `ctg renew`.";
 }
 
 /// A label is a sentence like the others.

@@ -4,6 +4,7 @@
 
 use super::Request;
 use crate::edit::{number, scalar};
+use crate::i18n::L;
 use crate::model::{Indicator, IndicatorKind, Period, Sheet};
 use std::fmt::Write;
 
@@ -18,11 +19,10 @@ fn list<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
 
 /// The schema line when the old file had one, then a comment in the plan's
 /// language where `{old}` stands for the old period.
-fn header(schema: Option<&str>, req: &Request, en: &str, fr: &str) -> String {
+fn header(schema: Option<&str>, req: &Request, comment: L) -> String {
     let old = req.plan.convention.period.value;
-    let comment = req
-        .lang
-        .pick(en, fr)
+    let comment = comment
+        .get(req.lang)
         .replace("{old}", &format!("{}-{}", old.start, old.end));
     let schema = schema.map_or_else(String::new, |line| format!("{line}\n"));
     format!("{schema}{comment}\n")
@@ -33,12 +33,7 @@ fn header(schema: Option<&str>, req: &Request, en: &str, fr: &str) -> String {
 pub(super) fn convention(req: &Request, schema: Option<&str>) -> String {
     let c = &req.plan.convention;
     let old = c.period.value;
-    let mut out = header(
-        schema,
-        req,
-        "# Draft of the convention that follows the {old} one, written by `ctg renew`.\n# Not signed yet: add `signed: YYYY-MM-DD` once it is.",
-        "# Brouillon de la convention qui suit celle de {old}, écrit par `ctg renew`.\n# Pas encore signée\u{a0}: ajoutez `signed: AAAA-MM-JJ` à la signature.",
-    );
+    let mut out = header(schema, req, L::RenewConventionComment);
     let _ = writeln!(out, "name: {}", scalar(&c.name));
     let _ = writeln!(out, "territory: {}", scalar(&c.territory));
     let _ = writeln!(
@@ -88,12 +83,7 @@ pub(super) fn convention(req: &Request, schema: Option<&str>) -> String {
 /// An action sheet carried into the new convention (`new` is already
 /// rescheduled, without journal, dated milestones or targets).
 pub(super) fn sheet(new: &Sheet, req: &Request, schema: Option<&str>) -> String {
-    let mut out = header(
-        schema,
-        req,
-        "# Carried from the {old} convention by `ctg renew`.",
-        "# Reprise de la convention {old} par `ctg renew`.",
-    );
+    let mut out = header(schema, req, L::RenewSheetComment);
     let _ = writeln!(out, "id: {}", scalar(&new.id));
     let _ = writeln!(out, "title: {}", scalar(&new.title));
     let _ = writeln!(out, "fields: {}", list(new.fields.iter().map(|f| &f.value)));
