@@ -221,6 +221,8 @@ catalogue! {
     GitignoreComment => "# The lock ctg record takes while it writes (see README).", "# Le verrou que ctg record prend pendant qu'il écrit (voir le README).";
     RenewConventionComment => "# Draft of the convention that follows the {old} one, written by `ctg renew`.\n# Not signed yet: add `signed: YYYY-MM-DD` once it is.", "# Brouillon de la convention qui suit celle de {old}, écrit par `ctg renew`.\n# Pas encore signée\u{a0}: ajoutez `signed: AAAA-MM-JJ` à la signature.";
     RenewSheetComment => "# Carried from the {old} convention by `ctg renew`.", "# Reprise de la convention {old} par `ctg renew`.";
+    AbandonedLeftMeanOne => "Axis {axis}: 1 sheet abandoned in {year} no longer counts in the mean progress; the change partly reflects its leaving.", "Axe {axis}\u{a0}: 1 fiche abandonnée en {year} ne compte plus dans l'avancement moyen\u{a0}; l'évolution tient aussi à ce départ.";
+    AbandonedLeftMeanMany => "Axis {axis}: {n} sheets abandoned in {year} no longer count in the mean progress; the change partly reflects their leaving.", "Axe {axis}\u{a0}: {n} fiches abandonnées en {year} ne comptent plus dans l'avancement moyen\u{a0}; l'évolution tient aussi à ces départs.";
 }
 
 /// A label is a sentence like the others.

@@ -94,7 +94,27 @@ fn synthesis(r: &AnnualReport, lang: Lang) -> Grid {
         ));
     }
     g.push_emphasis(row(&r.synthesis.total, Cell::Label(label(L::Total, lang))));
+    g.notes = r
+        .synthesis
+        .axes
+        .iter()
+        .filter(|s| s.abandoned_in_year > 0 && s.progress_change.is_some())
+        .map(|s| abandoned_note(s, r.year, lang))
+        .collect();
     g
+}
+
+/// Why an axis's change moved: sheets abandoned in the year left its mean.
+fn abandoned_note(s: &crate::report::annual::SynthesisRow, year: i32, lang: Lang) -> String {
+    let n = s.abandoned_in_year;
+    let text = match n {
+        1 => L::AbandonedLeftMeanOne,
+        _ => L::AbandonedLeftMeanMany,
+    };
+    text.get(lang)
+        .replace("{axis}", s.id.as_deref().unwrap_or_default())
+        .replace("{n}", &n.to_string())
+        .replace("{year}", &year.to_string())
 }
 
 fn dated(items: &[(chrono::NaiveDate, String)], lang: Lang) -> Cell {

@@ -104,6 +104,9 @@ pub struct Grid {
     pub rows: Vec<Row>,
     /// How many leading columns name a row (its heading in a narrow terminal).
     pub key: usize,
+    /// Notes under the table, which its figures need to be read right
+    /// (every format but CSV, which holds the data alone).
+    pub notes: Vec<String>,
 }
 
 impl Grid {
@@ -115,6 +118,7 @@ impl Grid {
             header,
             rows: Vec::new(),
             key: 1,
+            notes: Vec::new(),
         }
     }
 
@@ -140,14 +144,18 @@ impl Grid {
         });
     }
 
-    /// A Markdown section: a heading and a table (group rows in bold).
+    /// A Markdown section: a heading, a table (group rows in bold), its notes.
     pub fn markdown(&self, lang: Lang, level: usize) -> String {
-        format!(
+        let mut out = format!(
             "{} {}\n\n{}\n",
             "#".repeat(level),
             crate::safe::markdown(&self.title),
             self.markdown_table(lang)
-        )
+        );
+        for note in &self.notes {
+            let _ = writeln!(out, "{}\n", crate::safe::markdown(note));
+        }
+        out
     }
 
     /// The Markdown table alone (group rows in bold).
@@ -234,6 +242,9 @@ impl Grid {
             out.push_str("</tr>\n");
         }
         out.push_str("</tbody>\n</table>\n");
+        for note in &self.notes {
+            let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
+        }
         out
     }
 }

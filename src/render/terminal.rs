@@ -195,7 +195,12 @@ impl Grid {
             },
             _ => table(&texts, &|r, _| self.emphasis(r)),
         };
-        format!("{}\n{body}", paragraph(&title, style))
+        let mut out = format!("{}\n{body}", paragraph(&title, style));
+        for note in &self.notes {
+            out.push_str(&paragraph(&crate::safe::safe(note), style));
+            out.push('\n');
+        }
+        out
     }
 
     /// The title of blocks, naming what heads each block: `Détail (N° — Intitulé)`.

@@ -58,6 +58,10 @@ pub fn workbook(
                 }
             }
         }
+        let below = grid.rows.len() as u32 + 2;
+        for (i, note) in grid.notes.iter().enumerate() {
+            sheet.write_string(below + i as u32, 0, note)?;
+        }
         sheet.set_autofit_max_width(300);
         sheet.autofit();
     }

@@ -84,6 +84,9 @@ pub struct SynthesisRow {
     /// Mean progress change since 31/12 of the year before, points.
     #[serde(rename = "mean_progress_change")]
     pub progress_change: Option<f64>,
+    /// Sheets abandoned during the year: counted in the mean of the year
+    /// before, out of this year's, they move the change by themselves.
+    pub abandoned_in_year: usize,
 }
 
 /// A line of the detail by sheet.
@@ -330,6 +333,12 @@ fn synthesis_row(
             .mean_progress
             .zip(then.mean_progress)
             .map(|(a, b)| a - b),
+        abandoned_in_year: rows
+            .iter()
+            .filter(|i| {
+                states[**i].1.status == Status::Abandoned && before[**i].status != Status::Abandoned
+            })
+            .count(),
     }
 }
 
