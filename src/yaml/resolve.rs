@@ -66,7 +66,7 @@ fn integer(t: &str) -> Option<i128> {
         if b == b'_' {
             let inner =
                 i > 0 && bytes[i - 1] != b'_' && i + 1 < bytes.len() && bytes[i + 1] != b'_';
-            if !inner && radix == 10 {
+            if !inner {
                 return None;
             }
             continue;
