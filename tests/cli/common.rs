@@ -24,6 +24,8 @@ pub(crate) fn isolate(cmd: &mut std::process::Command) {
             || name == "LANGUAGE"
             || name == "RUST_BACKTRACE"
             || name == "EMAIL"
+            || name == "TZ"
+            || name.starts_with("CLICOLOR")
         {
             cmd.env_remove(name.as_ref());
         }
@@ -59,7 +61,7 @@ impl Run {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

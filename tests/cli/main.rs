@@ -12,6 +12,8 @@ mod evaluation;
 mod faults;
 mod forget;
 mod formats;
+#[path = "../../examples/gen_plans/generate.rs"]
+mod generate;
 mod hostile;
 mod init;
 mod injection;
@@ -24,6 +26,7 @@ mod man;
 mod output;
 mod plan_paths;
 mod portfolio;
+mod readme;
 mod record;
 mod renew;
 mod report;

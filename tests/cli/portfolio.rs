@@ -1,7 +1,6 @@
 //! `ctg portfolio` on generated plans: three that validate and one that does not.
 
-#[path = "../../examples/gen_plans/generate.rs"]
-mod generate;
+use crate::generate;
 
 use crate::common::TestEnv;
 use generate::{Spec, write_plans};

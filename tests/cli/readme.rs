@@ -25,12 +25,12 @@
 //!
 //! A failure shows each example that differs: its README line, its command,
 //! its exit code and a diff of the README's lines against what was printed.
-//! `README_ACTUAL=DIR cargo test --test readme` also writes each command's
+//! `README_ACTUAL=DIR cargo test --test cli readme` also writes each command's
 //! whole output to `DIR/LINE.txt`, to copy from.
 
-#[path = "../examples/gen_plans/generate.rs"]
-mod generate;
+use crate::generate;
 
+use crate::common::{copy_dir, isolate};
 use std::io::Read as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -318,44 +318,6 @@ struct Folder {
     _tmp: tempfile::TempDir,
     work: std::path::PathBuf,
     env: Vec<(String, String)>,
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// The environment of every process the harness starts: none of the
-/// developer's `CTG_*`, locale or git settings.
-fn isolate(cmd: &mut Command) {
-    for (name, _) in std::env::vars_os() {
-        let name = name.to_string_lossy();
-        if name.starts_with("CTG_")
-            || name.starts_with("LC_")
-            || name.starts_with("GIT_")
-            || matches!(
-                name.as_ref(),
-                "LANG" | "LANGUAGE" | "RUST_BACKTRACE" | "EMAIL" | "COLUMNS" | "NO_COLOR" | "TZ"
-            )
-            || name.starts_with("CLICOLOR")
-        {
-            cmd.env_remove(name.as_ref());
-        }
-    }
-    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Coordination CTG")
-        .env("GIT_AUTHOR_EMAIL", "ctg@example.org")
-        .env("GIT_COMMITTER_NAME", "Coordination CTG")
-        .env("GIT_COMMITTER_EMAIL", "ctg@example.org");
 }
 
 fn git(dir: &Path, args: &[&str]) {
