@@ -207,12 +207,22 @@ impl Grid {
     /// An HTML `<table>` with a caption and scoped headers; every text escaped.
     pub fn html(&self, lang: Lang) -> String {
         let mut out = format!(
-            "<table id=\"{}\">\n<caption>{}</caption>\n<thead><tr>",
+            "<div class=\"scroll\" tabindex=\"0\">\n<table id=\"{}\">\n<caption>{}</caption>\n<thead><tr>",
             self.name,
             escape(&self.title)
         );
         for h in &self.header {
-            let _ = write!(out, "<th scope=\"col\">{}</th>", escape(h));
+            if h.is_empty() {
+                // A header cell is never empty for a screen reader: the
+                // rows' names are the metrics, said but not shown.
+                let _ = write!(
+                    out,
+                    "<th scope=\"col\"><span class=\"visually-hidden\">{}</span></th>",
+                    escape(crate::i18n::L::Indicator.get(lang))
+                );
+            } else {
+                let _ = write!(out, "<th scope=\"col\">{}</th>", escape(h));
+            }
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         for row in &self.rows {
@@ -241,7 +251,7 @@ impl Grid {
             }
             out.push_str("</tr>\n");
         }
-        out.push_str("</tbody>\n</table>\n");
+        out.push_str("</tbody>\n</table>\n</div>\n");
         for note in &self.notes {
             let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
         }

@@ -22,12 +22,18 @@ tr.group th, tr.group td { background: #f2f2f2; font-weight: bold; }
 .num, .word { white-space: nowrap; }
 .num { text-align: right; }
 figure.chart { margin: 0 0 1.5rem; break-inside: avoid; page-break-inside: avoid; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+div.scroll { overflow-x: auto; margin: 0 0 2rem; }
+div.scroll table { margin: 0; }
+figure.chart { overflow-x: auto; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 div.minis { display: flex; flex-wrap: wrap; gap: 1rem; }
 div.minis svg { flex: 0 0 auto; }
 @page { size: A4 portrait; margin: 14mm 12mm 16mm; }
 @media print {
   body { margin: 0; font-size: 10pt; }
+  div.scroll, figure.chart { overflow: visible; }
+  th, td { overflow-wrap: anywhere; }
   table { page-break-inside: auto; font-size: 7.5pt; line-height: 1.25; }
   th, td { padding: 2px 3px; }
   tr, th, td { page-break-inside: avoid; break-inside: avoid; }
@@ -41,14 +47,19 @@ div.minis svg { flex: 0 0 auto; }
 /// number at the bottom (where the browser draws margin boxes).
 fn margins(title: &str) -> String {
     format!(
-        "@page {{ @top-center {{ content: \"{}\"; font-size: 8pt; }} @bottom-right {{ content: counter(page) \" / \" counter(pages); font-size: 8pt; }} }}\n",
+        "@page {{ @top-center {{ content: \"{}\"; font-family: {PRINT_FONT}; font-size: 8pt; }} @bottom-right {{ content: counter(page) \" / \" counter(pages); font-family: {PRINT_FONT}; font-size: 8pt; }} }}\n",
         css_string(title)
     )
 }
 
+/// The margin boxes' font: the page's, not the browser's serif default.
+const PRINT_FONT: &str = "system-ui, 'Segoe UI', Roboto, Arial, sans-serif";
+
 /// Text for inside a CSS string: every character that is not a letter, a
 /// digit or a space becomes a hexadecimal escape, so plan text can neither
-/// close the string nor the `<style>` element.
+/// close the string nor the `<style>` element. Each escape ends with the
+/// one space CSS swallows after it, so a real space or a hex digit after it
+/// stays text (`—␠Convention`, not `—Convention`).
 fn css_string(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_control())
@@ -56,7 +67,7 @@ fn css_string(text: &str) -> String {
             if c.is_alphanumeric() || c == ' ' {
                 c.to_string()
             } else {
-                format!("\\{:06x}", u32::from(c))
+                format!("\\{:x} ", u32::from(c))
             }
         })
         .collect()
@@ -99,7 +110,15 @@ mod tests {
 
     #[test]
     fn plan_text_in_css_cannot_close_the_string_or_the_style() {
-        assert_eq!(css_string("Val \"x\""), "Val \\000022x\\000022");
+        assert_eq!(css_string("Val \"x\""), "Val \\22 x\\22 ");
         assert!(!css_string("</style><script>").contains('<'));
+    }
+
+    #[test]
+    fn an_escape_keeps_the_space_and_the_hex_digit_after_it() {
+        // CSS reads `\2014 ` as the dash and swallows that one space: the
+        // space of the title is the next one, and `a` stays a letter.
+        assert_eq!(css_string("2025 — Convention"), "2025 \\2014  Convention");
+        assert_eq!(css_string("—a"), "\\2014 a");
     }
 }

@@ -12,6 +12,10 @@ pub const INK: &str = "#1a1a1a";
 /// The font of every chart.
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
+/// The least a page may shrink a chart to fit a narrow screen: its 10-unit
+/// labels stay at 9 px; below that the chart's box scrolls instead.
+const MIN_SCALE: f64 = 0.9;
+
 /// An SVG chart being written: `id` prefixes its pattern and text ids so
 /// several charts can share a page.
 pub struct Svg {
@@ -25,7 +29,8 @@ impl Svg {
     /// of its own needs (a page's HTML parser gives it to inline SVG).
     pub fn new(id: &str, (width, height): (f64, f64), title: &str, desc: &str) -> Svg {
         let mut out = format!(
-            "<svg role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" font-family=\"{FONT}\" font-size=\"12\" fill=\"{INK}\">\n<title id=\"{id}-t\">{}</title>\n<desc id=\"{id}-d\">{}</desc>\n",
+            "<svg role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" style=\"min-width:{}px\" font-family=\"{FONT}\" font-size=\"12\" fill=\"{INK}\">\n<title id=\"{id}-t\">{}</title>\n<desc id=\"{id}-d\">{}</desc>\n",
+            (width * MIN_SCALE).ceil(),
             escape(title),
             escape(desc)
         );

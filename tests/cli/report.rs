@@ -459,6 +459,115 @@ fn the_review_fits_1280_pixels_without_horizontal_scrolling() {
     );
 }
 
+/// Lays `html` out in headless Chromium inside a frame `width` pixels wide
+/// (a window is never narrower than 500) and returns what `probe`, a
+/// script run at the end of the page, puts in `parent.document.body.dataset.probe`.
+fn probe_at_width(env: &TestEnv, html: &str, width: u32, probe: &str) -> Option<String> {
+    let inner = env.dir.path().join("probe-inner.html");
+    let script = format!(
+        "<script>parent.document.body.dataset.probe = (function () {{ {probe} }})();</script></body>"
+    );
+    std::fs::write(&inner, html.replace("</body>", &script)).unwrap();
+    let outer = env.dir.path().join("probe.html");
+    std::fs::write(
+        &outer,
+        format!("<!DOCTYPE html><html><body><iframe src=\"probe-inner.html\" width=\"{width}\" height=\"900\" style=\"border:0\"></iframe></body></html>"),
+    )
+    .unwrap();
+    let out = chromium(
+        &outer,
+        &[
+            "--window-size=1280,900",
+            "--hide-scrollbars",
+            "--allow-file-access-from-files",
+            "--dump-dom",
+        ],
+    )?;
+    let dom = String::from_utf8_lossy(&out.stdout).into_owned();
+    let at = dom
+        .find("data-probe=\"")
+        .unwrap_or_else(|| panic!("no probe in {dom}"))
+        + 12;
+    Some(dom[at..at + dom[at..].find('"').unwrap()].to_string())
+}
+
+/// The page's scroll width and width, the tables not in a box that
+/// scrolls, and the smallest height of a chart's text, in pixels.
+const LAYOUT_PROBE: &str = "var d = document.documentElement; var loose = 0; document.querySelectorAll('table').forEach(function (t) { var p = t.parentElement; if (getComputedStyle(p).overflowX !== 'auto' || p.getBoundingClientRect().right > d.clientWidth + 1) loose++; }); var m = 999; document.querySelectorAll('svg text').forEach(function (x) { var h = x.getBoundingClientRect().height; if (h > 0 && h < m) m = h; }); return d.scrollWidth + ' ' + d.clientWidth + ' loose ' + loose + ' text ' + Math.floor(m);";
+
+#[test]
+fn on_a_phone_the_tables_scroll_in_their_box_and_the_charts_stay_readable() {
+    let env = TestEnv::demo();
+    for args in [&["report", "2024"][..], &["evaluation"]] {
+        let mut all = args.to_vec();
+        all.extend(["--format", "html"]);
+        let run = env.run(&all);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let Some(probe) = probe_at_width(&env, &run.stdout, 390, LAYOUT_PROBE) else {
+            return;
+        };
+        let fields: Vec<&str> = probe.split(' ').collect();
+        assert_eq!(
+            fields[0], "390",
+            "{args:?}: the page scrolls sideways: {probe}"
+        );
+        assert_eq!(
+            fields[3], "0",
+            "{args:?}: a table outside a scrolling box: {probe}"
+        );
+        let text: u32 = fields[5].parse().unwrap();
+        assert!(
+            text >= 10,
+            "{args:?}: chart text shrunk to {text} px: {probe}"
+        );
+    }
+}
+
+#[test]
+fn the_evaluation_fits_1280_pixels_with_no_cell_cut() {
+    let env = TestEnv::demo();
+    let run = env.run(&["evaluation", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let probe = "var d = document.documentElement; var cut = []; document.querySelectorAll('th, td').forEach(function (c) { if (c.scrollWidth > c.clientWidth + 1) cut.push(c.textContent); }); return d.scrollWidth + ' ' + d.clientWidth + ' cut:' + cut.join('|');";
+    let Some(probe) = probe_at_width(&env, &run.stdout, 1280, probe) else {
+        return;
+    };
+    assert_eq!(probe, "1280 1280 cut:");
+}
+
+#[test]
+fn the_print_header_keeps_the_space_after_the_dash_in_a_sans_serif_font() {
+    let env = TestEnv::demo();
+    let run = env.run(&["report", "2025", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = run.stdout.split("@top-center").nth(1).unwrap();
+    let page = &page[..page.find('}').unwrap()];
+    // `\2014 ` is the dash (CSS swallows that one space), the next space is
+    // the title's own.
+    assert!(page.contains("2025 \\2014  Convention"), "{page}");
+    assert!(
+        page.contains("font-family:") && page.contains("sans-serif"),
+        "{page}"
+    );
+}
+
+#[test]
+fn no_header_cell_is_empty_for_a_screen_reader() {
+    let env = TestEnv::demo();
+    for args in [&["evaluation"][..], &["summary"]] {
+        let mut all = args.to_vec();
+        all.extend(["--format", "html"]);
+        let run = env.run(&all);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(!run.stdout.contains("<th scope=\"col\"></th>"), "{args:?}");
+        assert!(
+            run.stdout
+                .contains("<span class=\"visually-hidden\">Indicateur</span>"),
+            "{args:?}"
+        );
+    }
+}
+
 #[test]
 fn the_review_prints_to_a4_pages_without_splitting_a_row() {
     let env = TestEnv::demo();
