@@ -8,7 +8,7 @@
 
 use super::args::{Cli, CompletionsArgs, IdList, IdsArgs};
 use super::context::Context;
-use super::{Failure, print};
+use super::{Failure, help, print};
 use clap::CommandFactory;
 use clap_complete::Shell;
 use std::process::ExitCode;
@@ -19,40 +19,39 @@ const BASH_IDS: &str = include_str!("completions.bash");
 /// The zsh function that the argument specs call to complete ids.
 const ZSH_IDS: &str = include_str!("completions.zsh");
 
-/// In clap's zsh script, the argument specs whose values are plan ids, and
-/// the kind of id each takes (`_default` becomes `_ctg_ids KIND`).
-const ZSH_SPECS: [(&str, &str); 10] = [
-    (
-        "':id -- An axis (1), objective (1.2), sheet (1.2.3), field id, or `tracks`:",
-        "any",
-    ),
-    ("':id -- The action sheet (e.g. 2.1.1):", "sheet"),
-    ("':sheet -- The action sheet (e.g. 2.1.1):", "sheet"),
-    ("'--action=[Only this axis, objective or sheet]:ID:", "any"),
-    ("'--axis=[Only this axis]:ID:", "axis"),
-    ("'--objective=[Only this objective]:ID:", "objective"),
-    (
-        "'--field=[Only sheets in this field of intervention]:FIELD:",
-        "field",
-    ),
-    (
-        "'--partner=[Only sheets this partner leads or takes part in]:PARTNER:",
-        "partner",
-    ),
-    ("'--lead=[The lead partner (pilote)]:PARTNER:", "partner"),
-    ("'*--tracks=[The tracks, comma-separated]:T,U:", "track"),
+/// In clap's zsh script, the argument specs whose values are plan ids, by
+/// the start of the spec (language-free: the help text after it is in the
+/// session's language) and the commands it is for (any when empty), and the
+/// kind of id each takes (`_default` becomes `_ctg_ids KIND`).
+const ZSH_SPECS: [(&str, &[&str], &str); 10] = [
+    ("':id -- ", &["show"], "any"),
+    ("':id -- ", &["record"], "sheet"),
+    ("':sheet -- ", &["milestone", "indicator", "set"], "sheet"),
+    ("'--action=[", &[], "any"),
+    ("'--axis=[", &[], "axis"),
+    ("'--objective=[", &[], "objective"),
+    ("'--field=[", &[], "field"),
+    ("'--partner=[", &[], "partner"),
+    ("'--lead=[", &[], "partner"),
+    ("'*--tracks=[", &[], "track"),
 ];
 
 /// clap's zsh script with the id specs pointing at `_ctg_ids`, and the
 /// function defined after the `#compdef` line.
 fn zsh(script: &str) -> String {
     let mut out = String::with_capacity(script.len() + ZSH_IDS.len());
+    let mut command = "";
     for line in script.lines() {
-        let spec = ZSH_SPECS
-            .iter()
-            .find(|(head, _)| line.starts_with(head) && line.contains(":_default'"));
+        if let Some(name) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
+            command = name;
+        }
+        let spec = ZSH_SPECS.iter().find(|(head, commands, _)| {
+            line.starts_with(head)
+                && (commands.is_empty() || commands.contains(&command))
+                && line.contains(":_default'")
+        });
         match spec {
-            Some((_, kind)) => {
+            Some((_, _, kind)) => {
                 out.push_str(&line.replace(":_default'", &format!(":_ctg_ids {kind}'")))
             }
             None => out.push_str(line),
@@ -65,11 +64,38 @@ fn zsh(script: &str) -> String {
     out
 }
 
-/// Runs `completions`.
+/// `script` without the lines and words that offer the hidden `__ids`
+/// command (clap's scripts list hidden commands too).
+fn unlisted(script: &str, shell: Shell) -> String {
+    let offers = |line: &str| match shell {
+        Shell::Zsh => line.starts_with("'__ids:"),
+        Shell::Fish => line.contains("-a \"__ids\""),
+        Shell::PowerShell => line.contains("::new('__ids'"),
+        Shell::Elvish => line.trim_start().starts_with("cand __ids "),
+        _ => false,
+    };
+    let mut out = String::with_capacity(script.len());
+    for line in script.lines().filter(|l| !offers(l)) {
+        match shell {
+            Shell::Bash if line.trim_start().starts_with("opts=\"") => {
+                out.push_str(&line.replace(" __ids ", " "))
+            }
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Runs `completions`: the script of the session's language (the
+/// descriptions are the help of the commands and options).
 pub(super) fn run(args: &CompletionsArgs) -> Result<ExitCode, Failure> {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::session_language(&argv);
+    let mut command = help::localize(Cli::command(), lang);
     let mut out = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "ctg", &mut out);
-    let mut script = String::from_utf8_lossy(&out).into_owned();
+    clap_complete::generate(args.shell, &mut command, "ctg", &mut out);
+    let mut script = unlisted(&String::from_utf8_lossy(&out), args.shell);
     match args.shell {
         Shell::Bash => script.push_str(BASH_IDS),
         Shell::Zsh => script = zsh(&script),

@@ -80,7 +80,7 @@ fn the_zsh_script_completes_sheet_ids_from_the_plan() {
         return;
     }
     let env = TestEnv::demo();
-    let script = env.run(&["completions", "zsh"]);
+    let script = env.run(&["--lang", "en", "completions", "zsh"]);
     assert_eq!(script.code, 0, "{}", script.stderr);
     let path = env.dir.path().join("_ctg");
     std::fs::write(&path, &script.stdout).unwrap();
@@ -91,16 +91,18 @@ fn the_zsh_script_completes_sheet_ids_from_the_plan() {
             .contains("':id -- The action sheet (e.g. 2.1.1):_ctg_ids sheet'"),
         "record's sheet argument completes sheet ids"
     );
-    // The function the specs call, run with zsh's `compadd` stubbed to
-    // print what it is offered, as `ctg --plan plan record <TAB>` would.
+    // The function the specs call, run as `_arguments` calls an action
+    // (its compadd options first, then the action's words), with zsh's
+    // `compadd` stubbed to print the array it is given with `-a`, as
+    // `ctg --plan plan record <TAB>` would.
     let bin = assert_cmd::cargo::cargo_bin("ctg");
     let dir = bin.parent().unwrap().display().to_string();
     let program = format!(
         "compdef() {{ :; }}
 source {}
-compadd() {{ print -l -- ${{(P)2}} }}
+compadd() {{ print -l -- \"compadd $*\"; while (( $# )); do [[ $1 == -a ]] && print -l -- ${{(P)2}}; shift; done }}
 words=(ctg --plan plan record '')
-_ctg_ids sheet",
+_ctg_ids -J -default- sheet",
         path.display()
     );
     let mut zsh = std::process::Command::new("zsh");
@@ -111,5 +113,69 @@ _ctg_ids sheet",
             .env("PATH", path_var)
             .args(["-f", "-c", &program]),
     );
-    assert_eq!(out, "1.1.1\n1.1.2\n1.2.1\n2.1.1\n2.1.2\n2.2.1\n");
+    assert_eq!(
+        out,
+        "compadd -J -default- -a ids\n1.1.1\n1.1.2\n1.2.1\n2.1.1\n2.1.2\n2.2.1\n"
+    );
+}
+
+/// The seven canonical statuses, as the scripts offer them.
+const STATUSES: &str = "planned in-progress paused blocked postponed done abandoned";
+
+#[test]
+fn status_completes_the_seven_statuses_not_file_names() {
+    let env = TestEnv::demo();
+    assert_eq!(
+        complete(&env, &["ctg", "status", "--status", ""]),
+        STATUSES.replace(' ', "\n") + "\n"
+    );
+    assert_eq!(
+        complete(&env, &["ctg", "record", "1.1.1", "--status", "p"]),
+        "planned\npaused\npostponed\n"
+    );
+    let zsh = env.run(&["--lang", "en", "completions", "zsh"]).stdout;
+    let spec = format!(":STATUS:({STATUSES})'");
+    assert_eq!(zsh.matches(&spec).count(), 2, "status and record: {zsh}");
+    let fish = env.run(&["--lang", "en", "completions", "fish"]).stdout;
+    let status = fish
+        .lines()
+        .find(|l| l.contains("using_subcommand status\" -l status"))
+        .unwrap();
+    assert!(status.contains("-f -a \"planned"), "{status}");
+}
+
+#[test]
+fn the_hidden_ids_command_is_offered_by_no_shell() {
+    let env = TestEnv::empty();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = env.run(&["completions", shell]).stdout;
+        let offered = script.lines().find(|l| {
+            l.contains(" __ids ") && l.contains("opts=")
+                || l.starts_with("'__ids:")
+                || l.contains("-a \"__ids\"")
+                || l.contains("::new('__ids'")
+                || l.contains("cand __ids")
+        });
+        assert_eq!(offered, None, "{shell}");
+    }
+    assert_eq!(complete(&TestEnv::demo(), &["ctg", "__"]), "\n");
+}
+
+#[test]
+fn descriptions_follow_the_session_language() {
+    let env = TestEnv::empty();
+    let french = env.run(&["--lang", "fr", "completions", "fish"]).stdout;
+    assert!(
+        french.contains("-a \"record\" -d 'Ajouter un suivi daté"),
+        "{french}"
+    );
+    let english = env.run(&["--lang", "en", "completions", "fish"]).stdout;
+    assert!(english.contains("-a \"record\" -d 'Append one dated"));
+    // Without --lang, the plan found from the current folder decides, as
+    // for the commands that read it (the demo is French).
+    let demo = TestEnv::demo();
+    let zsh = demo
+        .run_with_env(&[("LANG", "")], &["completions", "zsh"])
+        .stdout;
+    assert!(zsh.contains("'record:Ajouter un suivi daté"), "{zsh}");
 }

@@ -162,3 +162,31 @@ fn usage_errors_follow_the_language_in_our_words() {
         "{fr}"
     );
 }
+
+#[test]
+fn status_help_lists_the_seven_statuses_and_french_help_has_no_jargon() {
+    let env = TestEnv::empty();
+    let seven = "planned, in-progress, paused, blocked, postponed, done, abandoned";
+    for command in ["status", "record"] {
+        for lang in ["en", "fr"] {
+            let help = env.run(&["--lang", lang, command, "--help"]).stdout;
+            let joined = help.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(joined.contains(seven), "{command} {lang}: {help}");
+        }
+    }
+    for command in [
+        "record",
+        "set",
+        "add partner",
+        "add milestone",
+        "add indicator",
+    ] {
+        let mut args = vec!["--lang", "fr"];
+        args.extend(command.split(' '));
+        args.push("--help");
+        let help = env.run(&args).stdout;
+        for jargon in ["Commiter", " diff "] {
+            assert!(!help.contains(jargon), "{command}: {jargon}: {help}");
+        }
+    }
+}

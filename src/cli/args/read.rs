@@ -2,6 +2,7 @@
 //! `show`, and `__ids` for the completion scripts.
 
 use super::TableOutput;
+use crate::cli::help::StatusValue;
 use clap::{Args, ValueEnum};
 
 /// `ctg validate`.
@@ -40,7 +41,7 @@ pub(in crate::cli) struct StatusArgs {
     #[arg(long, value_name = "PARTNER")]
     pub partner: Option<String>,
     /// Only sheets with this status (repeatable; English or French)
-    #[arg(long, value_name = "STATUS")]
+    #[arg(long, value_name = "STATUS", value_parser = StatusValue { not_an_option: false })]
     pub status: Vec<String>,
     /// Only late sheets
     #[arg(long)]

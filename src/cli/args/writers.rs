@@ -1,7 +1,7 @@
 //! The commands that write: `record`, `add` and `set` change a plan file,
 //! `renew` writes the next convention into a new folder.
 
-use crate::cli::help::NotAnOption;
+use crate::cli::help::{NotAnOption, StatusValue};
 use crate::cli::write;
 use clap::{Args, Subcommand, ValueEnum};
 use ctg::create::renew::Carry;
@@ -17,8 +17,8 @@ pub(in crate::cli) struct RecordArgs {
     /// Date of the entry, YYYY-MM-DD or JJ/MM/AAAA [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// New status (English or French: in-progress, en cours, réalisée…)
-    #[arg(long, allow_hyphen_values = true, value_parser = NotAnOption)]
+    /// New status, in English or French (en cours, réalisée…)
+    #[arg(long, allow_hyphen_values = true, value_parser = StatusValue { not_an_option: true }, value_name = "STATUS")]
     pub status: Option<String>,
     /// Progress, a whole number from 0 to 100 (a trailing % is allowed)
     #[arg(long, allow_hyphen_values = true, value_parser = NotAnOption, value_name = "0-100")]

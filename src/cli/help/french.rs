@@ -101,7 +101,7 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     (
         "record:status",
-        "Nouveau statut (en français ou en anglais\u{a0}: en cours, réalisée, in-progress…)",
+        "Nouveau statut, en français ou en anglais (en cours, réalisée…)",
     ),
     (
         "record:progress",
@@ -122,11 +122,11 @@ const FRENCH: &[(&str, &str)] = &[
     ("record:by", "Qui enregistre"),
     (
         "record:dry_run",
-        "Tout vérifier (git aussi avec --commit) et afficher le diff\u{a0}; ne rien écrire",
+        "Tout vérifier (git aussi avec --commit) et afficher les changements ligne à ligne\u{a0}; ne rien écrire",
     ),
     (
         "record:commit",
-        "Commiter aussi le fichier de la fiche dans git (ce fichier seulement)",
+        "Enregistrer aussi (commit) le fichier de la fiche dans git (ce fichier seulement)",
     ),
     (
         "record:amend",
@@ -202,35 +202,35 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     (
         "add partner:dry_run",
-        "Tout vérifier (git aussi avec --commit) et afficher le diff\u{a0}; ne rien écrire",
+        "Tout vérifier (git aussi avec --commit) et afficher les changements ligne à ligne\u{a0}; ne rien écrire",
     ),
     (
         "add partner:commit",
-        "Commiter aussi le fichier modifié dans git (ce fichier seulement)",
+        "Enregistrer aussi (commit) le fichier modifié dans git (ce fichier seulement)",
     ),
     (
         "add milestone:dry_run",
-        "Tout vérifier (git aussi avec --commit) et afficher le diff\u{a0}; ne rien écrire",
+        "Tout vérifier (git aussi avec --commit) et afficher les changements ligne à ligne\u{a0}; ne rien écrire",
     ),
     (
         "add milestone:commit",
-        "Commiter aussi le fichier modifié dans git (ce fichier seulement)",
+        "Enregistrer aussi (commit) le fichier modifié dans git (ce fichier seulement)",
     ),
     (
         "add indicator:dry_run",
-        "Tout vérifier (git aussi avec --commit) et afficher le diff\u{a0}; ne rien écrire",
+        "Tout vérifier (git aussi avec --commit) et afficher les changements ligne à ligne\u{a0}; ne rien écrire",
     ),
     (
         "add indicator:commit",
-        "Commiter aussi le fichier modifié dans git (ce fichier seulement)",
+        "Enregistrer aussi (commit) le fichier modifié dans git (ce fichier seulement)",
     ),
     (
         "set:dry_run",
-        "Tout vérifier (git aussi avec --commit) et afficher le diff\u{a0}; ne rien écrire",
+        "Tout vérifier (git aussi avec --commit) et afficher les changements ligne à ligne\u{a0}; ne rien écrire",
     ),
     (
         "set:commit",
-        "Commiter aussi le fichier modifié dans git (ce fichier seulement)",
+        "Enregistrer aussi (commit) le fichier modifié dans git (ce fichier seulement)",
     ),
     (
         "log:about",

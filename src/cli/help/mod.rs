@@ -22,26 +22,57 @@ use ctg::i18n::{Lang, locale_lang, phrase};
 use std::ffi::OsString;
 use std::process::ExitCode;
 use suggest::Hint;
-pub(super) use values::NotAnOption;
 use values::OPTION_AS_VALUE;
+pub(super) use values::{NotAnOption, StatusValue};
 
 /// The language of help and usage errors, read before clap parses anything.
 pub(super) fn language(argv: &[OsString]) -> Lang {
+    explicit_language(argv)
+        .or_else(|| locale_lang(env))
+        .unwrap_or(Lang::En)
+}
+
+/// The value of the last `--option VALUE` or `--option=VALUE` before `--`.
+fn option_value(argv: &[OsString], option: &str) -> Option<String> {
     let mut given = None;
     let mut words = argv.iter().skip(1).map(|a| a.to_string_lossy());
+    let glued = format!("{option}=");
     while let Some(word) = words.next() {
         if word == "--" {
             break;
         }
-        if word == "--lang" {
+        if word == option {
             given = words.next().map(|w| w.to_string());
-        } else if let Some(value) = word.strip_prefix("--lang=") {
+        } else if let Some(value) = word.strip_prefix(glued.as_str()) {
             given = Some(value.to_string());
         }
     }
     given
+}
+
+/// `--lang` or `CTG_LANG`, when given and known.
+fn explicit_language(argv: &[OsString]) -> Option<Lang> {
+    option_value(argv, "--lang")
         .or_else(|| env("CTG_LANG"))
         .and_then(|t| Lang::parse(&t))
+}
+
+/// The language of a command that needs no plan but documents the program
+/// (`man`, `completions`), by the rule of the commands that read a plan:
+/// `--lang` or `CTG_LANG`, else the language of the plan found as they find
+/// it (`--plan`, `CTG_PLAN`, else upward from the current folder), else the
+/// locale's, else English.
+pub(super) fn session_language(argv: &[OsString]) -> Lang {
+    let plan = || {
+        let given = option_value(argv, "--plan").or_else(|| env("CTG_PLAN"));
+        let cwd = std::env::current_dir().ok()?;
+        let found = ctg::load::find_plan(given.as_deref().map(std::path::Path::new), &cwd).ok()?;
+        ctg::load::convention_language(&cwd.join(found))
+            .as_deref()
+            .and_then(Lang::parse)
+    };
+    explicit_language(argv)
+        .or_else(plan)
         .or_else(|| locale_lang(env))
         .unwrap_or(Lang::En)
 }

@@ -73,3 +73,40 @@ fn is_an_option(word: &str, cmd: &Command) -> bool {
         _ => false,
     }
 }
+
+/// The value parser of `--status`: any text, read later in English or French
+/// by [`ctg::model::Status::parse`], offering the seven canonical statuses to
+/// `--help` and to the completion scripts (which would offer file names
+/// otherwise). `record`'s refuses an option given as a value, as
+/// [`NotAnOption`] does.
+#[derive(Debug, Clone, Copy)]
+pub(in crate::cli) struct StatusValue {
+    /// Whether an option given as the value is refused.
+    pub not_an_option: bool,
+}
+
+impl TypedValueParser for StatusValue {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &Command,
+        arg: Option<&Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        match self.not_an_option {
+            true => NotAnOption.parse_ref(cmd, arg, value),
+            false => clap::builder::StringValueParser::new().parse_ref(cmd, arg, value),
+        }
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            ctg::model::Status::ALL
+                .into_iter()
+                .map(|s| clap::builder::PossibleValue::new(s.key())),
+        ))
+    }
+}
