@@ -33,6 +33,7 @@ div.minis svg { flex: 0 0 auto; }
 @media print {
   body { margin: 0; font-size: 10pt; }
   div.scroll, figure.chart { overflow: visible; }
+  figure.chart svg, div.minis svg { min-width: 0 !important; }
   th, td { overflow-wrap: anywhere; }
   table { page-break-inside: auto; font-size: 7.5pt; line-height: 1.25; }
   th, td { padding: 2px 3px; }

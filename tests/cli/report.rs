@@ -536,6 +536,26 @@ fn the_evaluation_fits_1280_pixels_with_no_cell_cut() {
 }
 
 #[test]
+fn in_print_every_table_and_chart_fits_the_width_of_an_a4_page() {
+    let env = TestEnv::demo();
+    // The print rules applied on screen, in the 186 mm (703 px) that
+    // `@page { size: A4; margin: … 12mm }` leaves between the margins.
+    let probe = "var d = document.documentElement; var out = []; document.querySelectorAll('table, svg').forEach(function (t) { if (t.getBoundingClientRect().right > d.clientWidth + 1) out.push(t.id || t.tagName); }); return d.scrollWidth + ' ' + d.clientWidth + ' out:' + out.join('|');";
+    for args in [&["report", "2024"][..], &["evaluation"]] {
+        let mut all = args.to_vec();
+        all.extend(["--format", "html"]);
+        let run = env.run(&all);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stdout.contains("size: A4"));
+        let printed = run.stdout.replace("@media print", "@media all");
+        let Some(probe) = probe_at_width(&env, &printed, 703, probe) else {
+            return;
+        };
+        assert_eq!(probe, "703 703 out:", "{args:?}");
+    }
+}
+
+#[test]
 fn the_print_header_keeps_the_space_after_the_dash_in_a_sans_serif_font() {
     let env = TestEnv::demo();
     let run = env.run(&["report", "2025", "--format", "html"]);
