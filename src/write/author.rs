@@ -110,14 +110,28 @@ impl Localize for What {
                 format!("{sheet}\u{a0}: indicateur {id} ajouté"),
             ),
             What::Keys(sheet, keys) => {
-                let keys = keys.join(", ");
+                let words: Vec<&str> = keys.iter().map(|k| key_word(k, lang)).collect();
+                let words = words.join(", ");
                 lang.pick(
-                    format!("{sheet}: {keys} set"),
-                    format!("{sheet}\u{a0}: {keys} modifiés"),
+                    format!("{sheet}: {words} set"),
+                    format!("{sheet}\u{a0}: {words} modifiés"),
                 )
             }
         }
     }
+}
+
+/// A key `set` writes, as a French message says it (`lead` is `pilote`).
+fn key_word(key: &'static str, lang: Lang) -> &'static str {
+    let french = match key {
+        "lead" => "pilote",
+        "partners" => "partenaires",
+        "fields" => "champs",
+        "tracks" => "pistes",
+        "schedule" => "calendrier",
+        other => other,
+    };
+    lang.pick(key, french)
 }
 
 fn at<T>(value: T) -> Located<T> {
@@ -140,17 +154,71 @@ fn new_slug<'a>(id: &str, taken: impl IntoIterator<Item = &'a str>) -> Result<St
 }
 
 /// One of `choices` (its spelling in the file), or a refusal with a suggestion.
-fn choose<T: Copy>(
-    text: &str,
-    choices: &[(&'static str, T)],
-) -> Result<(&'static str, T), Refusal> {
+/// One accepted value of a choice: its spelling in the files (English),
+/// the French word a coordinator types for it, and what it means.
+type Choice<T> = (&'static str, &'static str, T);
+
+/// The partner kinds, with their French words.
+const PARTNER_KINDS: [Choice<PartnerKind>; 6] = [
+    ("signatory", "signataire", PartnerKind::Signatory),
+    ("elected", "élu", PartnerKind::Elected),
+    ("service", "service", PartnerKind::Service),
+    ("institution", "institution", PartnerKind::Institution),
+    ("association", "association", PartnerKind::Association),
+    ("other", "autre", PartnerKind::Other),
+];
+
+/// The indicator kinds; `activity` (`activité`) is another word for `means`.
+const INDICATOR_KINDS: [Choice<IndicatorKind>; 3] = [
+    ("result", "résultat", IndicatorKind::Result),
+    ("means", "moyens", IndicatorKind::Means),
+    ("activity", "activité", IndicatorKind::Means),
+];
+
+/// The directions of an indicator.
+const DIRECTIONS: [Choice<Direction>; 3] = [
+    ("up", "hausse", Direction::Up),
+    ("down", "baisse", Direction::Down),
+    ("steady", "stable", Direction::Steady),
+];
+
+/// `text` trimmed, in lower case, without accents (composed or
+/// decomposed), `_` and spaces read as `-`.
+fn folded(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            ' ' | '_' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// The choice `text` names, in English or French, with or without accents
+/// or capitals: its English spelling (the one written in the file) and its
+/// value. A refusal lists every accepted value and the closest.
+fn choose<T: Copy>(text: &str, choices: &[Choice<T>]) -> Result<(&'static str, T), Refusal> {
+    let word = folded(text);
     choices
         .iter()
-        .find(|(name, _)| *name == text.trim())
-        .copied()
+        .find(|(en, fr, _)| folded(en) == word || folded(fr) == word)
+        .map(|(en, _, value)| (*en, *value))
         .ok_or_else(|| {
-            let suggestion = suggest(text, choices.iter().map(|(n, _)| *n));
-            Refusal::BadChoice(text.to_string(), suggestion)
+            let names = choices.iter().flat_map(|(en, fr, _)| [*en, *fr]);
+            let suggestion = suggest(text.trim(), names);
+            Refusal::BadChoice {
+                text: text.to_string(),
+                suggestion,
+                accepted: choices.iter().map(|(en, fr, _)| (*en, *fr)).collect(),
+            }
         })
 }
 
@@ -211,7 +279,7 @@ pub(super) fn add_partner(
     opts: &Options,
 ) -> Result<Built, Refusal> {
     let id = new_slug(&new.id, loaded.plan.partners.iter().map(|p| p.id.as_str()))?;
-    let (kind_name, kind) = choose(&new.kind, &PartnerKind::ALL)?;
+    let (kind_name, kind) = choose(&new.kind, &PARTNER_KINDS)?;
     let file = Path::new("partners.yaml");
     let read = read(file, opts)?;
     let before = &read.text;
@@ -293,27 +361,13 @@ pub(super) fn add_indicator(
 ) -> Result<Built, Refusal> {
     edit_sheet(loaded, &new.sheet, opts, |_, sheet, text| {
         let id = new_slug(&new.id, sheet.indicators.iter().map(|i| i.id.as_str()))?;
-        let (kind_name, kind) = choose(
-            &new.kind,
-            &[
-                ("result", IndicatorKind::Result),
-                ("means", IndicatorKind::Means),
-                ("activity", IndicatorKind::Means),
-            ],
-        )?;
+        let (kind_name, kind) = choose(&new.kind, &INDICATOR_KINDS)?;
         let kind_name = if kind_name == "activity" {
             "means"
         } else {
             kind_name
         };
-        let (direction_name, direction) = choose(
-            &new.direction,
-            &[
-                ("up", Direction::Up),
-                ("down", Direction::Down),
-                ("steady", Direction::Steady),
-            ],
-        )?;
+        let (direction_name, direction) = choose(&new.direction, &DIRECTIONS)?;
         let baseline = new.baseline.as_deref().map(year_value).transpose()?;
         let targets = new
             .targets

@@ -63,8 +63,16 @@ pub enum Refusal {
     BadSlug(String),
     /// A new id already taken.
     IdTaken(String),
-    /// A value outside its choices, with the closest.
-    BadChoice(String, Option<String>),
+    /// A value outside its choices, with the closest and every accepted
+    /// value (its English and French words).
+    BadChoice {
+        /// What was typed.
+        text: String,
+        /// The closest accepted word.
+        suggestion: Option<String>,
+        /// Every accepted value, in English and in French.
+        accepted: Vec<(&'static str, &'static str)>,
+    },
     /// Not a date.
     BadDate(String),
     /// Not `YEAR=VALUE`.
@@ -200,10 +208,27 @@ impl Localize for Refusal {
                 format!("`{id}` is already used: choose another id"),
                 format!("`{id}` est déjà pris\u{a0}: choisissez un autre identifiant"),
             ),
-            BadChoice(text, suggestion) => lang.pick(
-                format!("`{text}` is not one of the accepted values{}", mean(suggestion, lang)),
-                format!("`{text}` n'est pas une des valeurs acceptées{}", mean(suggestion, lang)),
-            ),
+            BadChoice {
+                text,
+                suggestion,
+                accepted,
+            } => {
+                let words: Vec<String> = accepted
+                    .iter()
+                    .map(|(en, fr)| format!("`{}`", lang.pick(*en, *fr)))
+                    .collect();
+                let words = words.join(", ");
+                lang.pick(
+                    format!(
+                        "`{text}` is not one of the accepted values{}: {words}",
+                        mean(suggestion, lang)
+                    ),
+                    format!(
+                        "`{text}` n'est pas une des valeurs acceptées{}\u{a0}: {words}",
+                        mean(suggestion, lang)
+                    ),
+                )
+            }
             BadDate(t) => lang.pick(
                 format!("`{t}` is not a date: write YYYY-MM-DD or DD/MM/YYYY"),
                 format!("`{t}` n'est pas une date\u{a0}: écrivez JJ/MM/AAAA ou AAAA-MM-JJ"),

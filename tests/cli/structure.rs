@@ -188,3 +188,126 @@ fn refusals_leave_the_bytes_unchanged() {
         assert_eq!(env.git(&["status", "--porcelain"]), "", "{args:?} wrote");
     }
 }
+
+#[test]
+fn french_choices_are_accepted_and_written_in_english() {
+    let env = demo_in_git();
+    let partner = env.run(&[
+        "add",
+        "partner",
+        "mairie-val",
+        "--name",
+        "Mairie",
+        "--kind",
+        "Élu",
+    ]);
+    assert_eq!(partner.code, 0, "{}", partner.stderr);
+    assert!(env.read("partners.yaml").ends_with("  kind: elected\n"));
+    let indicator = env.run(&[
+        "add",
+        "indicator",
+        "2.1.2",
+        "--id",
+        "ateliers",
+        "--label",
+        "Ateliers",
+        "--unit",
+        "ateliers",
+        "--kind",
+        "activité",
+        "--direction",
+        "Hausse",
+    ]);
+    assert_eq!(indicator.code, 0, "{}", indicator.stderr);
+    let sheet = env.read(SHEET);
+    assert!(
+        sheet.contains("    kind: means\n    direction: up\n"),
+        "{sheet}"
+    );
+    for (words, direction) in [("resultat", "baisse"), ("Résultat", "stable")] {
+        let args = ["add", "indicator", "2.1.2", "--id", "x", "--label", "X"];
+        let more = ["--unit", "u", "--kind", words, "--direction", direction];
+        let run = env.run(&[&args[..], &more, &["--dry-run"]].concat());
+        assert_eq!(run.code, 0, "{words} {direction}: {}", run.stderr);
+    }
+    assert_eq!(env.run(&["validate"]).code, 0);
+}
+
+#[test]
+fn a_refused_choice_lists_the_accepted_values_in_the_session_language() {
+    let env = demo_in_git();
+    let args = [
+        "add",
+        "partner",
+        "mairie-val",
+        "--name",
+        "Mairie",
+        "--kind",
+        "mairie",
+    ];
+    let fr = env.run(&args);
+    assert_eq!(fr.code, 1);
+    assert!(
+        fr.stderr
+            .contains("`signataire`, `élu`, `service`, `institution`, `association`, `autre`"),
+        "{}",
+        fr.stderr
+    );
+    let en = env.run(&[&["--lang", "en"], &args[..]].concat());
+    assert_eq!(en.code, 1);
+    assert!(
+        en.stderr
+            .contains("`signatory`, `elected`, `service`, `institution`, `association`, `other`"),
+        "{}",
+        en.stderr
+    );
+    let direction = env.run(&[
+        "add",
+        "indicator",
+        "2.1.2",
+        "--id",
+        "x",
+        "--label",
+        "X",
+        "--unit",
+        "u",
+        "--kind",
+        "result",
+        "--direction",
+        "monte",
+    ]);
+    assert_eq!(direction.code, 1);
+    assert!(
+        direction.stderr.contains("`hausse`, `baisse`, `stable`"),
+        "{}",
+        direction.stderr
+    );
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+}
+
+#[test]
+fn set_says_its_keys_in_french_in_french_commits() {
+    let env = demo_in_git();
+    let run = env.run(&[
+        "set",
+        "2.1.2",
+        "--lead",
+        "ccvl",
+        "--partners",
+        "maison-jeunes",
+        "--schedule",
+        "2025-2026",
+        "--commit",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let subject = env.git(&["log", "-1", "--format=%s"]);
+    assert_eq!(
+        subject,
+        "2.1.2\u{a0}: pilote, partenaires, calendrier modifiés\n"
+    );
+    assert!(
+        run.stdout.contains("pilote, partenaires, calendrier"),
+        "{}",
+        run.stdout
+    );
+}
