@@ -118,7 +118,10 @@ impl<'a> Decoder<'a> {
         for (k, _) in pairs {
             let name = k.scalar_str(self.source).unwrap_or_default();
             if !allowed.contains(&name) {
-                let suggestion = suggest(name, allowed.iter().copied());
+                let suggestion = english_key(name)
+                    .filter(|key| allowed.contains(key))
+                    .map(str::to_string)
+                    .or_else(|| suggest(name, allowed.iter().copied()));
                 self.report(
                     Problem::UnknownKey {
                         key: name.to_string(),
@@ -154,6 +157,36 @@ impl<'a> Decoder<'a> {
     }
 }
 
+/// The English key a French word written as a key means (`avancement:` is
+/// `progress:`), read in lower case, without accents.
+fn english_key(name: &str) -> Option<&'static str> {
+    let word: String = name
+        .trim()
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'é' | 'è' | 'ê' => 'e',
+            'î' => 'i',
+            c => c,
+        })
+        .collect();
+    Some(match word.as_str() {
+        "avancement" => "progress",
+        "statut" | "etat" => "status",
+        "note" | "notes" | "commentaire" | "commentaires" => "note",
+        "pilote" => "lead",
+        "jalons" => "milestones",
+        "indicateurs" => "indicators",
+        "suivi" => "journal",
+        "titre" | "intitule" => "title",
+        "champs" => "fields",
+        "partenaires" => "partners",
+        "calendrier" => "schedule",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +208,23 @@ mod tests {
             codes,
             [("unknown-key", 1), ("missing-key", 1), ("wrong-type", 2)]
         );
+    }
+
+    #[test]
+    fn french_keys_suggest_the_english_key_they_mean() {
+        let src = "title: x\nAvancement: 40\nintitulé: y\nstatut: x\n";
+        let node = crate::yaml::parse(src).unwrap();
+        let mut d = Decoder::new(src);
+        let _ = d.keys(&node, "sheet", &["title", "progress", "status"]);
+        let hints: Vec<_> = d
+            .found
+            .iter()
+            .map(|f| match &f.problem {
+                Problem::UnknownKey { suggestion, .. } => suggestion.clone(),
+                _ => None,
+            })
+            .collect();
+        let want = ["progress", "title", "status"].map(|k| Some(k.to_string()));
+        assert_eq!(hints, want);
     }
 }

@@ -336,3 +336,20 @@ fn duplicates_in_lists_are_refused_by_set_and_reported_by_validate() {
     let show = env.run(&["-q", "show", "2.1.1"]);
     assert!(!show.stdout.contains("Partenaires"), "{}", show.stdout);
 }
+
+#[test]
+fn french_keys_written_by_hand_get_the_english_key_as_hint() {
+    let env = TestEnv::demo();
+    env.edit(
+        "actions/1.1.1-navette.yaml",
+        "    progress: 50\n",
+        "    avancement: 50\n",
+    );
+    env.edit("actions/1.2.1.yaml", "title:", "intitulé: x\ntitle:");
+    let run = env.run(&["--lang", "en", "validate"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(all.contains("unknown key `avancement`"), "{all}");
+    assert!(all.contains("did you mean `progress`"), "{all}");
+    assert!(all.contains("did you mean `title`"), "{all}");
+}
