@@ -71,8 +71,56 @@ fn commit_message(stale_after: u32, sheet: &Sheet, entry: &Entry, lang: Lang) ->
         status_label(state.status, lang)
     );
     if let Some(line) = entry.note.as_deref().and_then(|n| n.lines().next()) {
-        let cut: String = line.chars().take(72).collect();
+        let cut = cut_at_word(line, NOTE_CHARS);
         message.push_str(&format!(" — {}", crate::safe::safe_line(&cut)));
     }
     message
+}
+
+/// The most characters of a note's first line a commit message keeps.
+const NOTE_CHARS: usize = 72;
+
+/// `line` whole when it has at most `max` characters; else cut after the
+/// last whole word that fits, with `…` (a word longer than `max` is cut).
+fn cut_at_word(line: &str, max: usize) -> String {
+    let line = line.trim_end();
+    if line.chars().count() <= max {
+        return line.to_string();
+    }
+    // Room for the ellipsis.
+    let head: String = line.chars().take(max - 1).collect();
+    let next = line.chars().nth(max - 1);
+    let whole = match next {
+        Some(c) if c.is_whitespace() => head.as_str(),
+        _ => head
+            .rfind(char::is_whitespace)
+            .map_or(head.as_str(), |at| &head[..at]),
+    };
+    let whole = whole.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
+    let whole = if whole.is_empty() {
+        head.as_str()
+    } else {
+        whole
+    };
+    format!("{whole}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_at_word;
+
+    #[test]
+    fn a_long_note_is_cut_at_a_word_with_an_ellipsis() {
+        assert_eq!(cut_at_word("Réunion courte", 72), "Réunion courte");
+        assert_eq!(cut_at_word("un deux trois", 9), "un deux…");
+        assert_eq!(cut_at_word("un deux, trois", 10), "un deux…");
+        assert_eq!(cut_at_word("anticonstitutionnellement", 10), "anticonst…");
+        let long = "Réunion du comité de pilotage avec les partenaires : bilan des actions et perspectives";
+        let cut = cut_at_word(long, 72);
+        assert!(cut.chars().count() <= 72, "{cut}");
+        assert_eq!(
+            cut,
+            "Réunion du comité de pilotage avec les partenaires : bilan des actions…"
+        );
+    }
 }

@@ -649,3 +649,20 @@ fn record_warns_of_personal_data_in_the_entry() {
         run.stderr
     );
 }
+
+#[test]
+fn a_long_note_is_cut_at_a_word_with_an_ellipsis_in_the_commit() {
+    let env = TestEnv::demo();
+    env.git_init();
+    let note =
+        "Réunion du comité de pilotage avec les partenaires : bilan des actions et perspectives";
+    let run = env.run(&["record", "1.2.1", "--note", note, "--commit"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let subject = env.git(&["log", "-1", "--format=%s"]);
+    assert!(
+        subject.ends_with(
+            " — Réunion du comité de pilotage avec les partenaires : bilan des actions…\n"
+        ),
+        "{subject:?}"
+    );
+}
