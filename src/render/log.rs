@@ -46,14 +46,27 @@ fn details(row: &LogRow, lang: Lang) -> String {
         }
     }
     if !e.reached.is_empty() {
-        let ids: Vec<&str> = e.reached.iter().map(|r| r.as_str()).collect();
-        lines.push(format!("{}{c} {}", L::Reached.get(lang), ids.join(", ")));
+        let titles: Vec<&str> = e
+            .reached
+            .iter()
+            .map(|r| row.named(r).map_or(r.as_str(), |n| n.label.as_str()))
+            .collect();
+        lines.push(format!("{}{c} {}", L::Reached.get(lang), titles.join(", ")));
     }
     if !e.measures.is_empty() {
         let m: Vec<String> = e
             .measures
             .iter()
-            .map(|(id, v)| format!("{} = {}", id.value, crate::i18n::fmt::number(*v, 2, lang)))
+            .map(|(id, v)| {
+                let value = crate::i18n::fmt::number(*v, 2, lang);
+                match row.named(id) {
+                    Some(n) => match &n.unit {
+                        Some(unit) => format!("{} = {value} {unit}", n.label),
+                        None => format!("{} = {value}", n.label),
+                    },
+                    None => format!("{} = {value}", id.value),
+                }
+            })
             .collect();
         lines.push(format!("{}{c} {}", L::Measures.get(lang), m.join(", ")));
     }

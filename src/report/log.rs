@@ -17,6 +17,45 @@ pub struct LogRow {
     pub status_change: Option<(Status, Status)>,
     /// The entry itself.
     pub entry: Entry,
+    /// What its sheet calls the indicators it measures and the milestones
+    /// it reaches: id, label (or title) and unit, for the readers of `log`.
+    pub names: Vec<Named>,
+}
+
+/// An indicator or milestone of a sheet as people read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named {
+    /// Its slug, as the entry writes it.
+    pub id: String,
+    /// Its label (an indicator) or title (a milestone).
+    pub label: String,
+    /// Its unit (an indicator with one).
+    pub unit: Option<String>,
+}
+
+impl LogRow {
+    /// What the sheet calls `id`; none when it names nothing there.
+    pub fn named(&self, id: &str) -> Option<&Named> {
+        self.names.iter().find(|n| n.id == id)
+    }
+}
+
+/// The indicators and milestones of `sheet` that `entry` names.
+fn names(sheet: &crate::model::Sheet, entry: &Entry) -> Vec<Named> {
+    let indicators = sheet.indicators.iter().map(|i| Named {
+        id: i.id.value.clone(),
+        label: i.label.clone(),
+        unit: i.unit.clone().filter(|u| !u.trim().is_empty()),
+    });
+    let milestones = sheet.milestones.iter().map(|m| Named {
+        id: m.id.value.clone(),
+        label: m.title.clone(),
+        unit: None,
+    });
+    indicators
+        .filter(|n| entry.measures.iter().any(|(k, _)| k.value == n.id))
+        .chain(milestones.filter(|n| entry.reached.iter().any(|r| r.value == n.id)))
+        .collect()
 }
 
 /// Entries dated from `from` to `to` (inclusive) of the sheets under `scope`
@@ -40,6 +79,7 @@ pub fn build(plan: &Plan, from: NaiveDate, to: NaiveDate, scope: Option<&str>) -
                     title: sheet.title.clone(),
                     status_change: change,
                     entry: e.clone(),
+                    names: names(sheet, e),
                 });
             }
         }

@@ -43,3 +43,17 @@ fn log_as_of_hides_later_entries() {
         .unwrap();
     assert_eq!(paused["previous_status"], "in-progress");
 }
+
+#[test]
+fn log_names_indicators_and_milestones_by_their_labels() {
+    let env = TestEnv::demo();
+    let run = env.run(&["log", "--action", "1.1.1", "--to", "2023"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(" Trajets assurés par an = 140 trajets"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(" Achat du véhicule "), "{}", run.stdout);
+    assert!(!run.stdout.contains("trajets = 140\n"), "{}", run.stdout);
+}
