@@ -7,7 +7,7 @@ use crate::compute::SynthesisClass;
 use crate::compute::labels::class_label;
 use crate::i18n::fmt::{colon, number, percent};
 use crate::i18n::{L, Lang};
-use crate::render::svg::{INK, Svg, short};
+use crate::render::svg::{INK, Svg, fit};
 use crate::report::annual::{AnnualReport, IndicatorRow};
 use std::fmt::Write;
 
@@ -78,10 +78,11 @@ fn synthesis(r: &AnnualReport, lang: Lang) -> String {
         .max(1) as f64;
     for (i, a) in r.synthesis.axes.iter().enumerate() {
         let y = row * i as f64;
-        let name = format!(
-            "{} — {}",
-            axis_name(a.id.as_deref(), lang),
-            short(&a.title, 80)
+        let name = fit(
+            &format!("{} — {}", axis_name(a.id.as_deref(), lang), a.title),
+            WIDTH,
+            12.0,
+            true,
         );
         svg.text((0.0, y + 14.0), " font-weight=\"bold\"", &name);
         let mut x = 0.0;
@@ -158,7 +159,7 @@ fn progress(r: &AnnualReport, lang: Lang) -> String {
         svg.text(
             (0.0, y + 13.0),
             "",
-            &format!("{} {}", o.id, short(&o.title, 80)),
+            &fit(&format!("{} {}", o.id, o.title), WIDTH, 12.0, false),
         );
         let mean = o.mean.unwrap_or(0.0);
         svg.push(&format!(
@@ -228,7 +229,7 @@ fn indicator(i: usize, row: &IndicatorRow, lang: Lang) -> String {
     svg.text(
         (0.0, 13.0),
         " font-weight=\"bold\"",
-        &short(&format!("{} {}", row.sheet, row.label), 40),
+        &fit(&format!("{} {}", row.sheet, row.label), w, 12.0, true),
     );
     let years = points
         .iter()

@@ -8,7 +8,7 @@ use crate::i18n::fmt::{colon, short_date};
 use crate::i18n::{L, Lang};
 use crate::render::document::Document;
 use crate::render::grid::escape;
-use crate::render::svg::{INK, Svg, short};
+use crate::render::svg::{INK, Svg, fit};
 use crate::report::gantt::{Gantt, Mark};
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
@@ -48,7 +48,12 @@ pub fn svg(g: &Gantt, lang: Lang) -> Svg {
         svg.text(
             (0.0, y + 14.0),
             "",
-            &format!("{} {}", row.id, short(&row.title, 34)),
+            &fit(
+                &format!("{} {}", row.id, row.title),
+                LABEL - 8.0,
+                12.0,
+                false,
+            ),
         );
         let state = class_label(row.class).get(lang);
         svg.push(&format!(

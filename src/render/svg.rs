@@ -134,6 +134,14 @@ fn patterns(id: &str) -> String {
     out
 }
 
+/// `text` cut with an ellipsis to what `width` user units hold at a font
+/// size of `size` (`bold` or not), from a wide font's mean advance (0.62 em,
+/// 0.7 em bold) so the label ends inside the chart rather than at its edge.
+pub fn fit(text: &str, width: f64, size: f64, bold: bool) -> String {
+    let advance = size * if bold { 0.7 } else { 0.62 };
+    short(text, (width / advance).floor() as usize)
+}
+
 /// `text` cut to `max` characters with an ellipsis: a chart label has one
 /// line; the table next to it holds the whole text.
 pub fn short(text: &str, max: usize) -> String {

@@ -126,3 +126,42 @@ fn timeline_writes_svg_and_html_files_by_extension() {
         "svg is for timeline only"
     );
 }
+
+/// The demo's review with the longest texts a coordinator writes in every
+/// label a chart draws, laid out in Chromium; `None` when it is missing.
+fn long_labels_review(probe: &str) -> Option<String> {
+    let env = TestEnv::demo();
+    let long =
+        "Personnes accompagnées aux ateliers numériques des maisons France services du territoire";
+    let sheet = "actions/1.1.1-navette.yaml";
+    env.edit(sheet, "Trajets assurés par an", long);
+    env.edit(sheet, "Navette solidaire vers les services", long);
+    env.edit("axes.yaml", "Développer les transports solidaires", long);
+    env.edit("axes.yaml", "Se déplacer sur le territoire", long);
+    let run = env.run_as_of("2024-12-31", &["report", "2024", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let script = format!(
+        "<script>document.body.dataset.probe = (function () {{ {probe} }})();</script></body>"
+    );
+    let page = env.dir.path().join("probe.html");
+    std::fs::write(&page, run.stdout.replace("</body>", &script)).unwrap();
+    let out = crate::report::chromium(
+        &page,
+        &["--window-size=1280,900", "--hide-scrollbars", "--dump-dom"],
+    )?;
+    let dom = String::from_utf8_lossy(&out.stdout).into_owned();
+    let at = dom.find("data-probe=\"").unwrap() + 12;
+    Some(dom[at..at + dom[at..].find('"').unwrap()].to_string())
+}
+
+#[test]
+fn a_long_label_is_cut_with_an_ellipsis_inside_its_chart() {
+    let probe = "var out = []; var cut = 0; document.querySelectorAll('svg').forEach(function (s) { var w = s.viewBox.baseVal.width; s.querySelectorAll('text').forEach(function (t) { var b = t.getBBox(); if (b.x < -0.5 || b.x + b.width > w + 0.5) out.push(t.textContent); if (t.textContent.indexOf('…') >= 0) cut++; if (s.getAttribute('aria-labelledby').indexOf('gantt-t') === 0 && t.getAttribute('x') === '0.0' && b.x + b.width > 250) out.push('over the bars: ' + t.textContent); }); }); return 'cut ' + cut + ' past the edge:' + out.join('|');";
+    let Some(probe) = long_labels_review(probe) else {
+        return;
+    };
+    let (cut, past) = probe.split_once(" past the edge:").unwrap();
+    assert_eq!(past, "", "labels drawn past their chart's edge ({cut})");
+    let cut: usize = cut.trim_start_matches("cut ").parse().unwrap();
+    assert!(cut >= 4, "each long label ends with … ({cut})");
+}
