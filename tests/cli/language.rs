@@ -190,3 +190,47 @@ fn status_help_lists_the_seven_statuses_and_french_help_has_no_jargon() {
         }
     }
 }
+
+#[test]
+fn every_help_ends_with_an_example_in_its_language() {
+    let env = TestEnv::empty();
+    let commands = [
+        "",
+        "validate",
+        "status",
+        "show",
+        "record",
+        "log",
+        "summary",
+        "report",
+        "timeline",
+        "evaluation",
+        "renew",
+        "portfolio",
+        "add",
+        "add partner",
+        "add milestone",
+        "add indicator",
+        "set",
+        "init",
+        "schema",
+        "completions",
+        "man",
+    ];
+    for command in commands {
+        for (lang, title) in [("en", "\nExample:\n  # "), ("fr", "\nExemple\u{a0}:\n  # ")] {
+            let mut args = vec!["--lang", lang];
+            args.extend(command.split_whitespace());
+            args.push("--help");
+            let help = env.run(&args).stdout;
+            let tail = help.rsplit_once(title).map(|(_, t)| t);
+            let line = tail.and_then(|t| t.lines().nth(1)).unwrap_or_default();
+            assert!(
+                line.starts_with(&format!("  ctg {command}").replace("ctg  ", "ctg ")),
+                "{lang} `{command}`: {help}"
+            );
+        }
+    }
+    let fr = env.run(&["--lang", "fr", "record", "--help"]).stdout;
+    assert!(fr.contains("# Enregistrer l'avancement du jour"), "{fr}");
+}

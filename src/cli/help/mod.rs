@@ -8,6 +8,7 @@
 //! `CTG_LANG` when given, else the system locale (`LC_ALL`, `LC_MESSAGES`,
 //! `LANG` starting with `fr`), else English.
 
+mod examples;
 mod french;
 mod suggest;
 mod translate;
@@ -19,6 +20,7 @@ use super::print_err;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Command, CommandFactory, FromArgMatches};
 use ctg::i18n::{Lang, locale_lang, phrase};
+pub(super) use examples::example;
 use std::ffi::OsString;
 use std::process::ExitCode;
 use suggest::Hint;
@@ -253,10 +255,31 @@ fn usage_error(e: &clap::Error, root: &Command, lang: Lang) -> String {
 
 /// The command tree with its texts in `lang` (English is clap's own).
 pub(super) fn localize(command: Command, lang: Lang) -> Command {
-    match lang {
+    let command = match lang {
         Lang::En => command,
         Lang::Fr => translate::french(command, None),
+    };
+    with_examples(command, "", lang)
+}
+
+/// `command` (at `path`) and its subcommands with their example after
+/// their help, in `lang`.
+fn with_examples(mut command: Command, path: &str, lang: Lang) -> Command {
+    if let Some(text) = examples::after_help(path, lang) {
+        command = command.after_help(text);
     }
+    let subs: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for sub in subs {
+        let at = match path {
+            "" => sub.clone(),
+            p => format!("{p} {sub}"),
+        };
+        command = command.mut_subcommand(&sub, |s| with_examples(s, &at, lang));
+    }
+    command
 }
 
 #[cfg(test)]
