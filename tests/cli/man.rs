@@ -70,3 +70,64 @@ fn man_renders_every_page_without_a_warning() {
     );
     assert!(ctg.contains("completions"), "{ctg}");
 }
+
+#[test]
+fn a_french_plan_gets_french_pages_without_lang() {
+    let env = TestEnv::demo();
+    let page = env
+        .run_with_env(&[("LANG", ""), ("LC_ALL", ""), ("CTG_LANG", "")], &["man"])
+        .stdout;
+    assert!(page.contains("Ajouter un suivi daté"), "{page}");
+    assert!(page.contains("\n.SH NOM\n"), "{page}");
+    let english = env.run(&["--lang", "en", "man"]).stdout;
+    assert!(
+        english.contains("Append one dated journal entry"),
+        "{english}"
+    );
+}
+
+#[test]
+fn every_page_has_its_sections_in_its_language() {
+    let env = TestEnv::empty();
+    let fr = [
+        ".SH NOM\n",
+        ".SH SYNOPSIS\n",
+        ".SH DESCRIPTION\n",
+        ".SH OPTIONS\n",
+        ".SH \"CODE DE RETOUR\"\n",
+        ".SH \"ENVIRONNEMENT\"\n",
+        ".SH \"FICHIERS\"\n",
+        ".SH \"EXEMPLES\"\n",
+        ".SH \"VOIR AUSSI\"\n",
+    ];
+    let en = [
+        ".SH NAME\n",
+        ".SH SYNOPSIS\n",
+        ".SH DESCRIPTION\n",
+        ".SH OPTIONS\n",
+        ".SH \"EXIT STATUS\"\n",
+        ".SH \"ENVIRONMENT\"\n",
+        ".SH \"FILES\"\n",
+        ".SH \"EXAMPLES\"\n",
+        ".SH \"SEE ALSO\"\n",
+    ];
+    for (lang, sections) in [("fr", fr), ("en", en)] {
+        let out = env.dir.path().join(format!("man-{lang}"));
+        let run = env.run(&["--lang", lang, "man", "--output", out.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        for (page, text) in tree(&out) {
+            let text = String::from_utf8_lossy(&text).into_owned();
+            for section in sections {
+                assert!(text.contains(section), "{lang} {page:?}: {section}: {text}");
+            }
+            assert!(!text.contains("\u{a0}\n"), "{lang} {page:?}: {text}");
+            assert_eq!(text.matches(".ds Aq").count(), 2, "{lang} {page:?}");
+        }
+    }
+    let fr = env.run(&["--lang", "fr", "man"]).stdout;
+    assert!(
+        fr.contains("\nctg \\- suivre une Convention territoriale globale"),
+        "the name once: {fr}"
+    );
+    assert!(fr.contains(".SH COMMANDES\n"), "{fr}");
+}
