@@ -125,7 +125,8 @@ fn axis_name(id: Option<&str>, lang: Lang) -> String {
 fn progress(r: &AnnualReport, lang: Lang) -> String {
     let c = colon(lang);
     let row = 44.0;
-    let height = row * r.objectives.len() as f64 + 40.0;
+    let scale = row * r.objectives.len() as f64;
+    let height = scale + 58.0;
     let before = format!("{} {}", L::YearEnd.get(lang), r.year - 1);
     let opt = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| percent(v, lang));
     let desc: Vec<String> = r
@@ -150,9 +151,16 @@ fn progress(r: &AnnualReport, lang: Lang) -> String {
     for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let x = BAR * tick / 100.0;
         svg.push(&format!(
-            "<line x1=\"{x:.1}\" y1=\"0\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#c8c8c8\" stroke-width=\"0.5\"/>\n",
-            height - 40.0
+            "<line x1=\"{x:.1}\" y1=\"0\" x2=\"{x:.1}\" y2=\"{scale:.1}\" stroke=\"#c8c8c8\" stroke-width=\"0.5\"/>\n"
         ));
+        // The scale under the bars; the first label starts at its line so
+        // it stays inside the chart.
+        let anchor = if tick == 0.0 { "start" } else { "middle" };
+        svg.text(
+            (x, scale + 12.0),
+            &format!(" text-anchor=\"{anchor}\" font-size=\"10\""),
+            &percent(tick, lang),
+        );
     }
     for (i, o) in r.objectives.iter().enumerate() {
         let y = row * i as f64;

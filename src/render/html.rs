@@ -21,9 +21,11 @@ tbody th { font-weight: normal; }
 tr.group th, tr.group td { background: #f2f2f2; font-weight: bold; }
 .num, .word { white-space: nowrap; }
 .num { text-align: right; }
-figure.chart { margin: 0 0 1.5rem; break-inside: avoid; page-break-inside: avoid; }
+section.block { margin: 0 0 2.5rem; }
+figure.chart { margin: 0 0 .5rem; break-inside: avoid; page-break-inside: avoid; }
+figcaption { font-weight: bold; font-size: 1.05rem; margin: 0 0 .25rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-div.scroll { overflow-x: auto; margin: 0 0 2rem; }
+div.scroll { overflow-x: auto; margin: 0 0 1rem; }
 div.scroll table { margin: 0; }
 figure.chart { overflow-x: auto; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
@@ -90,16 +92,30 @@ pub fn page(doc: &Document, lang: Lang) -> String {
     if let Some(n) = doc.notice {
         out.push_str(&format!("<p class=\"notice\">{}</p>\n", escape(n)));
     }
-    let figure = |chart: &String| format!("<figure class=\"chart\">\n{chart}</figure>\n");
+    // A chart's visible heading is its SVG title (already escaped), or for
+    // a group of small charts the title of the table they draw.
+    let figure = |chart: &String, table: &str| {
+        let caption = chart
+            .strip_prefix("<svg")
+            .and_then(|c| c.split_once("<title id=\""))
+            .and_then(|(_, c)| c.split_once("\">"))
+            .and_then(|(_, c)| c.split_once("</title>"))
+            .map_or_else(|| escape(table), |(title, _)| title.to_string());
+        format!("<figure class=\"chart\">\n<figcaption>{caption}</figcaption>\n{chart}</figure>\n")
+    };
+    // Each table with the charts that draw it, in one block, so a chart
+    // sits by its table and away from the one before.
     for g in &doc.grids {
+        out.push_str("<section class=\"block\">\n");
         for (_, chart) in doc.charts.iter().filter(|(name, _)| *name == g.name) {
-            out.push_str(&figure(chart));
+            out.push_str(&figure(chart, &g.title));
         }
         out.push_str(&g.html(lang));
+        out.push_str("</section>\n");
     }
     let placed = |name: &str| doc.grids.iter().any(|g| g.name == name);
     for (_, chart) in doc.charts.iter().filter(|(name, _)| !placed(name)) {
-        out.push_str(&figure(chart));
+        out.push_str(&figure(chart, &doc.title));
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out

@@ -165,3 +165,48 @@ fn a_long_label_is_cut_with_an_ellipsis_inside_its_chart() {
     let cut: usize = cut.trim_start_matches("cut ").parse().unwrap();
     assert!(cut >= 4, "each long label ends with … ({cut})");
 }
+
+#[test]
+fn each_chart_has_a_visible_heading_and_sits_by_its_table() {
+    let probe = "var out = []; document.querySelectorAll('figure.chart').forEach(function (f) { var c = f.querySelector('figcaption'); var r = f.getBoundingClientRect(); var next = f.nextElementSibling; var block = f.parentElement.previousElementSibling; var after = next ? Math.round(next.getBoundingClientRect().top - r.bottom) : -1; var before = block ? Math.round(r.top - block.getBoundingClientRect().bottom) : 99; out.push((c && c.getBoundingClientRect().height > 10 ? c.textContent : 'NO HEADING') + ' ' + after + ' ' + before); }); return out.join('|');";
+    let Some(probe) = long_labels_review(probe) else {
+        return;
+    };
+    let figures: Vec<&str> = probe.split('|').collect();
+    assert!(figures.len() >= 4, "{probe}");
+    assert!(probe.contains("Fiches par axe et par état "), "{probe}");
+    assert!(probe.contains("Avancement moyen par objectif "), "{probe}");
+    for f in figures {
+        assert!(!f.contains("NO HEADING"), "{probe}");
+        let mut gaps = f.rsplitn(3, ' ');
+        let before: i64 = gaps.next().unwrap().parse().unwrap();
+        let after: i64 = gaps.next().unwrap().parse().unwrap();
+        assert!(
+            (0..=16).contains(&after) && after < before,
+            "{f}: the chart {after} px from its table, {before} px from the one before"
+        );
+    }
+}
+
+#[test]
+fn the_objective_chart_has_a_scale() {
+    let env = TestEnv::demo();
+    let run = env.run_as_of("2024-12-31", &["report", "2024", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let progress = charts(&run.stdout)
+        .into_iter()
+        .find(|s| s.contains("aria-labelledby=\"progress-t"))
+        .unwrap();
+    for tick in [
+        "0\u{a0}%",
+        "25\u{a0}%",
+        "50\u{a0}%",
+        "75\u{a0}%",
+        "100\u{a0}%",
+    ] {
+        assert!(
+            progress.contains(&format!("font-size=\"10\">{tick}</text>")),
+            "{tick} in {progress}"
+        );
+    }
+}
