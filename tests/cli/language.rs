@@ -234,3 +234,46 @@ fn every_help_ends_with_an_example_in_its_language() {
     let fr = env.run(&["--lang", "fr", "record", "--help"]).stdout;
     assert!(fr.contains("# Enregistrer l'avancement du jour"), "{fr}");
 }
+
+#[test]
+fn french_help_is_the_long_form_as_english_is() {
+    let env = TestEnv::empty();
+    let commands = [
+        "validate",
+        "status",
+        "log",
+        "summary",
+        "report",
+        "timeline",
+        "evaluation",
+        "renew",
+        "portfolio",
+    ];
+    for command in commands {
+        let en = env.run(&["--lang", "en", command, "--help"]).stdout;
+        let fr = env.run(&["--lang", "fr", command, "--help"]).stdout;
+        // Every value English describes, French describes too.
+        let described = |help: &str| {
+            help.lines()
+                .filter(|l| l.trim_start().starts_with("- "))
+                .count()
+        };
+        assert_eq!(described(&en), described(&fr), "{command}: {en}\n{fr}");
+        assert!(
+            !fr.lines()
+                .any(|l| l.trim_start().starts_with("- ") && l.ends_with("\u{a0}:")),
+            "{command}: a value without its French meaning: {fr}"
+        );
+    }
+    let fr = env.run(&["--lang", "fr", "status", "--help"]).stdout;
+    assert!(
+        fr.contains("\n      --axis <ID>\n          Seulement cet axe\n"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("\n          - xlsx\u{a0}: Un classeur Excel"),
+        "{fr}"
+    );
+    let short = env.run(&["--lang", "fr", "status", "-h"]).stdout;
+    assert!(short.contains("\n      --axis <ID>  "), "{short}");
+}

@@ -16,6 +16,83 @@ fn arg_entry(table: &[(&str, &str)], path: &str, id: &str) -> Option<usize> {
     entry(table, &format!("{path}:{id}")).or_else(|| entry(table, &format!(":{id}")))
 }
 
+/// The French help of a possible value, by its English help (without a
+/// final period).
+pub(super) fn value_text(english: &str) -> Option<&'static str> {
+    let english = english.trim_end_matches('.');
+    VALUES.iter().find(|(e, _)| *e == english).map(|(_, f)| *f)
+}
+
+/// The French help of the possible values, by their English help.
+const VALUES: &[(&str, &str)] = &[
+    ("Tables for the terminal", "Des tableaux pour le terminal"),
+    ("For the terminal", "Pour le terminal"),
+    ("A Markdown document", "Un document Markdown"),
+    (
+        "A text chart in a Markdown code block",
+        "Un graphique texte dans un bloc de code Markdown",
+    ),
+    ("One self-contained HTML page", "Une page HTML autonome"),
+    (
+        "A Gantt chart in a self-contained HTML page",
+        "Un diagramme de Gantt dans une page HTML autonome",
+    ),
+    (
+        "A Gantt chart as an SVG file",
+        "Un diagramme de Gantt en fichier SVG",
+    ),
+    (
+        "An Excel workbook, one worksheet per table (needs --output)",
+        "Un classeur Excel, une feuille par tableau (demande --output)",
+    ),
+    (
+        "CSV (French: `;`, BOM, decimal comma); report and evaluation write one file per table into --output DIR, or --table NAME to stdout",
+        "CSV (à la française\u{a0}: `;`, BOM, virgule décimale)\u{a0}; report et evaluation écrivent un fichier par tableau dans --output DOSSIER, ou --table NOM sur la sortie standard",
+    ),
+    ("JSON with a version", "JSON avec une version"),
+    (
+        "One JSON document, for editors and CI",
+        "Un document JSON, pour les éditeurs et l'intégration continue",
+    ),
+    ("rustc-style messages", "Des messages à la manière de rustc"),
+    (
+        "On a terminal, unless NO_COLOR is set",
+        "Sur un terminal, sauf si NO_COLOR est défini",
+    ),
+    ("Always", "Toujours"),
+    ("Never", "Jamais"),
+    ("One block per axis", "Un bloc par axe"),
+    ("One block per objective", "Un bloc par objectif"),
+    (
+        "One block per field of intervention",
+        "Un bloc par champ d'intervention",
+    ),
+    ("Synthesis by axis", "La synthèse par axe"),
+    ("Detail by sheet", "Le détail par fiche"),
+    ("Indicators", "Les indicateurs"),
+    ("Milestones", "Les jalons"),
+    (
+        "Outcome by axis and objective",
+        "Le résultat par axe et objectif",
+    ),
+    ("Outcome by action sheet", "Le résultat par fiche action"),
+    (
+        "Indicators against their last target",
+        "Les indicateurs face à leur dernière cible",
+    ),
+    (
+        "The yearly summary of the period",
+        "La synthèse annuelle de la période",
+    ),
+    ("Points of attention", "Les points d'attention"),
+    ("Every sheet", "Toutes les fiches"),
+    ("No sheet", "Aucune fiche"),
+    (
+        "Sheets neither done nor abandoned at the end of the current period",
+        "Les fiches ni réalisées ni abandonnées à la fin de la période en cours",
+    ),
+];
+
 /// The first entry of `table` under `key`.
 fn entry(table: &[(&str, &str)], key: &str) -> Option<usize> {
     table.iter().position(|(k, _)| *k == key)

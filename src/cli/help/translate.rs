@@ -1,7 +1,7 @@
 //! The command tree in French: every command's about, every argument's help
 //! and placeholder, the headings, from the texts of [`super::french`].
 
-use super::french::{about_text, arg_text};
+use super::french::{about_text, arg_text, value_text};
 use crate::cli::args::GLOBAL_HEADING;
 use clap::{Arg, ArgAction, Command};
 
@@ -96,17 +96,41 @@ fn french_arg(arg: Arg, text: Option<&'static str>) -> Arg {
         .iter()
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
+    // The long help (`--help`, as in English) lists the values with their
+    // meaning, when they have one; the short help (`-h`) names them.
+    let described: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .filter_map(|v| {
+            let english = v.get_help()?.to_string();
+            let french = value_text(&english).unwrap_or("");
+            Some(format!("- {}\u{a0}: {french}", v.get_name()))
+        })
+        .collect();
     let mut help = text.map(str::to_string).unwrap_or_default();
     let mut arg = arg;
+    let mut long = help.clone();
     if !values.is_empty() {
         help.push_str(&format!(" [valeurs\u{a0}: {}]", values.join(", ")));
         arg = arg.hide_possible_values(true);
     }
     if !default.is_empty() {
-        help.push_str(&format!(" [par défaut\u{a0}: {}]", default.join(", ")));
+        let said = format!(" [par défaut\u{a0}: {}]", default.join(", "));
+        help.push_str(&said);
+        long.push_str(&said);
         arg = arg.hide_default_value(true);
     }
-    arg.help(help).long_help(None)
+    match described.len() == values.len() && !values.is_empty() {
+        true => {
+            long.push_str(&format!(
+                "\n\nValeurs possibles\u{a0}:\n{}",
+                described.join("\n")
+            ));
+            arg.help(help).long_help(long)
+        }
+        false => arg.help(help).long_help(None),
+    }
 }
 
 /// The placeholder of a value in French (`<DIR>` → `<DOSSIER>`); a name
