@@ -26,7 +26,12 @@ _ctg_ids() {
     if [[ -n "$kind" && "$cur" != -* ]]; then
         local ids
         ids="$(ctg "${plan[@]}" __ids "$kind" ${sheet:+"$sheet"} 2>/dev/null)"
-        COMPREPLY=($(compgen -W "$ids" -- "$cur"))
+        # A comma list completes its last item, after the ones typed.
+        local head="" tail="$cur"
+        case "$prev" in
+            --partners|--fields|--tracks) tail="${cur##*,}"; head="${cur%"$tail"}" ;;
+        esac
+        COMPREPLY=($(compgen -P "$head" -W "$ids" -- "$tail"))
         return 0
     fi
     _ctg "$@"

@@ -3,8 +3,9 @@
 //! `ctg __ids KIND` back (sheets after `record`, `show`, `set`, `add
 //! milestone|indicator`; axes, objectives, partners, fields, tracks,
 //! milestones and indicators after the options that take them); for zsh,
-//! the argument specs that take ids call `_ctg_ids KIND`, which asks the
-//! same command.
+//! the argument specs that take ids call `_ctg_ids KIND` (through
+//! `_sequence` for the comma lists `--partners`, `--fields`, `--tracks`),
+//! which asks the same command. In bash, a comma list completes its last item.
 
 use super::args::{Cli, CompletionsArgs, IdList, IdsArgs};
 use super::context::Context;
@@ -23,7 +24,7 @@ const ZSH_IDS: &str = include_str!("completions.zsh");
 /// the start of the spec (language-free: the help text after it is in the
 /// session's language) and the commands it is for (any when empty), and the
 /// kind of id each takes (`_default` becomes `_ctg_ids KIND`).
-const ZSH_SPECS: [(&str, &[&str], &str); 10] = [
+const ZSH_SPECS: [(&str, &[&str], &str); 12] = [
     ("':id -- ", &["show"], "any"),
     ("':id -- ", &["record"], "sheet"),
     ("':sheet -- ", &["milestone", "indicator", "set"], "sheet"),
@@ -33,7 +34,9 @@ const ZSH_SPECS: [(&str, &[&str], &str); 10] = [
     ("'--field=[", &[], "field"),
     ("'--partner=[", &[], "partner"),
     ("'--lead=[", &[], "partner"),
-    ("'*--tracks=[", &[], "track"),
+    ("'*--tracks=[", &[], "- track"),
+    ("'*--partners=[", &[], "- partner"),
+    ("'*--fields=[", &[], "- field"),
 ];
 
 /// clap's zsh script with the id specs pointing at `_ctg_ids`, and the
@@ -51,8 +54,14 @@ fn zsh(script: &str) -> String {
                 && line.contains(":_default'")
         });
         match spec {
+            // A comma list (`- KIND`) is completed item by item by
+            // `_sequence`, which puts its compadd options where the `-` is.
             Some((_, _, kind)) => {
-                out.push_str(&line.replace(":_default'", &format!(":_ctg_ids {kind}'")))
+                let action = match kind.strip_prefix("- ") {
+                    Some(kind) => format!(":_sequence _ctg_ids - {kind}'"),
+                    None => format!(":_ctg_ids {kind}'"),
+                };
+                out.push_str(&line.replace(":_default'", &action))
             }
             None => out.push_str(line),
         }

@@ -179,3 +179,31 @@ fn descriptions_follow_the_session_language() {
         .stdout;
     assert!(zsh.contains("'record:Ajouter un suivi daté"), "{zsh}");
 }
+
+#[test]
+fn comma_lists_complete_their_last_item() {
+    let env = TestEnv::demo();
+    assert_eq!(
+        complete(&env, &["ctg", "set", "1.1.1", "--partners", "ccvl,ca"]),
+        "ccvl,caf-exemple\n"
+    );
+    assert_eq!(
+        complete(&env, &["ctg", "set", "1.1.1", "--partners", "m"]),
+        "maison-jeunes\n"
+    );
+    let zsh = env.run(&["--lang", "en", "completions", "zsh"]).stdout;
+    for (option, kind) in [
+        ("partners", "partner"),
+        ("fields", "field"),
+        ("tracks", "track"),
+    ] {
+        let line = zsh
+            .lines()
+            .find(|l| l.starts_with(&format!("'*--{option}=[")))
+            .unwrap();
+        assert!(
+            line.ends_with(&format!(":_sequence _ctg_ids - {kind}' \\")),
+            "{line}"
+        );
+    }
+}
