@@ -53,7 +53,8 @@ fn collect(
     pages: &mut Vec<(String, String)>,
 ) -> Result<(), Failure> {
     let fail = |e: std::io::Error| Failure::Refused(Msg::CannotPrint(e.kind()));
-    let man = clap_mangen::Man::new(command.clone());
+    let usage = synopsis(&command);
+    let man = clap_mangen::Man::new(command.clone().override_usage(usage));
     let mut roff = Vec::new();
     man.render_title(&mut roff).map_err(fail)?;
     man.render_name_section(&mut roff).map_err(fail)?;
@@ -74,6 +75,62 @@ fn collect(
         collect(sub.clone(), &at, lang, pages)?;
     }
     Ok(())
+}
+
+/// The SYNOPSIS of `command`: every visible option with its value
+/// (`[--plan <DIR>]`, `--name <TEXT>` when required, `...` when repeatable),
+/// then the arguments and the subcommand.
+fn synopsis(command: &clap::Command) -> String {
+    let name = command.get_bin_name().unwrap_or(command.get_name());
+    let mut words = vec![name.to_string()];
+    let value = |arg: &clap::Arg| {
+        let names = arg.get_value_names().unwrap_or_default();
+        match names.first() {
+            Some(n) => format!("<{n}>"),
+            None => format!("<{}>", arg.get_id().as_str().to_uppercase()),
+        }
+    };
+    let options: Vec<&clap::Arg> = command
+        .get_arguments()
+        .filter(|a| !a.is_hide_set() && !a.is_positional())
+        .collect();
+    for required in [false, true] {
+        for arg in options.iter().filter(|a| a.is_required_set() == required) {
+            let flag = match (arg.get_short(), arg.get_long()) {
+                (Some(s), Some(l)) => format!("-{s}|--{l}"),
+                (None, Some(l)) => format!("--{l}"),
+                (Some(s), None) => format!("-{s}"),
+                (None, None) => continue,
+            };
+            let takes = arg.get_action().takes_values();
+            let mut word = match takes {
+                true => format!("{flag} {}", value(arg)),
+                false => flag,
+            };
+            if takes && matches!(arg.get_action(), clap::ArgAction::Append) {
+                word.push_str("...");
+            }
+            words.push(match required {
+                true => word,
+                false => format!("[{word}]"),
+            });
+        }
+    }
+    for arg in command.get_positionals().filter(|a| !a.is_hide_set()) {
+        let mut word = value(arg);
+        if matches!(arg.get_action(), clap::ArgAction::Append) {
+            word.push_str("...");
+        }
+        words.push(match arg.is_required_set() {
+            true => word,
+            false => format!("[{word}]"),
+        });
+    }
+    if command.get_subcommands().any(|s| !s.is_hide_set()) {
+        let sub = command.get_subcommand_value_name().unwrap_or("COMMAND");
+        words.push(format!("<{sub}>"));
+    }
+    words.join(" ")
 }
 
 /// The section headings of clap_mangen's roff in `lang`, upper case and

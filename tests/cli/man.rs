@@ -131,3 +131,27 @@ fn every_page_has_its_sections_in_its_language() {
     );
     assert!(fr.contains(".SH COMMANDES\n"), "{fr}");
 }
+
+#[test]
+fn the_synopsis_gives_each_option_its_value() {
+    let env = TestEnv::empty();
+    let out = env.dir.path().join("man");
+    let run = env.run(&["--lang", "fr", "man", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let record = std::fs::read_to_string(out.join("ctg-record.1")).unwrap();
+    let synopsis = record
+        .split(".SH SYNOPSIS\n")
+        .nth(1)
+        .and_then(|s| s.lines().next())
+        .unwrap();
+    for part in [
+        "\\fBctg record\\fR ",
+        "[\\-\\-date <DATE>]",
+        "[\\-\\-note <TEXTE>]",
+        "[\\-\\-measure <IND=VALEUR>...]",
+        "[\\-\\-plan <DOSSIER>]",
+        " <ID>",
+    ] {
+        assert!(synopsis.contains(part), "{part}: {synopsis}");
+    }
+}
