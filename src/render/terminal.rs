@@ -13,7 +13,7 @@ use comfy_table::{Attribute, Cell as TermCell, ColumnConstraint, Width};
 const LONGEST_WORD: usize = 24;
 
 /// Width of a text in the terminal (every character of a plan is one column).
-fn width(text: &str) -> usize {
+pub(crate) fn width(text: &str) -> usize {
     text.chars().count()
 }
 

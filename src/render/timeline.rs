@@ -5,7 +5,8 @@
 //! vertical line. Marks are distinct symbols, so the chart reads without
 //! colour; colour is only added on a terminal.
 
-use crate::compute::{end_of_year, sheet_state, start_of_year};
+use crate::compute::labels::health_label;
+use crate::compute::{Health, end_of_year, sheet_state, start_of_year};
 use crate::i18n::{L, Lang};
 use crate::model::Plan;
 use chrono::NaiveDate;
@@ -17,8 +18,14 @@ const MIN_CELLS_PER_YEAR: usize = 4;
 pub fn chart(plan: &Plan, as_of: NaiveDate, lang: Lang, width: Option<u16>, color: bool) -> String {
     let period = *plan.convention.period;
     let years = (period.end - period.start + 1).max(1) as usize;
+    // Room after the bars for the widest health, two spaces before it.
+    let state_width = 2 + Health::ALL
+        .iter()
+        .map(|h| crate::render::terminal::width(health_label(*h, lang)))
+        .max()
+        .unwrap_or(0);
     let per_year = width.map_or(12, |w| {
-        ((w as usize).saturating_sub(LABEL + 2) / years).clamp(MIN_CELLS_PER_YEAR, 24)
+        ((w as usize).saturating_sub(LABEL + 2 + state_width) / years).clamp(MIN_CELLS_PER_YEAR, 24)
     });
     let cells = per_year * years;
     let (start, end) = (start_of_year(period.start), end_of_year(period.end));
@@ -29,7 +36,13 @@ pub fn chart(plan: &Plan, as_of: NaiveDate, lang: Lang, width: Option<u16>, colo
             .map(|c| c.min(cells - 1))
     };
     let today = col(as_of);
-    let mut out = String::new();
+    // The chart's title, as the SVG's, with the period it spans.
+    let mut out = format!(
+        "{} {}–{}\n",
+        L::ChartTimeline.get(lang),
+        period.start,
+        period.end
+    );
     let mut axis = " ".repeat(LABEL);
     for y in period.start..=period.end {
         let label = y.to_string();
@@ -65,7 +78,11 @@ pub fn chart(plan: &Plan, as_of: NaiveDate, lang: Lang, width: Option<u16>, colo
             }
         }
         let line: String = row.iter().map(|c| paint(*c, color)).collect();
-        out.push_str(&format!("{:<LABEL$}{line}\n", sheet.id.value));
+        out.push_str(&format!(
+            "{:<LABEL$}{line}  {}\n",
+            sheet.id.value,
+            health_label(state.health, lang)
+        ));
     }
     let legend = legend(as_of, lang);
     match width.filter(|w| legend.trim_end().chars().count() > usize::from(*w)) {
@@ -93,9 +110,17 @@ fn paint(c: char, color: bool) -> String {
     }
 }
 
+/// The marks and their meanings, each mark held to its words by no-break
+/// spaces so a wrap never leaves a mark at a line's end.
 fn legend(as_of: NaiveDate, lang: Lang) -> String {
     let d = crate::i18n::fmt::short_date(as_of, lang);
-    format!("{}  │ {d}\n", L::TimelineLegend.get(lang))
+    let glued: String = L::TimelineLegend
+        .get(lang)
+        .split("  ")
+        .map(|item| item.replace(' ', "\u{a0}"))
+        .collect::<Vec<_>>()
+        .join("  ");
+    format!("{glued}  │\u{a0}{d}\n")
 }
 
 /// The chart as a Markdown code block, usable in a document.

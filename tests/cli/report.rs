@@ -556,6 +556,51 @@ fn in_print_every_table_and_chart_fits_the_width_of_an_a4_page() {
 }
 
 #[test]
+fn timeline_in_the_terminal_has_a_title_and_each_sheets_state() {
+    let env = TestEnv::demo();
+    let run = env.run_with_env(
+        &[("COLUMNS", "100")],
+        &["--as-of", "2025-06-30", "timeline"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[0], "Les fiches actions sur la période 2023–2026");
+    for (id, state) in [
+        ("1.1.1", "en bonne voie ✓"),
+        ("1.2.1", "alerte ▲"),
+        ("2.2.1", "abandonnée ✖"),
+    ] {
+        let row = lines.iter().find(|l| l.starts_with(id)).unwrap();
+        assert!(row.ends_with(&format!("  {state}")), "{row}");
+        assert!(row.chars().count() <= 100, "{row}");
+    }
+}
+
+#[test]
+fn a_narrow_timeline_legend_keeps_each_mark_with_its_words() {
+    let env = TestEnv::demo();
+    let run = env.run_with_env(&[("COLUMNS", "40")], &["--as-of", "2025-06-30", "timeline"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let legend: Vec<&str> = run.stdout.lines().skip(8).collect();
+    assert!(legend.len() >= 2, "{legend:?}");
+    for line in &legend {
+        let line = line.trim_end();
+        assert!(
+            !line.ends_with(['─', '◆', '✔', '▲', '│'])
+                && !line.ends_with(" à")
+                && !line.ends_with(" en"),
+            "a mark or a word cut from what follows: {legend:?}"
+        );
+        assert!(line.chars().count() <= 40, "{line}");
+    }
+    assert!(
+        legend.iter().any(|l| l.contains("▲\u{a0}en\u{a0}retard"))
+            && legend.iter().any(|l| l.contains("│\u{a0}30/06/2025")),
+        "{legend:?}"
+    );
+}
+
+#[test]
 fn the_print_header_keeps_the_space_after_the_dash_in_a_sans_serif_font() {
     let env = TestEnv::demo();
     let run = env.run(&["report", "2025", "--format", "html"]);
