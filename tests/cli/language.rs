@@ -276,4 +276,10 @@ fn french_help_is_the_long_form_as_english_is() {
     );
     let short = env.run(&["--lang", "fr", "status", "-h"]).stdout;
     assert!(short.contains("\n      --axis <ID>  "), "{short}");
+    // Each form names the other, as English does.
+    assert!(fr.contains("Affiche l'aide (un résumé avec -h)"), "{fr}");
+    assert!(
+        short.contains("Affiche l'aide (le détail avec --help)"),
+        "{short}"
+    );
 }

@@ -31,7 +31,8 @@ pub(super) fn french(mut command: Command, parent: Option<&str>) -> Command {
                 .short('h')
                 .long("help")
                 .action(ArgAction::Help)
-                .help("Affiche cette aide")
+                .help("Affiche l'aide (le détail avec --help)")
+                .long_help("Affiche l'aide (un résumé avec -h)")
                 .help_heading("Options\u{a0}"),
         )
         .disable_help_subcommand(true)
