@@ -10,7 +10,12 @@ use std::process::ExitCode;
 pub(super) fn run(bare: &Bare, args: &SchemaArgs) -> Result<ExitCode, Failure> {
     let schemas = rendered();
     if let Some(dir) = &args.output {
-        output::write_into(dir, &schemas, bare.lang)?;
+        // Said in the session's language: the plan's, found from here, as `man` does.
+        let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let lang = bare
+            .explicit
+            .unwrap_or_else(|| super::help::session_language(&argv));
+        output::write_into(dir, &schemas, lang)?;
     }
     if let Some(kind) = &args.kind {
         let name = file_name(kind);

@@ -120,3 +120,23 @@ fn a_misspelt_key_a_bad_status_and_a_bad_date_are_rejected() {
     let partners = "- {id: caf, name: CAF, kind: signataire}\n";
     assert!(!errors(&repo("schema/partners.schema.json"), partners).is_empty());
 }
+
+/// Issue 20, item 14: in a French plan's folder, with no `LANG`, `schema
+/// --output` says what it wrote in French, as every other command does.
+#[test]
+fn schema_output_speaks_the_plans_language() {
+    let env = crate::common::TestEnv::demo();
+    let run = env.run(&["schema", "--output", "schemas"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("écrit\u{a0}: schemas ("),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["--lang", "en", "schema", "--output", "schemas"]);
+    assert!(
+        run.stderr.starts_with("written: schemas ("),
+        "{}",
+        run.stderr
+    );
+}
