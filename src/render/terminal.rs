@@ -64,15 +64,49 @@ pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
     lines
 }
 
-/// `text` (one or more lines) wrapped to the style's width.
+/// `text` (one or more lines) wrapped to the style's width, never between
+/// a word and the number after it (`en retard 1`, `taux de réalisation
+/// 20 %`): the line breaks before the word instead.
 pub fn paragraph(text: &str, style: Style) -> String {
     let Some(max) = style.width else {
         return text.to_string();
     };
     text.lines()
-        .flat_map(|l| wrap(l, max.into(), "", ""))
+        .flat_map(|l| wrap(&glue_numbers(l), max.into(), "", ""))
+        .map(|l| l.replace(GLUE, " "))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A space that [`wrap`] does not break at, put back as a space after.
+const GLUE: char = '\u{e000}';
+
+/// True for the last character of what a number counts: a word or a
+/// symbol (`en retard 1`, `réalisée ✔ 1`), not a separator (`· 1`, `: 6`).
+fn ends_a_name(c: char) -> bool {
+    !c.is_ascii_punctuation() && !matches!(c, '·' | '—' | '–')
+}
+
+/// `line` with [`GLUE`] for each space between a word or symbol and the
+/// number after it.
+fn glue_numbers(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut previous: Option<char> = None;
+    for (i, word) in line.split(' ').enumerate() {
+        if i > 0 {
+            let number = word
+                .trim_start_matches(['+', '-', '−'])
+                .starts_with(|c: char| c.is_ascii_digit());
+            out.push(if number && previous.is_some_and(ends_a_name) {
+                GLUE
+            } else {
+                ' '
+            });
+        }
+        out.push_str(word);
+        previous = word.chars().last();
+    }
+    out
 }
 
 /// A grid's cells as terminal text: a header and rows of strings.
@@ -299,6 +333,18 @@ impl Grid {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_never_parts_a_word_from_its_number() {
+        let style = Style {
+            color: false,
+            width: Some(20),
+        };
+        assert_eq!(
+            paragraph("moyen 38 % · en retard 1 · sans suivi 1", style),
+            "moyen 38 % · en\nretard 1 · sans\nsuivi 1"
+        );
+    }
 
     #[test]
     fn wrapping_breaks_at_spaces_and_splits_only_overlong_words() {

@@ -601,6 +601,28 @@ fn a_narrow_timeline_legend_keeps_each_mark_with_its_words() {
 }
 
 #[test]
+fn a_wrapped_footer_never_parts_a_word_from_its_number() {
+    let env = TestEnv::demo();
+    for columns in 40..=120 {
+        let columns = columns.to_string();
+        let run = env.run_with_env(
+            &[("COLUMNS", &columns)],
+            &["--as-of", "2025-06-30", "status"],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let Some((_, footer)) = run.stdout.rsplit_once('┘') else {
+            continue; // too narrow for a table: one block per row
+        };
+        for line in footer.lines() {
+            assert!(
+                !line.starts_with(|c: char| c.is_ascii_digit()),
+                "at {columns} columns a number begins a line:{footer}"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_print_header_keeps_the_space_after_the_dash_in_a_sans_serif_font() {
     let env = TestEnv::demo();
     let run = env.run(&["report", "2025", "--format", "html"]);
