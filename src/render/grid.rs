@@ -231,7 +231,16 @@ impl Grid {
             } else {
                 "<tr>"
             });
-            for (i, c) in row.cells.iter().enumerate() {
+            // A heading row (an axis, an objective: its id and title, the
+            // rest empty) spans the table with its title, not the narrow
+            // title column.
+            let filled = row
+                .cells
+                .iter()
+                .rposition(|c| !matches!(c, Cell::Empty))
+                .unwrap_or(0);
+            let heading = row.emphasis && filled <= 1 && row.cells.len() > filled + 1;
+            for (i, c) in row.cells.iter().enumerate().take(filled + 1) {
                 let text = escape(&c.text(lang)).replace('\n', "<br>");
                 let numeric = matches!(
                     c,
@@ -243,10 +252,19 @@ impl Grid {
                     (false, true) => " class=\"word\"",
                     _ => "",
                 };
+                let span = match row.cells.len() - i {
+                    n if heading && i == filled => format!(" colspan=\"{n}\""),
+                    _ => String::new(),
+                };
                 if i == 0 {
-                    let _ = write!(out, "<th scope=\"row\"{class}>{text}</th>");
+                    let _ = write!(out, "<th scope=\"row\"{class}{span}>{text}</th>");
                 } else {
-                    let _ = write!(out, "<td{class}>{text}</td>");
+                    let _ = write!(out, "<td{class}{span}>{text}</td>");
+                }
+            }
+            if !heading {
+                for c in &row.cells[filled + 1..] {
+                    let _ = write!(out, "<td>{}</td>", escape(&c.text(lang)));
                 }
             }
             out.push_str("</tr>\n");

@@ -623,6 +623,34 @@ fn a_wrapped_footer_never_parts_a_word_from_its_number() {
 }
 
 #[test]
+fn an_axis_or_objective_row_spans_the_detail_table() {
+    let env = TestEnv::demo();
+    let run = env.run(&["report", "2024", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let detail = run.stdout.split("<table id=\"detail\">").nth(1).unwrap();
+    let detail = &detail[..detail.find("</table>").unwrap()];
+    let columns = detail[..detail.find("</thead>").unwrap()]
+        .matches("<th scope=\"col\"")
+        .count();
+    for title in [
+        "Axe 1 — Se déplacer sur le territoire",
+        "Objectif 1.1 — Développer les transports solidaires",
+    ] {
+        assert!(
+            detail.contains(&format!(
+                "<td colspan=\"{}\">{title}</td></tr>",
+                columns - 1
+            )),
+            "{title} spans the row after its id"
+        );
+    }
+    let summary = env.run(&["summary", "--format", "html"]).stdout;
+    assert!(
+        summary.contains("<th scope=\"row\" colspan=\"5\">Ensemble du plan (6 fiches)</th></tr>")
+    );
+}
+
+#[test]
 fn the_print_header_keeps_the_space_after_the_dash_in_a_sans_serif_font() {
     let env = TestEnv::demo();
     let run = env.run(&["report", "2025", "--format", "html"]);
