@@ -230,10 +230,14 @@ fn milestones(r: &AnnualReport, lang: Lang) -> Grid {
     let mut g = Grid::new("milestones", label(L::MilestonesTable, lang), header);
     for when in [When::ThisYear, When::NextYear] {
         let rows: Vec<_> = r.milestones.iter().filter(|m| m.when == when).collect();
-        let title = match when {
+        let mut title = match when {
             When::ThisYear => format!("{} ({})", r.year, L::DueThisYear.get(lang)),
             When::NextYear => format!("{} ({})", r.year + 1, L::DueNextYear.get(lang)),
         };
+        // An empty group says so rather than leaving a heading over nothing.
+        if rows.is_empty() {
+            title = format!("{title} — {}", L::NoMilestone.get(lang));
+        }
         g.push_emphasis(vec![
             Cell::Label(title),
             Cell::Empty,

@@ -651,6 +651,20 @@ fn an_axis_or_objective_row_spans_the_detail_table() {
 }
 
 #[test]
+fn an_empty_milestone_group_says_there_is_none() {
+    let env = TestEnv::demo();
+    let run = env.run_as_of("2026-12-31", &["report", "2026", "--format", "markdown"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("**2027 (échéance l'an prochain) — aucun jalon**"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("(échéance cette année) — aucun jalon"));
+}
+
+#[test]
 fn the_print_header_keeps_the_space_after_the_dash_in_a_sans_serif_font() {
     let env = TestEnv::demo();
     let run = env.run(&["report", "2025", "--format", "html"]);
