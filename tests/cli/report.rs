@@ -665,6 +665,51 @@ fn an_empty_milestone_group_says_there_is_none() {
 }
 
 #[test]
+fn the_printed_page_header_reads_the_title_in_the_pages_font() {
+    let env = TestEnv::demo();
+    assert_eq!(
+        env.run(&["report", "2024", "--output", "bilan.html"]).code,
+        0
+    );
+    let pdf = env.dir.path().join("bilan.pdf");
+    let Some(_) = chromium(
+        &env.dir.path().join("bilan.html"),
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+        ],
+    ) else {
+        return;
+    };
+    let (Some(pdftotext), Some(pdffonts)) = (
+        installed(&["pdftotext"], "-v", "poppler-utils"),
+        installed(&["pdffonts"], "-v", "poppler-utils"),
+    ) else {
+        return;
+    };
+    let text = std::process::Command::new(pdftotext)
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    let header =
+        "Bilan annuel 2024 — Convention territoriale globale du Val de Lune (exemple fictif)";
+    assert!(
+        text.split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .all(|page| page.contains(header)),
+        "every page's header: {text}"
+    );
+    let fonts = std::process::Command::new(pdffonts)
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(!fonts.to_lowercase().contains("serif "), "{fonts}");
+}
+
+#[test]
 fn the_print_header_keeps_the_space_after_the_dash_in_a_sans_serif_font() {
     let env = TestEnv::demo();
     let run = env.run(&["report", "2025", "--format", "html"]);
