@@ -5,6 +5,14 @@
 #
 #   bench/run.sh            every size, the national one included (minutes)
 #   bench/run.sh --quick    without the national size
+#   bench/run.sh --baseline OLD/ctg   (with or without --quick) adds, on each
+#                           ctg row, OLD's wall time and peak memory on the
+#                           same files (its runs alternate with the new
+#                           binary's, so both see the same load), and the
+#                           ratios new/old (above 1.00: the new binary is
+#                           slower or heavier). Build OLD from an earlier
+#                           commit in a git worktree, with its own
+#                           CARGO_TARGET_DIR.
 #
 # Needs /usr/bin/time (apt-get install time) and PyYAML built with libyaml
 # (pip install pyyaml). Wall times include process start: the median of
@@ -14,7 +22,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=false
-[[ ${1:-} == --quick ]] && quick=true
+base=
+while (($#)); do
+    case $1 in
+    --quick) quick=true ;;
+    --baseline)
+        base=$(realpath "${2:?bench: --baseline needs the path of a ctg binary}")
+        shift
+        ;;
+    *) echo "bench: unknown argument '$1' (--quick, --baseline PATH)" >&2 && exit 2 ;;
+    esac
+    shift
+done
+[[ -z $base || -x $base ]] || { echo "bench: $base is not an executable" >&2; exit 2; }
 
 [[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 python3 -c 'import yaml; yaml.CSafeLoader' 2>/dev/null ||
@@ -37,16 +57,37 @@ for root in sys.argv[1:]:
             yaml.load(f, Loader=yaml.CSafeLoader)
 EOF
 
+# wall time in µs of one run of a command
+one_us() {
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    echo $(((end - start) / 1000))
+}
+# the median in ms of the µs figures read, one a line
+median() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f", m / 1000 }'; }
+
 # median wall time in ms of RUNS runs of a command
 median_ms() {
-    local runs=$1 start end
+    local runs=$1
     shift
+    for ((i = 0; i < runs; i++)); do one_us "$@"; done | median
+}
+
+# The same, then (with --baseline) the median of the same command with the
+# old binary in place of $bin: one run of each in turn, so that both see the
+# same load.
+medians_ms() {
+    local runs=$1
+    shift
+    : >"$tmp/new.us"
+    : >"$tmp/old.us"
     for ((i = 0; i < runs; i++)); do
-        start=$(date +%s%N)
-        "$@" >/dev/null 2>&1 || true
-        end=$(date +%s%N)
-        echo $(((end - start) / 1000))
-    done | sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f", m / 1000 }'
+        one_us "$@" >>"$tmp/new.us"
+        [[ -z $base ]] || one_us "$base" "${@:2}" >>"$tmp/old.us"
+    done
+    echo "$(median <"$tmp/new.us") $([[ -z $base ]] || median <"$tmp/old.us")"
 }
 
 # peak resident memory in MiB of one run
@@ -54,23 +95,32 @@ peak_mib() {
     /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }'
 }
 
-printf "%-44s %-22s %10s %9s %12s %8s\n" "what" "size" "wall (ms)" "peak MiB" "PyYAML (ms)" "ratio"
-row() { printf "%-44s %-22s %10s %9s %12s %8s\n" "$@"; }
+# The baseline's four columns come last, only with --baseline.
+header=("what" "size" "wall (ms)" "peak MiB" "PyYAML (ms)" "ratio")
+[[ -n $base ]] && header+=("old (ms)" "old MiB" "ms new/old" "MiB new/old")
+row() {
+    printf "%-44s %-22s %10s %9s %12s %8s" "${@:1:6}"
+    [[ -n $base ]] && printf " %9s %8s %11s %12s" "${@:7:4}"
+    printf "\n"
+}
+row "${header[@]}"
+# a / b to two decimals, "-" when either is missing
+per() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.2f", a / b }'; }
 
 # One command on one size: the median of RUNS (kept in last_ms), peak memory,
 # and PY, PyYAML's time on the same files ("-": not measured; ratio = PY / ctg).
+# With --baseline, the same for the old binary in place of $bin (its median
+# kept in last_old_ms).
 measure() {
     local what=$1 size=$2 runs=$3 py=$4
     shift 4
-    local ms mib
-    ms=$(median_ms "$runs" "$@")
-    last_ms=$ms
+    local ms mib ratio=- old_ms old_mib=
+    read -r ms old_ms < <(medians_ms "$runs" "$@")
+    last_ms=$ms last_old_ms=$old_ms
     mib=$(peak_mib "$@")
-    if [[ $py == - ]]; then
-        row "$what" "$size" "$ms" "$mib" "-" "-"
-    else
-        row "$what" "$size" "$ms" "$mib" "$py" "$(awk -v a="$py" -v b="$ms" 'BEGIN { printf "%.1fx", a / b }')"
-    fi
+    [[ $py == - ]] || ratio=$(awk -v a="$py" -v b="$ms" 'BEGIN { printf "%.1fx", a / b }')
+    [[ -z $base ]] || old_mib=$(peak_mib "$base" "${@:2}")
+    row "$what" "$size" "$ms" "$mib" "$py" "$ratio" "$old_ms" "$old_mib" "$(per "$ms" "$old_ms")" "$(per "$mib" "$old_mib")"
 }
 pyyaml_ms() { median_ms "$1" python3 "$tmp/pyyaml_load.py" "${@:2}"; }
 
@@ -95,11 +145,12 @@ done
 # Linearity in journal entries: doubling them at most doubles the time.
 "$gen" "$tmp/l50" --sheets 1000 --entries 50
 "$gen" "$tmp/l200" --sheets 1000 --entries 200
-t50=$(median_ms 3 "$bin" --plan "$tmp/l50" "${as_of[@]}" validate)
-t200=$(median_ms 3 "$bin" --plan "$tmp/l200" "${as_of[@]}" validate)
-row "ctg validate" "1,000 x 50" "$t50" "" "" ""
-row "ctg validate" "1,000 x 200" "$t200" "" "" ""
-row "  ratio 200/50 entries (linear: <= 4x)" "" "$(awk -v a="$t200" -v b="$t50" 'BEGIN { printf "%.2fx", a / b }')" "" "" ""
+read -r t50 o50 < <(medians_ms 3 "$bin" --plan "$tmp/l50" "${as_of[@]}" validate)
+read -r t200 o200 < <(medians_ms 3 "$bin" --plan "$tmp/l200" "${as_of[@]}" validate)
+row "ctg validate" "1,000 x 50" "$t50" "" "" "" "$o50" "" "$(per "$t50" "$o50")" ""
+row "ctg validate" "1,000 x 200" "$t200" "" "" "" "$o200" "" "$(per "$t200" "$o200")" ""
+row "  ratio 200/50 entries (linear: <= 4x)" "" "$(awk -v a="$t200" -v b="$t50" 'BEGIN { printf "%.2fx", a / b }')" "" "" "" \
+    "$(per "$o200" "$o50")x" "" "" ""
 
 # A department: 40 plans × 27 sheets × 100 entries. Target: < 500 ms.
 "$gen" "$tmp/dept" --plans 40 --sheets 27 --entries 100
@@ -111,10 +162,11 @@ if ! $quick; then
     "$gen" "$tmp/nat50" --plans 1100 --sheets 27 --entries 50
     measure "ctg portfolio" "1,100 x 27 x 50 ($(du -sm "$tmp/nat50" | cut -f1) MB)" 1 - \
         "$bin" "${as_of[@]}" -q portfolio "$tmp/nat50"
-    n50=$last_ms
+    n50=$last_ms o50=$last_old_ms
     rm -rf "$tmp/nat50"
     "$gen" "$tmp/nat100" --plans 1100 --sheets 27 --entries 100
     measure "ctg portfolio" "1,100 x 27 x 100 ($(du -sm "$tmp/nat100" | cut -f1) MB)" 1 - \
         "$bin" "${as_of[@]}" -q portfolio "$tmp/nat100"
-    row "  ratio 100/50 entries (linear: <= 2x)" "" "$(awk -v a="$last_ms" -v b="$n50" 'BEGIN { printf "%.2fx", a / b }')" "" "" ""
+    row "  ratio 100/50 entries (linear: <= 2x)" "" "$(awk -v a="$last_ms" -v b="$n50" 'BEGIN { printf "%.2fx", a / b }')" "" "" "" \
+        "$(per "$last_old_ms" "$o50")x" "" "" ""
 fi
