@@ -1,5 +1,5 @@
 //! What people type on a command line or in a form, read one way
-//! everywhere: numbers (`--measure`, `--target`, `--baseline`, next
+//! everywhere: words compared loosely ([`fold`]), numbers (`--measure`, `--target`, `--baseline`, next
 //! amounts).
 
 /// A number as a French or English user writes it: a decimal comma or
@@ -13,6 +13,26 @@ pub fn parse_number(text: &str) -> Option<f64> {
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
     plain.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// A word as people type it, compared loosely: `text` trimmed, in lower case, without accents (composed or
+/// decomposed), `_` and spaces read as `-`.
+pub fn fold(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            ' ' | '_' => '-',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -182,34 +182,14 @@ const DIRECTIONS: [Choice<Direction>; 3] = [
     ("steady", "stable", Direction::Steady),
 ];
 
-/// `text` trimmed, in lower case, without accents (composed or
-/// decomposed), `_` and spaces read as `-`.
-fn folded(text: &str) -> String {
-    text.trim()
-        .chars()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            ' ' | '_' => '-',
-            c => c,
-        })
-        .collect()
-}
-
 /// The choice `text` names, in English or French, with or without accents
 /// or capitals: its English spelling (the one written in the file) and its
 /// value. A refusal lists every accepted value and the closest.
 fn choose<T: Copy>(text: &str, choices: &[Choice<T>]) -> Result<(&'static str, T), Refusal> {
-    let word = folded(text);
+    let word = crate::input::fold(text);
     choices
         .iter()
-        .find(|(en, fr, _)| folded(en) == word || folded(fr) == word)
+        .find(|(en, fr, _)| crate::input::fold(en) == word || crate::input::fold(fr) == word)
         .map(|(en, _, value)| (*en, *value))
         .ok_or_else(|| {
             let names = choices.iter().flat_map(|(en, fr, _)| [*en, *fr]);

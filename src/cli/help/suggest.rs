@@ -98,7 +98,7 @@ const COMMAND_WORDS: &[(&str, &str)] = &[
 pub(super) fn option_hint(typed: &str, command: &Command) -> Option<Hint> {
     let name = typed.strip_prefix("--")?;
     let name = name.split_once('=').map_or(name, |(n, _)| n);
-    let word = plain(name);
+    let word = ctg::input::fold(name);
     let longs: Vec<&str> = command
         .get_arguments()
         .filter(|a| !a.is_hide_set())
@@ -120,7 +120,7 @@ pub(super) fn option_hint(typed: &str, command: &Command) -> Option<Hint> {
 
 /// What to suggest for `typed`, an unknown command under `parent`.
 pub(super) fn command_hint(typed: &str, parent: &Command) -> Option<String> {
-    let word = plain(typed);
+    let word = ctg::input::fold(typed);
     let names: Vec<&str> = parent
         .get_subcommands()
         .filter(|s| !s.is_hide_set())
@@ -159,23 +159,6 @@ fn close<'a>(word: &str, names: &[&'a str]) -> Option<&'a str> {
             .find(|n| strsim::osa_distance(word, n) == 1)
             .copied(),
     }
-}
-
-/// `word` in lower case without accents, `_` read as `-`.
-fn plain(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            '_' => '-',
-            c => c,
-        })
-        .collect()
 }
 
 /// The positional argument of `command` that names an action sheet.
@@ -259,7 +242,7 @@ mod tests {
             todo.extend(c.get_subcommands());
         }
         for (word, means) in OPTION_WORDS {
-            assert_eq!(plain(word), *word);
+            assert_eq!(ctg::input::fold(word), *word);
             for m in *means {
                 if let Long(long) = m {
                     assert!(longs.contains(long), "{word}: no option --{long}");
@@ -267,7 +250,7 @@ mod tests {
             }
         }
         for (word, name) in COMMAND_WORDS {
-            assert_eq!(plain(word), *word);
+            assert_eq!(ctg::input::fold(word), *word);
             assert!(command.find_subcommand(name).is_some(), "{word}: no {name}");
         }
     }
