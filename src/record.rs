@@ -30,6 +30,8 @@ pub struct Request {
     pub reached: Vec<String>,
     /// `--measure IND=VALUE` (repeatable).
     pub measures: Vec<String>,
+    /// `--spent LINE=AMOUNT` (repeatable).
+    pub spent: Vec<String>,
     /// `--by`.
     pub by: Option<String>,
 }
@@ -80,6 +82,17 @@ pub enum Refusal {
         suggestion: Option<String>,
     },
     MeasuredTwice {
+        id: String,
+    },
+    BadSpent {
+        text: String,
+        why: Option<crate::model::AmountError>,
+    },
+    UnknownBudgetLine {
+        id: String,
+        suggestion: Option<String>,
+    },
+    SpentTwice {
         id: String,
     },
     AbandonedNoNote,
@@ -143,6 +156,33 @@ impl Localize for Refusal {
                 format!("indicator `{id}` is measured twice: keep one --measure {id}=…"),
                 format!("l'indicateur `{id}` est mesuré deux fois\u{a0}: gardez un seul --measure {id}=…"),
             ),
+            BadSpent { text, why } => {
+                use crate::model::AmountError::*;
+                let (en, fr) = match why {
+                    None => ("", ""),
+                    Some(NotANumber) => ("", ""),
+                    Some(TooManyDecimals) => (": at most two decimals", "\u{a0}: au plus deux décimales"),
+                    Some(OutOfRange) => (": at most a thousand billion euros", "\u{a0}: au plus mille milliards d'euros"),
+                };
+                lang.pick(
+                    format!("`{text}` is not LINE=AMOUNT in euros (e.g. caf-psu=15000.50 or caf-psu=\"15 000,50\"){en}"),
+                    format!("`{text}` n'est pas LIGNE=MONTANT en euros (par exemple caf-psu=15000.50 ou caf-psu=\"15 000,50\"){fr}"),
+                )
+            }
+            UnknownBudgetLine { id, suggestion } => match suggestion {
+                Some(_) => lang.pick(
+                    format!("the sheet has no budget line `{id}`{}", mean(suggestion)),
+                    format!("la fiche n'a pas de ligne budgétaire `{id}`{}", mean(suggestion)),
+                ),
+                None => lang.pick(
+                    format!("the sheet has no budget line `{id}`; add one with `ctg add budget`"),
+                    format!("la fiche n'a pas de ligne budgétaire `{id}`\u{a0}; ajoutez-en une avec `ctg add budget`"),
+                ),
+            },
+            SpentTwice { id } => lang.pick(
+                format!("budget line `{id}` is given twice: add the amounts into one --spent {id}=…"),
+                format!("la ligne budgétaire `{id}` est donnée deux fois\u{a0}: additionnez les montants en un seul --spent {id}=…"),
+            ),
             AbandonedNoNote => lang.pick(
                 "say why the sheet is abandoned with --note".to_string(),
                 "indiquez pourquoi la fiche est abandonnée avec --note".to_string(),
@@ -152,8 +192,8 @@ impl Localize for Refusal {
                 format!("une fiche réalisée est à 100 %, pas à {progress} % ; omettez --progress ou indiquez 100"),
             ),
             EmptyEntry => lang.pick(
-                "nothing to record: give at least one of --status, --progress, --note, --difficulties, --next, --decision, --reached, --measure".to_string(),
-                "rien à enregistrer\u{a0}: indiquez au moins --status, --progress, --note, --difficulties, --next, --decision, --reached ou --measure".to_string(),
+                "nothing to record: give at least one of --status, --progress, --note, --difficulties, --next, --decision, --reached, --measure, --spent".to_string(),
+                "rien à enregistrer\u{a0}: indiquez au moins --status, --progress, --note, --difficulties, --next, --decision, --reached, --measure ou --spent".to_string(),
             ),
         }
     }
@@ -222,6 +262,14 @@ pub fn build_entry(
         }
         measures.push((id, value));
     }
+    let mut spent: Vec<(Located<String>, Located<crate::model::Money>)> = Vec::new();
+    for text in &req.spent {
+        let (id, amount) = spent_on(sheet, text)?;
+        if spent.iter().any(|(l, _)| l.value == id.value) {
+            return Err(Refusal::SpentTwice { id: id.value });
+        }
+        spent.push((id, at(amount)));
+    }
     let entry = Entry {
         status: status.map(at),
         progress: progress.map(at),
@@ -231,6 +279,7 @@ pub fn build_entry(
         decision: given(&req.decision),
         reached,
         measures,
+        spent,
         by: given(&req.by),
         ..Entry::on(date)
     };
@@ -308,6 +357,26 @@ fn measure(sheet: &Sheet, text: &str) -> Result<(Located<String>, f64), Refusal>
         });
     }
     Ok((at(id.to_string()), value))
+}
+
+/// `LINE=AMOUNT`: a budget line of the sheet and euros as people type them
+/// (`15 000,50`); a negative amount is a correction.
+fn spent_on(sheet: &Sheet, text: &str) -> Result<(Located<String>, crate::model::Money), Refusal> {
+    let bad = |why| Refusal::BadSpent {
+        text: text.to_string(),
+        why,
+    };
+    let (id, amount) = text.split_once('=').ok_or_else(|| bad(None))?;
+    let id = id.trim();
+    let known: Vec<&str> = sheet.budget.iter().map(|l| l.id.as_str()).collect();
+    if !known.contains(&id) {
+        return Err(Refusal::UnknownBudgetLine {
+            id: id.to_string(),
+            suggestion: suggest(id, known.iter().copied()),
+        });
+    }
+    let amount = crate::model::Money::parse_typed(amount).map_err(|e| bad(Some(e)))?;
+    Ok((at(id.to_string()), amount))
 }
 
 #[cfg(test)]

@@ -80,6 +80,7 @@ pub(super) fn duplicate_id(ctx: &Ctx, out: &mut Out) {
                 .map(|i| (&i.id, s.file.clone()))
                 .collect(),
         );
+        once(s.budget.iter().map(|l| (&l.id, s.file.clone())).collect());
     }
 }
 

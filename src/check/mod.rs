@@ -3,6 +3,7 @@
 //! [`CHECKS`] in the order they run (as hledger's `Check`); none prints.
 //! References into a file that could not be read are skipped.
 
+mod budget;
 mod ids;
 mod journal;
 mod period;
@@ -102,6 +103,10 @@ pub const CHECKS: &[Check] = &[
     named("unknown-milestone", journal::unknown_milestone),
     named("reached-twice", journal::reached_twice),
     named("unknown-indicator", journal::unknown_indicator),
+    named("unknown-funder", budget::unknown_funder),
+    named("unknown-budget-line", budget::unknown_budget_line),
+    named("budget-year", budget::budget_year),
+    named("negative-spent", budget::negative_spent),
     named("no-field", sheets::no_field),
     named("no-lead", sheets::no_lead),
     named("future-entry", journal::future_entry),
@@ -109,6 +114,8 @@ pub const CHECKS: &[Check] = &[
     named("done-below-100", journal::done_below_100),
     named("done-open-milestones", sheets::done_open_milestones),
     named("stale", sheets::stale),
+    named("overspent", budget::overspent),
+    named("spent-no-plan", budget::spent_no_plan),
     named("no-sheet", ids::no_sheet),
     named("personal-data", personal::personal_data),
 ];
@@ -175,6 +182,11 @@ impl Width for NaiveDate {
     }
 }
 impl Width for f64 {
+    fn width(&self) -> usize {
+        1
+    }
+}
+impl Width for crate::model::Money {
     fn width(&self) -> usize {
         1
     }

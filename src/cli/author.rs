@@ -14,6 +14,7 @@ pub(super) fn run_add(ctx: &Context, command: &AddCommand) -> Result<ExitCode, F
         AddCommand::Partner(a) => (Change::AddPartner(a.into()), &a.write),
         AddCommand::Milestone(a) => (Change::AddMilestone(a.into()), &a.write),
         AddCommand::Indicator(a) => (Change::AddIndicator(a.into()), &a.write),
+        AddCommand::Budget(a) => (Change::AddBudget(a.into()), &a.write),
     };
     write::run(ctx, &change, flags.into())
 }

@@ -17,11 +17,12 @@ _ctg_ids() {
         show|--action) kind=any ;;
         --axis) kind=axis ;;
         --objective) kind=objective ;;
-        --partner|--lead|--partners) kind=partner ;;
+        --partner|--lead|--partners|--funder) kind=partner ;;
         --field|--fields) kind=field ;;
         --tracks) kind=track ;;
         --reached) kind=milestone ;;
         --measure) kind=indicator ;;
+        --spent) kind=budget-line ;;
     esac
     if [[ -n "$kind" && "$cur" != -* ]]; then
         local ids
@@ -32,6 +33,11 @@ _ctg_ids() {
             --partners|--fields|--tracks) tail="${cur##*,}"; head="${cur%"$tail"}" ;;
         esac
         COMPREPLY=($(compgen -P "$head" -W "$ids" -- "$tail"))
+        # A budget line is followed by its amount: `caf-psu=`.
+        if [[ "$kind" == budget-line ]]; then
+            COMPREPLY=("${COMPREPLY[@]/%/=}")
+            compopt -o nospace 2>/dev/null
+        fi
         return 0
     fi
     _ctg "$@"

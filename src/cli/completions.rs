@@ -2,7 +2,8 @@
 //! bash, a function in front of it completes ids from the plan by calling
 //! `ctg __ids KIND` back (sheets after `record`, `show`, `set`, `add
 //! milestone|indicator`; axes, objectives, partners, fields, tracks,
-//! milestones and indicators after the options that take them); for zsh,
+//! milestones, indicators and budget lines after the options that take
+//! them; `--spent` offers `LINE=`); for zsh,
 //! the argument specs that take ids call `_ctg_ids KIND` (through
 //! `_sequence` for the comma lists `--partners`, `--fields`, `--tracks`),
 //! which asks the same command. In bash, a comma list completes its last item.
@@ -24,7 +25,7 @@ const ZSH_IDS: &str = include_str!("completions.zsh");
 /// the start of the spec (language-free: the help text after it is in the
 /// session's language) and the commands it is for (any when empty), and the
 /// kind of id each takes (`_default` becomes `_ctg_ids KIND`).
-const ZSH_SPECS: [(&str, &[&str], &str); 12] = [
+const ZSH_SPECS: [(&str, &[&str], &str); 14] = [
     ("':id -- ", &["show"], "any"),
     ("':id -- ", &["record"], "sheet"),
     ("':sheet -- ", &["milestone", "indicator", "set"], "sheet"),
@@ -34,6 +35,8 @@ const ZSH_SPECS: [(&str, &[&str], &str); 12] = [
     ("'--field=[", &[], "field"),
     ("'--partner=[", &[], "partner"),
     ("'--lead=[", &[], "partner"),
+    ("'*--spent=[", &[], "budget-line"),
+    ("'--funder=[", &[], "partner"),
     ("'*--tracks=[", &[], "- track"),
     ("'*--partners=[", &[], "- partner"),
     ("'*--fields=[", &[], "- field"),
@@ -147,6 +150,9 @@ pub(super) fn run_ids(ctx: &Context, args: &IdsArgs) -> Result<ExitCode, Failure
             .collect(),
         IdList::Indicator => sheets
             .flat_map(|s| s.indicators.iter().map(|i| i.id.value.clone()))
+            .collect(),
+        IdList::BudgetLine => sheets
+            .flat_map(|s| s.budget.iter().map(|l| l.id.value.clone()))
             .collect(),
     };
     let mut text = ids.join("\n");

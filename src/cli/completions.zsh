@@ -10,6 +10,14 @@ _ctg_ids() {
     if (( i < ${#words} )); then
         plan=(--plan "${words[i+1]}")
     fi
-    ids=(${(f)"$(ctg "${plan[@]}" __ids "$kind" 2>/dev/null)"})
-    compadd "${@[1,-2]}" -a ids
+    # A budget line belongs to the sheet after `record`, and is followed
+    # by its amount: `caf-psu=`.
+    local -a sheet suffix
+    if [[ $kind == budget-line ]]; then
+        local r=${words[(i)record]}
+        (( r < ${#words} )) && sheet=("${words[r+1]}")
+        suffix=(-S =)
+    fi
+    ids=(${(f)"$(ctg "${plan[@]}" __ids "$kind" "${sheet[@]}" 2>/dev/null)"})
+    compadd "${@[1,-2]}" "${suffix[@]}" -a ids
 }

@@ -2,6 +2,7 @@
 
 mod args;
 mod author;
+mod budget;
 mod completions;
 mod context;
 mod deliver;
@@ -103,6 +104,7 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
     match command {
         Command::Validate(a) => validate::run(ctx, a),
         Command::Status(a) => status::run(ctx, a),
+        Command::Budget(a) => budget::run(ctx, a),
         Command::Show(a) => show::run(ctx, a),
         Command::Record(a) => record::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),

@@ -1,7 +1,7 @@
 //! `ctg status`: one row per action sheet, grouped, with rollups and totals.
 
 use super::Failure;
-use super::args::{StatusArgs, TableFormat};
+use super::args::{SheetFilters, StatusArgs, TableFormat};
 use super::context::Context;
 use super::deliver::{Target, Views, deliver, no_charts};
 use super::messages::{IdKind, Msg};
@@ -17,7 +17,7 @@ pub(super) fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode, Failure>
     let target = Target::new(args.out.format, args.out.output.as_deref(), None)?;
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
-    let filter = filter(plan, args)?;
+    let filter = filter(plan, &args.filters)?;
     let report = build(plan, ctx.as_of, &filter);
     let views = Views {
         lang,
@@ -36,7 +36,8 @@ pub(super) fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode, Failure>
     Ok(ExitCode::SUCCESS)
 }
 
-fn filter(plan: &Plan, args: &StatusArgs) -> Result<Filter, Failure> {
+/// The sheet filters, every id checked against the plan.
+pub(super) fn filter(plan: &Plan, args: &SheetFilters) -> Result<Filter, Failure> {
     let known = |kind: IdKind, id: &Option<String>, ids: Vec<&str>| -> Result<(), Failure> {
         match id {
             Some(id) if !ids.contains(&id.as_str()) => Err(Failure::Refused(Msg::UnknownId {

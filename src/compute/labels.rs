@@ -63,3 +63,12 @@ pub fn partner_kind_label(kind: PartnerKind, lang: Lang) -> &'static str {
     }
     .get(lang)
 }
+
+/// The label of a budget line's nature.
+pub fn nature_label(nature: crate::model::Nature, lang: Lang) -> &'static str {
+    match nature {
+        crate::model::Nature::Operating => L::NatureOperating,
+        crate::model::Nature::Investment => L::NatureInvestment,
+    }
+    .get(lang)
+}

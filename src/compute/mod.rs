@@ -7,8 +7,10 @@ use serde::{Serialize, Serializer};
 
 mod indicators;
 pub mod labels;
+mod means;
 mod years;
 pub use indicators::{IndicatorYear, Trend, gap, indicator_year, percent_of_target, target_met};
+pub use means::{Means, Years, line_means, means_of, sheet_means, spent};
 pub use years::{SynthesisClass, YearFigures, states_at, year_end, year_figures};
 
 /// The overall state of a sheet, printed as a word and a symbol.

@@ -16,6 +16,8 @@ const CONVENTION_KEYS: &[&str] = &[
     "coordinator",
     "stale_after_months",
     "previous",
+    "siren",
+    "communes",
 ];
 /// The keys of an action sheet, in the spec's order.
 pub(crate) const SHEET_KEYS: &[&str] = &[
@@ -33,6 +35,7 @@ pub(crate) const SHEET_KEYS: &[&str] = &[
     "recurring",
     "indicators",
     "milestones",
+    "budget",
     "journal",
 ];
 /// The keys of a journal entry.
@@ -46,6 +49,7 @@ pub(crate) const ENTRY_KEYS: &[&str] = &[
     "decision",
     "reached",
     "measures",
+    "spent",
     "by",
 ];
 const INDICATOR_KEYS: &[&str] = &[
@@ -93,6 +97,8 @@ pub fn decode_convention(d: &mut Decoder, root: &Node) -> Option<Convention> {
         })
     });
     let stale_after_months = d.opt_count(&keys, "stale_after_months").unwrap_or(6);
+    let siren = d.siren(&keys, "siren");
+    let communes = d.communes(&keys, "communes");
     let previous = keys.get("previous").and_then(|node| {
         let k = d.keys(node, "previous", &["name", "period"])?;
         let name = d.text(&k, "name");
@@ -113,6 +119,8 @@ pub fn decode_convention(d: &mut Decoder, root: &Node) -> Option<Convention> {
         coordinator,
         stale_after_months,
         previous,
+        siren,
+        communes,
     })
 }
 
@@ -297,6 +305,7 @@ pub fn decode_sheet(d: &mut Decoder, root: &Node) -> Option<Sheet> {
         .into_iter()
         .filter_map(|n| milestone(d, n))
         .collect();
+    let budget = d.budget(&keys, "budget");
     let journal = d
         .list(&keys, "journal")
         .into_iter()
@@ -318,6 +327,7 @@ pub fn decode_sheet(d: &mut Decoder, root: &Node) -> Option<Sheet> {
         recurring,
         indicators,
         milestones,
+        budget,
         journal,
     })
 }
@@ -402,6 +412,7 @@ fn entry(d: &mut Decoder, node: &Node) -> Option<Entry> {
         decision: d.opt_text(&k, "decision"),
         reached: d.slug_list(&k, "reached"),
         measures: d.measures(&k, "measures"),
+        spent: d.spent(&k, "spent"),
         by: d.opt_text(&k, "by"),
     };
     Some(entry)

@@ -3,39 +3,53 @@
 use super::{Decoder, Keys};
 use crate::diag::{Expected, Problem};
 use crate::model::Located;
-use crate::yaml::Value;
+use crate::yaml::{Node, Value};
 use std::collections::BTreeMap;
 
 impl<'a> Decoder<'a> {
     /// A mapping `{year: number}` of targets; a year given twice is an error.
     pub fn targets(&mut self, keys: &Keys, key: &str) -> BTreeMap<i32, Located<f64>> {
-        let mut targets = BTreeMap::new();
+        self.by_year(
+            keys,
+            key,
+            |d, v| d.number(key, v).map(|value| Located { value, pos: v.pos }),
+            |year| Problem::DuplicateTarget { year },
+        )
+    }
+
+    /// A mapping `{year: value}`, each value read by `read`; a year given
+    /// twice is reported as `twice` says.
+    pub(super) fn by_year<T>(
+        &mut self,
+        keys: &Keys,
+        key: &str,
+        mut read: impl FnMut(&mut Self, &Node) -> Option<Located<T>>,
+        twice: fn(i32) -> Problem,
+    ) -> BTreeMap<i32, Located<T>> {
+        let mut out = BTreeMap::new();
         let Some(node) = keys.get(key) else {
-            return targets;
+            return out;
         };
         let Value::Map(pairs) = &node.value else {
             self.wrong(key, Expected::Map, node);
-            return targets;
+            return out;
         };
         for (k, v) in pairs {
             let year = k
                 .scalar_text(self.source)
-                .and_then(|t| t.parse::<i32>().ok());
+                .and_then(|t| t.trim().parse::<i32>().ok());
             let Some(year) = year.filter(|y| (1900..=2999).contains(y)) else {
                 self.wrong(key, Expected::Year, k);
                 continue;
             };
-            let Some(value) = self.number(key, v) else {
+            let Some(value) = read(self, v) else {
                 continue;
             };
-            if targets
-                .insert(year, Located { value, pos: v.pos })
-                .is_some()
-            {
-                self.report(Problem::DuplicateTarget { year }, k);
+            if out.insert(year, value).is_some() {
+                self.report(twice(year), k);
             }
         }
-        targets
+        out
     }
 
     /// A mapping of `{id: number}` measures, in file order.

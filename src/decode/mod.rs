@@ -7,6 +7,7 @@
 use crate::diag::{Expected, Problem, suggest};
 use crate::yaml::{Kind, Node, Pos, Value};
 
+mod budget;
 mod dates;
 mod files;
 mod ids;
@@ -14,6 +15,7 @@ mod lists;
 mod maps;
 mod scalars;
 
+pub use budget::{is_insee_code, is_siren};
 pub use dates::parse_iso_date;
 pub(crate) use files::ENTRY_KEYS;
 pub(crate) use files::SHEET_KEYS;

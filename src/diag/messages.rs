@@ -12,6 +12,23 @@ fn date(d: &chrono::NaiveDate) -> Text {
     )
 }
 
+/// Why an amount is refused, in both languages.
+fn amount_why(why: super::AmountProblem) -> Text {
+    use super::AmountProblem::*;
+    match why {
+        NotPlain => Text::new("write it as plain digits", "écrivez-le en chiffres"),
+        Decimals => Text::new("more than two decimal places", "plus de deux décimales"),
+        Range => Text::new(
+            "beyond a thousand billion euros",
+            "au-delà de mille milliards d'euros",
+        ),
+        Negative => Text::new(
+            "a planned amount cannot be negative",
+            "un montant prévu ne peut pas être négatif",
+        ),
+    }
+}
+
 impl Problem {
     /// Message and hint in both languages.
     pub(super) fn texts(&self) -> (Text, Option<Text>) {
@@ -330,6 +347,110 @@ impl Problem {
                     "gardez une cible par année",
                 )),
             ),
+            BadAmount { text, why } => (
+                Text::new(
+                    format!(
+                        "`{text}` is not an amount of euros: {}",
+                        amount_why(*why).en
+                    ),
+                    format!(
+                        "`{text}` n'est pas un montant en euros\u{a0}: {}",
+                        amount_why(*why).fr
+                    ),
+                ),
+                Some(match why {
+                    super::AmountProblem::Negative => Text::new(
+                        "plan 0 or more; a correction of spending is a negative `spent` in a journal entry",
+                        "prévoyez 0 ou plus\u{a0}; une correction des dépenses est un `spent` négatif dans un suivi",
+                    ),
+                    _ => Text::new(
+                        "write euros with a decimal point and at most two decimals, such as 15000.50",
+                        "écrivez les euros avec un point décimal et au plus deux décimales, comme 15000.50",
+                    ),
+                }),
+            ),
+            DuplicateYear { year } => (
+                Text::new(
+                    format!("the amount planned for {year} is given twice"),
+                    format!("le montant prévu pour {year} est donné deux fois"),
+                ),
+                Some(Text::new(
+                    "keep one amount per year (add them up if both count)",
+                    "gardez un montant par année (additionnez-les si les deux comptent)",
+                )),
+            ),
+            UnknownFunder { id, suggestion } => (
+                Text::new(
+                    format!("unknown funder `{id}`: it is not a partner"),
+                    format!("financeur inconnu `{id}`\u{a0}: ce n'est pas un partenaire"),
+                ),
+                mean(suggestion).or(Some(Text::new(
+                    "declare the funder in `partners.yaml` (ctg add partner)",
+                    "déclarez le financeur dans `partners.yaml` (ctg add partner)",
+                ))),
+            ),
+            UnknownBudgetLine { id, suggestion } => (
+                Text::new(
+                    format!("unknown budget line `{id}`"),
+                    format!("ligne budgétaire inconnue `{id}`"),
+                ),
+                mean(suggestion).or(Some(Text::new(
+                    "declare it under the sheet's `budget:` (ctg add budget)",
+                    "déclarez-la sous `budget:` dans la fiche (ctg add budget)",
+                ))),
+            ),
+            BudgetYear { year, period } => (
+                Text::new(
+                    format!(
+                        "amount planned for {year}, outside the convention period {}-{}",
+                        period.0, period.1
+                    ),
+                    format!(
+                        "montant prévu pour {year}, hors de la période de la convention {}-{}",
+                        period.0, period.1
+                    ),
+                ),
+                Some(Text::new(
+                    "plan amounts for the years of the period only",
+                    "ne prévoyez des montants que pour les années de la période",
+                )),
+            ),
+            NegativeSpent { line, year, total } => (
+                Text::new(
+                    format!(
+                        "the spending on `{line}` in {year} falls below zero ({} €)",
+                        total.text(Lang::En)
+                    ),
+                    format!(
+                        "les dépenses sur `{line}` en {year} passent sous zéro ({}\u{a0}€)",
+                        total.text(Lang::Fr)
+                    ),
+                ),
+                Some(Text::new(
+                    "a negative amount corrects what was spent in the same year: it cannot take back more",
+                    "un montant négatif corrige ce qui a été dépensé la même année\u{a0}: il ne peut pas reprendre davantage",
+                )),
+            ),
+            BadSiren { text } => (
+                Text::new(
+                    format!("`{text}` is not a SIREN"),
+                    format!("`{text}` n'est pas un SIREN"),
+                ),
+                Some(Text::new(
+                    "a SIREN has nine digits and a right check key; copy it from the INSEE directory (the Pays de Sommières is 243000296)",
+                    "un SIREN a neuf chiffres et une clé de contrôle juste\u{a0}; recopiez-le de l'annuaire de l'INSEE (le Pays de Sommières est 243000296)",
+                )),
+            ),
+            BadCommune { text } => (
+                Text::new(
+                    format!("`{text}` is not a commune's INSEE code"),
+                    format!("`{text}` n'est pas le code INSEE d'une commune"),
+                ),
+                Some(Text::new(
+                    "write five characters, such as 30321 (or 2A004 in Corsica), quoted if it starts with 0",
+                    "écrivez cinq caractères, comme 30321 (ou 2A004 en Corse), entre guillemets s'il commence par 0",
+                )),
+            ),
             DuplicateReference { id, key } => (
                 Text::new(
                     format!("`{id}` is named twice in `{key}`"),
@@ -444,6 +565,41 @@ impl Problem {
                     format!("cible {year}, hors de la période de la convention"),
                 ),
                 None,
+            ),
+            Overspent {
+                line,
+                year,
+                amounts,
+            } => {
+                let [spent, planned] = **amounts;
+                (
+                    Text::new(
+                        format!(
+                            "{} € spent on `{line}` in {year}, above the {} € planned",
+                            spent.text(Lang::En),
+                            planned.text(Lang::En)
+                        ),
+                        format!(
+                            "{}\u{a0}€ dépensés sur `{line}` en {year}, au-delà des {}\u{a0}€ prévus",
+                            spent.text(Lang::Fr),
+                            planned.text(Lang::Fr)
+                        ),
+                    ),
+                    Some(Text::new(
+                        "raise the planned amount if the funder agreed, or check the amounts spent",
+                        "relevez le montant prévu si le financeur l'a accepté, ou vérifiez les dépenses",
+                    )),
+                )
+            }
+            SpentNoPlan { line, year } => (
+                Text::new(
+                    format!("spent on `{line}` in {year}, a year with nothing planned on it"),
+                    format!("dépense sur `{line}` en {year}, une année où rien n'y est prévu"),
+                ),
+                Some(Text::new(
+                    format!("add the amount planned for {year} to the line's `planned`"),
+                    format!("ajoutez le montant prévu pour {year} au `planned` de la ligne"),
+                )),
             ),
             IgnoredFile { reason } => match reason {
                 IgnoredReason::YmlExtension => (

@@ -135,6 +135,42 @@ pub enum Problem {
     DuplicateTarget {
         year: i32,
     },
+    /// An amount of euros that is not one (`bad-amount`).
+    BadAmount {
+        text: String,
+        why: AmountProblem,
+    },
+    /// A year given twice in a budget line's `planned`.
+    DuplicateYear {
+        year: i32,
+    },
+    /// A budget line's funder that is no partner.
+    UnknownFunder {
+        id: String,
+        suggestion: Option<String>,
+    },
+    /// A `spent` key that is no budget line of the sheet.
+    UnknownBudgetLine {
+        id: String,
+        suggestion: Option<String>,
+    },
+    /// A planned year outside the convention period.
+    BudgetYear {
+        year: i32,
+        period: (i32, i32),
+    },
+    /// A line whose spent total for a year falls below zero.
+    NegativeSpent {
+        line: String,
+        year: i32,
+        total: Box<crate::model::Money>,
+    },
+    BadSiren {
+        text: String,
+    },
+    BadCommune {
+        text: String,
+    },
     /// `key`: the sheet's list (`partners`, `fields`, `tracks`) or the
     /// convention's `signatories`, that names `id` twice.
     DuplicateReference {
@@ -185,9 +221,34 @@ pub enum Problem {
     TargetOutsidePeriod {
         year: i32,
     },
+    /// Spent above planned for a line and a year.
+    /// `amounts`: spent, then planned.
+    Overspent {
+        line: String,
+        year: i32,
+        amounts: Box<[crate::model::Money; 2]>,
+    },
+    /// Spent on a line in a year with nothing planned for it.
+    SpentNoPlan {
+        line: String,
+        year: i32,
+    },
     IgnoredFile {
         reason: IgnoredReason,
     },
+}
+
+/// Why an amount of euros is refused (`bad-amount`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountProblem {
+    /// Not a plain decimal number (`1e3`, `.inf`).
+    NotPlain,
+    /// More than two decimal places.
+    Decimals,
+    /// Beyond a thousand billion euros either side of zero.
+    Range,
+    /// Below zero where only a correction of spending may be.
+    Negative,
 }
 
 /// What a value should have been, for `wrong-type`.
@@ -363,6 +424,16 @@ impl Problem {
             AbandonedNoNote => "abandoned-no-note",
             BadNumber { .. } => "bad-number",
             DuplicateTarget { .. } => "duplicate-target",
+            BadAmount { .. } => "bad-amount",
+            DuplicateYear { .. } => "duplicate-year",
+            UnknownFunder { .. } => "unknown-funder",
+            UnknownBudgetLine { .. } => "unknown-budget-line",
+            BudgetYear { .. } => "budget-year",
+            NegativeSpent { .. } => "negative-spent",
+            BadSiren { .. } => "bad-siren",
+            BadCommune { .. } => "bad-commune",
+            Overspent { .. } => "overspent",
+            SpentNoPlan { .. } => "spent-no-plan",
             DuplicateReference { .. } => "duplicate-reference",
             NotUtf8 { .. } => "not-utf8",
             TooLarge { .. } => "too-large",

@@ -38,6 +38,14 @@ pub fn entry_yaml(e: &Entry) -> String {
             .collect();
         let _ = writeln!(out, "measures: {{{}}}", pairs.join(", "));
     }
+    if !e.spent.is_empty() {
+        let pairs: Vec<String> = e
+            .spent
+            .iter()
+            .map(|(id, m)| format!("{}: {}", scalar(&id.value), m.value.plain()))
+            .collect();
+        let _ = writeln!(out, "spent: {{{}}}", pairs.join(", "));
+    }
     if let Some(by) = &e.by {
         let _ = writeln!(out, "by: {}", scalar(by));
     }

@@ -223,6 +223,30 @@ catalogue! {
     RenewSheetComment => "# Carried from the {old} convention by `ctg renew`.", "# Reprise de la convention {old} par `ctg renew`.";
     AbandonedLeftMeanOne => "Axis {axis}: 1 sheet abandoned in {year} no longer counts in the mean progress; the change partly reflects its leaving.", "Axe {axis}\u{a0}: 1 fiche abandonnée en {year} ne compte plus dans l'avancement moyen\u{a0}; l'évolution tient aussi à ce départ.";
     AbandonedLeftMeanMany => "Axis {axis}: {n} sheets abandoned in {year} no longer count in the mean progress; the change partly reflects their leaving.", "Axe {axis}\u{a0}: {n} fiches abandonnées en {year} ne comptent plus dans l'avancement moyen\u{a0}; l'évolution tient aussi à ces départs.";
+    // Means (spec section 11).
+    Budget => "Budget", "Budget";
+    Group => "Group", "Groupe";
+    BudgetLine => "Budget line", "Ligne budgétaire";
+    Funder => "Funder", "Financeur";
+    NatureCol => "Nature", "Nature";
+    Scheme => "Scheme", "Dispositif";
+    PlannedAmount => "Planned (€)", "Prévu (€)";
+    SpentAmount => "Spent (€)", "Dépensé (€)";
+    Execution => "Execution", "Exécution";
+    SharePlanned => "Share of planned", "Part du prévu";
+    ShareSpent => "Share of spent", "Part du dépensé";
+    NatureOperating => "operating", "fonctionnement";
+    NatureInvestment => "investment", "investissement";
+    BudgetByYear => "Budget by year", "Budget par année";
+    BudgetByLine => "Budget by line", "Budget par ligne";
+    BudgetByFunder => "By funder", "Par financeur";
+    BudgetByNature => "By nature", "Par nature";
+    Funding => "Funding", "Financements";
+    MeansTitle => "Means", "Moyens";
+    NeverSpent => "budget line never spent", "ligne budgétaire jamais dépensée";
+    ExecutionNote => "Execution: spent ÷ planned; empty when nothing is planned. Spent in a year: the amounts of that year's journal entries up to the as-of date, corrections included.", "Exécution\u{a0}: dépensé ÷ prévu\u{a0}; vide quand rien n'est prévu. Dépensé dans l'année\u{a0}: les montants des suivis de l'année jusqu'à la date d'arrêté, corrections comprises.";
+    NoBudgetLine => "No budget line in the plan (see `ctg add budget`).", "Aucune ligne budgétaire dans le plan (voir `ctg add budget`).";
+    ChartFunding => "Planned and spent by funder", "Prévu et dépensé par financeur";
 }
 
 /// A label is a sentence like the others.

@@ -1,6 +1,6 @@
 //! A dated journal entry of an action sheet.
 
-use super::{Located, Status};
+use super::{Located, Money, Status};
 use crate::yaml::Pos;
 use chrono::NaiveDate;
 
@@ -25,6 +25,8 @@ pub struct Entry {
     pub reached: Vec<Located<String>>,
     /// Indicator values.
     pub measures: Vec<(Located<String>, f64)>,
+    /// Euros spent on the sheet's budget lines, counted in the entry's year.
+    pub spent: Vec<(Located<String>, Located<Money>)>,
     /// Author.
     pub by: Option<String>,
 }
@@ -45,6 +47,7 @@ impl Entry {
             decision: None,
             reached: Vec::new(),
             measures: Vec::new(),
+            spent: Vec::new(),
             by: None,
         }
     }
@@ -59,5 +62,6 @@ impl Entry {
             && self.decision.is_none()
             && self.reached.is_empty()
             && self.measures.is_empty()
+            && self.spent.is_empty()
     }
 }

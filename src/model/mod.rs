@@ -7,6 +7,7 @@
 mod entry;
 mod ids;
 mod located;
+mod money;
 mod plan;
 mod sheet;
 mod status;
@@ -14,11 +15,15 @@ mod status;
 pub use entry::Entry;
 pub use ids::{id_order, parent_id};
 pub use located::Located;
+pub use money::{AmountError, MAX_EUROS, Money};
 pub use plan::{
     Axis, Convention, Coordinator, Field, Objective, Partner, PartnerKind, Period, Plan, Previous,
     Track,
 };
-pub use sheet::{Baseline, CarriedFrom, Direction, Indicator, IndicatorKind, Milestone, Sheet};
+pub use sheet::{
+    Baseline, BudgetLine, CarriedFrom, Direction, Indicator, IndicatorKind, Milestone, Nature,
+    Sheet,
+};
 pub use status::Status;
 
 /// The largest magnitude of a measure, target or baseline: a thousand

@@ -73,6 +73,10 @@ pub struct Convention {
     pub stale_after_months: u32,
     /// The convention this one renews (`previous:`, written by `ctg renew`).
     pub previous: Option<Previous>,
+    /// The intercommunality's SIREN (9 digits, Luhn key).
+    pub siren: Option<Located<String>>,
+    /// The INSEE codes of the communes covered (`30321`, `2A004`).
+    pub communes: Vec<Located<String>>,
 }
 
 /// The convention a plan renews: its name and period.

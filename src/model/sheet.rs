@@ -1,6 +1,6 @@
 //! An action sheet (`actions/*.yaml`): its indicators and milestones.
 
-use super::{Entry, Located, Period};
+use super::{Entry, Located, Money, Period};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -38,6 +38,8 @@ pub struct Sheet {
     pub indicators: Vec<Indicator>,
     /// Planned steps.
     pub milestones: Vec<Milestone>,
+    /// Planned funding, one line per funder and purpose.
+    pub budget: Vec<BudgetLine>,
     /// Dated progress records, in file order.
     pub journal: Vec<Entry>,
 }
@@ -128,4 +130,54 @@ impl Milestone {
     pub fn due_before(&self, date: NaiveDate) -> bool {
         self.due_date().is_some_and(|d| d < date)
     }
+}
+
+/// A planned funding line of a sheet (`budget:`): who pays, for what, how
+/// much each year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetLine {
+    /// Slug, unique in the sheet; journal entries' `spent` name it.
+    pub id: Located<String>,
+    /// The partner id of the funder.
+    pub funder: Located<String>,
+    /// Operating or investment.
+    pub nature: Nature,
+    /// The funder's scheme (dispositif), free text.
+    pub scheme: Option<String>,
+    /// Euros planned by year.
+    pub planned: BTreeMap<i32, Located<Money>>,
+}
+
+impl BudgetLine {
+    /// The amount planned in `year`, none if nothing is.
+    pub fn planned_in(&self, year: i32) -> Option<Money> {
+        self.planned.get(&year).map(|m| m.value)
+    }
+}
+
+/// What a budget line pays for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Nature {
+    /// Running costs (fonctionnement).
+    Operating,
+    /// Equipment and works (investissement).
+    Investment,
+}
+
+impl Nature {
+    /// The spelling in a plan file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Nature::Operating => "operating",
+            Nature::Investment => "investment",
+        }
+    }
+
+    /// Every nature with its accepted spellings, English and French.
+    pub const SPELLINGS: [(&'static str, Nature); 4] = [
+        ("operating", Nature::Operating),
+        ("investment", Nature::Investment),
+        ("fonctionnement", Nature::Operating),
+        ("investissement", Nature::Investment),
+    ];
 }

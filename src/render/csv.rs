@@ -55,6 +55,16 @@ impl Csv {
         }
     }
 
+    /// Euros with two decimals and no thousands separator (`15000,50` in
+    /// French), so that a spreadsheet reads a number.
+    pub fn money(&self, value: crate::model::Money) -> String {
+        let text = value.text(Lang::En).replace(',', "");
+        match self.lang {
+            Lang::Fr => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
     /// An optional number (empty cell when none).
     pub fn opt_number(&self, value: Option<f64>, decimals: u32) -> String {
         value.map(|v| self.number(v, decimals)).unwrap_or_default()

@@ -22,6 +22,8 @@ pub enum Cell {
     Count(usize),
     /// A number shown with up to `decimals` places.
     Number(f64, u32),
+    /// Euros, exact to the cent.
+    Money(crate::model::Money),
     /// A percentage, 0-100.
     Percent(f64),
     /// A change in percentage points, signed.
@@ -45,6 +47,10 @@ impl Cell {
     pub fn percent(v: Option<f64>) -> Cell {
         v.map_or(Cell::Empty, Cell::Percent)
     }
+    /// Optional euros.
+    pub fn money(v: Option<crate::model::Money>) -> Cell {
+        v.map_or(Cell::Empty, Cell::Money)
+    }
     /// An optional change in points.
     pub fn points(v: Option<f64>) -> Cell {
         v.map_or(Cell::Empty, Cell::Points)
@@ -60,6 +66,7 @@ impl Cell {
             Cell::Label(t) | Cell::Plan(t) => t.clone(),
             Cell::Count(n) => n.to_string(),
             Cell::Number(v, d) => fmt::number(*v, *d, lang),
+            Cell::Money(m) => m.text(lang),
             Cell::Percent(v) => fmt::percent(*v, lang),
             Cell::Points(v) => points(*v, lang),
             Cell::Date(d) => fmt::short_date(*d, lang),
@@ -194,6 +201,7 @@ impl Grid {
                     Cell::Health(h) => csv.text(health_label(*h, lang)),
                     Cell::Count(n) => n.to_string(),
                     Cell::Number(v, d) => csv.number(*v, *d),
+                    Cell::Money(m) => csv.money(*m),
                     Cell::Percent(v) | Cell::Points(v) => csv.number(*v, 1),
                     Cell::Date(d) => csv.date(Some(*d)),
                     Cell::Empty | Cell::Missing => String::new(),
@@ -244,7 +252,11 @@ impl Grid {
                 let text = escape(&c.text(lang)).replace('\n', "<br>");
                 let numeric = matches!(
                     c,
-                    Cell::Count(_) | Cell::Number(..) | Cell::Percent(_) | Cell::Points(_)
+                    Cell::Count(_)
+                        | Cell::Number(..)
+                        | Cell::Money(_)
+                        | Cell::Percent(_)
+                        | Cell::Points(_)
                 );
                 let word = matches!(c, Cell::Label(t) if !t.contains(char::is_whitespace));
                 let class = match (numeric, word) {

@@ -1,6 +1,7 @@
 //! Renderers.
 pub mod ambiguous;
 pub mod annual;
+pub mod budget;
 pub mod charts;
 pub mod csv;
 pub mod diagnostics;

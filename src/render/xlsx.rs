@@ -48,6 +48,9 @@ pub fn workbook(
                     Cell::Number(v, _) | Cell::Points(v) => {
                         sheet.write_number_with_format(r, c, *v, &numbers(cell))?;
                     }
+                    Cell::Money(m) => {
+                        sheet.write_number_with_format(r, c, m.euros_f64(), &numbers(cell))?;
+                    }
                     Cell::Percent(v) => {
                         sheet.write_number_with_format(r, c, v / 100.0, &numbers(cell))?;
                     }
@@ -78,6 +81,7 @@ fn numbers(cell: &Cell) -> Format {
 fn number_format(cell: &Cell) -> String {
     match cell {
         Cell::Percent(_) => "0%".into(),
+        Cell::Money(_) => "#,##0.00".into(),
         Cell::Points(_) => "+0\" pts\";-0\" pts\";0\" pt\"".into(),
         Cell::Date(_) => "dd/mm/yyyy".into(),
         Cell::Number(v, decimals) => {

@@ -1,5 +1,6 @@
 //! Reports as plain data, built once and rendered per format.
 pub mod annual;
+pub mod budget;
 pub mod evaluation;
 pub mod gantt;
 pub mod log;

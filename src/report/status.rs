@@ -26,7 +26,8 @@ pub struct Filter {
 }
 
 impl Filter {
-    fn accepts(&self, sheet: &Sheet, state: &SheetState) -> bool {
+    /// True when `sheet`, standing at `state`, passes every filter.
+    pub fn accepts(&self, sheet: &Sheet, state: &SheetState) -> bool {
         let under = |id: &Option<String>| {
             id.as_ref()
                 .is_none_or(|p| sheet.id.starts_with(&format!("{p}.")))

@@ -102,6 +102,22 @@ pub(super) fn convention() -> Schema {
                 ),
             ),
             ("previous", previous),
+            (
+                "siren",
+                described(
+                    json_schema!({"type": ["integer", "string"], "pattern": "^[0-9]{9}$", "minimum": 0, "maximum": 999999999}),
+                    "The intercommunality's SIREN: nine digits with a right check key (e.g. 243000296).",
+                    "Le SIREN de l'intercommunalité\u{a0}: neuf chiffres avec une clé juste (par exemple 243000296).",
+                ),
+            ),
+            (
+                "communes",
+                list(
+                    json_schema!({"type": "string", "pattern": "^([0-9]{5}|2[AB][0-9]{3})$"}),
+                    "The INSEE codes of the communes covered (30321, 2A004), quoted.",
+                    "Les codes INSEE des communes couvertes (30321, 2A004), entre guillemets.",
+                ),
+            ),
         ],
         "The convention: name, territory, signatories, dates, period, language, fields, coordinator.",
         "La convention\u{a0}: nom, territoire, signataires, dates, période, langue, champs, coordination.",
@@ -308,6 +324,14 @@ pub(super) fn sheet() -> Schema {
                 ),
             ),
             (
+                "budget",
+                list(
+                    budget_line(),
+                    "Planned funding, one line per funder and purpose.",
+                    "Le financement prévu, une ligne par financeur et objet.",
+                ),
+            ),
+            (
                 "journal",
                 list(
                     entry(),
@@ -320,6 +344,60 @@ pub(super) fn sheet() -> Schema {
         "Une fiche action.",
     );
     document("actions/ID.yaml (ctg)", root)
+}
+
+fn budget_line() -> Schema {
+    let amounts = described(
+        json_schema!({
+            "type": "object",
+            "propertyNames": {"pattern": "^[0-9]{4}$"},
+            "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1e12},
+        }),
+        "Euros planned by year: {2025: 15000.50}.",
+        "Euros prévus par année\u{a0}: {2025: 15000.50}.",
+    );
+    object(
+        &["id", "funder", "nature"],
+        vec![
+            (
+                "id",
+                slug(
+                    "The line's id, unique in the sheet; journal entries' `spent` name it.",
+                    "L'identifiant de la ligne, unique dans la fiche\u{a0}; les `spent` des suivis le citent.",
+                ),
+            ),
+            (
+                "funder",
+                slug(
+                    "The funder, a partner id.",
+                    "Le financeur, un identifiant de partenaire.",
+                ),
+            ),
+            (
+                "nature",
+                one_of(
+                    &[
+                        "operating",
+                        "investment",
+                        "fonctionnement",
+                        "investissement",
+                    ],
+                    "Operating or investment.",
+                    "Fonctionnement ou investissement.",
+                ),
+            ),
+            (
+                "scheme",
+                text(
+                    "The funder's scheme (dispositif).",
+                    "Le dispositif du financeur.",
+                ),
+            ),
+            ("planned", amounts),
+        ],
+        "A planned funding line.",
+        "Une ligne de financement prévue.",
+    )
 }
 
 fn carried_from() -> Schema {
@@ -471,6 +549,14 @@ fn entry() -> Schema {
                     SLUG,
                     "Indicator values: {places-eaje: 44}.",
                     "Valeurs des indicateurs\u{a0}: {places-eaje: 44}.",
+                ),
+            ),
+            (
+                "spent",
+                numbers_by(
+                    SLUG,
+                    "Euros spent on the sheet's budget lines, counted in the entry's year: {caf-psu: 8000}; negative to correct.",
+                    "Euros dépensés sur les lignes budgétaires de la fiche, comptés dans l'année du suivi\u{a0}: {caf-psu: 8000}\u{a0}; négatif pour corriger.",
                 ),
             ),
             ("by", text("Who recorded it.", "Qui l'a saisi.")),

@@ -1,4 +1,4 @@
-//! Structure changes: `add partner|milestone|indicator` and `set SHEET`.
+//! Structure changes: `add partner|milestone|indicator|budget` and `set SHEET`.
 //! Each takes the values as the user typed them, checks them against the
 //! plan, edits the file and says what the file must read back as.
 
@@ -12,8 +12,8 @@ use crate::edit::{
 use crate::i18n::{Lang, Localize};
 use crate::load::Loaded;
 use crate::model::{
-    Baseline, Direction, Indicator, IndicatorKind, Located, Milestone, Partner, PartnerKind,
-    Period, Plan, Sheet,
+    Baseline, BudgetLine, Direction, Indicator, IndicatorKind, Located, Milestone, Money, Nature,
+    Partner, PartnerKind, Period, Plan, Sheet,
 };
 use crate::record::find_sheet;
 use std::path::Path;
@@ -63,6 +63,23 @@ pub struct NewIndicator {
     pub targets: Vec<String>,
 }
 
+/// `add budget`.
+#[derive(Debug, Clone)]
+pub struct NewBudgetLine {
+    /// The sheet's id.
+    pub sheet: String,
+    /// The line's id, a slug.
+    pub id: String,
+    /// The funder's partner id.
+    pub funder: String,
+    /// `operating` or `investment` (`fonctionnement`, `investissement`).
+    pub nature: String,
+    /// The funder's scheme.
+    pub scheme: Option<String>,
+    /// `YEAR=AMOUNT` each.
+    pub planned: Vec<String>,
+}
+
 /// `set SHEET`: the keys given.
 #[derive(Debug, Clone, Default)]
 pub struct SetKeys {
@@ -90,6 +107,8 @@ pub enum What {
     Milestone(String, String),
     /// `add indicator SHEET --id ID`.
     Indicator(String, String),
+    /// `add budget SHEET --id ID`.
+    Budget(String, String),
     /// `set SHEET`: the keys set (`lead`, `partners`…, as in the file).
     Keys(String, Vec<&'static str>),
 }
@@ -108,6 +127,10 @@ impl Localize for What {
             What::Indicator(sheet, id) => lang.pick(
                 format!("{sheet}: indicator {id} added"),
                 format!("{sheet}\u{a0}: indicateur {id} ajouté"),
+            ),
+            What::Budget(sheet, id) => lang.pick(
+                format!("{sheet}: budget line {id} added"),
+                format!("{sheet}\u{a0}: ligne budgétaire {id} ajoutée"),
             ),
             What::Keys(sheet, keys) => {
                 let words: Vec<&str> = keys.iter().map(|k| key_word(k, lang)).collect();
@@ -200,6 +223,32 @@ fn choose<T: Copy>(text: &str, choices: &[Choice<T>]) -> Result<(&'static str, T
                 accepted: choices.iter().map(|(en, fr, _)| (*en, *fr)).collect(),
             }
         })
+}
+
+/// The natures of a budget line.
+const NATURES: [Choice<Nature>; 2] = [
+    ("operating", "fonctionnement", Nature::Operating),
+    ("investment", "investissement", Nature::Investment),
+];
+
+/// `YEAR=AMOUNT`, euros as people type them; a year given twice is refused.
+fn year_amounts(texts: &[String]) -> Result<Vec<(i32, Money)>, Refusal> {
+    let mut out: Vec<(i32, Money)> = Vec::new();
+    for text in texts {
+        let bad = || Refusal::BadYearAmount(text.to_string());
+        let (year, amount) = text.split_once('=').ok_or_else(bad)?;
+        let year: i32 = year.trim().parse().map_err(|_| bad())?;
+        let amount = Money::parse_typed(amount).map_err(|_| bad())?;
+        if amount.is_negative() {
+            return Err(bad());
+        }
+        if out.iter().any(|(y, _)| *y == year) {
+            return Err(Refusal::YearTwice(year));
+        }
+        out.push((year, amount));
+    }
+    out.sort_by_key(|(y, _)| *y);
+    Ok(out)
 }
 
 /// `YEAR=VALUE`, the value read as every user number is.
@@ -389,6 +438,50 @@ pub(super) fn add_indicator(
             expected,
             What::Indicator(sheet.id.value.clone(), id),
         ))
+    })
+}
+
+pub(super) fn add_budget(
+    loaded: &Loaded,
+    new: &NewBudgetLine,
+    opts: &Options,
+) -> Result<Built, Refusal> {
+    edit_sheet(loaded, &new.sheet, opts, |plan, sheet, text| {
+        let id = new_slug(&new.id, sheet.budget.iter().map(|l| l.id.as_str()))?;
+        let funder = known(
+            std::slice::from_ref(&new.funder),
+            IdKind::Partner,
+            plan.partners.iter().map(|p| p.id.as_str()),
+        )?
+        .remove(0);
+        let (nature_name, nature) = choose(&new.nature, &NATURES)?;
+        let scheme = new.scheme.as_ref().filter(|s| !s.trim().is_empty());
+        let planned = year_amounts(&new.planned)?;
+        let mut item = format!(
+            "id: {}\nfunder: {}\nnature: {nature_name}\n",
+            scalar(&id),
+            scalar(&funder)
+        );
+        if let Some(scheme) = scheme {
+            item.push_str(&format!("scheme: {}\n", scalar(scheme)));
+        }
+        if !planned.is_empty() {
+            let pairs: Vec<String> = planned
+                .iter()
+                .map(|(y, m)| format!("{y}: {}", m.plain()))
+                .collect();
+            item.push_str(&format!("planned: {{{}}}\n", pairs.join(", ")));
+        }
+        let edited = add_item(text, "budget", &item).map_err(Refusal::Edit)?;
+        let mut expected = sheet.clone();
+        expected.budget.push(BudgetLine {
+            id: at(id.clone()),
+            funder,
+            nature,
+            scheme: scheme.cloned(),
+            planned: planned.iter().map(|(y, m)| (*y, at(*m))).collect(),
+        });
+        Ok((edited, expected, What::Budget(sheet.id.value.clone(), id)))
     })
 }
 

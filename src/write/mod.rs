@@ -26,7 +26,7 @@ mod refusal;
 pub mod staging;
 
 pub use atomic::{TEMP_PREFIX, Unwritten, replace_file, replace_files};
-pub use author::{NewIndicator, NewMilestone, NewPartner, SetKeys};
+pub use author::{NewBudgetLine, NewIndicator, NewMilestone, NewPartner, SetKeys};
 pub use lock::LOCK_FILE;
 pub use refusal::{IdKind, Refusal};
 
@@ -66,6 +66,8 @@ pub enum Change {
     AddMilestone(NewMilestone),
     /// Add an indicator to a sheet.
     AddIndicator(NewIndicator),
+    /// Add a budget line to a sheet.
+    AddBudget(NewBudgetLine),
     /// Set keys of a sheet (`set`).
     Set(SetKeys),
 }
@@ -190,6 +192,7 @@ pub fn apply(change: &Change, opts: &Options) -> Result<Outcome, Refusal> {
         Change::AddPartner(new) => author::add_partner(&loaded, new, opts)?,
         Change::AddMilestone(new) => author::add_milestone(&loaded, new, opts)?,
         Change::AddIndicator(new) => author::add_indicator(&loaded, new, opts)?,
+        Change::AddBudget(new) => author::add_budget(&loaded, new, opts)?,
         Change::Set(keys) => author::set(&loaded, keys, opts)?,
     };
     let shown = opts.shown_dir.join(&built.file);

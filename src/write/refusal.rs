@@ -77,6 +77,10 @@ pub enum Refusal {
     BadDate(String),
     /// Not `YEAR=VALUE`.
     BadYearValue(String),
+    /// Not `YEAR=AMOUNT` in euros.
+    BadYearAmount(String),
+    /// A year planned twice.
+    YearTwice(i32),
     /// Not `START-END`.
     BadSchedule(String),
     /// `set` with nothing to set.
@@ -236,6 +240,14 @@ impl Localize for Refusal {
             BadYearValue(text) => lang.pick(
                 format!("`{text}` is not YEAR=VALUE (e.g. 2025=52)"),
                 format!("`{text}` n'est pas ANNÉE=VALEUR (par exemple 2025=52)"),
+            ),
+            BadYearAmount(text) => lang.pick(
+                format!("`{text}` is not YEAR=AMOUNT in euros, 0 or more with at most two decimals (e.g. 2025=15000.50 or \"2025=15 000,50\")"),
+                format!("`{text}` n'est pas ANNÉE=MONTANT en euros, positif avec au plus deux décimales (par exemple 2025=15000.50 ou \"2025=15 000,50\")"),
+            ),
+            YearTwice(year) => lang.pick(
+                format!("{year} is planned twice: give one --planned {year}=…"),
+                format!("{year} est prévue deux fois\u{a0}: donnez un seul --planned {year}=…"),
             ),
             BadSchedule(text) => lang.pick(
                 format!("`{text}` is not START-END (e.g. 2023-2026)"),

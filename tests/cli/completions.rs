@@ -135,7 +135,11 @@ fn status_completes_the_seven_statuses_not_file_names() {
     );
     let zsh = env.run(&["--lang", "en", "completions", "zsh"]).stdout;
     let spec = format!(":STATUS:({STATUSES})'");
-    assert_eq!(zsh.matches(&spec).count(), 2, "status and record: {zsh}");
+    assert_eq!(
+        zsh.matches(&spec).count(),
+        3,
+        "status, budget and record: {zsh}"
+    );
     let fish = env.run(&["--lang", "en", "completions", "fish"]).stdout;
     let status = fish
         .lines()

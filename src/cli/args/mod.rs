@@ -14,7 +14,10 @@ mod writers;
 pub(super) use formats::DocumentOutput;
 pub(crate) use formats::{TableFormat, TableOutput};
 pub(super) use free::{CompletionsArgs, InitArgs, ManArgs, SchemaArgs};
-pub(super) use read::{DiagFormat, IdList, IdsArgs, ShowArgs, StatusArgs, ValidateArgs};
+pub(super) use read::{
+    BudgetArgs, BudgetByArg, DiagFormat, IdList, IdsArgs, SheetFilters, ShowArgs, StatusArgs,
+    ValidateArgs,
+};
 pub(super) use reports::{
     EvaluationArgs, LogArgs, PortfolioArgs, ReportArgs, SummaryArgs, TimelineArgs, TimelineFormat,
 };
@@ -106,6 +109,8 @@ pub(super) enum Command {
     Validate(ValidateArgs),
     /// Where every action sheet stands, grouped by axis and objective
     Status(StatusArgs),
+    /// Planned and spent euros per budget line, year, funder and nature
+    Budget(BudgetArgs),
     /// One axis, objective, action sheet, field or partner in full; `show tracks` lists every track
     Show(ShowArgs),
     /// Append one dated journal entry to an action sheet

@@ -28,6 +28,17 @@ pub(in crate::cli) enum DiagFormat {
 /// `ctg status`.
 #[derive(Debug, Args)]
 pub(in crate::cli) struct StatusArgs {
+    /// Which sheets.
+    #[command(flatten)]
+    pub filters: SheetFilters,
+    /// `--format` and `--output`.
+    #[command(flatten)]
+    pub out: TableOutput,
+}
+
+/// The sheet filters of `status` and `budget`.
+#[derive(Debug, Args)]
+pub(in crate::cli) struct SheetFilters {
     /// Only this axis
     #[arg(long, value_name = "ID")]
     pub axis: Option<String>,
@@ -49,9 +60,39 @@ pub(in crate::cli) struct StatusArgs {
     /// Only stale sheets
     #[arg(long)]
     pub stale: bool,
+}
+
+/// `ctg budget`.
+#[derive(Debug, Args)]
+pub(in crate::cli) struct BudgetArgs {
+    /// Which sheets.
+    #[command(flatten)]
+    pub filters: SheetFilters,
+    /// Only the lines this partner funds
+    #[arg(long, value_name = "PARTNER")]
+    pub funder: Option<String>,
+    /// One year instead of the whole period
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// One block per funder, nature, axis or field
+    #[arg(long, value_enum)]
+    pub by: Option<BudgetByArg>,
     /// `--format` and `--output`.
     #[command(flatten)]
     pub out: TableOutput,
+}
+
+/// Blocks of `budget --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(in crate::cli) enum BudgetByArg {
+    /// One block per funder.
+    Funder,
+    /// Operating, then investment.
+    Nature,
+    /// One block per axis.
+    Axis,
+    /// One block per field of intervention.
+    Field,
 }
 
 /// `ctg show`.
@@ -92,4 +133,6 @@ pub(in crate::cli) enum IdList {
     Milestone,
     /// Indicators.
     Indicator,
+    /// Budget lines.
+    BudgetLine,
 }

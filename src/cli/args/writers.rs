@@ -6,7 +6,7 @@ use crate::cli::write;
 use clap::{Args, Subcommand, ValueEnum};
 use ctg::create::renew::Carry;
 use ctg::record::Request;
-use ctg::write::{NewIndicator, NewMilestone, NewPartner, SetKeys};
+use ctg::write::{NewBudgetLine, NewIndicator, NewMilestone, NewPartner, SetKeys};
 use std::path::PathBuf;
 
 /// `ctg record`.
@@ -41,6 +41,9 @@ pub(in crate::cli) struct RecordArgs {
     /// An indicator value, e.g. places=12 or taux=4,5 (repeatable)
     #[arg(long, allow_hyphen_values = true, value_parser = NotAnOption, value_name = "IND=VALUE")]
     pub measure: Vec<String>,
+    /// Euros spent on a budget line, e.g. caf-psu=15000.50 (a decimal comma and thousands spaces are accepted); negative to correct (repeatable)
+    #[arg(long, allow_hyphen_values = true, value_parser = NotAnOption, value_name = "LINE=AMOUNT")]
+    pub spent: Vec<String>,
     /// Who records it
     #[arg(long, allow_hyphen_values = true, value_parser = NotAnOption, value_name = "NAME")]
     pub by: Option<String>,
@@ -67,6 +70,7 @@ impl From<&RecordArgs> for Request {
             decision: a.decision.clone(),
             reached: a.reached.clone(),
             measures: a.measure.clone(),
+            spent: a.spent.clone(),
             by: a.by.clone(),
         }
     }
@@ -110,6 +114,8 @@ pub(in crate::cli) enum AddCommand {
     Milestone(AddMilestoneArgs),
     /// Add an indicator to an action sheet
     Indicator(AddIndicatorArgs),
+    /// Add a budget line (who funds what, how much each year) to an action sheet
+    Budget(AddBudgetArgs),
 }
 
 /// `ctg add partner`.
@@ -210,6 +216,44 @@ impl From<&AddIndicatorArgs> for NewIndicator {
             direction: a.direction.clone(),
             baseline: a.baseline.clone(),
             targets: a.target.clone(),
+        }
+    }
+}
+
+/// `ctg add budget`.
+#[derive(Debug, Args)]
+pub(in crate::cli) struct AddBudgetArgs {
+    /// The action sheet (e.g. 2.1.1)
+    pub sheet: String,
+    /// The line's id, a slug (e.g. caf-psu)
+    #[arg(long)]
+    pub id: String,
+    /// The funder, a partner id
+    #[arg(long, value_name = "PARTNER")]
+    pub funder: String,
+    /// operating or investment (fonctionnement, investissement)
+    #[arg(long, value_name = "operating|investment")]
+    pub nature: String,
+    /// The funder's scheme (dispositif), e.g. "Prestation de service unique"
+    #[arg(long, value_name = "TEXT")]
+    pub scheme: Option<String>,
+    /// Euros planned for a year, YEAR=AMOUNT, e.g. 2025=15000.50 (repeatable)
+    #[arg(long, value_name = "YEAR=AMOUNT")]
+    pub planned: Vec<String>,
+    /// --dry-run, --commit.
+    #[command(flatten)]
+    pub write: WriteFlags,
+}
+
+impl From<&AddBudgetArgs> for NewBudgetLine {
+    fn from(a: &AddBudgetArgs) -> NewBudgetLine {
+        NewBudgetLine {
+            sheet: a.sheet.clone(),
+            id: a.id.clone(),
+            funder: a.funder.clone(),
+            nature: a.nature.clone(),
+            scheme: a.scheme.clone(),
+            planned: a.planned.clone(),
         }
     }
 }

@@ -66,6 +66,14 @@ const EXAMPLES: &[(&str, Example)] = &[
         ),
     ),
     (
+        "budget",
+        ex(
+            "ctg budget --by funder --year 2025",
+            "What each funder planned and spent in 2025",
+            "Ce que chaque financeur a prévu et dépensé en 2025",
+        ),
+    ),
+    (
         "show",
         ex(
             "ctg show 2.1.1",
@@ -167,6 +175,14 @@ const EXAMPLES: &[(&str, Example)] = &[
             "ctg add indicator 2.1.1 --id places --label \"Places créées\" --unit places --kind result --direction up --target 2027=12",
             "Add an indicator with its target to sheet 2.1.1",
             "Ajouter un indicateur et sa cible à la fiche 2.1.1",
+        ),
+    ),
+    (
+        "add budget",
+        ex(
+            "ctg add budget 2.1.1 --id caf-psu --funder caf-gard --nature operating --scheme \"Prestation de service unique\" --planned 2025=12000 --planned 2026=15000.50",
+            "Plan the CAF's operating grant of sheet 2.1.1",
+            "Prévoir la subvention de fonctionnement de la CAF sur la fiche 2.1.1",
         ),
     ),
     (

@@ -63,6 +63,11 @@ const VALUES: &[(&str, &str)] = &[
     ("Never", "Jamais"),
     ("One block per axis", "Un bloc par axe"),
     ("One block per objective", "Un bloc par objectif"),
+    ("One block per funder", "Un bloc par financeur"),
+    (
+        "Operating, then investment",
+        "Le fonctionnement, puis l'investissement",
+    ),
     (
         "One block per field of intervention",
         "Un bloc par champ d'intervention",
@@ -160,6 +165,32 @@ const FRENCH: &[(&str, &str)] = &[
     ("status:late", "Seulement les fiches en retard"),
     ("status:stale", "Seulement les fiches sans suivi"),
     (
+        "budget:about",
+        "Les euros prévus et dépensés par ligne budgétaire, année, financeur et nature",
+    ),
+    ("budget:axis", "Seulement cet axe"),
+    ("budget:objective", "Seulement cet objectif"),
+    (
+        "budget:field",
+        "Seulement les fiches de ce champ d'intervention",
+    ),
+    (
+        "budget:partner",
+        "Seulement les fiches que ce partenaire pilote ou auxquelles il participe",
+    ),
+    (
+        "budget:status",
+        "Seulement les fiches à ce statut (répétable\u{a0}; en français ou en anglais)",
+    ),
+    ("budget:late", "Seulement les fiches en retard"),
+    ("budget:stale", "Seulement les fiches sans suivi"),
+    (
+        "budget:funder",
+        "Seulement les lignes que ce partenaire finance",
+    ),
+    ("budget:year", "Une année au lieu de toute la période"),
+    ("budget:by", "Un bloc par financeur, nature, axe ou champ"),
+    (
         "show:about",
         "Un axe, un objectif, une fiche action, un champ ou un partenaire en entier\u{a0}; `show tracks` liste toutes les pistes",
     ),
@@ -195,6 +226,10 @@ const FRENCH: &[(&str, &str)] = &[
     (
         "record:measure",
         "Une valeur d'indicateur, par exemple places=12 ou taux=4,5 (répétable)",
+    ),
+    (
+        "record:spent",
+        "Des euros dépensés sur une ligne budgétaire, par exemple caf-psu=15000,50 (virgule décimale et espaces entre milliers acceptés)\u{a0}; négatif pour corriger (répétable)",
     ),
     ("record:by", "Qui enregistre"),
     (
@@ -233,6 +268,31 @@ const FRENCH: &[(&str, &str)] = &[
     (
         "add milestone:due",
         "Son échéance, JJ/MM/AAAA ou AAAA-MM-JJ",
+    ),
+    (
+        "add budget:about",
+        "Ajouter une ligne budgétaire (qui finance quoi, combien chaque année) à une fiche action",
+    ),
+    ("add budget:sheet", "La fiche action (par exemple 2.1.1)"),
+    (
+        "add budget:id",
+        "L'identifiant de la ligne, en minuscules et tirets (par exemple caf-psu)",
+    ),
+    (
+        "add budget:funder",
+        "Le financeur, un identifiant de partenaire",
+    ),
+    (
+        "add budget:nature",
+        "operating ou investment (fonctionnement, investissement)",
+    ),
+    (
+        "add budget:scheme",
+        "Le dispositif du financeur, par exemple «\u{a0}Prestation de service unique\u{a0}»",
+    ),
+    (
+        "add budget:planned",
+        "Les euros prévus pour une année, ANNÉE=MONTANT, par exemple 2025=15000.50 (répétable)",
     ),
     (
         "add indicator:about",
@@ -299,6 +359,14 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     (
         "add indicator:commit",
+        "Enregistrer aussi (commit) le fichier modifié dans git (ce fichier seulement)",
+    ),
+    (
+        "add budget:dry_run",
+        "Tout vérifier (git aussi avec --commit) et afficher les changements ligne à ligne\u{a0}; ne rien écrire",
+    ),
+    (
+        "add budget:commit",
         "Enregistrer aussi (commit) le fichier modifié dans git (ce fichier seulement)",
     ),
     (
