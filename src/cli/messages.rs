@@ -207,6 +207,15 @@ pub(crate) enum Msg {
     WarningsIn(usize, PathBuf),
     /// `portfolio`: N warnings in all, in these plans.
     PlansWarnings(usize, Vec<PathBuf>),
+    /// Two plans of one SIREN whose periods overlap.
+    SirenOverlap {
+        /// The SIREN.
+        siren: String,
+        /// One plan folder.
+        first: PathBuf,
+        /// The other.
+        second: PathBuf,
+    },
     /// A list option of `set` names an id twice.
     NamedTwice {
         /// `--partners`, `--fields` or `--tracks`.
@@ -471,6 +480,22 @@ impl Localize for Msg {
                     format!("{n} avertissement{s}\u{a0}: lancez `ctg validate --plan {dir}`"),
                 )
             }
+            SirenOverlap {
+                siren,
+                first,
+                second,
+            } => lang.pick(
+                format!(
+                    "warning: {} and {} are two plans of SIREN {siren} whose periods overlap: one territory is counted twice in the totals",
+                    shown(first),
+                    shown(second)
+                ),
+                format!(
+                    "avertissement\u{a0}: {} et {} sont deux plans du SIREN {siren} dont les périodes se chevauchent\u{a0}: un même territoire compte deux fois dans les totaux",
+                    shown(first),
+                    shown(second)
+                ),
+            ),
             PlansWarnings(n, dirs) if dirs.len() <= 1 => {
                 WarningsIn(*n, dirs.first().cloned().unwrap_or_default()).say(lang)
             }

@@ -60,6 +60,18 @@ pub(super) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<ExitCode, Failu
             .collect();
         tell(&Msg::PlansWarnings(p.warnings, with_warnings), lang);
     }
+    if !ctx.quiet {
+        for (siren, a, b) in &p.overlaps {
+            tell(
+                &Msg::SirenOverlap {
+                    siren: siren.clone(),
+                    first: a.clone(),
+                    second: b.clone(),
+                },
+                lang,
+            );
+        }
+    }
     let invalid = p.invalid_plans();
     if invalid.is_empty() {
         Ok(ExitCode::SUCCESS)

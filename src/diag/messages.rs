@@ -418,12 +418,12 @@ impl Problem {
             NegativeSpent { line, year, total } => (
                 Text::new(
                     format!(
-                        "the spending on `{line}` in {year} falls below zero ({} €)",
-                        total.text(Lang::En)
+                        "the spending on `{line}` in {year} falls below zero ({})",
+                        total.euros(Lang::En)
                     ),
                     format!(
-                        "les dépenses sur `{line}` en {year} passent sous zéro ({}\u{a0}€)",
-                        total.text(Lang::Fr)
+                        "les dépenses sur `{line}` en {year} passent sous zéro ({})",
+                        total.euros(Lang::Fr)
                     ),
                 ),
                 Some(Text::new(
@@ -575,14 +575,14 @@ impl Problem {
                 (
                     Text::new(
                         format!(
-                            "{} € spent on `{line}` in {year}, above the {} € planned",
-                            spent.text(Lang::En),
-                            planned.text(Lang::En)
+                            "{} spent on `{line}` in {year}, above the {} planned",
+                            spent.euros(Lang::En),
+                            planned.euros(Lang::En)
                         ),
                         format!(
-                            "{}\u{a0}€ dépensés sur `{line}` en {year}, au-delà des {}\u{a0}€ prévus",
-                            spent.text(Lang::Fr),
-                            planned.text(Lang::Fr)
+                            "{} dépensés sur `{line}` en {year}, au-delà des {} prévus",
+                            spent.euros(Lang::Fr),
+                            planned.euros(Lang::Fr)
                         ),
                     ),
                     Some(Text::new(

@@ -233,6 +233,9 @@ catalogue! {
     PlannedAmount => "Planned (€)", "Prévu (€)";
     SpentAmount => "Spent (€)", "Dépensé (€)";
     Execution => "Execution", "Exécution";
+    PlannedRow => "planned (€)", "prévu (€)";
+    SpentRow => "spent (€)", "dépensé (€)";
+    ExecutionRow => "execution", "exécution";
     SharePlanned => "Share of planned", "Part du prévu";
     ShareSpent => "Share of spent", "Part du dépensé";
     NatureOperating => "operating", "fonctionnement";
@@ -244,9 +247,12 @@ catalogue! {
     Funding => "Funding", "Financements";
     MeansTitle => "Means", "Moyens";
     NeverSpent => "budget line never spent", "ligne budgétaire jamais dépensée";
+    PlannedWord => "planned", "prévus";
+    SpentWord => "spent", "dépensés";
     ExecutionNote => "Execution: spent ÷ planned; empty when nothing is planned. Spent in a year: the amounts of that year's journal entries up to the as-of date, corrections included.", "Exécution\u{a0}: dépensé ÷ prévu\u{a0}; vide quand rien n'est prévu. Dépensé dans l'année\u{a0}: les montants des suivis de l'année jusqu'à la date d'arrêté, corrections comprises.";
     NoBudgetLine => "No budget line in the plan (see `ctg add budget`).", "Aucune ligne budgétaire dans le plan (voir `ctg add budget`).";
     ChartFunding => "Planned and spent by funder", "Prévu et dépensé par financeur";
+    Siren => "SIREN", "SIREN";
 }
 
 /// A label is a sentence like the others.

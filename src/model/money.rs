@@ -125,6 +125,16 @@ impl Money {
         format!("{sign}{grouped}{}{cents:02}", lang.pick('.', ','))
     }
 
+    /// The amount with its currency: `15 000,50 €` (a no-break space before
+    /// the sign) in French, `€15,000.50` in English.
+    pub fn euros(self, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => format!("{}\u{a0}€", self.text(lang)),
+            Lang::En if self.0 < 0 => format!("-€{}", Money(-self.0).text(lang)),
+            Lang::En => format!("€{}", self.text(lang)),
+        }
+    }
+
     /// The amount as a floating-point number of euros, for the formats
     /// that hold numbers (JSON, spreadsheets) only: never summed.
     pub fn euros_f64(self) -> f64 {
@@ -222,6 +232,8 @@ mod tests {
         assert_eq!(m.plain(), "1234567.5");
         assert_eq!(Money::parse_plain("-0.05").unwrap().text(Lang::En), "-0.05");
         assert_eq!(Money::parse_plain("-0.05").unwrap().plain(), "-0.05");
+        assert_eq!(m.euros(Lang::Fr), "1\u{202f}234\u{202f}567,50\u{a0}€");
+        assert_eq!(Money::from_cents(-5).euros(Lang::En), "-€0.05");
     }
 
     #[test]

@@ -50,13 +50,14 @@ fn header_lines(r: &AnnualReport, lang: Lang) -> (String, String) {
     (title, period)
 }
 
-/// The four tables of the review.
+/// The five tables of the review.
 fn grids(r: &AnnualReport, lang: Lang) -> Vec<Grid> {
     vec![
         synthesis(r, lang),
         detail(r, lang),
         indicators(r, lang),
         milestones(r, lang),
+        crate::render::budget::funding_grid(&r.funding, L::Funding, lang),
     ]
 }
 

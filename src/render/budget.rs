@@ -9,8 +9,12 @@ use crate::render::document::Document;
 use crate::render::grid::{Cell, Grid};
 use crate::report::budget::{BudgetBy, BudgetReport, Group, LineRow};
 
-/// Planned, spent, execution.
+/// Planned, spent, execution; three empty cells when nothing is planned
+/// or spent (a plan without budget lines).
 pub fn means_cells(m: &Means) -> [Cell; 3] {
+    if m.is_empty() {
+        return [Cell::Empty, Cell::Empty, Cell::Empty];
+    }
     [
         Cell::money(m.planned),
         Cell::Money(m.spent),
@@ -244,4 +248,51 @@ pub fn csv(r: &BudgetReport, lang: Lang) -> String {
 /// JSON with a version: the report's own serialization.
 pub fn json(r: &BudgetReport) -> String {
     crate::render::json::document(r)
+}
+
+/// Figures of a group row: its name in the second column (the first says
+/// which kind of group), the figures at the end.
+fn named_group_row(kind: &str, name: String, g: &Group) -> Vec<Cell> {
+    let mut cells = vec![
+        Cell::Label(kind.to_string()),
+        Cell::Plan(name),
+        Cell::Empty,
+        Cell::Empty,
+    ];
+    cells.extend(means_cells(&g.total));
+    cells
+}
+
+/// One table of the lines under their axes and objectives, then the totals
+/// by funder and by nature and the grand total: the review's funding table
+/// (`title`) of one year, the evaluation's means over the period.
+pub fn funding_grid(r: &BudgetReport, title: L, lang: Lang) -> Grid {
+    let mut g = lines_grid(r, lang);
+    g.name = match title {
+        L::MeansTitle => "means",
+        _ => "funding",
+    };
+    g.title = title.get(lang).to_string();
+    if r.is_empty() {
+        g.rows.clear();
+        g.notes.push(L::NoBudgetLine.get(lang).to_string());
+        return g;
+    }
+    // The block's total row moves to the end, after the funders and natures.
+    let total = g.rows.pop();
+    for f in &r.funders {
+        g.push(named_group_row(L::Funder.get(lang), f.title.clone(), f));
+    }
+    for n in &r.natures {
+        let name = group_title(Some(BudgetBy::Nature), n, lang);
+        g.push(named_group_row(L::NatureCol.get(lang), name, n));
+    }
+    g.rows.extend(total);
+    g.notes.push(L::ExecutionNote.get(lang).to_string());
+    g
+}
+
+/// The evaluation's means over the period.
+pub fn means_grid(r: &BudgetReport, lang: Lang) -> Grid {
+    funding_grid(r, L::MeansTitle, lang)
 }

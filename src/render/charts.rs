@@ -7,8 +7,10 @@ use crate::compute::SynthesisClass;
 use crate::compute::labels::class_label;
 use crate::i18n::fmt::{colon, number, percent};
 use crate::i18n::{L, Lang};
+use crate::model::Money;
 use crate::render::svg::{INK, Svg, fit};
 use crate::report::annual::{AnnualReport, IndicatorRow};
+use crate::report::budget::Group;
 use std::fmt::Write;
 
 const WIDTH: f64 = 800.0;
@@ -36,7 +38,74 @@ pub fn review(r: &AnnualReport, lang: Lang) -> Vec<(&'static str, String)> {
             format!("<div class=\"minis\">\n{minis}</div>\n"),
         ));
     }
+    if !r.funding.funders.is_empty() {
+        out.push(("funding", funding(&r.funding.funders, lang)));
+    }
     out
+}
+
+/// Two bars per funder, planned (pale, dotted) and spent (solid), each
+/// with its amount, on one scale.
+pub fn funding(funders: &[Group], lang: Lang) -> String {
+    let c = colon(lang);
+    let (planned_word, spent_word) = (L::PlannedWord.get(lang), L::SpentWord.get(lang));
+    let euros = |m: Money| m.euros(lang);
+    let desc: Vec<String> = funders
+        .iter()
+        .map(|f| {
+            let planned = f.total.planned.map_or_else(|| "—".to_string(), euros);
+            format!(
+                "{}{c} {planned_word} {planned}, {spent_word} {}",
+                f.title,
+                euros(f.total.spent)
+            )
+        })
+        .collect();
+    let row = 62.0;
+    let height = row * funders.len() as f64 + 30.0;
+    let mut svg = Svg::new(
+        "funding",
+        (WIDTH, height),
+        L::ChartFunding.get(lang),
+        &desc.join(crate::i18n::phrase::semicolon(lang)),
+    );
+    let most = funders
+        .iter()
+        .flat_map(|f| [f.total.planned.unwrap_or_default(), f.total.spent])
+        .max()
+        .unwrap_or_default()
+        .cents()
+        .max(1) as f64;
+    let width = |m: Money| BAR * m.cents().max(0) as f64 / most;
+    for (i, f) in funders.iter().enumerate() {
+        let y = row * i as f64;
+        svg.text(
+            (0.0, y + 13.0),
+            " font-weight=\"bold\"",
+            &fit(&f.title, WIDTH, 12.0, true),
+        );
+        let bars = [
+            (
+                f.total.planned.unwrap_or_default(),
+                SynthesisClass::NotStarted,
+                19.0,
+            ),
+            (f.total.spent, SynthesisClass::InProgress, 37.0),
+        ];
+        for (amount, class, dy) in bars {
+            svg.push(&format!(
+                "<rect x=\"0\" y=\"{:.1}\" width=\"{:.1}\" height=\"16\" fill=\"{}\" stroke=\"{INK}\" stroke-width=\"0.75\"/>\n",
+                y + dy,
+                width(amount),
+                svg.fill(class)
+            ));
+            svg.text((width(amount) + 8.0, y + dy + 12.0), "", &euros(amount));
+        }
+    }
+    let y = height - 10.0;
+    svg.swatch((0.0, y), SynthesisClass::NotStarted, planned_word);
+    svg.swatch((155.0, y), SynthesisClass::InProgress, spent_word);
+    svg.finish()
 }
 
 /// One stacked bar per axis: the sheets in each state, with the counts.

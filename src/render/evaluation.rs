@@ -21,7 +21,7 @@ fn labels(ls: &[L], lang: Lang) -> Vec<String> {
     ls.iter().map(|l| label(*l, lang)).collect()
 }
 
-/// The evaluation as a document: header and five tables.
+/// The evaluation as a document: header and six tables.
 pub fn document(e: &Evaluation, lang: Lang) -> Document {
     let title = format!("{} — {}", L::Evaluation.get(lang), e.convention);
     let line = format!(
@@ -46,6 +46,7 @@ pub fn document(e: &Evaluation, lang: Lang) -> Document {
             sheets(e, lang),
             indicators(e, lang),
             trajectory,
+            crate::render::budget::means_grid(&e.means, lang),
             attention(e, lang),
         ],
         charts: Vec::new(),
@@ -226,6 +227,22 @@ fn attention(e: &Evaluation, lang: Lang) -> Grid {
                     number(*value, 2, lang),
                     L::Target.get(lang),
                     number(*target, 2, lang)
+                )),
+            ),
+            Attention::NeverSpent {
+                sheet,
+                line,
+                funder,
+                planned,
+            } => (
+                L::NeverSpent,
+                sheet,
+                Cell::Label(line.clone()),
+                Cell::Plan(format!(
+                    "{funder}{} {} {}",
+                    crate::i18n::fmt::colon(lang),
+                    L::PlannedWord.get(lang),
+                    planned.euros(lang)
                 )),
             ),
             Attention::Missed { sheet, title, due } => (

@@ -70,6 +70,10 @@ fn details(row: &LogRow, lang: Lang) -> String {
             .collect();
         lines.push(format!("{}{c} {}", L::Measures.get(lang), m.join(", ")));
     }
+    if !e.spent.is_empty() {
+        let spent = crate::render::show::spent_text(e, lang);
+        lines.push(format!("{}{c} {spent}", L::SpentWord.get(lang)));
+    }
     lines.join("\n")
 }
 

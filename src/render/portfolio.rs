@@ -15,9 +15,15 @@ use serde::Serialize;
 
 /// The plans, one row each, then the totals row.
 pub fn plans(p: &Portfolio, lang: Lang) -> Grid {
-    let mut header: Vec<String> = [L::Folder, L::Territory, L::PeriodWord, L::SheetsCol]
-        .map(|l| l.get(lang).to_string())
-        .to_vec();
+    let mut header: Vec<String> = [
+        L::Folder,
+        L::Territory,
+        L::Siren,
+        L::PeriodWord,
+        L::SheetsCol,
+    ]
+    .map(|l| l.get(lang).to_string())
+    .to_vec();
     header.extend(Health::ALL.map(|h| health_label(h, lang).to_string()));
     header.extend(
         [
@@ -26,6 +32,9 @@ pub fn plans(p: &Portfolio, lang: Lang) -> Grid {
             L::LateCol,
             L::StaleCol,
             L::LastEntry,
+            L::PlannedAmount,
+            L::SpentAmount,
+            L::Execution,
             L::Errors,
             L::FirstError,
         ]
@@ -41,14 +50,16 @@ pub fn plans(p: &Portfolio, lang: Lang) -> Grid {
         let mut cells = vec![
             Cell::Label(line.folder.display().to_string()),
             line.territory.clone().map_or(Cell::Empty, Cell::Plan),
+            line.siren.clone().map_or(Cell::Empty, Cell::Label),
             line.period.map_or(Cell::Empty, |p| {
                 Cell::Label(format!("{}-{}", p.start, p.end))
             }),
         ];
         if line.errors > 0 {
-            cells.extend(std::iter::repeat_n(Cell::Empty, FIGURES));
+            cells.extend(std::iter::repeat_n(Cell::Empty, FIGURES + 3));
         } else {
             cells.extend(figures(&line.rollup, line.last_entry));
+            cells.extend(crate::render::budget::means_cells(&line.means));
         }
         cells.push(Cell::Count(line.errors));
         cells.push(
@@ -62,8 +73,10 @@ pub fn plans(p: &Portfolio, lang: Lang) -> Grid {
         Cell::Label(L::Total.get(lang).to_string()),
         Cell::Empty,
         Cell::Empty,
+        Cell::Empty,
     ];
     total.extend(figures(&p.total, p.last_entry));
+    total.extend(crate::render::budget::means_cells(&p.means));
     total.extend([Cell::Count(p.errors), Cell::Empty]);
     g.push_emphasis(total);
     g
@@ -153,6 +166,7 @@ pub fn json(p: &Portfolio, lang: Lang) -> String {
             .collect(),
         total: TotalView {
             rollup: &p.total,
+            means: p.means,
             last_entry: p.last_entry,
             errors: p.errors,
             warnings: p.warnings,
@@ -170,6 +184,7 @@ struct PortfolioView<'a> {
 #[derive(Serialize)]
 struct TotalView<'a> {
     rollup: &'a Rollup,
+    means: crate::compute::Means,
     last_entry: Option<NaiveDate>,
     errors: usize,
     warnings: usize,
@@ -188,8 +203,10 @@ struct ErrorView {
 struct LineView<'a> {
     folder: String,
     territory: &'a Option<String>,
+    siren: &'a Option<String>,
     period: Option<crate::model::Period>,
     rollup: Option<&'a Rollup>,
+    means: Option<crate::compute::Means>,
     last_entry: Option<NaiveDate>,
     errors: usize,
     warnings: usize,
@@ -203,8 +220,10 @@ impl<'a> LineView<'a> {
         LineView {
             folder: l.folder.display().to_string(),
             territory: &l.territory,
+            siren: &l.siren,
             period: l.period,
             rollup: (l.errors == 0).then_some(&l.rollup),
+            means: (l.errors == 0).then_some(l.means),
             last_entry: l.last_entry,
             errors: l.errors,
             warnings: l.warnings,

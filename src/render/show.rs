@@ -206,8 +206,59 @@ pub fn sheet(plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: Lang) -> String {
     }
     milestones(&mut out, s, &state, as_of, lang);
     indicators(&mut out, plan, s, as_of, lang);
+    budget(&mut out, plan, s, as_of, lang);
     journal(&mut out, s, lang);
     out
+}
+
+/// Each budget line: funder, nature, scheme, then planned, spent and
+/// execution per year with something planned or spent, and the total.
+fn budget(out: &mut String, plan: &Plan, s: &Sheet, as_of: NaiveDate, lang: Lang) {
+    use crate::compute::{Years, line_means};
+    if s.budget.is_empty() {
+        return;
+    }
+    let c = colon(lang);
+    let _ = writeln!(out, "\n{}", L::Budget.get(lang));
+    let figures = |m: &crate::compute::Means| {
+        let planned = m.planned.map_or_else(|| "—".to_string(), |p| p.euros(lang));
+        let rate = m
+            .execution()
+            .map(|r| format!(" ({})", crate::i18n::fmt::percent(r, lang)))
+            .unwrap_or_default();
+        format!(
+            "{} {planned} · {} {}{rate}",
+            L::PlannedWord.get(lang),
+            L::SpentWord.get(lang),
+            m.spent.euros(lang)
+        )
+    };
+    let period = *plan.convention.period;
+    for line in &s.budget {
+        let funder = plan
+            .partner(&line.funder)
+            .map_or(line.funder.as_str(), |p| p.name.as_str());
+        let scheme = line
+            .scheme
+            .as_ref()
+            .map(|s| format!(", {}", safe(s)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {} — {}, {}{scheme}",
+            line.id.value,
+            safe(funder),
+            crate::compute::labels::nature_label(line.nature, lang)
+        );
+        for year in period.start..=period.end {
+            let m = line_means(s, line, Years::One(year), as_of);
+            if !m.is_empty() {
+                let _ = writeln!(out, "    {year}{c} {}", figures(&m));
+            }
+        }
+        let total = line_means(s, line, Years::All, as_of);
+        let _ = writeln!(out, "    {}{c} {}", L::Total.get(lang), figures(&total));
+    }
 }
 
 fn milestones(out: &mut String, s: &Sheet, state: &SheetState, as_of: NaiveDate, lang: Lang) {
@@ -327,7 +378,25 @@ fn journal(out: &mut String, s: &Sheet, lang: Lang) {
                 .collect();
             let _ = writeln!(out, "      {}{c} {}", L::Measures.get(lang), m.join(", "));
         }
+        if !e.spent.is_empty() {
+            let _ = writeln!(
+                out,
+                "      {}{c} {}",
+                L::SpentWord.get(lang),
+                spent_text(e, lang)
+            );
+        }
     }
+}
+
+/// `caf-psu = 8 000,00 €, …`: what an entry spent, line by line.
+pub fn spent_text(e: &crate::model::Entry, lang: Lang) -> String {
+    let parts: Vec<String> = e
+        .spent
+        .iter()
+        .map(|(id, m)| format!("{} = {}", id.value, m.value.euros(lang)))
+        .collect();
+    parts.join(", ")
 }
 
 /// A partner: its name, kind and contact, whether it signs the convention,

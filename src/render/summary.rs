@@ -1,10 +1,10 @@
 //! The yearly summary rendered: one grid, a column per year.
 
-use crate::compute::YearFigures;
+use crate::compute::{Means, YearFigures};
 use crate::i18n::{L, Lang};
 use crate::render::document::Document;
 use crate::render::grid::{Cell, Grid};
-use crate::report::summary::Summary;
+use crate::report::summary::{Block, Summary};
 
 type Metric = (L, fn(&YearFigures) -> Cell);
 
@@ -21,6 +21,40 @@ const METRICS: [Metric; 9] = [
     (L::OfWhichReached, |f| Cell::Count(f.milestones_due_reached)),
     (L::JournalEntries, |f| Cell::Count(f.entries)),
 ];
+
+type MeansMetric = (L, fn(&Means) -> Cell);
+
+/// The euros of a year, when the plan has budget lines.
+const MEANS: [MeansMetric; 3] = [
+    (L::PlannedRow, |m| Cell::money(m.planned)),
+    (L::SpentRow, |m| Cell::Money(m.spent)),
+    (L::ExecutionRow, |m| Cell::percent(m.execution())),
+];
+
+/// The rows of one block: each figure, then the euros if the plan has a
+/// budget; each with its label and a cell per year.
+fn block_rows(s: &Summary, b: &Block, lang: Lang) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for (label, value) in METRICS {
+        let mut cells = vec![Cell::Label(label.get(lang).to_string())];
+        cells.extend(
+            b.years
+                .iter()
+                .map(|y| y.figures.as_ref().map_or(Cell::Missing, value)),
+        );
+        rows.push(cells);
+    }
+    for (label, value) in MEANS.iter().filter(|_| s.budget) {
+        let mut cells = vec![Cell::Label(label.get(lang).to_string())];
+        cells.extend(
+            b.years
+                .iter()
+                .map(|y| y.means.as_ref().map_or(Cell::Missing, value)),
+        );
+        rows.push(cells);
+    }
+    rows
+}
 
 /// The grid: for each block a heading row, then one row per figure.
 pub fn grid(s: &Summary, lang: Lang) -> Grid {
@@ -43,13 +77,7 @@ pub fn grid(s: &Summary, lang: Lang) -> Grid {
         let mut heading = vec![Cell::Plan(title)];
         heading.resize(s.years.len() + 1, Cell::Empty);
         g.push_emphasis(heading);
-        for (label, value) in METRICS {
-            let mut cells = vec![Cell::Label(label.get(lang).to_string())];
-            cells.extend(
-                b.years
-                    .iter()
-                    .map(|y| y.figures.as_ref().map_or(Cell::Missing, value)),
-            );
+        for cells in block_rows(s, b, lang) {
             g.push(cells);
         }
     }
@@ -78,7 +106,7 @@ pub fn csv(s: &Summary, lang: Lang) -> String {
     header.extend(s.years.iter().map(|y| y.to_string()));
     let mut g = Grid::new("summary", String::new(), header);
     for b in &s.blocks {
-        for (label, value) in METRICS {
+        for row in block_rows(s, b, lang) {
             let mut cells = vec![
                 Cell::Label(b.id.clone().unwrap_or_default()),
                 if b.id.is_some() {
@@ -86,13 +114,8 @@ pub fn csv(s: &Summary, lang: Lang) -> String {
                 } else {
                     Cell::Label(L::Whole.get(lang).into())
                 },
-                Cell::Label(label.get(lang).into()),
             ];
-            cells.extend(
-                b.years
-                    .iter()
-                    .map(|y| y.figures.as_ref().map_or(Cell::Missing, value)),
-            );
+            cells.extend(row);
             g.push(cells);
         }
     }

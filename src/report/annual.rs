@@ -33,6 +33,9 @@ pub struct AnnualReport {
     pub indicators: Vec<IndicatorRow>,
     /// Milestones due this year, then next year.
     pub milestones: Vec<MilestoneRow>,
+    /// Funding: what was planned and spent in the year, by line, funder
+    /// and nature (the `ctg budget --year` of the year).
+    pub funding: crate::report::budget::BudgetReport,
     /// Mean progress per objective, at the year's end and the year before
     /// (the chart's data, not in the JSON).
     #[serde(skip)]
@@ -278,6 +281,14 @@ pub fn build(plan: &Plan, year: i32, as_of: NaiveDate, today: NaiveDate) -> Opti
         detail,
         indicators,
         milestones,
+        funding: crate::report::budget::build(
+            plan,
+            at,
+            &crate::report::budget::Selection {
+                year: Some(year),
+                ..Default::default()
+            },
+        ),
         objectives: objectives(plan, &states, &before),
         gantt: gantt::build(plan, at),
     })

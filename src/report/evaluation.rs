@@ -34,6 +34,9 @@ pub struct Evaluation {
     /// (its whole-plan block in JSON, `null` if none).
     #[serde(serialize_with = "serial::first_block")]
     pub trajectory: Summary,
+    /// Means: what was planned and spent over the period, by line, axis,
+    /// funder and nature (the `ctg budget` of the period).
+    pub means: crate::report::budget::BudgetReport,
     /// What the steering committee should look at.
     pub attention: Vec<Attention>,
     /// The sheets over the period as of the date, for the chart.
@@ -195,6 +198,18 @@ pub enum Attention {
         /// The target it falls short of.
         target: f64,
     },
+    /// A budget line with something planned and nothing spent over the
+    /// period, as of the date.
+    NeverSpent {
+        /// Sheet id.
+        sheet: String,
+        /// The line's id.
+        line: String,
+        /// The funder's name.
+        funder: String,
+        /// What was planned over the period.
+        planned: crate::model::Money,
+    },
     /// A milestone due before the as-of date and never reached.
     Missed {
         /// Sheet id.
@@ -235,6 +250,18 @@ impl Serialize for Attention {
                 out.serialize_field("title", label)?;
                 out.serialize_field("value", value)?;
                 out.serialize_field("target", target)?;
+            }
+            Attention::NeverSpent {
+                sheet,
+                line,
+                funder,
+                planned,
+            } => {
+                out.serialize_field("kind", "never-spent")?;
+                out.serialize_field("sheet", sheet)?;
+                out.serialize_field("title", line)?;
+                out.serialize_field("funder", funder)?;
+                out.serialize_field("planned", planned)?;
             }
             Attention::Missed { sheet, title, due } => {
                 out.serialize_field("kind", "milestone-missed")?;
@@ -283,7 +310,9 @@ pub fn build(plan: &Plan, as_of: NaiveDate, today: NaiveDate) -> Evaluation {
         .flat_map(|s| s.indicators.iter().map(move |i| (s, i)))
         .map(|(s, i)| indicator_row(s, i, &years, as_of))
         .collect();
-    let attention = attention(&states, &indicators, as_of);
+    let means = crate::report::budget::build(plan, as_of, &Default::default());
+    let mut attention = attention(&states, &indicators, as_of);
+    attention.extend(never_spent(&means));
     Evaluation {
         convention: plan.convention.name.clone(),
         period: (p.start, p.end),
@@ -296,6 +325,7 @@ pub fn build(plan: &Plan, as_of: NaiveDate, today: NaiveDate) -> Evaluation {
         sheets,
         indicators,
         trajectory: summary::build(plan, years, as_of, None),
+        means,
         attention,
         gantt: crate::report::gantt::build(plan, as_of),
     }
@@ -384,6 +414,27 @@ fn indicator_row(s: &Sheet, i: &Indicator, years: &[i32], as_of: NaiveDate) -> I
             .collect(),
         met: value.zip(goal).map(|(v, t)| target_met(i.direction, v, t)),
     }
+}
+
+/// The lines planned and never spent, in plan order.
+fn never_spent(means: &crate::report::budget::BudgetReport) -> Vec<Attention> {
+    means
+        .blocks
+        .iter()
+        .flat_map(|b| &b.axes)
+        .flat_map(|a| &a.objectives)
+        .flat_map(|o| &o.lines)
+        .filter(|l| l.total.spent == crate::model::Money::ZERO)
+        .filter_map(|l| {
+            let planned = l.total.planned.filter(|p| *p > crate::model::Money::ZERO)?;
+            Some(Attention::NeverSpent {
+                sheet: l.sheet.clone(),
+                line: l.line.clone(),
+                funder: l.funder_name.clone(),
+                planned,
+            })
+        })
+        .collect()
 }
 
 fn attention(

@@ -3,7 +3,7 @@
 //! a line with its error count and first error; the others still report.
 
 use crate::check::check;
-use crate::compute::{Rollup, sheet_state};
+use crate::compute::{Means, Rollup, Years, means_of, sheet_state};
 use crate::diag::{Diagnostic, Severity};
 use crate::load::{find_plan, load};
 use crate::model::Period;
@@ -81,6 +81,8 @@ pub struct PlanLine {
     /// The territory, when `convention.yaml` could be read.
     pub territory: Option<String>,
     /// The period, when `convention.yaml` could be read.
+    /// The intercommunality's SIREN, when the convention gives it.
+    pub siren: Option<String>,
     pub period: Option<Period>,
     /// Its sheets added up (none when the plan has errors).
     pub rollup: Rollup,
@@ -93,6 +95,8 @@ pub struct PlanLine {
     /// The first error, in the order `ctg validate` gives them.
     pub first_error: Option<Diagnostic>,
     /// The sheets the filter asks for (empty without `--late`/`--stale`).
+    /// Euros planned and spent over the period, as of the date.
+    pub means: Means,
     pub sheets: Vec<SheetRow>,
 }
 
@@ -112,6 +116,10 @@ pub struct Portfolio {
     /// Warnings in all plans.
     pub warnings: usize,
     /// `--late`/`--stale` was asked: the lines list their sheets.
+    /// Euros planned and spent by the valid plans.
+    pub means: Means,
+    /// Plans of one SIREN whose periods overlap: the SIREN and the two folders.
+    pub overlaps: Vec<(String, PathBuf, PathBuf)>,
     pub listed: bool,
 }
 
@@ -146,13 +154,35 @@ pub fn build_portfolio(
     let valid = lines.iter().filter(|l| l.errors == 0);
     Portfolio {
         as_of,
-        total: Rollup::sum(valid.map(|l| &l.rollup)),
+        total: Rollup::sum(valid.clone().map(|l| &l.rollup)),
+        means: Means::total(valid.map(|l| l.means)),
+        overlaps: overlaps(&lines),
         last_entry: lines.iter().filter_map(|l| l.last_entry).max(),
         errors: lines.iter().map(|l| l.errors).sum(),
         warnings: lines.iter().map(|l| l.warnings).sum(),
         lines,
         listed,
     }
+}
+
+/// Pairs of plans with one SIREN whose periods share a year: the same
+/// territory followed twice, or a renewal that starts before the old
+/// convention ends.
+fn overlaps(lines: &[PlanLine]) -> Vec<(String, PathBuf, PathBuf)> {
+    let mut out = Vec::new();
+    for (i, a) in lines.iter().enumerate() {
+        for b in &lines[i + 1..] {
+            if let (Some(sa), Some(sb), Some(pa), Some(pb)) =
+                (&a.siren, &b.siren, a.period, b.period)
+                && sa == sb
+                && pa.start <= pb.end
+                && pb.start <= pa.end
+            {
+                out.push((sa.clone(), a.folder.clone(), b.folder.clone()));
+            }
+        }
+    }
+    out
 }
 
 fn line(folder: &Path, as_of: NaiveDate, filter: Option<&Filter>) -> PlanLine {
@@ -168,6 +198,7 @@ fn line(folder: &Path, as_of: NaiveDate, filter: Option<&Filter>) -> PlanLine {
     let mut line = PlanLine {
         folder: folder.to_path_buf(),
         territory: convention.map(|c| c.territory.clone()),
+        siren: convention.and_then(|c| c.siren.as_ref().map(|s| s.value.clone())),
         period: convention.map(|c| *c.period),
         rollup: Rollup::default(),
         last_entry: None,
@@ -177,6 +208,7 @@ fn line(folder: &Path, as_of: NaiveDate, filter: Option<&Filter>) -> PlanLine {
             .into_iter()
             .find(|d| d.severity == Severity::Error),
         sheets: Vec::new(),
+        means: Means::default(),
     };
     if errors > 0 {
         return line;
@@ -188,6 +220,7 @@ fn line(folder: &Path, as_of: NaiveDate, filter: Option<&Filter>) -> PlanLine {
         .map(|s| sheet_state(s, stale_after, as_of))
         .collect();
     line.rollup = Rollup::of(&states);
+    line.means = means_of(&plan.sheets, Years::All, as_of);
     line.last_entry = states.iter().filter_map(|s| s.last_entry).max();
     if let Some(filter) = filter {
         line.sheets = build(plan, as_of, filter)

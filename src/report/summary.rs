@@ -1,6 +1,6 @@
 //! The yearly summary: one column per year, one block per group.
 
-use crate::compute::{YearFigures, year_figures};
+use crate::compute::{Means, YearFigures, Years, means_of, year_end, year_figures};
 use crate::model::{Plan, Sheet, parent_id};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -37,6 +37,9 @@ pub struct BlockYear {
     pub year: i32,
     /// Its figures.
     pub figures: Option<YearFigures>,
+    /// Euros planned and spent in the year, as of its end or the as-of
+    /// date (`null` after the as-of date).
+    pub means: Option<Means>,
 }
 
 /// The summary; its JSON is its serialization.
@@ -49,6 +52,9 @@ pub struct Summary {
     pub as_of: NaiveDate,
     /// The whole plan, then one block per group.
     pub blocks: Vec<Block>,
+    /// The plan has budget lines: the summary shows euros planned and spent.
+    #[serde(skip)]
+    pub budget: bool,
 }
 
 fn block(
@@ -69,6 +75,8 @@ fn block(
             .map(|&year| BlockYear {
                 year,
                 figures: year_figures(&sheets, stale, year, as_of),
+                means: year_end(year, as_of)
+                    .map(|at| means_of(sheets.iter().copied(), Years::One(year), at)),
             })
             .collect(),
     }
@@ -132,5 +140,6 @@ pub fn build(plan: &Plan, years: Vec<i32>, as_of: NaiveDate, by: Option<GroupBy>
         years,
         as_of,
         blocks,
+        budget: plan.sheets.iter().any(|s| !s.budget.is_empty()),
     }
 }

@@ -38,7 +38,7 @@ fn the_review_page_holds_accessible_charts_and_escapes_every_label() {
     let run = env.run_as_of("2024-12-31", &["report", "2024", "--format", "html"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html = &run.stdout;
-    assert_accessible_page(html, 4);
+    assert_accessible_page(html, 5);
     let svgs = charts(html);
     assert!(svgs.len() >= 4, "{} charts", svgs.len());
     for svg in &svgs {

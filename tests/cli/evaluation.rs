@@ -220,6 +220,8 @@ fn evaluation_matches_hand_computed_figures() {
         ("short-of-target", "1.1.1"),
         ("short-of-target", "1.2.1"),
         ("milestone-missed", "1.2.1"),
+        // 2.1.1's `fonctionnement` line: 30 000 planned for 2026, nothing spent.
+        ("never-spent", "2.1.1"),
     ];
     assert_eq!(
         points,
@@ -274,7 +276,7 @@ fn evaluation_html_is_an_accessible_escaped_page() {
     let path = env.dir.path().join("evaluation.html");
     let html = std::fs::read_to_string(&path).unwrap();
     assert!(html.contains("<title>Évaluation finale — Convention territoriale globale du Val de Lune (exemple fictif)</title>"));
-    assert_accessible_page(&html, 5);
+    assert_accessible_page(&html, 6);
     let gantt = html.find("<svg").map(|at| &html[at..]).unwrap_or_default();
     assert!(
         gantt.contains(">Les fiches actions sur la période</title>") && gantt.contains("<desc"),
@@ -301,6 +303,7 @@ fn evaluation_csv_xlsx_and_refusals() {
         [
             "attention.csv",
             "indicators.csv",
+            "means.csv",
             "outcome.csv",
             "sheets.csv",
             "trajectory.csv"
@@ -333,6 +336,7 @@ fn evaluation_csv_xlsx_and_refusals() {
             "Bilan par fiche action",
             "Indicateurs, référence et cible",
             "Trajectoire, année par année",
+            "Moyens",
             "Points d'attention"
         ]
     );

@@ -53,7 +53,7 @@ fn extensions_are_case_insensitive_and_every_write_is_announced() {
     );
     let run = env.run(&["report", "2024", "--format", "csv", "--output", "bilan"]);
     assert!(
-        run.stderr.starts_with("écrit\u{a0}: bilan (4 fichiers)\n"),
+        run.stderr.starts_with("écrit\u{a0}: bilan (5 fichiers)\n"),
         "{}",
         run.stderr
     );
@@ -156,7 +156,7 @@ fn a_csv_of_several_tables_is_not_written_into_a_folder_named_like_a_file() {
     exit: 2
     --- stdout
     --- stderr
-    ctg: `bilan-2025.csv` est un nom de fichier, mais cela fait 4 fichiers CSV, un par tableau : donnez un dossier sans extension (--output bilan-2025), ou --table NOM pour un seul tableau (synthesis, detail, indicators, milestones) ; rien n'a été écrit
+    ctg: `bilan-2025.csv` est un nom de fichier, mais cela fait 5 fichiers CSV, un par tableau : donnez un dossier sans extension (--output bilan-2025), ou --table NOM pour un seul tableau (synthesis, detail, indicators, milestones, funding) ; rien n'a été écrit
     ");
     assert!(!env.dir.path().join("bilan-2025.csv").exists());
     let run = env.run(&[

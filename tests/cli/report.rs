@@ -247,6 +247,7 @@ fn french_csv_files_one_per_table() {
         file_names(&dir),
         [
             "detail.csv",
+            "funding.csv",
             "indicators.csv",
             "milestones.csv",
             "synthesis.csv"
@@ -323,7 +324,7 @@ fn html_is_one_accessible_self_contained_page() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html = std::fs::read_to_string(env.dir.path().join("bilan.html")).unwrap();
     assert!(html.contains("<title>Bilan annuel 2023 — Convention territoriale globale du Val de Lune (exemple fictif)</title>"));
-    assert_accessible_page(&html, 4);
+    assert_accessible_page(&html, 5);
 }
 
 /// The checks every HTML page of ctg passes: French `lang`, no script and
@@ -832,7 +833,8 @@ fn xlsx_holds_real_numbers_and_dates() {
             "Synthèse par axe",
             "Détail par fiche action",
             "Indicateurs",
-            "Jalons"
+            "Jalons",
+            "Financements"
         ]
     );
     let synthesis = book.worksheet_range("Synthèse par axe").unwrap();

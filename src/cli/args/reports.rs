@@ -85,6 +85,8 @@ pub(in crate::cli) enum ReportTable {
     Indicators,
     /// Milestones.
     Milestones,
+    /// Funding: planned and spent by line, funder and nature.
+    Funding,
 }
 
 /// `ctg timeline`.
@@ -133,6 +135,8 @@ pub(in crate::cli) enum EvaluationTable {
     Indicators,
     /// The yearly summary of the period.
     Trajectory,
+    /// Means: planned and spent over the period by axis, funder and nature.
+    Means,
     /// Points of attention.
     Attention,
 }

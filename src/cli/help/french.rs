@@ -77,6 +77,14 @@ const VALUES: &[(&str, &str)] = &[
     ("Indicators", "Les indicateurs"),
     ("Milestones", "Les jalons"),
     (
+        "Funding: planned and spent by line, funder and nature",
+        "Les financements\u{a0}: le prévu et le dépensé par ligne, financeur et nature",
+    ),
+    (
+        "Means: planned and spent over the period by axis, funder and nature",
+        "Les moyens\u{a0}: le prévu et le dépensé sur la période par axe, financeur et nature",
+    ),
+    (
         "Outcome by axis and objective",
         "Le résultat par axe et objectif",
     ),

@@ -178,6 +178,10 @@ fn carried_sheet(plan: &Plan, sheet: &Sheet, period: Period) -> Sheet {
         i.baseline = last_measure(sheet, i, day).or_else(|| i.baseline.clone());
         i.targets.clear();
     }
+    // Who funds what carries on; how much is the next convention's to say.
+    for line in &mut new.budget {
+        line.planned.clear();
+    }
     new
 }
 

@@ -81,7 +81,7 @@ pub(super) fn convention(req: &Request, schema: Option<&str>) -> String {
 }
 
 /// An action sheet carried into the new convention (`new` is already
-/// rescheduled, without journal, dated milestones or targets).
+/// rescheduled, without journal, dated milestones, targets or amounts).
 pub(super) fn sheet(new: &Sheet, req: &Request, schema: Option<&str>) -> String {
     let mut out = header(schema, req, L::RenewSheetComment);
     let _ = writeln!(out, "id: {}", scalar(&new.id));
@@ -134,6 +134,23 @@ pub(super) fn sheet(new: &Sheet, req: &Request, schema: Option<&str>) -> String 
                 "  - {{id: {}, title: {}}}",
                 scalar(&m.id),
                 scalar(&m.title)
+            );
+        }
+    }
+    if !new.budget.is_empty() {
+        out.push_str("budget:\n");
+        for l in &new.budget {
+            let scheme = l
+                .scheme
+                .as_ref()
+                .map(|s| format!(", scheme: {}", scalar(s)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  - {{id: {}, funder: {}, nature: {}{scheme}}}",
+                scalar(&l.id),
+                scalar(&l.funder),
+                l.nature.key()
             );
         }
     }
