@@ -70,6 +70,10 @@ pub struct LineRow {
     pub total: Means,
 }
 
+fn tenths<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    v.map(|v| crate::i18n::fmt::round(v, 1)).serialize(s)
+}
+
 fn nature_key<S: serde::Serializer>(n: &Nature, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(n.key())
 }
@@ -87,9 +91,12 @@ pub struct Group {
     pub years: Vec<YearMeans>,
     /// Over the years shown.
     pub total: Means,
-    /// Its share of the plan's planned total, in percent.
+    /// Its share of the plan's planned total, in percent (one decimal in
+    /// JSON).
+    #[serde(serialize_with = "tenths")]
     pub share_planned: Option<f64>,
     /// Its share of the plan's spent total, in percent.
+    #[serde(serialize_with = "tenths")]
     pub share_spent: Option<f64>,
 }
 
