@@ -3,6 +3,7 @@
 mod all_or_nothing;
 mod arguments;
 mod authoring;
+mod budget;
 mod charts;
 mod common;
 mod completions;
