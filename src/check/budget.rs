@@ -12,7 +12,10 @@ struct YearSpent<'a> {
     total: Money,
     first: &'a Located<Money>,
     last: &'a Located<Money>,
-    last_negative: Option<&'a Located<Money>>,
+    /// The first amount after which the year's running total is below
+    /// zero (a correction dated before what it corrects, or too large),
+    /// with that total.
+    below_zero: Option<(&'a Located<Money>, Money)>,
 }
 
 /// Each known line's spending per year, from the entries in date order.
@@ -32,12 +35,12 @@ fn spending<'a>(
                     total: Money::ZERO,
                     first: amount,
                     last: amount,
-                    last_negative: None,
+                    below_zero: None,
                 });
             year.total += amount.value;
             year.last = amount;
-            if amount.is_negative() {
-                year.last_negative = Some(amount);
+            if year.total.is_negative() && year.below_zero.is_none() {
+                year.below_zero = Some((amount, year.total));
             }
         }
     }
@@ -108,17 +111,19 @@ pub(super) fn budget_year(ctx: &Ctx, out: &mut Out) {
     }
 }
 
-/// `negative-spent`: corrections never take a line's year below zero.
+/// `negative-spent`: corrections never take a line's year below zero, at
+/// any date of the year (spent(line, N) as of that date: a correction dated
+/// before the amount it corrects is refused too).
 pub(super) fn negative_spent(ctx: &Ctx, out: &mut Out) {
     for (s, entries) in budgeted(ctx) {
         for ((line, year), spent) in spending(s, entries) {
-            if spent.total.is_negative() {
+            if let Some((at, total)) = spent.below_zero {
                 let problem = Problem::NegativeSpent {
                     line: line.to_string(),
                     year,
-                    total: Box::new(spent.total),
+                    total: Box::new(total),
                 };
-                out.error(problem, &s.file, spent.last_negative.unwrap_or(spent.last));
+                out.error(problem, &s.file, at);
             }
         }
     }

@@ -46,6 +46,34 @@ pub fn number(value: f64, decimals: u32, lang: Lang) -> String {
     }
 }
 
+/// An amount of `cents` for people, always with two decimals: `15 000,50`
+/// (a narrow no-break space between thousands) in French, `15,000.50` in
+/// English.
+pub fn cents(cents: i128, lang: Lang) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let (euros, rest) = (cents.abs() / 100, cents.abs() % 100);
+    let digits = euros.to_string();
+    let sep = lang.pick(',', NNBSP);
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}{}{rest:02}", lang.pick('.', ','))
+}
+
+/// An amount of `cents` with its currency: `15 000,50 €` (a no-break space
+/// before the sign) in French, `€15,000.50` in English.
+pub fn euros(amount: i128, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{}{NBSP}€", cents(amount, lang)),
+        Lang::En if amount < 0 => format!("-€{}", cents(-amount, lang)),
+        Lang::En => format!("€{}", cents(amount, lang)),
+    }
+}
+
 /// A percentage rounded to a whole number: `82 %` in French, `82%` in English.
 pub fn percent(value: f64, lang: Lang) -> String {
     match lang {

@@ -250,6 +250,7 @@ catalogue! {
     PlannedWord => "planned", "prévus";
     SpentWord => "spent", "dépensés";
     ExecutionNote => "Execution: spent ÷ planned; empty when nothing is planned. Spent in a year: the amounts of that year's journal entries up to the as-of date, corrections included.", "Exécution\u{a0}: dépensé ÷ prévu\u{a0}; vide quand rien n'est prévu. Dépensé dans l'année\u{a0}: les montants des suivis de l'année jusqu'à la date d'arrêté, corrections comprises.";
+    NoLineMatches => "No budget line matches these filters.", "Aucune ligne budgétaire ne correspond à ces filtres.";
     NoBudgetLine => "No budget line in the plan (see `ctg add budget`).", "Aucune ligne budgétaire dans le plan (voir `ctg add budget`).";
     ChartFunding => "Planned and spent by funder", "Prévu et dépensé par financeur";
     Siren => "SIREN", "SIREN";

@@ -111,28 +111,13 @@ impl Money {
     /// narrow no-break space between thousands) in French, `15,000.50` in
     /// English.
     pub fn text(self, lang: Lang) -> String {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let (euros, cents) = (self.0.abs() / 100, self.0.abs() % 100);
-        let digits = euros.to_string();
-        let sep = lang.pick(',', NNBSP);
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(sep);
-            }
-            grouped.push(c);
-        }
-        format!("{sign}{grouped}{}{cents:02}", lang.pick('.', ','))
+        crate::i18n::fmt::cents(self.0, lang)
     }
 
     /// The amount with its currency: `15 000,50 €` (a no-break space before
     /// the sign) in French, `€15,000.50` in English.
     pub fn euros(self, lang: Lang) -> String {
-        match lang {
-            Lang::Fr => format!("{}\u{a0}€", self.text(lang)),
-            Lang::En if self.0 < 0 => format!("-€{}", Money(-self.0).text(lang)),
-            Lang::En => format!("€{}", self.text(lang)),
-        }
+        crate::i18n::fmt::euros(self.0, lang)
     }
 
     /// The amount as a floating-point number of euros, for the formats

@@ -176,7 +176,10 @@ pub fn document(r: &BudgetReport, convention: &str, lang: Lang) -> Document {
     Document {
         title: format!("{} — {}", L::Budget.get(lang), convention),
         lines,
-        notice: r.is_empty().then(|| L::NoBudgetLine.get(lang)),
+        notice: r.is_empty().then(|| match r.plan_has_lines {
+            true => L::NoLineMatches.get(lang),
+            false => L::NoBudgetLine.get(lang),
+        }),
         grids: if r.is_empty() {
             Vec::new()
         } else {

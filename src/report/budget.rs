@@ -146,6 +146,9 @@ pub struct BudgetReport {
     pub natures: Vec<Group>,
     /// The blocks: one for the whole selection, or one per group.
     pub blocks: Vec<Block>,
+    /// The plan has budget lines, whether the selection keeps any or not.
+    #[serde(skip)]
+    pub plan_has_lines: bool,
 }
 
 impl BudgetReport {
@@ -351,5 +354,6 @@ pub fn build(plan: &Plan, as_of: NaiveDate, sel: &Selection) -> BudgetReport {
         funders,
         natures,
         blocks,
+        plan_has_lines: plan.sheets.iter().any(|s| !s.budget.is_empty()),
     }
 }

@@ -24,6 +24,7 @@ mod layouts;
 mod limits;
 mod log;
 mod man;
+mod means;
 mod output;
 mod plan_paths;
 mod portfolio;
