@@ -30,14 +30,7 @@ pub fn number(value: f64, decimals: u32, lang: Lang) -> String {
         .split_once('.')
         .map_or((text.as_str(), ""), |(i, f)| (i, f));
     let frac = frac.trim_end_matches('0');
-    let sep = lang.pick(',', NNBSP);
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(sep);
-        }
-        grouped.push(c);
-    }
+    let grouped = thousands(int, lang);
     let sign = if rounded < 0.0 { "-" } else { "" };
     if frac.is_empty() {
         format!("{sign}{grouped}")
@@ -52,7 +45,13 @@ pub fn number(value: f64, decimals: u32, lang: Lang) -> String {
 pub fn cents(cents: i128, lang: Lang) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let (euros, rest) = (cents.abs() / 100, cents.abs() % 100);
-    let digits = euros.to_string();
+    let grouped = thousands(&euros.to_string(), lang);
+    format!("{sign}{grouped}{}{rest:02}", lang.pick('.', ','))
+}
+
+/// `digits` grouped by three: `1 234 567` (narrow no-break spaces) in
+/// French, `1,234,567` in English.
+fn thousands(digits: &str, lang: Lang) -> String {
     let sep = lang.pick(',', NNBSP);
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -61,7 +60,7 @@ pub fn cents(cents: i128, lang: Lang) -> String {
         }
         grouped.push(c);
     }
-    format!("{sign}{grouped}{}{rest:02}", lang.pick('.', ','))
+    grouped
 }
 
 /// An amount of `cents` with its currency: `15 000,50 €` (a no-break space
