@@ -18,6 +18,10 @@ pub(crate) struct Context {
     /// the file system is built from it, whatever folder the command was
     /// typed in.
     pub plan_dir: PathBuf,
+    /// The plan folders no `--output` may write into, each with its name as
+    /// shown: the plan's, or for `portfolio` every plan it reads (not the
+    /// current folder, which holds them).
+    pub protected: Vec<(PathBuf, PathBuf)>,
     /// The plan folder as shown in messages (relative to the current folder
     /// when under it).
     pub shown_dir: PathBuf,
@@ -113,6 +117,14 @@ impl Context {
             Some(t) => dates::parse_cli_date(&t).ok_or_else(|| fail(Msg::BadDate(t)))?,
         };
         let shown_dir = shown(&found, &cwd);
+        let protected = match many {
+            None => vec![(plan_dir.clone(), shown_dir.clone())],
+            Some(dirs) => ctg::report::portfolio::plan_folders(dirs)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|p| Some((std::fs::canonicalize(&p).ok()?, p)))
+                .collect(),
+        };
         let decide = |terminal: bool| colour(g.color, terminal, env);
         let (out_terminal, err_terminal) = super::ui::terminals();
         let width = env("COLUMNS")
@@ -120,6 +132,7 @@ impl Context {
             .or_else(|| out_terminal.then(terminal_width).flatten());
         Ok(Context {
             plan_dir,
+            protected,
             shown_dir,
             today,
             as_of,

@@ -47,8 +47,8 @@ impl<'a> Target<'a> {
         if table.is_some() && format != TableFormat::Csv {
             return Err(Failure::Usage(Msg::TableIsCsv));
         }
-        if dash && format == TableFormat::Xlsx {
-            return Err(Failure::Usage(Msg::XlsxNotOnStdout));
+        if let Some(kind) = format.workbook().filter(|_| dash) {
+            return Err(Failure::Usage(Msg::WorkbookNotOnStdout(kind)));
         }
         Ok(Target {
             format,
@@ -83,8 +83,9 @@ pub(super) fn no_charts() -> Vec<(&'static str, String)> {
 pub(super) fn deliver(ctx: &Context, target: &Target, views: &Views) -> Result<(), Failure> {
     let lang = views.lang;
     let text = match target.format {
-        TableFormat::Xlsx => {
-            return output::workbook(ctx, &(views.document)(), lang, target.output);
+        TableFormat::Xlsx | TableFormat::Ods => {
+            let kind = target.format.workbook().unwrap_or("xlsx");
+            return output::workbook(ctx, &(views.document)(), kind, lang, target.output);
         }
         TableFormat::Html => {
             let mut doc = (views.document)();

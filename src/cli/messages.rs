@@ -111,14 +111,14 @@ pub(crate) enum Msg {
         accepted: &'static [&'static str],
     },
     /// `--format xlsx` without `--output`.
-    XlsxNeedsOutput,
+    WorkbookNeedsOutput(&'static str),
     /// `--format csv` of `report` or `evaluation` without `--output` or
     /// `--table`; the number of tables.
     CsvNeedsOutput(usize),
     /// `--table` with a format other than CSV.
     TableIsCsv,
     /// The workbook could not be built.
-    WorkbookFailed,
+    WorkbookFailed(&'static str),
     /// A file or folder could not be written.
     CannotWrite(PathBuf, ErrorKind),
     /// `--output` (or a sheet to record) exists and is not a regular file:
@@ -194,7 +194,7 @@ pub(crate) enum Msg {
     /// `--output` inside the plan folder (the path, the plan folder).
     OutputInPlan(PathBuf, PathBuf),
     /// `--format xlsx --output -`: a workbook is no text for stdout.
-    XlsxNotOnStdout,
+    WorkbookNotOnStdout(&'static str),
     /// A CSV of several tables asked into `--output` with an extension
     /// (`bilan-2025.csv`): the names of the tables.
     CsvFolderWithExtension {
@@ -320,9 +320,9 @@ impl Localize for Msg {
                     format!("impossible d'écrire `{}`\u{a0}: cette commande écrit {list} (ou choisissez avec --format)\u{a0}; {nothing}", shown(path)),
                 )
             }
-            XlsxNeedsOutput => lang.pick(
-                "an xlsx workbook goes to a file: add --output FILE.xlsx".to_string(),
-                "un classeur xlsx s'écrit dans un fichier\u{a0}: ajoutez --output FICHIER.xlsx".to_string(),
+            WorkbookNeedsOutput(kind) => lang.pick(
+                format!("an {kind} workbook goes to a file: add --output FILE.{kind}"),
+                format!("un classeur {kind} s'écrit dans un fichier\u{a0}: ajoutez --output FICHIER.{kind}"),
             ),
             CsvNeedsOutput(n) => lang.pick(
                 format!("this makes {n} CSV files: add --output FOLDER, or --table NAME for one of them on the screen"),
@@ -332,9 +332,9 @@ impl Localize for Msg {
                 "--table gives one table as CSV: leave out --format, or use --format csv".to_string(),
                 "--table donne un tableau en CSV\u{a0}: omettez --format, ou indiquez --format csv".to_string(),
             ),
-            WorkbookFailed => lang.pick(
-                format!("the xlsx workbook could not be made; {nothing}"),
-                format!("le classeur xlsx n'a pas pu être produit\u{a0}; {nothing}"),
+            WorkbookFailed(kind) => lang.pick(
+                format!("the {kind} workbook could not be made; {nothing}"),
+                format!("le classeur {kind} n'a pas pu être produit\u{a0}; {nothing}"),
             ),
             CannotWrite(p, kind) => lang.pick(
                 format!("cannot write `{}`: {}", shown(p), io_reason(*kind, lang)),
@@ -458,9 +458,9 @@ impl Localize for Msg {
                     format!("`{}` n'est pas écrit dans le dossier du plan `{}`\u{a0}: un rapport y remplacerait un fichier du plan\u{a0}; choisissez un chemin hors de ce dossier\u{a0}; {nothing}", shown(p), shown(plan)),
                 )
             }
-            XlsxNotOnStdout => lang.pick(
-                "an xlsx workbook is not text for the screen or a pipe: give --output FILE.xlsx instead of -".to_string(),
-                "un classeur xlsx n'est pas du texte pour l'écran ou un tube\u{a0}: donnez --output FICHIER.xlsx au lieu de -".to_string(),
+            WorkbookNotOnStdout(kind) => lang.pick(
+                format!("an {kind} workbook is not text for the screen or a pipe: give --output FILE.{kind} instead of -"),
+                format!("un classeur {kind} n'est pas du texte pour l'écran ou un tube\u{a0}: donnez --output FICHIER.{kind} au lieu de -"),
             ),
             CsvFolderWithExtension { path, tables } => {
                 let n = tables.len();

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 /// The extensions of `status`, `log`, `summary`, `report` and `evaluation`
 /// (`.txt`: the table).
-pub(super) const TABULAR: [&str; 6] = [".md", ".csv", ".json", ".html", ".xlsx", ".txt"];
+pub(super) const TABULAR: [&str; 7] = [".md", ".csv", ".json", ".html", ".xlsx", ".ods", ".txt"];
 /// The extensions of `timeline`.
 pub(super) const TIMELINE: [&str; 4] = [".md", ".svg", ".html", ".txt"];
 
@@ -23,7 +23,7 @@ pub(super) enum Extension {
     /// No `--output`, or a file name without an extension.
     None,
     /// An extension that names a format ctg knows: `md`, `csv`, `json`,
-    /// `html`, `htm`, `xlsx`, `svg`, `txt`, `markdown`.
+    /// `html`, `htm`, `xlsx`, `ods`, `svg`, `txt`, `markdown`.
     Known(&'static str),
     /// Any other extension.
     Other,
@@ -35,8 +35,8 @@ pub(super) fn extension(path: Option<&Path>) -> Extension {
         return Extension::None;
     };
     let lower = ext.to_string_lossy().to_lowercase();
-    const KNOWN: [&str; 9] = [
-        "md", "markdown", "csv", "json", "html", "htm", "xlsx", "svg", "txt",
+    const KNOWN: [&str; 10] = [
+        "md", "markdown", "csv", "json", "html", "htm", "xlsx", "ods", "svg", "txt",
     ];
     KNOWN
         .into_iter()
@@ -54,6 +54,7 @@ pub(super) fn format(path: Option<&Path>) -> Result<TableFormat, Failure> {
         Extension::Known("json") => TableFormat::Json,
         Extension::Known("html" | "htm") => TableFormat::Html,
         Extension::Known("xlsx") => TableFormat::Xlsx,
+        Extension::Known("ods") => TableFormat::Ods,
         _ => return Err(refuse(path, &TABULAR)),
     })
 }
@@ -67,17 +68,21 @@ pub(super) fn refuse(path: Option<&Path>, accepted: &'static [&'static str]) -> 
     })
 }
 
-/// Writes `doc` as a workbook to `path`: xlsx needs `--output`.
+/// Writes `doc` as a workbook (`kind`: `xlsx` or `ods`) to `path`, which a
+/// workbook needs.
 pub(super) fn workbook(
     ctx: &Context,
     doc: &Document,
+    kind: &'static str,
     lang: Lang,
     path: Option<&Path>,
 ) -> Result<(), Failure> {
-    let path = path.ok_or(Failure::Usage(Msg::XlsxNeedsOutput))?;
-    let bytes = doc
-        .xlsx(lang)
-        .map_err(|_| Failure::Refused(Msg::WorkbookFailed))?;
+    let path = path.ok_or(Failure::Usage(Msg::WorkbookNeedsOutput(kind)))?;
+    let bytes = match kind {
+        "ods" => doc.ods(lang).ok(),
+        _ => doc.xlsx(lang).ok(),
+    };
+    let bytes = bytes.ok_or(Failure::Refused(Msg::WorkbookFailed(kind)))?;
     write(ctx, path, &bytes)
 }
 
@@ -90,7 +95,7 @@ pub(super) fn write(ctx: &Context, path: &Path, bytes: &[u8]) -> Result<(), Fail
     Ok(())
 }
 
-/// Refuses an `--output` inside the plan folder: a report written there
+/// Refuses an `--output` inside the plan folder (each plan of `portfolio`): a report written there
 /// could replace `axes.yaml` or a sheet, or leave a stray file among the
 /// plan's. The path is resolved as the file system will (its nearest
 /// existing ancestor canonicalized, links followed).
@@ -113,17 +118,23 @@ pub(super) fn refuse_inside_plan(ctx: &Context, path: &Path) -> Result<(), Failu
             _ => break absolute.clone(),
         }
     };
-    if resolved.starts_with(&ctx.plan_dir) {
-        let plan = match ctx.shown_dir.as_os_str().is_empty() {
-            true => std::path::PathBuf::from("."),
-            false => ctx.shown_dir.clone(),
-        };
-        return Err(Failure::Refused(Msg::OutputInPlan(
-            path.to_path_buf(),
-            plan,
-        )));
+    match ctx
+        .protected
+        .iter()
+        .find(|(dir, _)| resolved.starts_with(dir))
+    {
+        Some((_, shown)) => {
+            let plan = match shown.as_os_str().is_empty() {
+                true => std::path::PathBuf::from("."),
+                false => shown.clone(),
+            };
+            Err(Failure::Refused(Msg::OutputInPlan(
+                path.to_path_buf(),
+                plan,
+            )))
+        }
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Writes `files` (name, text) into `dir`, created if missing, and

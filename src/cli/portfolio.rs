@@ -30,7 +30,7 @@ pub(super) fn run(ctx: &Context, args: &PortfolioArgs) -> Result<ExitCode, Failu
         json: &|| render::json(&p, lang),
         text: &|format| {
             Some(match format {
-                TableFormat::Table | TableFormat::Html | TableFormat::Xlsx => {
+                TableFormat::Table | TableFormat::Html | TableFormat::Xlsx | TableFormat::Ods => {
                     let mut text = plans.terminal(lang, ctx.style());
                     if let Some(s) = &sheets {
                         text.push('\n');

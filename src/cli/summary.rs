@@ -43,11 +43,13 @@ pub(super) fn run(ctx: &Context, args: &SummaryArgs) -> Result<ExitCode, Failure
         json: &|| render::json(&summary),
         text: &|format| {
             Some(match format {
-                TableFormat::Table | TableFormat::Html | TableFormat::Xlsx => format!(
-                    "{}{}",
-                    render::grid(&summary, lang).terminal(lang, ctx.style()),
-                    note(ctx.style())
-                ),
+                TableFormat::Table | TableFormat::Html | TableFormat::Xlsx | TableFormat::Ods => {
+                    format!(
+                        "{}{}",
+                        render::grid(&summary, lang).terminal(lang, ctx.style()),
+                        note(ctx.style())
+                    )
+                }
                 TableFormat::Markdown => {
                     let unwrapped = ctg::render::table::Style {
                         color: false,

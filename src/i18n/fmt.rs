@@ -55,7 +55,7 @@ fn thousands(digits: &str, lang: Lang) -> String {
     let sep = lang.pick(',', NNBSP);
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(sep);
         }
         grouped.push(c);

@@ -61,7 +61,26 @@ impl Document {
 
     /// A workbook, one worksheet per table named by its caption.
     pub fn xlsx(&self, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-        let names: Vec<&str> = self.grids.iter().map(|g| g.title.as_str()).collect();
-        xlsx::workbook(&self.grids, &names, &self.title, lang)
+        xlsx::workbook(&self.grids, &self.sheet_names(), &self.title, lang)
     }
+
+    /// An OpenDocument spreadsheet, the same worksheets as [`Document::xlsx`].
+    pub fn ods(&self, lang: Lang) -> Result<Vec<u8>, spreadsheet_ods::OdsError> {
+        crate::render::ods::workbook(&self.grids, &self.sheet_names(), &self.title, lang)
+    }
+
+    /// The worksheet names: the tables' captions, as a workbook takes them.
+    fn sheet_names(&self) -> Vec<String> {
+        self.grids.iter().map(|g| sheet_name(&g.title)).collect()
+    }
+}
+
+/// A worksheet's name: the caption without the characters a workbook
+/// refuses (`[]:*?/\` and the quote), at most 31 characters.
+pub fn sheet_name(caption: &str) -> String {
+    caption
+        .chars()
+        .filter(|c| !"[]:*?/\\'".contains(*c))
+        .take(31)
+        .collect()
 }

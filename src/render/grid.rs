@@ -77,6 +77,15 @@ impl Cell {
     }
 }
 
+/// The places of decimals a figure needs once rounded to `decimals`:
+/// `162` none, `2.5` one, `93.333` two (the workbooks show no trailing zero).
+pub fn places(value: f64, decimals: u32) -> u32 {
+    let rounded = fmt::round(value, decimals);
+    (0..decimals)
+        .find(|d| fmt::round(rounded, *d) == rounded)
+        .unwrap_or(decimals)
+}
+
 /// `+5 pts`, `−2 pts`, `0 pt` (rounded to whole points).
 fn points(v: f64, lang: Lang) -> String {
     let r = fmt::round(v, 0);
@@ -315,6 +324,10 @@ mod tests {
         assert_eq!(Cell::Points(4.6).text(Lang::Fr), "+5\u{a0}pts");
         assert_eq!(Cell::Points(-1.0).text(Lang::En), "-1 pt");
         assert_eq!(Cell::Number(1234.5, 1).text(Lang::Fr), "1\u{202f}234,5");
+        assert_eq!(
+            (places(162.0, 2), places(2.5, 2), places(93.333, 2)),
+            (0, 1, 2)
+        );
         assert_eq!(
             escape("<script>alert('x')</script>"),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"

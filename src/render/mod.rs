@@ -12,6 +12,7 @@ pub mod grid;
 pub mod html;
 pub mod json;
 pub mod log;
+pub mod ods;
 pub mod portfolio;
 pub mod show;
 pub mod status;

@@ -2,14 +2,14 @@
 //! dates (not text), plan text always written as strings, header rows frozen.
 
 use crate::i18n::Lang;
-use crate::i18n::fmt;
-use crate::render::grid::{Cell, Grid};
+use crate::render::grid::{Cell, Grid, places};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-/// The workbook as bytes; `names` are the worksheet names (at most 31 characters).
+/// The workbook as bytes; `names` are the worksheet names (see
+/// [`crate::render::document::sheet_name`]).
 pub fn workbook(
     grids: &[Grid],
-    names: &[&str],
+    names: &[String],
     title: &str,
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
@@ -23,12 +23,7 @@ pub fn workbook(
     let wrap = Format::new().set_text_wrap();
     for (grid, name) in grids.iter().zip(names) {
         let sheet = book.add_worksheet();
-        let short: String = name
-            .chars()
-            .filter(|c| !"[]:*?/\\".contains(*c))
-            .take(31)
-            .collect();
-        sheet.set_name(short)?;
+        sheet.set_name(name)?;
         for (col, h) in grid.header.iter().enumerate() {
             sheet.write_string_with_format(0, col as u16, h, &header)?;
         }
@@ -84,16 +79,10 @@ fn number_format(cell: &Cell) -> String {
         Cell::Money(_) => "#,##0.00".into(),
         Cell::Points(_) => "+0\" pts\";-0\" pts\";0\" pt\"".into(),
         Cell::Date(_) => "dd/mm/yyyy".into(),
-        Cell::Number(v, decimals) => {
-            let rounded = fmt::round(*v, *decimals);
-            let places = (0..*decimals)
-                .find(|d| fmt::round(rounded, *d) == rounded)
-                .unwrap_or(*decimals);
-            match places {
-                0 => "#,##0".into(),
-                _ => format!("#,##0.{}", "0".repeat(places as usize)),
-            }
-        }
+        Cell::Number(v, decimals) => match places(*v, *decimals) {
+            0 => "#,##0".into(),
+            places => format!("#,##0.{}", "0".repeat(places as usize)),
+        },
         _ => "General".into(),
     }
 }

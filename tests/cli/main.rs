@@ -25,6 +25,7 @@ mod limits;
 mod log;
 mod man;
 mod means;
+mod ods;
 mod output;
 mod plan_paths;
 mod portfolio;

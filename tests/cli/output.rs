@@ -11,7 +11,7 @@ fn an_extension_the_command_cannot_write_is_refused_and_writes_nothing() {
         &["status", "--output", "st.pdf"][..],
         &["status", "--output", "st.svg"],
         &["log", "--output", "journal.pdf"],
-        &["summary", "--output", "synthese.ods"],
+        &["summary", "--output", "synthese.numbers"],
         &["report", "2024", "--output", "x.pdf"],
         &["timeline", "--output", "t.csv"],
     ] {

@@ -14,7 +14,7 @@ use std::process::Command;
 const FRENCH_CSV: &str = "CSV:59,34,76,1,,1036";
 
 /// `soffice` if installed; `None` (after saying so) on a developer's machine.
-fn soffice() -> Option<&'static str> {
+pub(crate) fn soffice() -> Option<&'static str> {
     let found = Command::new("soffice")
         .arg("--version")
         .output()
@@ -33,26 +33,9 @@ fn soffice() -> Option<&'static str> {
 /// Opens every `names` CSV of `dir` in LibreOffice Calc (one run) and returns
 /// each first worksheet.
 fn open_in_calc(soffice: &str, dir: &Path, names: &[&str]) -> Vec<calamine::Range<Data>> {
-    let profile = tempfile::tempdir().unwrap();
     let out = dir.join("xlsx");
-    let run = Command::new(soffice)
-        .env("HOME", profile.path())
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().join("lo").display()
-        ))
-        .args(["--headless", &format!("--infilter={FRENCH_CSV}")])
-        .args(["--convert-to", "xlsx"])
-        .arg("--outdir")
-        .arg(&out)
-        .args(names.iter().map(|n| dir.join(format!("{n}.csv"))))
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let files: Vec<PathBuf> = names.iter().map(|n| dir.join(format!("{n}.csv"))).collect();
+    convert_to_xlsx(soffice, Some(FRENCH_CSV), &files, &out);
     names
         .iter()
         .map(|n| {
@@ -62,6 +45,39 @@ fn open_in_calc(soffice: &str, dir: &Path, names: &[&str]) -> Vec<calamine::Rang
             book.worksheet_range_at(0).unwrap().unwrap()
         })
         .collect()
+}
+
+/// Has LibreOffice Calc open `files` (with the import filter `infilter`,
+/// if any) and save each as `out/NAME.xlsx`, in one run with a profile of
+/// its own.
+pub(crate) fn convert_to_xlsx(
+    soffice: &str,
+    infilter: Option<&str>,
+    files: &[PathBuf],
+    out: &Path,
+) {
+    let profile = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(soffice);
+    cmd.env("HOME", profile.path())
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().join("lo").display()
+        ))
+        .arg("--headless");
+    if let Some(filter) = infilter {
+        cmd.arg(format!("--infilter={filter}"));
+    }
+    let run = cmd
+        .args(["--convert-to", "xlsx", "--outdir"])
+        .arg(out)
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
 }
 
 /// The column headed `header`, without the header.

@@ -4,6 +4,17 @@
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
+impl TableFormat {
+    /// The extension of a workbook format (`xlsx`, `ods`), none for text.
+    pub(crate) fn workbook(self) -> Option<&'static str> {
+        match self {
+            TableFormat::Xlsx => Some("xlsx"),
+            TableFormat::Ods => Some("ods"),
+            _ => None,
+        }
+    }
+}
+
 /// Formats of tabular commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum TableFormat {
@@ -15,6 +26,8 @@ pub(crate) enum TableFormat {
     Html,
     /// An Excel workbook, one worksheet per table (needs --output).
     Xlsx,
+    /// An OpenDocument spreadsheet (LibreOffice), one worksheet per table (needs --output).
+    Ods,
     /// CSV (French: `;`, BOM, decimal comma); report and evaluation write one file per table into --output DIR, or --table NAME to stdout.
     Csv,
     /// JSON with a version.

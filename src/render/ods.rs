@@ -1,0 +1,169 @@
+//! An OpenDocument spreadsheet (`.ods`) with one worksheet per grid, as the
+//! xlsx workbook: real numbers, euros, percentages and dates (not text),
+//! plan text always written as strings, the header row frozen and repeated
+//! on every printed page, columns as wide as their text.
+
+use crate::i18n::Lang;
+use crate::render::grid::{Cell, Grid, places};
+use spreadsheet_ods::color::Rgb;
+use spreadsheet_ods::format::{FormatNumberStyle, ValueFormatRef};
+use spreadsheet_ods::style::units::WrapOption;
+use spreadsheet_ods::{
+    CellStyle, CellStyleRef, Length, OdsError, Sheet, ValueFormatDateTime, ValueFormatNumber,
+    ValueFormatPercentage, WorkBook,
+};
+use std::collections::HashMap;
+
+/// The cell styles of a workbook, each made once.
+struct Styles {
+    header: CellStyleRef,
+    text: CellStyleRef,
+    bold: CellStyleRef,
+    money: CellStyleRef,
+    percent: CellStyleRef,
+    date: CellStyleRef,
+    /// Numbers by their places of decimals.
+    numbers: HashMap<u32, CellStyleRef>,
+}
+
+impl Styles {
+    fn new(book: &mut WorkBook) -> Styles {
+        let mut header = CellStyle::new_empty();
+        header.set_name("ctg-header");
+        header.set_font_bold();
+        header.set_wrap_option(WrapOption::Wrap);
+        header.set_background_color(Rgb::new(0xDC, 0xE6, 0xF0));
+        let mut text = CellStyle::new_empty();
+        text.set_name("ctg-text");
+        text.set_wrap_option(WrapOption::Wrap);
+        let mut bold = CellStyle::new_empty();
+        bold.set_name("ctg-bold");
+        bold.set_font_bold();
+        let money = number_format(book, "ctg-f-money", 2, true);
+        let mut percent = ValueFormatPercentage::new_named("ctg-f-percent");
+        percent
+            .part_number()
+            .min_integer_digits(1)
+            .fixed_decimal_places(0)
+            .build();
+        percent.part_text("%").build();
+        let percent = book.add_percentage_format(percent);
+        let mut date = ValueFormatDateTime::new_named("ctg-f-date");
+        date.part_day().style(FormatNumberStyle::Long).build();
+        date.part_text("/").build();
+        date.part_month().style(FormatNumberStyle::Long).build();
+        date.part_text("/").build();
+        date.part_year().style(FormatNumberStyle::Long).build();
+        let date = book.add_datetime_format(date);
+        Styles {
+            header: book.add_cellstyle(header),
+            text: book.add_cellstyle(text),
+            bold: book.add_cellstyle(bold),
+            money: book.add_cellstyle(CellStyle::new("ctg-money", &money)),
+            percent: book.add_cellstyle(CellStyle::new("ctg-percent", &percent)),
+            date: book.add_cellstyle(CellStyle::new("ctg-date", &date)),
+            numbers: HashMap::new(),
+        }
+    }
+
+    /// The style of a number shown with `places` decimals, thousands grouped.
+    fn number(&mut self, book: &mut WorkBook, places: u32) -> CellStyleRef {
+        self.numbers
+            .entry(places)
+            .or_insert_with(|| {
+                let format = number_format(book, &format!("ctg-f-n{places}"), places, false);
+                book.add_cellstyle(CellStyle::new(format!("ctg-n{places}"), &format))
+            })
+            .clone()
+    }
+}
+
+/// A number format with exactly `places` decimals (`fixed`) or at most.
+fn number_format(book: &mut WorkBook, name: &str, places: u32, fixed: bool) -> ValueFormatRef {
+    let places = u8::try_from(places).unwrap_or(6);
+    let mut format = ValueFormatNumber::new_named(name);
+    let part = format.part_number().min_integer_digits(1).grouping();
+    match fixed {
+        true => part.fixed_decimal_places(places).build(),
+        false => part.decimal_places(places).build(),
+    }
+    book.add_number_format(format)
+}
+
+/// A column as wide as its longest line of text, within 2 and 12 cm.
+fn width(grid: &Grid, col: usize, lang: Lang) -> Length {
+    let longest = std::iter::once(grid.header.get(col).map_or(0, |h| h.chars().count()))
+        .chain(grid.rows.iter().map(|r| {
+            r.cells.get(col).map_or(0, |c| {
+                c.text(lang)
+                    .lines()
+                    .map(|l| l.chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+        }))
+        .max()
+        .unwrap_or(0);
+    let cm = (longest as f64 * 0.21 + 0.5).clamp(2.0, 12.0);
+    Length::Cm((cm * 100.0).round() / 100.0)
+}
+
+/// The spreadsheet as bytes; `names` are the worksheet names (see
+/// [`crate::render::document::sheet_name`]).
+pub fn workbook(
+    grids: &[Grid],
+    names: &[String],
+    title: &str,
+    lang: Lang,
+) -> Result<Vec<u8>, OdsError> {
+    let mut book = WorkBook::new_empty();
+    book.metadata_mut().title = title.to_string();
+    let mut styles = Styles::new(&mut book);
+    for (grid, name) in grids.iter().zip(names) {
+        let mut sheet = Sheet::new(name);
+        for (col, h) in grid.header.iter().enumerate() {
+            sheet.set_styled_value(0, col as u32, h.as_str(), &styles.header);
+            sheet.set_col_width(col as u32, width(grid, col, lang));
+        }
+        sheet.split_row_header(0);
+        sheet.set_header_rows(0, 0);
+        for (i, row) in grid.rows.iter().enumerate() {
+            let r = i as u32 + 1;
+            for (col, cell) in row.cells.iter().enumerate() {
+                let c = col as u32;
+                match cell {
+                    Cell::Label(_) | Cell::Plan(_) | Cell::Health(_) => {
+                        let style = if row.emphasis {
+                            &styles.bold
+                        } else {
+                            &styles.text
+                        };
+                        sheet.set_styled_value(r, c, cell.text(lang), style);
+                    }
+                    Cell::Count(n) => {
+                        let style = styles.number(&mut book, 0);
+                        sheet.set_styled_value(r, c, *n as f64, &style);
+                    }
+                    Cell::Number(v, d) => {
+                        let style = styles.number(&mut book, places(*v, *d));
+                        sheet.set_styled_value(r, c, *v, &style);
+                    }
+                    Cell::Points(v) => {
+                        let style = styles.number(&mut book, 0);
+                        sheet.set_styled_value(r, c, *v, &style);
+                    }
+                    Cell::Money(m) => sheet.set_styled_value(r, c, m.euros_f64(), &styles.money),
+                    Cell::Percent(v) => sheet.set_styled_value(r, c, v / 100.0, &styles.percent),
+                    Cell::Date(d) => sheet.set_styled_value(r, c, *d, &styles.date),
+                    Cell::Empty | Cell::Missing => {}
+                }
+            }
+        }
+        let below = grid.rows.len() as u32 + 2;
+        for (i, note) in grid.notes.iter().enumerate() {
+            sheet.set_value(below + i as u32, 0, note.as_str());
+        }
+        book.push_sheet(sheet);
+    }
+    spreadsheet_ods::write_ods_buf(&mut book, Vec::new())
+}

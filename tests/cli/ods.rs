@@ -1,0 +1,151 @@
+//! `--format ods`: the OpenDocument spreadsheet French public bodies are
+//! steered towards (RGI). Read back with calamine (ids text, figures
+//! numbers, euros exact, percentages fractions, dates dates), and opened by
+//! the real LibreOffice Calc, which must convert every workbook ctg writes.
+
+use crate::common::TestEnv;
+use calamine::{Data, Ods, Reader, Xlsx, open_workbook};
+
+#[test]
+fn the_review_as_ods_holds_real_numbers_euros_and_dates() {
+    let env = TestEnv::demo();
+    let run = env.run(&["report", "2024", "--output", "bilan.ods"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("écrit\u{a0}: bilan.ods\n"),
+        "{}",
+        run.stderr
+    );
+    let mut book: Ods<_> = open_workbook(env.dir.path().join("bilan.ods")).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Synthèse par axe",
+            "Détail par fiche action",
+            "Indicateurs",
+            "Jalons",
+            "Financements"
+        ]
+    );
+    let synthesis = book.worksheet_range("Synthèse par axe").unwrap();
+    assert_eq!(
+        synthesis.get_value((0, 0)),
+        Some(&Data::String("Axe".into()))
+    );
+    assert_eq!(
+        synthesis.get_value((3, 1)),
+        Some(&Data::Float(6.0)),
+        "a count"
+    );
+    assert_eq!(
+        synthesis.get_value((3, 7)),
+        Some(&Data::Float(0.2)),
+        "a rate"
+    );
+    let detail = book.worksheet_range("Détail par fiche action").unwrap();
+    assert!(
+        detail
+            .rows()
+            .any(|r| r.first() == Some(&Data::String("1.1.1".into()))),
+        "an id is text, not a date or a number"
+    );
+    let milestones = book.worksheet_range("Jalons").unwrap();
+    // ODS holds a date as an ISO date-time value, not a number of days.
+    assert_eq!(
+        milestones.get_value((2, 0)),
+        Some(&Data::DateTimeIso("2024-03-31T00:00:00".into()))
+    );
+    let funding = book.worksheet_range("Financements").unwrap();
+    let total = funding
+        .rows()
+        .find(|r| r.first() == Some(&Data::String("Total".into())))
+        .unwrap();
+    // 2024: 12 000 + 2 500.50 + 40 000 planned, 12 000 + 2 500.50 + 12 000 spent.
+    assert_eq!(total[4], Data::Float(54_500.5));
+    assert_eq!(total[5], Data::Float(26_500.5));
+}
+
+#[test]
+fn a_workbook_goes_to_a_file() {
+    let env = TestEnv::demo();
+    let run = env.run(&["status", "--format", "ods"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "un classeur ods s'écrit dans un fichier\u{a0}: ajoutez --output FICHIER.ods"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["status", "--format", "ods", "--output", "-"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("donnez --output FICHIER.ods au lieu de -"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Every command that writes tables, as `.ods`.
+const WORKBOOKS: [(&str, &[&str]); 7] = [
+    ("status", &["status"]),
+    ("budget", &["budget"]),
+    ("log", &["log"]),
+    ("summary", &["summary"]),
+    ("bilan", &["report", "2024"]),
+    ("evaluation", &["evaluation"]),
+    ("portfolio", &["portfolio", "plan"]),
+];
+
+#[test]
+fn libreoffice_opens_every_ods_ctg_writes() {
+    let Some(soffice) = crate::spreadsheet::soffice() else {
+        return;
+    };
+    let env = TestEnv::demo();
+    for (name, args) in WORKBOOKS {
+        let mut all = args.to_vec();
+        let out = format!("{name}.ods");
+        all.extend(["--output", &out]);
+        let run = env.run(&all);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+    }
+    let converted = env.dir.path().join("converted");
+    let files = WORKBOOKS.map(|(name, _)| env.dir.path().join(format!("{name}.ods")));
+    crate::spreadsheet::convert_to_xlsx(soffice, None, &files, &converted);
+    for (name, _) in WORKBOOKS {
+        let path = converted.join(format!("{name}.xlsx"));
+        let mut book: Xlsx<_> = open_workbook(&path)
+            .unwrap_or_else(|e| panic!("{name}: LibreOffice did not convert it: {e}"));
+        let first = book.worksheet_range_at(0).unwrap().unwrap();
+        assert!(first.height() > 1, "{name}: a header and rows");
+    }
+    // As LibreOffice reads it: the budget's total is a number, exact.
+    let mut budget: Xlsx<_> = open_workbook(converted.join("budget.xlsx")).unwrap();
+    let years = budget.worksheet_range_at(0).unwrap().unwrap();
+    let total = years
+        .rows()
+        .find(|r| r.first() == Some(&Data::String("Total".into())))
+        .unwrap();
+    assert_eq!(total[1], Data::Float(183_501.5));
+    assert_eq!(total[2], Data::Float(42_500.5));
+}
+
+/// `portfolio` reads plans in folders under the current one: it writes
+/// beside them, never into one of them.
+#[test]
+fn portfolio_writes_beside_the_plans_not_into_them() {
+    let env = TestEnv::demo();
+    let run = env.run(&["portfolio", "plan", "--output", "portfolio.ods"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(env.dir.path().join("portfolio.ods").is_file());
+    let run = env.run(&["portfolio", "plan", "--output", "plan/portfolio.ods"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("dans le dossier du plan `plan`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!env.path("portfolio.ods").exists());
+}
