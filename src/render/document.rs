@@ -76,11 +76,11 @@ impl Document {
 }
 
 /// A worksheet's name: the caption without the characters a workbook
-/// refuses (`[]:*?/\` and the quote), at most 31 characters.
+/// refuses (`[]:*?/\`), at most 31 characters.
 pub fn sheet_name(caption: &str) -> String {
     caption
         .chars()
-        .filter(|c| !"[]:*?/\\'".contains(*c))
+        .filter(|c| !"[]:*?/\\".contains(*c))
         .take(31)
         .collect()
 }
