@@ -31,8 +31,8 @@ impl Paths<'_> {
 }
 
 /// Every diagnostic in rustc's layout, repeated warnings grouped, then the notes of skipped checks.
-/// `width` (the terminal's, when known) shortens the id list of a grouped
-/// warning so that its line fits.
+/// `width` (the terminal's, when known) wraps the id list of a grouped
+/// warning over lines that fit.
 pub fn render_text(
     diags: &[Diagnostic],
     loaded: &Loaded,
@@ -183,21 +183,21 @@ fn render_group(
         Severity::Error => L::ErrorWord.get(lang),
         Severity::Warning => L::WarningWord.get(lang),
     };
-    // `avertissement[no-lead]: ` before the message.
+    // `avertissement[no-lead]: ` before the message; its continuation
+    // lines are indented as far.
     let prefix = severity.chars().count() + first.problem.code().chars().count() + 4;
     let budget = width.map(|w| usize::from(w).saturating_sub(prefix));
-    let message = (0..=ids.len())
-        .rev()
-        .map(|shown| {
-            let list = shorten(&ids, shown);
-            first.problem.group_message(ids.len(), &list, lang)
-        })
-        .find(|m| budget.is_none_or(|b| m.chars().count() <= b))
-        .unwrap_or_else(|| {
-            first
-                .problem
-                .group_message(ids.len(), &shorten(&ids, 0), lang)
-        });
+    let message = first
+        .problem
+        .group_message(ids.len(), &ids.join(", "), lang);
+    let message = match budget {
+        Some(b) if message.chars().count() > b => wrap_ids(
+            first.problem.group_message(ids.len(), "", lang).trim_end(),
+            &ids,
+            b,
+        ),
+        _ => message,
+    };
     let title = level(first.severity, lang)
         .primary_title(safe(&message))
         .id(first.problem.code());
@@ -208,16 +208,30 @@ fn render_group(
     renderer.render(&[group])
 }
 
-/// The first `shown` ids, then `…` and the last one (all of them when
-/// `shown` covers them).
-fn shorten(ids: &[&str], shown: usize) -> String {
-    if shown + 1 >= ids.len() {
-        return ids.join(", ");
+/// `head` then every id, filled into lines of `budget` characters: the
+/// renderer indents the lines after the first under the message's start.
+/// A line holds at least one id, however narrow the budget.
+fn wrap_ids(head: &str, ids: &[&str], budget: usize) -> String {
+    let mut out = head.to_string();
+    let mut line = head.chars().count();
+    for (i, id) in ids.iter().enumerate() {
+        let word = if i + 1 < ids.len() {
+            format!("{id},")
+        } else {
+            (*id).to_string()
+        };
+        let len = word.chars().count();
+        if line > 0 && line + 1 + len > budget {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(&word);
+        line += len;
     }
-    let last = ids.last().copied().unwrap_or_default();
-    let mut head: Vec<&str> = ids[..shown].to_vec();
-    head.push("…");
-    format!("{} {last}", head.join(", "))
+    out
 }
 
 /// The source line with its controls as visible escapes, and the byte range

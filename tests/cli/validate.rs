@@ -353,3 +353,31 @@ fn french_keys_written_by_hand_get_the_english_key_as_hint() {
     assert!(all.contains("did you mean `progress`"), "{all}");
     assert!(all.contains("did you mean `title`"), "{all}");
 }
+
+/// At 80 columns a grouped warning names every sheet, its list wrapped
+/// under the message, never cut to `… 3.3.3`.
+#[test]
+fn grouped_warnings_wrap_their_ids_at_80_columns() {
+    let env = TestEnv::shipped();
+    let run = env.run_with_env(&[("COLUMNS", "80")], &["--as-of", "2026-06-30", "validate"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains('…'), "{}", run.stderr);
+    for line in run.stderr.lines() {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
+    insta::assert_snapshot!(run.stderr, @r"
+    avertissement[no-lead]: 27 fiches actions sans pilote : 1.1.1, 1.1.2, 1.1.3,
+                            1.2.1, 1.2.2, 1.2.3, 1.3.1, 1.3.2, 1.3.3, 2.1.1, 2.1.2,
+                            2.1.3, 2.2.1, 2.2.2, 2.2.3, 2.3.1, 2.3.2, 2.3.3, 3.1.1,
+                            3.1.2, 3.1.3, 3.2.1, 3.2.2, 3.2.3, 3.3.1, 3.3.2, 3.3.3
+     |
+     = aide : ajoutez `lead:` avec un identifiant de partenaire
+    avertissement[stale]: 27 fiches actions sans suivi depuis trop longtemps :
+                          1.1.1, 1.1.2, 1.1.3, 1.2.1, 1.2.2, 1.2.3, 1.3.1, 1.3.2,
+                          1.3.3, 2.1.1, 2.1.2, 2.1.3, 2.2.1, 2.2.2, 2.2.3, 2.3.1,
+                          2.3.2, 2.3.3, 3.1.1, 3.1.2, 3.1.3, 3.2.1, 3.2.2, 3.2.3,
+                          3.3.1, 3.3.2, 3.3.3
+     |
+     = aide : enregistrez où elle en est avec `ctg record`
+    ");
+}
