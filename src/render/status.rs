@@ -28,7 +28,7 @@ const fn column(key: &'static str, title: L, fit: Fit, hide_below: Option<u16>) 
 }
 
 /// The columns of the `status` table and how each gives way on a narrow
-/// terminal.
+/// terminal (see [`columns`]).
 const COLUMNS: [Column; 8] = [
     column("id", L::Id, Fit::Content, None),
     column("title", L::Title, Fit::Rest, None),
@@ -44,6 +44,17 @@ const COLUMNS: [Column; 8] = [
         Some(VERY_NARROW),
     ),
 ];
+
+/// The columns of a report's terminal table: under `--late`, the next
+/// milestone (where `(en retard)` says why a sheet is late) stays at every
+/// width, and gives way only with the table, to one block per row.
+fn columns(report: &StatusReport) -> [Column; 8] {
+    let mut columns = COLUMNS;
+    if report.late_only {
+        columns[at("next_milestone")].hide_below = None;
+    }
+    columns
+}
 
 fn header(lang: Lang) -> Vec<&'static str> {
     COLUMNS.iter().map(|c| c.title.get(lang)).collect()
@@ -70,8 +81,9 @@ pub fn health_color(h: Health) -> Option<Color> {
 
 fn milestone_text(m: &Option<NextMilestone>, lang: Lang) -> String {
     m.as_ref().map_or_else(String::new, |m| {
+        // `(en retard)` on one line: a wrap between its words reads as two.
         let late = if m.overdue {
-            format!(" ({})", L::Overdue.get(lang))
+            format!(" ({})", L::Overdue.get(lang).replace(' ', "\u{a0}"))
         } else {
             String::new()
         };
@@ -178,7 +190,7 @@ fn sheet_cells(s: &SheetRow, lang: Lang) -> Vec<GridCell> {
 /// The terminal table: the grid with progress bars, health in colour,
 /// rollup names in bold, then the totals line. Below [`NARROW`] columns the
 /// lead, the last entry and the bars go; below [`VERY_NARROW`] the next
-/// milestone too; when even that table is wider than the terminal (about
+/// milestone too, but under `--late`; when even that table is wider than the terminal (about
 /// 65 columns for the shipped plan), one block per row.
 pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
     if report.is_empty() {
@@ -208,27 +220,48 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
             }
         }));
     }
-    apply_columns(&mut table, &COLUMNS, style.width);
+    let columns = columns(report);
+    apply_columns(&mut table, &columns, style.width);
     // The title column as wide as its longest word: the table then
     // overflows rather than cut one, and gives way to blocks below.
-    let longest = grid
-        .rows
-        .iter()
-        .filter_map(|r| r.cells.get(title_column))
-        .map(|c| terminal::longest_word(&safe::cell(&c.text(lang))))
-        .max()
-        .unwrap_or(0);
+    let longest = |column: usize| {
+        std::iter::once(&grid.header[column])
+            .map(|h| terminal::longest_word(h))
+            .chain(
+                grid.rows
+                    .iter()
+                    .filter_map(|r| r.cells.get(column))
+                    .map(|c| terminal::longest_word(&safe::cell(&c.text(lang)))),
+            )
+            .max()
+            .unwrap_or(0)
+    };
+    let fixed = |w: usize| Width::Fixed(u16::try_from(w).unwrap_or(u16::MAX));
+    let title_longest = longest(title_column);
     if let Some(c) = table.column_mut(title_column) {
         // 30 % of the room inside the borders, as comfy-table counts it.
-        let visible = COLUMNS.iter().filter(|c| c.shown(style.width)).count();
+        let visible = columns.iter().filter(|c| c.shown(style.width)).count();
         let floor = match style.width {
             Some(w) => {
                 let share = (usize::from(w).saturating_sub(visible + 1)) * 3 / 10;
-                Width::Fixed(u16::try_from(share.max(longest + 2)).unwrap_or(u16::MAX))
+                fixed(share.max(title_longest + 2))
             }
             None => Width::Percentage(30),
         };
         c.set_constraint(ColumnConstraint::LowerBoundary(floor));
+    }
+    // Kept on a narrow terminal (`--late`), the next milestone is no
+    // narrower than its longest word either.
+    let milestone = at("next_milestone");
+    if let (true, Some(w)) = (report.late_only, style.width) {
+        let lower = longest(milestone) + 2;
+        let upper = (usize::from(w) * 18 / 100).max(lower);
+        if let Some(c) = table.column_mut(milestone) {
+            c.set_constraint(ColumnConstraint::Boundaries {
+                lower: fixed(lower),
+                upper: fixed(upper),
+            });
+        }
     }
     let footer = terminal::paragraph(&footer(report, lang), style);
     let drawn = table.to_string();

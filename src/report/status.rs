@@ -63,6 +63,10 @@ pub struct StatusReport {
     pub axes: Vec<AxisGroup>,
     /// Rollup of every sheet shown.
     pub total: Rollup,
+    /// Only late sheets are shown (`--late`): the terminal keeps the
+    /// column that says why at every width.
+    #[serde(skip)]
+    pub late_only: bool,
 }
 
 /// An axis and the sheets shown under it.
@@ -179,6 +183,7 @@ pub fn build(plan: &Plan, as_of: NaiveDate, filter: &Filter) -> StatusReport {
         convention: plan.convention.name.clone(),
         total: Rollup::of(shown.map(|r| &r.state)),
         axes,
+        late_only: filter.late,
     }
 }
 

@@ -499,3 +499,50 @@ fn colour_honours_term_dumb_clicolor_and_clicolor_force() {
     assert!(!on_a_terminal(&[("CLICOLOR", "0")]), "CLICOLOR=0 is not");
     assert!(on_a_terminal(&[("CLICOLOR", "1")]));
 }
+
+/// Under `--late` the next milestone, whose `(en retard)` says why a sheet
+/// is late, stays on a terminal narrower than 100 columns, none of its
+/// words cut.
+#[test]
+fn late_keeps_the_reason_below_100_columns() {
+    let env = TestEnv::demo();
+    for width in [99, 90, 80, 70, 60] {
+        let columns = width.to_string();
+        let run = env.run_with_env(
+            &[("COLUMNS", &columns)],
+            &["--as-of", "2025-12-31", "status", "--late"],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout.contains("(en\u{a0}retard)"),
+            "at {width}:\n{}",
+            run.stdout
+        );
+        for line in run.stdout.lines() {
+            assert!(line.chars().count() <= width, "at {width}: {line}");
+        }
+    }
+    let run = env.run_with_env(
+        &[("COLUMNS", "80")],
+        &["--as-of", "2025-12-31", "status", "--late"],
+    );
+    insta::assert_snapshot!(run.stdout, @r"
+    ┌───────┬─────────────────────┬─────────┬──────────┬────────────┬─────────────┐
+    │ N°    ┆ Intitulé            ┆ Statut  ┆ Santé    ┆ Avancement ┆ Prochain    │
+    │       ┆                     ┆         ┆          ┆            ┆ jalon       │
+    ╞═══════╪═════════════════════╪═════════╪══════════╪════════════╪═════════════╡
+    │ 1     ┆ Axe 1 — Se déplacer ┆ 1 fiche ┆ ▲ 1      ┆ 30 %       ┆             │
+    │       ┆ sur le territoire   ┆         ┆          ┆            ┆             │
+    │ 1.2   ┆ Aménager des        ┆ 1 fiche ┆ ▲ 1      ┆ 30 %       ┆             │
+    │       ┆ itinéraires         ┆         ┆          ┆            ┆             │
+    │       ┆ cyclables           ┆         ┆          ┆            ┆             │
+    │ 1.2.1 ┆ Liaison cyclable    ┆ bloquée ┆ alerte ▲ ┆ 30 %       ┆ 31/03/2025  │
+    │       ┆ entre les deux      ┆         ┆          ┆            ┆ Début des   │
+    │       ┆ bourgs              ┆         ┆          ┆            ┆ travaux     │
+    │       ┆                     ┆         ┆          ┆            ┆ (en retard) │
+    └───────┴─────────────────────┴─────────┴──────────┴────────────┴─────────────┘
+    Total : 1 fiche · taux de réalisation 0 % · avancement moyen 30 % · en retard 1
+    · sans suivi 1
+    alerte ▲ 1 · au 31/12/2025
+    ");
+}
