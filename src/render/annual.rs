@@ -93,6 +93,9 @@ fn synthesis(r: &AnnualReport, lang: Lang) -> Grid {
                 s.title
             )),
         ));
+        if let Some(id) = &s.id {
+            g.shorten_last(id);
+        }
     }
     g.push_emphasis(row(&r.synthesis.total, Cell::Label(label(L::Total, lang))));
     g.notes = r

@@ -81,6 +81,7 @@ fn outcome(e: &Evaluation, lang: Lang) -> Grid {
             Level::Objective => g.push(cells(r, name)),
             _ => g.push_emphasis(cells(r, name)),
         }
+        g.shorten_last(&r.id);
     }
     g.push_emphasis(cells(&e.outcome.total, Cell::Label(label(L::Total, lang))));
     g

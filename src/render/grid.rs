@@ -105,6 +105,10 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// A group heading or a total.
     pub emphasis: bool,
+    /// What names the row in a terminal too narrow for its first cell (an
+    /// axis's `1` for `1 — Faciliter les mobilités…`): the whole text then
+    /// goes in a legend under the table.
+    pub short: Option<String>,
 }
 
 /// A titled table.
@@ -149,6 +153,7 @@ impl Grid {
         self.rows.push(Row {
             cells,
             emphasis: false,
+            short: None,
         });
     }
 
@@ -157,7 +162,16 @@ impl Grid {
         self.rows.push(Row {
             cells,
             emphasis: true,
+            short: None,
         });
+    }
+
+    /// Names the last row by `short` where a terminal has no room for its
+    /// first cell (see [`Row::short`]).
+    pub fn shorten_last(&mut self, short: &str) {
+        if let Some(row) = self.rows.last_mut() {
+            row.short = Some(short.to_string());
+        }
     }
 
     /// A Markdown section: a heading, a table (group rows in bold), its notes.

@@ -200,9 +200,37 @@ fn share(extents: &[(usize, usize)], room: usize) -> Vec<usize> {
     widths
 }
 
+/// How a grid was laid out in the terminal.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    Table,
+    Turned,
+    Blocks,
+}
+
+/// A key text wrapped over more lines than this is squeezed: the row is
+/// named by its short name instead, the text in a legend.
+const SQUEEZED_LINES: usize = 3;
+
+/// The inner widths of a drawn table's columns, read from its top border.
+fn drawn_widths(drawn: &str) -> Vec<usize> {
+    drawn
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .split(|c| c != '─')
+        .filter(|run| !run.is_empty())
+        .map(|run| width(run).saturating_sub(2))
+        .collect()
+}
+
 impl Grid {
     /// For the terminal: the title, then the grid laid out to fit
-    /// `style.width` (see the module's documentation).
+    /// `style.width` (see the module's documentation). Where that layout
+    /// wraps a row's name over more than [`SQUEEZED_LINES`] lines (long axis
+    /// titles beside number columns as wide as their headings), rows that
+    /// have a short name are named by it, their whole names listed under
+    /// the table.
     pub fn terminal(&self, lang: Lang, style: Style) -> String {
         let texts = Texts {
             header: self.header.clone(),
@@ -217,24 +245,79 @@ impl Grid {
                 })
                 .collect(),
         };
-        let table = |t: &Texts, bold: &dyn Fn(usize, usize) -> bool| {
-            (self.title.clone(), t.table(style, bold))
-        };
-        let (title, body) = match style.width {
-            Some(max) if texts.room(max).is_none() => match self.turned(&texts) {
-                Some(turned) if turned.room(max).is_some() => {
-                    table(&turned, &|_, c| c > 0 && self.emphasis(c - 1))
+        let (mut title, mut body, shape) = self.layout(&texts, lang, style);
+        if let Some(max) = style.width.map(usize::from)
+            && self.squeezed(&texts, &body, shape)
+        {
+            let mut short = Texts {
+                header: texts.header.clone(),
+                rows: texts.rows.clone(),
+            };
+            let mut legend = String::new();
+            for (row, cells) in self.rows.iter().zip(&mut short.rows) {
+                if let (Some(name), Some(first)) = (&row.short, cells.first_mut()) {
+                    for line in wrap(first, max, "", "    ") {
+                        legend.push_str(&line);
+                        legend.push('\n');
+                    }
+                    *first = crate::safe::cell(name);
                 }
-                _ => (self.legend(&texts), self.blocks(&texts, lang, style)),
-            },
-            _ => table(&texts, &|r, _| self.emphasis(r)),
-        };
+            }
+            let (t, b, _) = self.layout(&short, lang, style);
+            (title, body) = (t, format!("{b}{legend}"));
+        }
         let mut out = format!("{}\n{body}", paragraph(&title, style));
         for note in &self.notes {
             out.push_str(&paragraph(&crate::safe::safe(note), style));
             out.push('\n');
         }
         out
+    }
+
+    /// The title and body of the first layout that fits (see the module's
+    /// documentation), and which it is.
+    fn layout(&self, texts: &Texts, lang: Lang, style: Style) -> (String, String, Shape) {
+        let table = |t: &Texts, bold: &dyn Fn(usize, usize) -> bool| t.table(style, bold);
+        match style.width {
+            Some(max) if texts.room(max).is_none() => match self.turned(texts) {
+                Some(turned) if turned.room(max).is_some() => (
+                    self.title.clone(),
+                    table(&turned, &|_, c| c > 0 && self.emphasis(c - 1)),
+                    Shape::Turned,
+                ),
+                _ => (
+                    self.legend(texts),
+                    self.blocks(texts, lang, style),
+                    Shape::Blocks,
+                ),
+            },
+            _ => (
+                self.title.clone(),
+                table(texts, &|r, _| self.emphasis(r)),
+                Shape::Table,
+            ),
+        }
+    }
+
+    /// Whether `body` wraps the name of a row that has a short name over
+    /// more than [`SQUEEZED_LINES`] lines: its first cell in a table, its
+    /// heading in a turned one.
+    fn squeezed(&self, texts: &Texts, body: &str, shape: Shape) -> bool {
+        let widths = drawn_widths(body);
+        let tall = |text: &str, w: Option<&usize>| {
+            w.is_some_and(|w| wrap(text, (*w).max(1), "", "").len() > SQUEEZED_LINES)
+        };
+        let shortened = self.rows.iter().zip(&texts.rows).enumerate();
+        let mut named = shortened.filter(|(_, (row, _))| row.short.is_some());
+        match shape {
+            Shape::Table => named.any(|(_, (_, cells))| {
+                tall(cells.first().map_or("", String::as_str), widths.first())
+            }),
+            Shape::Turned => {
+                named.any(|(r, (_, cells))| tall(&self.name(cells), widths.get(r + 1)))
+            }
+            Shape::Blocks => false,
+        }
     }
 
     /// The title of blocks, naming what heads each block: `Détail (N° — Intitulé)`.

@@ -103,3 +103,68 @@ fn shipped_plan_report_fits_narrow_terminals() {
         }
     }
 }
+
+/// The lines of the section of `text` that starts with the line `title`,
+/// up to the next blank line.
+fn section<'a>(text: &'a str, title: &str) -> Vec<&'a str> {
+    text.lines()
+        .skip_while(|l| *l != title)
+        .take_while(|l| !l.is_empty())
+        .collect()
+}
+
+/// At 120 columns the shipped plan's axis titles (up to 130 characters)
+/// would wrap over a dozen lines beside number columns as wide as their
+/// headings: the rows are named by the axis ids, one line each, and the
+/// titles follow the table. Same for the evaluation's axes and objectives.
+#[test]
+fn long_axis_titles_go_under_the_table_not_down_its_first_column() {
+    let env = TestEnv::shipped();
+    let run = env.run_with_env(
+        &[("COLUMNS", "120")],
+        &["--as-of", "2025-12-31", "report", "2025"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let synthesis = section(&run.stdout, "Synthèse par axe");
+    insta::assert_snapshot!(synthesis.join("\n"), @r"
+    Synthèse par axe
+    ┌───────┬────────┬───────────┬─────────────┬──────────┬─────────────┬──────────┬─────────────┬─────────────┬───────────┐
+    │ Axe   ┆ fiches ┆ réalisées ┆ abandonnées ┆ alerte ▲ ┆ non         ┆ en cours ┆ taux de     ┆ avancement  ┆ évolution │
+    │       ┆        ┆           ┆             ┆          ┆ démarrées   ┆          ┆ réalisation ┆ moyen       ┆           │
+    ╞═══════╪════════╪═══════════╪═════════════╪══════════╪═════════════╪══════════╪═════════════╪═════════════╪═══════════╡
+    │ 1     ┆ 9      ┆ 0         ┆ 0           ┆ 0        ┆ 9           ┆ 0        ┆ 0 %         ┆ 0 %         ┆ 0 pt      │
+    │ 2     ┆ 9      ┆ 0         ┆ 0           ┆ 0        ┆ 9           ┆ 0        ┆ 0 %         ┆ 0 %         ┆ 0 pt      │
+    │ 3     ┆ 9      ┆ 0         ┆ 0           ┆ 0        ┆ 9           ┆ 0        ┆ 0 %         ┆ 0 %         ┆ 0 pt      │
+    │ Total ┆ 27     ┆ 0         ┆ 0           ┆ 0        ┆ 27          ┆ 0        ┆ 0 %         ┆ 0 %         ┆ 0 pt      │
+    └───────┴────────┴───────────┴─────────────┴──────────┴─────────────┴──────────┴─────────────┴─────────────┴───────────┘
+    1 — Faciliter les mobilités et l'accès aux droits et aux services
+    2 — Renforcer la politique de la petite enfance, de l'enfance et de la jeunesse
+    3 — Considérer la culture comme levier d'insertion sociale en favorisant son accès à tous dans le respect des droits
+        culturels pour chacun
+    ");
+    let run = env.run_with_env(
+        &[("COLUMNS", "120")],
+        &["--as-of", "2025-12-31", "evaluation"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let outcome = section(&run.stdout, "Résultats par axe et objectif");
+    // One line per axis, objective and the total, between the header and
+    // the bottom border.
+    let rows = outcome
+        .iter()
+        .skip_while(|l| !l.starts_with('╞'))
+        .skip(1)
+        .take_while(|l| !l.starts_with('└'))
+        .count();
+    assert_eq!(rows, 3 + 9 + 1, "{}", outcome.join("\n"));
+    assert!(
+        outcome
+            .iter()
+            .any(|l| l.starts_with("1.2 — Accéder pour l'ensemble des habitants")),
+        "{}",
+        outcome.join("\n")
+    );
+    for width in [80, 120, 160] {
+        checked(&env, width, "2025-12-31", &["2025"], false);
+    }
+}
