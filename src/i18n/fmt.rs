@@ -11,6 +11,16 @@ pub const NBSP: char = '\u{a0}';
 /// Narrow non-breaking space, the French thousands separator.
 pub const NNBSP: char = '\u{202f}';
 
+/// `text` with a capital first letter: a label (`difficultés`) as a
+/// column heading (`Difficultés`).
+pub fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The colon after a label: U+00A0 before it in French (`Statut\u{a0}:`).
 pub fn colon(lang: Lang) -> &'static str {
     lang.pick(":", "\u{a0}:")

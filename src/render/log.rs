@@ -124,9 +124,10 @@ pub fn markdown(rows: &[LogRow], lang: Lang) -> String {
     grid(rows, lang).markdown(lang, 1)
 }
 
-/// CSV, one row per entry, one column per field.
+/// CSV: one row per entry, each field in its column; every heading starts
+/// with a capital, as a spreadsheet's do.
 pub fn csv(rows: &[LogRow], lang: Lang) -> String {
-    let header: Vec<&str> = [
+    let header: Vec<String> = [
         L::Date,
         L::Sheet,
         L::Title,
@@ -141,8 +142,9 @@ pub fn csv(rows: &[LogRow], lang: Lang) -> String {
         L::By,
     ]
     .iter()
-    .map(|l| l.get(lang))
+    .map(|l| crate::i18n::fmt::capital(l.get(lang)))
     .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut out = Csv::new(lang, &header);
     for r in rows {
         let e = &r.entry;

@@ -57,3 +57,18 @@ fn log_names_indicators_and_milestones_by_their_labels() {
     assert!(run.stdout.contains(" Achat du véhicule "), "{}", run.stdout);
     assert!(!run.stdout.contains("trajets = 140\n"), "{}", run.stdout);
 }
+
+/// Every heading of the log's CSV starts with a capital, in both languages
+/// (`note;difficultés` after `Avancement` read as a mistake).
+#[test]
+fn log_csv_headings_all_start_with_a_capital() {
+    let env = TestEnv::demo();
+    let header = |lang: &str| {
+        let run = env.run(&["log", "--format", "csv", "--lang", lang]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let first = run.stdout.lines().next().unwrap_or_default();
+        first.trim_start_matches('\u{feff}').to_string()
+    };
+    insta::assert_snapshot!(header("fr"), @"Date;Fiche action;Intitulé;Statut;Avancement;Note;Difficultés;Suite;Décision;Atteint;Mesures;Par");
+    insta::assert_snapshot!(header("en"), @"Date,Action sheet,Title,Status,Progress,Note,Difficulties,Next,Decision,Reached,Measures,By");
+}
