@@ -14,6 +14,7 @@ use super::messages::Msg;
 use super::{Failure, output, print};
 use ctg::i18n::Lang;
 use ctg::render::document::Document;
+use ctg::render::grid::table_name;
 use std::path::Path;
 
 /// Where and how the output goes.
@@ -126,7 +127,9 @@ pub(super) fn file(output: Option<&Path>) -> Option<&Path> {
     output.filter(|p| !is_stdout(p))
 }
 
-/// One file per table into the `--output` folder, or `--table NAME` to stdout.
+/// One file per table into the `--output` folder, named in the output's
+/// language (`synthese.csv` in French, `synthesis.csv` in English), or
+/// `--table NAME` to stdout.
 fn csv(ctx: &Context, doc: &Document, lang: Lang, target: &Target) -> Result<(), Failure> {
     if let Some(name) = &target.table {
         let text = doc
@@ -146,13 +149,17 @@ fn csv(ctx: &Context, doc: &Document, lang: Lang, target: &Target) -> Result<(),
     if dir.extension().is_some() && !dir.is_dir() {
         return Err(Failure::Usage(Msg::CsvFolderWithExtension {
             path: dir.to_path_buf(),
-            tables: doc.grids.iter().map(|g| g.name.to_string()).collect(),
+            tables: doc
+                .grids
+                .iter()
+                .map(|g| table_name(g.name, ctx.lang).to_string())
+                .collect(),
         }));
     }
     let files: Vec<(String, String)> = doc
         .grids
         .iter()
-        .map(|g| (format!("{}.csv", g.name), g.csv(lang)))
+        .map(|g| (format!("{}.csv", table_name(g.name, lang)), g.csv(lang)))
         .collect();
     output::refuse_inside_plan(ctx, dir)?;
     output::write_into(dir, &files, ctx.lang)?;

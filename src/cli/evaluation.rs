@@ -14,7 +14,7 @@ use std::process::ExitCode;
 /// Runs `evaluation`, as of `--as-of` if given, else the earlier of the
 /// period's end and today.
 pub(super) fn run(ctx: &Context, args: &EvaluationArgs) -> Result<ExitCode, Failure> {
-    let target = target(&args.out, args.table)?;
+    let target = target(&args.out, &args.table)?;
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let as_of = if ctx.as_of_given {

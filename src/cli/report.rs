@@ -5,14 +5,13 @@ use super::args::{DocumentOutput, ReportArgs};
 use super::context::Context;
 use super::deliver::{Target, Views, deliver};
 use super::messages::Msg;
-use clap::ValueEnum;
 use ctg::render::annual;
 use ctg::report::annual::build;
 use std::process::ExitCode;
 
 /// Runs `report`.
 pub(super) fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure> {
-    let target = target(&args.out, args.table)?;
+    let target = target(&args.out, &args.table)?;
     let checked = ctx.load_valid()?;
     let (plan, lang) = (&checked.loaded.plan, checked.lang);
     let p = *plan.convention.period;
@@ -39,13 +38,10 @@ pub(super) fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Failure>
 }
 
 /// The target of `report` and `evaluation`: `--format`, `--output`,
-/// `--table` (named as the grid it prints).
-pub(super) fn target(
-    out: &DocumentOutput,
-    table: Option<impl ValueEnum>,
-) -> Result<Target<'_>, Failure> {
-    let table = table
-        .and_then(|t| t.to_possible_value())
-        .map(|v| v.get_name().to_string());
-    Target::new(out.format, out.output.as_deref(), table)
+/// `--table` (the key of the grid it prints, whichever language named it).
+pub(super) fn target<'a>(
+    out: &'a DocumentOutput,
+    table: &Option<String>,
+) -> Result<Target<'a>, Failure> {
+    Target::new(out.format, out.output.as_deref(), table.clone())
 }

@@ -111,10 +111,41 @@ pub struct Row {
     pub short: Option<String>,
 }
 
+/// The tables of the review and the evaluation by their key (a grid's
+/// [`Grid::name`]) and their French name: what `--table` accepts, in either
+/// language, and the stems of the CSV files of a folder output, in the
+/// output's language. ASCII, so that a file name reads the same on any
+/// system; `attention` is both.
+pub const TABLE_NAMES: [(&str, &str); 10] = [
+    ("synthesis", "synthese"),
+    ("detail", "fiches"),
+    ("indicators", "indicateurs"),
+    ("milestones", "jalons"),
+    ("funding", "financements"),
+    ("outcome", "resultats"),
+    ("sheets", "fiches"),
+    ("trajectory", "trajectoire"),
+    ("means", "moyens"),
+    ("attention", "attention"),
+];
+
+/// The name of the table `key` in `lang`: the key itself in English, or
+/// when it has no French name.
+pub fn table_name(key: &'static str, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => key,
+        Lang::Fr => TABLE_NAMES
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(key, |(_, french)| french),
+    }
+}
+
 /// A titled table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grid {
-    /// Short ASCII name: the CSV file stem and xlsx sheet key.
+    /// Short ASCII name, in English: the key of its `--table` and CSV file
+    /// names ([`table_name`]) and of its charts.
     pub name: &'static str,
     /// The caption, in the output language.
     pub title: String,

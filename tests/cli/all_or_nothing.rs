@@ -34,7 +34,7 @@ fn a_link_among_the_files_of_a_folder_output_is_refused_before_any_is_written() 
         ),
         (
             &["report", "2024", "--format", "csv", "--output", "out"],
-            ["detail.csv", "indicators.csv"],
+            ["fiches.csv", "indicateurs.csv"],
         ),
         (
             &["--lang", "fr", "man", "--output", "out"],

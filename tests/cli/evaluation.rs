@@ -302,11 +302,11 @@ fn evaluation_csv_xlsx_and_refusals() {
         file_names(&env.dir.path().join("eval")),
         [
             "attention.csv",
-            "indicators.csv",
-            "means.csv",
-            "outcome.csv",
-            "sheets.csv",
-            "trajectory.csv"
+            "fiches.csv",
+            "indicateurs.csv",
+            "moyens.csv",
+            "resultats.csv",
+            "trajectoire.csv"
         ]
     );
     let args = "evaluation --lang en --format csv --table indicators";

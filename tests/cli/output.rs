@@ -156,7 +156,7 @@ fn a_csv_of_several_tables_is_not_written_into_a_folder_named_like_a_file() {
     exit: 2
     --- stdout
     --- stderr
-    ctg: `bilan-2025.csv` est un nom de fichier, mais cela fait 5 fichiers CSV, un par tableau : donnez un dossier sans extension (--output bilan-2025), ou --table NOM pour un seul tableau (synthesis, detail, indicators, milestones, funding) ; rien n'a été écrit
+    ctg: `bilan-2025.csv` est un nom de fichier, mais cela fait 5 fichiers CSV, un par tableau : donnez un dossier sans extension (--output bilan-2025), ou --table NOM pour un seul tableau (synthese, fiches, indicateurs, jalons, financements) ; rien n'a été écrit
     ");
     assert!(!env.dir.path().join("bilan-2025.csv").exists());
     let run = env.run(&[
@@ -187,7 +187,7 @@ fn a_csv_of_several_tables_is_not_written_into_a_folder_named_like_a_file() {
         "-q",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(env.dir.path().join("bilan-2025/detail.csv").is_file());
+    assert!(env.dir.path().join("bilan-2025/fiches.csv").is_file());
     std::fs::create_dir(env.dir.path().join("rapports.2025")).unwrap();
     let run = env.run(&[
         "report",
@@ -199,7 +199,7 @@ fn a_csv_of_several_tables_is_not_written_into_a_folder_named_like_a_file() {
         "-q",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(env.dir.path().join("rapports.2025/detail.csv").is_file());
+    assert!(env.dir.path().join("rapports.2025/fiches.csv").is_file());
 }
 
 /// Issue 20, item 20: `--output -` is standard output, as for other tools,

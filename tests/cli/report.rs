@@ -246,26 +246,26 @@ fn french_csv_files_one_per_table() {
     assert_eq!(
         file_names(&dir),
         [
-            "detail.csv",
-            "funding.csv",
-            "indicators.csv",
-            "milestones.csv",
-            "synthesis.csv"
+            "fiches.csv",
+            "financements.csv",
+            "indicateurs.csv",
+            "jalons.csv",
+            "synthese.csv"
         ]
     );
-    let synthesis = std::fs::read_to_string(dir.join("synthesis.csv")).unwrap();
+    let synthesis = std::fs::read_to_string(dir.join("synthese.csv")).unwrap();
     assert!(
         synthesis.starts_with("\u{feff}Axe;fiches;réalisées;"),
         "{synthesis}"
     );
     assert!(synthesis.contains(";16,7;"), "decimal comma: {synthesis}");
-    let detail = std::fs::read_to_string(dir.join("detail.csv")).unwrap();
+    let detail = std::fs::read_to_string(dir.join("fiches.csv")).unwrap();
     assert!(
         detail.contains("\"'20/11/2023\u{a0}: =HYPERLINK(\"\"http://x\"\")\"")
             || detail.contains("20/11/2023\u{a0}: =HYPERLINK"),
         "{detail}"
     );
-    let milestones = std::fs::read_to_string(dir.join("milestones.csv")).unwrap();
+    let milestones = std::fs::read_to_string(dir.join("jalons.csv")).unwrap();
     assert!(
         milestones.contains("31/12/2023;\"=\"\"1.1.1\"\"\";Achat du véhicule;20/11/2023;atteint"),
         "{milestones}"
@@ -286,6 +286,64 @@ fn french_csv_files_one_per_table() {
         "{}",
         one.stdout
     );
+}
+
+/// The tables of the review and their CSV files are named in the output's
+/// language; `--table` takes a table's English or French name, loosely
+/// (`Synthèse`), and a refusal lists the names of the help's language.
+#[test]
+fn table_names_are_french_in_french_and_english_in_english() {
+    let env = TestEnv::demo();
+    let run = env.run(&[
+        "report", "2023", "--lang", "en", "--format", "csv", "--output", "review",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        file_names(&env.dir.path().join("review")),
+        [
+            "detail.csv",
+            "indicators.csv",
+            "milestones.csv",
+            "synthesis.csv"
+        ]
+    );
+    let table = |args: &[&str]| {
+        let mut all = vec!["report", "2023"];
+        all.extend(args);
+        env.run(&all)
+    };
+    let synthesis = table(&["--table", "synthesis"]).stdout;
+    assert!(synthesis.starts_with("\u{feff}Axe;fiches;"), "{synthesis}");
+    for name in ["synthese", "Synthèse", "SYNTHESE", "synthe\u{300}se"] {
+        let run = table(&["--table", name]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        assert_eq!(run.stdout, synthesis, "{name}");
+    }
+    assert_eq!(
+        table(&["--table", "fiches"]).stdout,
+        table(&["--table", "detail"]).stdout
+    );
+    let refused = |lang: &str| {
+        let run = table(&["--lang", lang, "--table", "points"]);
+        assert_eq!(run.code, 2);
+        run.stderr
+    };
+    insta::assert_snapshot!(refused("fr"), @r"
+    ctg: `points` n'est pas une valeur valide pour --table <NOM>
+      valeurs possibles : synthese, fiches, indicateurs, jalons
+    Pour en savoir plus : `--help`.
+    ");
+    insta::assert_snapshot!(refused("en"), @r"
+    ctg: `points` is not a valid value for --table <NAME>
+      possible values: synthesis, detail, indicators, milestones
+    For more information, try `--help`.
+    ");
+    let run = env.run(&["--lang", "fr", "evaluation", "--table", "jalon"]);
+    insta::assert_snapshot!(run.stderr, @r"
+    ctg: `jalon` n'est pas une valeur valide pour --table <NOM>
+      valeurs possibles : resultats, fiches, indicateurs, trajectoire, attention
+    Pour en savoir plus : `--help`.
+    ");
 }
 
 /// The names of the files in `dir`, sorted.

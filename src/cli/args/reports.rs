@@ -2,6 +2,7 @@
 //! `portfolio`.
 
 use super::{DocumentOutput, TableOutput};
+use crate::cli::help::TableValue;
 use clap::{Args, ValueEnum};
 use ctg::report::summary::GroupBy;
 use std::path::PathBuf;
@@ -69,24 +70,9 @@ pub(in crate::cli) struct ReportArgs {
     /// Format and destination.
     #[command(flatten)]
     pub out: DocumentOutput,
-    /// Only this table, as CSV (to stdout, or to --output FILE)
-    #[arg(long, value_enum, value_name = "NAME")]
-    pub table: Option<ReportTable>,
-}
-
-/// The tables of the annual review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(in crate::cli) enum ReportTable {
-    /// Synthesis by axis.
-    Synthesis,
-    /// Detail by sheet.
-    Detail,
-    /// Indicators.
-    Indicators,
-    /// Milestones.
-    Milestones,
-    /// Funding: planned and spent by line, funder and nature.
-    Funding,
+    /// Only this table, as CSV (to stdout, or to --output FILE); its English or French name
+    #[arg(long, value_name = "NAME", value_parser = TableValue::REPORT)]
+    pub table: Option<String>,
 }
 
 /// `ctg timeline`.
@@ -119,26 +105,9 @@ pub(in crate::cli) struct EvaluationArgs {
     /// Format and destination.
     #[command(flatten)]
     pub out: DocumentOutput,
-    /// Only this table, as CSV (to stdout, or to --output FILE)
-    #[arg(long, value_enum, value_name = "NAME")]
-    pub table: Option<EvaluationTable>,
-}
-
-/// The tables of the evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(in crate::cli) enum EvaluationTable {
-    /// Outcome by axis and objective.
-    Outcome,
-    /// Outcome by action sheet.
-    Sheets,
-    /// Indicators against their last target.
-    Indicators,
-    /// The yearly summary of the period.
-    Trajectory,
-    /// Means: planned and spent over the period by axis, funder and nature.
-    Means,
-    /// Points of attention.
-    Attention,
+    /// Only this table, as CSV (to stdout, or to --output FILE); its English or French name
+    #[arg(long, value_name = "NAME", value_parser = TableValue::EVALUATION)]
+    pub table: Option<String>,
 }
 
 /// `ctg portfolio`.

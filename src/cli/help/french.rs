@@ -425,7 +425,7 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     (
         "report:table",
-        "Ce seul tableau, en CSV (à l'écran, ou dans --output FICHIER)",
+        "Ce seul tableau, en CSV (à l'écran, ou dans --output FICHIER)\u{a0}; son nom en français ou en anglais",
     ),
     (
         "evaluation:about",
@@ -437,7 +437,7 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     (
         "evaluation:table",
-        "Ce seul tableau, en CSV (à l'écran, ou dans --output FICHIER)",
+        "Ce seul tableau, en CSV (à l'écran, ou dans --output FICHIER)\u{a0}; son nom en français ou en anglais",
     ),
     (
         "timeline:about",

@@ -25,7 +25,7 @@ use std::ffi::OsString;
 use std::process::ExitCode;
 use suggest::Hint;
 use values::OPTION_AS_VALUE;
-pub(super) use values::{NotAnOption, StatusValue};
+pub(super) use values::{NotAnOption, StatusValue, TableValue};
 
 /// The language of help and usage errors, read before clap parses anything.
 pub(super) fn language(argv: &[OsString]) -> Lang {

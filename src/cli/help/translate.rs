@@ -4,6 +4,7 @@
 use super::french::{about_text, arg_text, value_text};
 use crate::cli::args::GLOBAL_HEADING;
 use clap::{Arg, ArgAction, Command};
+use ctg::i18n::Lang;
 
 /// `command` in French; `parent` is the path of its parent command (`None`
 /// for `ctg` itself), which keys the texts (`record:note`).
@@ -15,6 +16,12 @@ pub(super) fn french(mut command: Command, parent: Option<&str>) -> Command {
     };
     if let Some(about) = about_text(&key) {
         command = command.about(about).long_about(None);
+    }
+    // `--table` offers the French names of the tables.
+    if let Some(parser) = super::TableValue::of_command(command.get_name(), Lang::Fr)
+        && command.get_arguments().any(|a| a.get_id() == "table")
+    {
+        command = command.mut_arg("table", |a| a.value_parser(parser));
     }
     let ids: Vec<String> = command
         .get_arguments()

@@ -4,6 +4,10 @@
 use clap::builder::TypedValueParser;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, Command};
+use ctg::diag::suggest;
+use ctg::i18n::Lang;
+use ctg::input::fold;
+use ctg::render::grid::table_name;
 use std::ffi::OsStr;
 
 /// The value parser of the options whose text may start with `-` (`--note
@@ -108,5 +112,107 @@ impl TypedValueParser for StatusValue {
                 .into_iter()
                 .map(|s| clap::builder::PossibleValue::new(s.key())),
         ))
+    }
+}
+
+/// The value parser of `--table`: a table's English or French name
+/// ([`ctg::render::grid::TABLE_NAMES`]), compared loosely (`Synthèse`,
+/// `indicateurs`), read as its key; the names offered to `--help`, to the
+/// completion scripts and in the error are those of `lang`, the help's
+/// language.
+#[derive(Debug, Clone, Copy)]
+pub(in crate::cli) struct TableValue {
+    /// The command's tables: their key and English description.
+    tables: &'static [(&'static str, &'static str)],
+    /// The language of the names offered.
+    lang: Lang,
+}
+
+impl TableValue {
+    /// The tables of `report`.
+    pub(in crate::cli) const REPORT: TableValue = TableValue {
+        tables: &[
+            ("synthesis", "Synthesis by axis"),
+            ("detail", "Detail by sheet"),
+            ("indicators", "Indicators"),
+            ("milestones", "Milestones"),
+            ("funding", "Funding: planned and spent by line, funder and nature"),
+        ],
+        lang: Lang::En,
+    };
+
+    /// The tables of `evaluation`.
+    pub(in crate::cli) const EVALUATION: TableValue = TableValue {
+        tables: &[
+            ("outcome", "Outcome by axis and objective"),
+            ("sheets", "Outcome by action sheet"),
+            ("indicators", "Indicators against their last target"),
+            ("trajectory", "The yearly summary of the period"),
+            ("means", "Means: planned and spent over the period by axis, funder and nature"),
+            ("attention", "Points of attention"),
+        ],
+        lang: Lang::En,
+    };
+
+    /// The parser of the `--table` of the command `name`, offering the
+    /// names of `lang`.
+    pub(super) fn of_command(name: &str, lang: Lang) -> Option<TableValue> {
+        let parser = match name {
+            "report" => TableValue::REPORT,
+            "evaluation" => TableValue::EVALUATION,
+            _ => return None,
+        };
+        Some(TableValue { lang, ..parser })
+    }
+
+    /// The table's name in the language offered.
+    fn shown(&self, key: &'static str) -> &'static str {
+        table_name(key, self.lang)
+    }
+}
+
+impl TypedValueParser for TableValue {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &Command,
+        arg: Option<&Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        let word = fold(&value.to_string_lossy());
+        let known = self.tables.iter().map(|(key, _)| *key).find(|key| {
+            [Lang::En, Lang::Fr]
+                .iter()
+                .any(|lang| fold(table_name(key, *lang)) == word)
+        });
+        if let Some(key) = known {
+            return Ok(key.to_string());
+        }
+        let names: Vec<String> = self
+            .tables
+            .iter()
+            .map(|(key, _)| self.shown(key).to_string())
+            .collect();
+        let mut error = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+        let name = arg.map(ToString::to_string).unwrap_or_default();
+        error.insert(ContextKind::InvalidArg, ContextValue::String(name));
+        error.insert(
+            ContextKind::InvalidValue,
+            ContextValue::String(value.to_string_lossy().into_owned()),
+        );
+        if let Some(close) = suggest(&word, names.iter().map(String::as_str)) {
+            error.insert(ContextKind::SuggestedValue, ContextValue::String(close));
+        }
+        error.insert(ContextKind::ValidValue, ContextValue::Strings(names));
+        Err(error)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(self.tables.iter().map(|(key, help)| {
+            clap::builder::PossibleValue::new(self.shown(key)).help(*help)
+        })))
     }
 }
