@@ -273,6 +273,8 @@ pub(super) struct Bare {
     pub lang: Lang,
     /// Today: the local date, or SOURCE_DATE_EPOCH's in UTC.
     pub today: NaiveDate,
+    /// `--plan` or CTG_PLAN, when given (`schema` offers that plan's ids).
+    pub plan: Option<PathBuf>,
 }
 
 impl Bare {
@@ -284,6 +286,10 @@ impl Bare {
             explicit,
             lang,
             today: today(lang)?,
+            plan: g
+                .plan
+                .clone()
+                .or_else(|| env("CTG_PLAN").map(PathBuf::from)),
         })
     }
 }

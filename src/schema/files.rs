@@ -1,10 +1,11 @@
 //! The schema of each file kind, key by key in the spec's order.
 
+use super::Examples;
 use super::parts::*;
 use schemars::{Schema, json_schema};
 
 /// `convention.yaml`.
-pub(super) fn convention() -> Schema {
+pub(super) fn convention(ids: &Examples) -> Schema {
     let field = object(
         &["id", "label"],
         vec![
@@ -57,9 +58,12 @@ pub(super) fn convention() -> Schema {
             ),
             (
                 "signatories",
-                slugs(
-                    "Partner ids of the signatories.",
-                    "Identifiants des partenaires signataires.",
+                offering(
+                    slugs(
+                        "Partner ids of the signatories.",
+                        "Identifiants des partenaires signataires.",
+                    ),
+                    &ids.partners,
                 ),
             ),
             (
@@ -217,7 +221,7 @@ pub(super) fn axes() -> Schema {
 }
 
 /// `tracks.yaml`.
-pub(super) fn tracks() -> Schema {
+pub(super) fn tracks(ids: &Examples) -> Schema {
     let track = object(
         &["id", "field", "title"],
         vec![
@@ -230,9 +234,12 @@ pub(super) fn tracks() -> Schema {
             ),
             (
                 "field",
-                slug(
-                    "The field of intervention it belongs to.",
-                    "Le champ d'intervention auquel elle appartient.",
+                offering(
+                    slug(
+                        "The field of intervention it belongs to.",
+                        "Le champ d'intervention auquel elle appartient.",
+                    ),
+                    &ids.fields,
                 ),
             ),
             ("title", text("Its title.", "Son intitulé.")),
@@ -251,7 +258,7 @@ pub(super) fn tracks() -> Schema {
 }
 
 /// `actions/ID.yaml`.
-pub(super) fn sheet() -> Schema {
+pub(super) fn sheet(ids: &Examples) -> Schema {
     let root = object(
         &["id", "title", "fields", "schedule"],
         vec![
@@ -266,25 +273,37 @@ pub(super) fn sheet() -> Schema {
             ("title", text("Its title.", "Son intitulé.")),
             (
                 "fields",
-                slugs(
-                    "Field ids, at least one.",
-                    "Identifiants des champs, au moins un.",
+                offering(
+                    at_least_one(slugs(
+                        "Field ids, at least one.",
+                        "Identifiants des champs, au moins un.",
+                    )),
+                    &ids.fields,
                 ),
             ),
             (
                 "lead",
-                slug("The lead partner (pilote).", "Le partenaire pilote."),
+                offering(
+                    slug("The lead partner (pilote).", "Le partenaire pilote."),
+                    &ids.partners,
+                ),
             ),
             ("carried_from", carried_from()),
             (
                 "partners",
-                slugs("Partner ids.", "Identifiants des partenaires."),
+                offering(
+                    slugs("Partner ids.", "Identifiants des partenaires."),
+                    &ids.partners,
+                ),
             ),
             (
                 "tracks",
-                slugs(
-                    "The tracks it carries out.",
-                    "Les pistes qu'elle met en œuvre.",
+                offering(
+                    slugs(
+                        "The tracks it carries out.",
+                        "Les pistes qu'elle met en œuvre.",
+                    ),
+                    &ids.tracks,
                 ),
             ),
             (
@@ -503,8 +522,6 @@ fn milestone() -> Schema {
 }
 
 fn entry() -> Schema {
-    let statuses = status_spellings();
-    let statuses: Vec<&str> = statuses.iter().map(String::as_str).collect();
     let progress = described(
         json_schema!({"type": "number", "minimum": 0, "maximum": 100}),
         "Progress, 0 to 100.",
@@ -522,10 +539,9 @@ fn entry() -> Schema {
             ),
             (
                 "status",
-                one_of(
-                    &statuses,
-                    "New status (English or French).",
-                    "Nouveau statut (en anglais ou en français).",
+                status(
+                    "New status, in English or French, in any case, with or without accents (planned, in-progress, paused, blocked, postponed, done, abandoned; à venir, en cours, en pause, bloquée, reportée, réalisée, abandonnée).",
+                    "Nouveau statut, en anglais ou en français, en majuscules ou minuscules, avec ou sans accents (planned, in-progress, paused, blocked, postponed, done, abandoned\u{a0}; à venir, en cours, en pause, bloquée, reportée, réalisée, abandonnée).",
                 ),
             ),
             ("progress", progress),

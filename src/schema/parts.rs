@@ -37,6 +37,24 @@ pub(super) fn text(en: &str, fr: &str) -> Schema {
     described(json_schema!({"type": "string"}), en, fr)
 }
 
+/// `schema` (a slug or a list of slugs) offering `ids` as completions
+/// (`examples`, on the items of a list); as it is when there are none.
+pub(super) fn offering(schema: Schema, ids: &[String]) -> Schema {
+    let mut schema = schema;
+    if ids.is_empty() {
+        return schema;
+    }
+    match schema.get_mut("items").and_then(Value::as_object_mut) {
+        Some(items) => {
+            items.insert("examples".into(), json!(ids));
+        }
+        None => {
+            schema.insert("examples".into(), json!(ids));
+        }
+    }
+    schema
+}
+
 /// A slug id.
 pub(super) fn slug(en: &str, fr: &str) -> Schema {
     described(json_schema!({"type": "string", "pattern": SLUG}), en, fr)
@@ -46,6 +64,13 @@ pub(super) fn slug(en: &str, fr: &str) -> Schema {
 pub(super) fn slugs(en: &str, fr: &str) -> Schema {
     let item = json_schema!({"type": "string", "pattern": SLUG});
     described(json_schema!({"type": "array", "items": item}), en, fr)
+}
+
+/// `schema` (a list) with at least one item.
+pub(super) fn at_least_one(schema: Schema) -> Schema {
+    let mut schema = schema;
+    schema.insert("minItems".into(), json!(1));
+    schema
 }
 
 /// A list of free texts.
@@ -162,32 +187,56 @@ pub(super) fn partner_kinds() -> Vec<&'static str> {
     PartnerKind::ALL.iter().map(|(word, _)| *word).collect()
 }
 
-/// The French status keys as they are usually written, with their accents.
-const ACCENTED: [(&str, &str); 5] = [
-    ("a-venir", "à-venir"),
-    ("bloquee", "bloquée"),
-    ("reportee", "reportée"),
-    ("realisee", "réalisée"),
-    ("abandonnee", "abandonnée"),
-];
+/// The status of an entry: any spelling [`Status::parse`] reads, as a
+/// pattern ([`status_pattern`]), while completion offers the seven
+/// canonical names (`enum` in the first branch, and `examples`) rather
+/// than every variant.
+pub(super) fn status(en: &str, fr: &str) -> Schema {
+    let canonical: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+    described(
+        json_schema!({
+            "anyOf": [
+                {"type": "string", "enum": canonical},
+                {"type": "string", "pattern": status_pattern()},
+            ],
+            "examples": canonical,
+        }),
+        en,
+        fr,
+    )
+}
 
-/// Every status spelling `ctg` reads and an editor should offer: the English
-/// and French keys, the French ones with their accents, each with spaces or
-/// underscores for hyphens.
-pub(super) fn status_spellings() -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for key in Status::spellings() {
-        let accented = ACCENTED.iter().find(|(k, _)| *k == key).map(|(_, a)| *a);
-        for word in std::iter::once(key).chain(accented) {
-            for sep in ["-", " ", "_"] {
-                let spelt = word.replace('-', sep);
-                if !out.contains(&spelt) {
-                    out.push(spelt);
-                }
-            }
-        }
+/// Combining marks, which [`Status::parse`] drops wherever they are (a
+/// decomposed `é` is `e` and U+0301).
+const MARKS: &str = "[\\u0300-\\u036f]*";
+
+/// What a character of a folded status key stands for in the text, as
+/// [`Status::parse`] folds it: `-` for a hyphen, a space or an underscore;
+/// `a` and `e` with their accents (`À` and `É` the only capitals it
+/// folds); any letter in either case.
+fn spelt(c: char) -> String {
+    match c {
+        '-' => "[-_ ]".to_string(),
+        'a' => "[aAàâÀ]".to_string(),
+        'e' => "[eEéèêÉ]".to_string(),
+        c => format!("[{c}{}]", c.to_ascii_uppercase()),
     }
-    out
+}
+
+/// The regular expression (ECMA-262, as JSON Schema has it) of every
+/// status spelling [`Status::parse`] reads: around white space, each
+/// English or French key in any case, with or without accents, composed or
+/// decomposed, spaces or underscores for hyphens (`Bloquée`, `EN COURS`,
+/// `en_Cours`, `re\u{301}alise\u{301}e`).
+pub(super) fn status_pattern() -> String {
+    let keys: Vec<String> = Status::spellings()
+        .map(|key| {
+            key.chars()
+                .map(|c| format!("{}{MARKS}", spelt(c)))
+                .collect::<String>()
+        })
+        .collect();
+    format!("^\\s*{MARKS}(?:{})\\s*$", keys.join("|"))
 }
 
 /// A mapping from keys matching `key_pattern` to numbers.

@@ -140,3 +140,85 @@ fn schema_output_speaks_the_plans_language() {
         run.stderr
     );
 }
+
+/// Issue 20, item 21: the schema reads a status as ctg does — in any case,
+/// with accents composed or decomposed, spaces or underscores for hyphens
+/// — while completion offers the seven canonical names only; a sheet
+/// needs at least one field.
+#[test]
+fn statuses_as_ctg_reads_them_and_at_least_one_field() {
+    for status in [
+        "Bloquée",
+        "EN COURS",
+        "en_Cours",
+        "re\u{301}alise\u{301}e",
+        "À venir",
+        "in_progress",
+        "Abandonnée",
+    ] {
+        let found = sheet_errors("status: en cours", &format!("status: \"{status}\""));
+        assert!(found.is_empty(), "{status}: {found:?}");
+    }
+    for status in ["finie", "en--cours", "EN COURS!"] {
+        let found = sheet_errors("status: en cours", &format!("status: \"{status}\""));
+        assert!(!found.is_empty(), "{status} accepted");
+    }
+    assert!(!sheet_errors("fields: [enfance]", "fields: []").is_empty());
+    let schema: Value =
+        serde_json::from_slice(&std::fs::read(repo("schema/sheet.schema.json")).unwrap()).unwrap();
+    let status = &schema["properties"]["journal"]["anyOf"][0]["items"]["properties"]["status"];
+    let offered = &status["anyOf"][0]["examples"];
+    assert_eq!(
+        offered,
+        &serde_json::json!([
+            "planned",
+            "in-progress",
+            "paused",
+            "blocked",
+            "postponed",
+            "done",
+            "abandoned"
+        ]),
+        "{status:#}"
+    );
+}
+
+/// In a plan, `ctg schema` offers its partner, field and track ids as
+/// completions (`examples`); outside any plan (the committed `schema/`),
+/// none. A `--plan` that names no plan is refused.
+#[test]
+fn schema_offers_the_plans_ids() {
+    let env = TestEnv::demo();
+    let run = env.run(&["schema", "sheet"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sheet: Value = serde_json::from_str(&run.stdout).unwrap();
+    let props = &sheet["properties"];
+    assert_eq!(
+        props["fields"]["items"]["examples"],
+        serde_json::json!(["petite-enfance", "jeunesse", "mobilite"])
+    );
+    assert_eq!(props["lead"]["anyOf"][0]["examples"][0], "ccvl");
+    assert_eq!(
+        props["partners"]["anyOf"][0]["items"]["examples"][3],
+        "lune-mobilite"
+    );
+    assert_eq!(
+        props["tracks"]["anyOf"][0]["items"]["examples"][0],
+        "mobilite-navette"
+    );
+    // The plan's files still validate against the schemas that offer its ids.
+    let run = env.run(&["schema", "--output", "schemas"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = env.read("actions/1.1.1-navette.yaml");
+    let found = errors(&env.dir.path().join("schemas/sheet.schema.json"), &text);
+    assert!(found.is_empty(), "{found:?}");
+    let convention = env.run(&["schema", "convention"]).stdout;
+    assert!(convention.contains("\"caf-exemple\""), "{convention}");
+    let tracks = env.run(&["schema", "tracks"]).stdout;
+    assert!(tracks.contains("\"jeunesse\""), "{tracks}");
+    let outside = TestEnv::empty();
+    let generic = outside.run(&["schema", "sheet"]).stdout;
+    assert!(!generic.contains("ccvl"));
+    let run = outside.run(&["--plan", "nowhere", "schema", "sheet"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+}
