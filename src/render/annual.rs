@@ -199,6 +199,7 @@ fn indicators(r: &AnnualReport, lang: Lang) -> Grid {
         label(L::Indicator, lang),
         label(L::Unit, lang),
         label(L::Baseline, lang),
+        label(L::BaselineYear, lang),
         format!("{} {}", L::Value.get(lang), y - 1),
         format!("{} {y}", L::Value.get(lang)),
         format!("{} {y}", L::Target.get(lang)),
@@ -214,6 +215,9 @@ fn indicators(r: &AnnualReport, lang: Lang) -> Grid {
             Cell::Plan(i.label.clone()),
             i.unit.clone().map_or(Cell::Empty, Cell::Plan),
             Cell::number(i.baseline, 2),
+            i.baseline_year
+                .and_then(|y| usize::try_from(y).ok())
+                .map_or(Cell::Empty, Cell::Count),
             Cell::number(f.previous, 2),
             Cell::number(f.value, 2),
             Cell::number(f.target, 2),

@@ -143,12 +143,12 @@ pub struct IndicatorRow {
     pub unit: Option<String>,
     /// Baseline value.
     pub baseline: Option<f64>,
+    /// The year of the baseline: a figure of 2021 does not read as one of
+    /// last year.
+    pub baseline_year: Option<i32>,
     /// Figures of the year.
     #[serde(flatten)]
     pub figures: IndicatorYear,
-    /// The year of the baseline.
-    #[serde(skip)]
-    pub baseline_year: Option<i32>,
     /// The value of each year of the period up to the year reviewed that has one.
     #[serde(skip)]
     pub values: Vec<(i32, f64)>,

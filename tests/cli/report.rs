@@ -281,8 +281,9 @@ fn french_csv_files_one_per_table() {
         "en",
     ]);
     assert!(
-        one.stdout
-            .starts_with("Action sheet,Indicator,Unit,baseline,value 2022,value 2023,target 2023,"),
+        one.stdout.starts_with(
+            "Action sheet,Indicator,Unit,baseline,baseline year,value 2022,value 2023,target 2023,"
+        ),
         "{}",
         one.stdout
     );
@@ -367,7 +368,7 @@ fn a_formula_in_plan_text_is_neutralised_in_csv() {
     let run = env.run(&["report", "2024", "--format", "csv", "--table", "indicators"]);
     assert!(
         run.stdout.contains(
-            "\"=\"\"1.1.1\"\"\";\"'=HYPERLINK(\"\"http://x\"\")\";trajets;120;140;280;300;-20;93,3;en progrès ↗"
+            "\"=\"\"1.1.1\"\"\";\"'=HYPERLINK(\"\"http://x\"\")\";trajets;120;2023;140;280;300;-20;93,3;en progrès ↗"
         ),
         "{}",
         run.stdout
@@ -962,4 +963,50 @@ fn today_is_the_local_date_and_source_date_epoch_a_utc_one() {
     );
     // 2025-07-01T00:00:00Z is 1 July wherever the machine is.
     assert_eq!(produced(&[("TZ", "XYZ+12")], true), "01/07/2025");
+}
+
+/// Issue 20, item 22: the review's indicators give the baseline's year
+/// beside its value, in every format — a baseline of 2023 does not read as
+/// one of the year before.
+#[test]
+fn the_indicators_give_the_baselines_year_in_every_format() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let env = TestEnv::demo();
+    let report = |args: &[&str]| {
+        let mut all = vec!["report", "2024"];
+        all.extend(args);
+        let run = env.run(&all);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        run.stdout
+    };
+    let csv = report(&["--table", "indicateurs"]);
+    assert!(
+        csv.contains("référence;année de référence;valeur 2023")
+            && csv.contains(";trajets;120;2023;140;280;"),
+        "{csv}"
+    );
+    let markdown = report(&["--format", "markdown"]);
+    assert!(
+        markdown.contains("| référence | année de référence |")
+            && markdown.contains("| trajets | 120 | 2023 | 140 |"),
+        "{markdown}"
+    );
+    let terminal = report(&[]);
+    assert!(terminal.contains("année de référence"), "{terminal}");
+    let html = report(&["--format", "html"]);
+    assert!(
+        html.contains("année de référence") && html.contains(">2023<"),
+        "{html}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&report(&["--format", "json"])).unwrap();
+    assert_eq!(json["indicators"][0]["baseline"], 120.0);
+    assert_eq!(json["indicators"][0]["baseline_year"], 2023);
+    assert_eq!(env.run(&["report", "2024", "--output", "r.xlsx"]).code, 0);
+    let mut book: Xlsx<_> = open_workbook(env.dir.path().join("r.xlsx")).unwrap();
+    let sheet = book.worksheet_range("Indicateurs").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    let heading = Data::String("année de référence".into());
+    let header = rows.iter().position(|r| r.contains(&heading)).unwrap();
+    let at = rows[header].iter().position(|c| *c == heading).unwrap();
+    assert_eq!(rows[header + 1][at], Data::Float(2023.0));
 }
