@@ -127,10 +127,10 @@ fn french_csv_opened_in_libreoffice_keeps_ids_as_text_and_figures_as_numbers() {
     let names = [
         "status",
         "log",
-        "synthesis",
-        "detail",
-        "indicators",
-        "milestones",
+        "synthese",
+        "fiches",
+        "indicateurs",
+        "jalons",
     ];
     let [status, log, synthesis, detail, indicators, milestones] =
         <[_; 6]>::try_from(open_in_calc(soffice, &dir, &names)).unwrap();
