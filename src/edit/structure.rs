@@ -10,15 +10,47 @@ use super::{Changed, EditError, Edited, edit_text, lines_of, parse_doc, sequence
 pub fn add_item(original: &str, key: &str, item: &str) -> Result<Edited, EditError> {
     edit_text(original, |doc, text, _| {
         let root = doc.as_mapping().ok_or(EditError::RootNotMapping)?;
+        let block = |head: &str| {
+            let pad = " ".repeat(sequence_indent(text));
+            let mut block = format!("{head}\n");
+            for (i, line) in item.lines().enumerate() {
+                let dash = if i == 0 { "- " } else { "  " };
+                block.push_str(&format!("{pad}{dash}{line}\n"));
+            }
+            block
+        };
         match root.get(key) {
-            None => {
-                let pad = " ".repeat(sequence_indent(text));
-                let mut block = format!("{key}:\n");
-                for (i, line) in item.lines().enumerate() {
-                    let dash = if i == 0 { "- " } else { "  " };
-                    block.push_str(&format!("{pad}{dash}{line}\n"));
-                }
-                Ok(insert_key(text, &block, later(key)))
+            None => Ok(insert_key(text, &block(&format!("{key}:")), later(key))),
+            Some(node) if nothing(text, &node) => {
+                // `milestones: ~` (`null`, nothing, `[]`): the key's lines
+                // become the list, a comment after the value kept.
+                let value = node.byte_range();
+                let value = value.start as usize..value.end as usize;
+                let start = root
+                    .keys()
+                    .find(|k| k.as_scalar().is_some_and(|s| s.as_string() == key))
+                    .map_or(value.start, |k| k.byte_range().start as usize);
+                let replaced = lines_of(text, start..value.end.max(start + 1));
+                let lines: Vec<&str> = text.split_inclusive('\n').collect();
+                let after = text[value.end.max(start)..]
+                    .split('\n')
+                    .next()
+                    .unwrap_or_default()
+                    .trim();
+                let head = match after.starts_with('#') {
+                    true => format!("{key}: {after}"),
+                    false => format!("{key}:"),
+                };
+                let out = [
+                    &lines[..replaced.start].concat(),
+                    block(&head).as_str(),
+                    &lines[replaced.end.min(lines.len())..].concat(),
+                ]
+                .concat();
+                Ok(Changed {
+                    text: out,
+                    replaced: vec![replaced],
+                })
             }
             Some(node) if node.as_sequence().is_some_and(|s| !s.is_flow_style()) => {
                 let seq = root.get_sequence(key).ok_or(EditError::Unparsable)?;
@@ -32,6 +64,21 @@ pub fn add_item(original: &str, key: &str, item: &str) -> Result<Edited, EditErr
             Some(_) => Err(EditError::NotBlockList(key.to_string())),
         }
     })
+}
+
+/// True when `node`, a key's value in `text`, holds nothing: a null (`~`,
+/// `null`, no value) or an empty flow list (`[]`), which a new item
+/// replaces.
+fn nothing(text: &str, node: &yaml_edit::YamlNode) -> bool {
+    let range = node.byte_range();
+    let written = text
+        .get(range.start as usize..range.end as usize)
+        .unwrap_or_default()
+        .trim();
+    matches!(written, "" | "~" | "null" | "Null" | "NULL")
+        || node
+            .as_sequence()
+            .is_some_and(|s| s.is_flow_style() && s.is_empty())
 }
 
 /// Adds the block mapping `item` last in a file whose root is a block list

@@ -50,3 +50,73 @@ fn record_into_a_null_journal() {
     );
     assert_eq!(env.run(&["validate"]).code, 0);
 }
+
+/// Issue 21, item 7: `add milestone` and `add indicator` take a list written
+/// as nothing (`~`, `null`, no value, `[]`): its line becomes the list, a
+/// comment after it kept; the other lines are left as they are. A flow list
+/// that holds items is still refused, nothing written.
+#[test]
+fn add_into_a_null_or_empty_list() {
+    let sheet = "actions/2.1.2.yaml";
+    let listed = "milestones:\n  - {id: lancement, title: Première tournée, due: 2026-09-30}\n";
+    let add = |env: &TestEnv| {
+        env.run(&[
+            "add",
+            "milestone",
+            "2.1.2",
+            "--id",
+            "visite",
+            "--title",
+            "Visite",
+            "--due",
+            "2026-03-01",
+        ])
+    };
+    for (written, head) in [
+        ("milestones: ~\n", "milestones:\n"),
+        ("milestones:\n", "milestones:\n"),
+        ("milestones: null\n", "milestones:\n"),
+        ("milestones: []\n", "milestones:\n"),
+        ("milestones: ~   # plus tard\n", "milestones: # plus tard\n"),
+        ("milestones: [ ] # vide\n", "milestones: # vide\n"),
+    ] {
+        let env = TestEnv::demo();
+        let old = env.read(sheet).replace(listed, written);
+        env.write(sheet, &old);
+        assert_eq!(env.run(&["validate"]).code, 0, "{written:?}");
+        let run = add(&env);
+        assert_eq!(run.code, 0, "{written:?}: {}", run.transcript());
+        let want = old.replace(
+            written,
+            &format!("{head}  - id: visite\n    title: Visite\n    due: 2026-03-01\n"),
+        );
+        assert_eq!(env.read(sheet), want, "{written:?}");
+        assert_eq!(env.run(&["validate"]).code, 0, "{written:?}");
+    }
+    let env = TestEnv::demo();
+    let old = format!("{}indicators: ~\n", env.read(sheet));
+    env.write(sheet, &old);
+    let run = env.run(&[
+        "add",
+        "indicator",
+        "2.1.2",
+        "--id",
+        "places",
+        "--label",
+        "Places",
+        "--unit",
+        "places",
+        "--kind",
+        "result",
+        "--direction",
+        "up",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(env.read(sheet).contains("indicators:\n  - id: places\n"));
+    let env = TestEnv::demo();
+    let flow = "milestones: [{id: lancement, title: Première tournée, due: 2026-09-30}]\n";
+    let old = env.read(sheet).replace(listed, flow);
+    env.write(sheet, &old);
+    assert_eq!(add(&env).code, 1);
+    assert_eq!(env.read(sheet), old);
+}
