@@ -303,6 +303,7 @@ fn table_names_are_french_in_french_and_english_in_english() {
         file_names(&env.dir.path().join("review")),
         [
             "detail.csv",
+            "funding.csv",
             "indicators.csv",
             "milestones.csv",
             "synthesis.csv"
@@ -331,18 +332,18 @@ fn table_names_are_french_in_french_and_english_in_english() {
     };
     insta::assert_snapshot!(refused("fr"), @r"
     ctg: `points` n'est pas une valeur valide pour --table <NOM>
-      valeurs possibles : synthese, fiches, indicateurs, jalons
+      valeurs possibles : synthese, fiches, indicateurs, jalons, financements
     Pour en savoir plus : `--help`.
     ");
     insta::assert_snapshot!(refused("en"), @r"
     ctg: `points` is not a valid value for --table <NAME>
-      possible values: synthesis, detail, indicators, milestones
+      possible values: synthesis, detail, indicators, milestones, funding
     For more information, try `--help`.
     ");
     let run = env.run(&["--lang", "fr", "evaluation", "--table", "jalon"]);
     insta::assert_snapshot!(run.stderr, @r"
     ctg: `jalon` n'est pas une valeur valide pour --table <NOM>
-      valeurs possibles : resultats, fiches, indicateurs, trajectoire, attention
+      valeurs possibles : resultats, fiches, indicateurs, trajectoire, moyens, attention
     Pour en savoir plus : `--help`.
     ");
 }
