@@ -136,7 +136,10 @@ impl TableValue {
             ("detail", "Detail by sheet"),
             ("indicators", "Indicators"),
             ("milestones", "Milestones"),
-            ("funding", "Funding: planned and spent by line, funder and nature"),
+            (
+                "funding",
+                "Funding: planned and spent by line, funder and nature",
+            ),
         ],
         lang: Lang::En,
     };
@@ -148,7 +151,10 @@ impl TableValue {
             ("sheets", "Outcome by action sheet"),
             ("indicators", "Indicators against their last target"),
             ("trajectory", "The yearly summary of the period"),
-            ("means", "Means: planned and spent over the period by axis, funder and nature"),
+            (
+                "means",
+                "Means: planned and spent over the period by axis, funder and nature",
+            ),
             ("attention", "Points of attention"),
         ],
         lang: Lang::En,
