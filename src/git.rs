@@ -86,15 +86,31 @@ pub fn preflight(file: &Path) -> Result<FileState, GitError> {
 /// Commits `file` alone with `message`, adding it first if untracked; what
 /// else is staged stays staged and out of the commit.
 pub fn commit_file(file: &Path, state: FileState, message: &str) -> Result<(), GitError> {
-    let dir = parent(file);
-    let path = file.to_string_lossy();
-    if !state.tracked {
-        let add = git(dir, &["add", "--", &path])?;
-        if !add.status.success() {
-            return Err(GitError::Failed(stderr_of(&add)));
+    commit_files(&[(file, state)], message)
+}
+
+/// Commits `files` together with `message` (one commit), adding the
+/// untracked ones first; what else is staged stays staged and out of it.
+pub fn commit_files(files: &[(&Path, FileState)], message: &str) -> Result<(), GitError> {
+    let Some((first, _)) = files.first() else {
+        return Ok(());
+    };
+    let dir = parent(first);
+    let paths: Vec<String> = files
+        .iter()
+        .map(|(f, _)| f.to_string_lossy().into_owned())
+        .collect();
+    for ((_, state), path) in files.iter().zip(&paths) {
+        if !state.tracked {
+            let add = git(dir, &["add", "--", path])?;
+            if !add.status.success() {
+                return Err(GitError::Failed(stderr_of(&add)));
+            }
         }
     }
-    let commit = git(dir, &["commit", "--quiet", "-m", message, "--", &path])?;
+    let mut args = vec!["commit", "--quiet", "-m", message, "--"];
+    args.extend(paths.iter().map(String::as_str));
+    let commit = git(dir, &args)?;
     if commit.status.success() {
         Ok(())
     } else {

@@ -8,6 +8,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 
 pub mod check;
+pub mod collect;
 pub mod compute;
 pub mod create;
 pub mod dates;
@@ -17,6 +18,7 @@ pub mod edit;
 pub mod entry_warnings;
 pub mod git;
 pub mod i18n;
+pub mod import;
 pub mod input;
 pub mod load;
 pub mod model;

@@ -207,6 +207,27 @@ pub(crate) enum Msg {
     WarningsIn(usize, PathBuf),
     /// `portfolio`: N warnings in all, in these plans.
     PlansWarnings(usize, Vec<PathBuf>),
+    /// The commit message of an import: entries, files.
+    ImportCommit(usize, String),
+    /// What an import added to a sheet (or would, with `--dry-run`).
+    Imported {
+        /// The sheet.
+        sheet: String,
+        /// Its file.
+        file: PathBuf,
+        /// The dates of the entries added.
+        dates: Vec<String>,
+        /// Nothing was written.
+        dry_run: bool,
+    },
+    /// An imported entry the sheet already has.
+    AlreadyThere(String, String),
+    /// An import that adds nothing.
+    NothingToImport,
+    /// An import refused: every problem, one a line.
+    ImportRefused(Vec<String>),
+    /// `collect` finds no partner to ask.
+    NoPartnerToAsk,
     /// Two plans of one SIREN whose periods overlap.
     SirenOverlap {
         /// The SIREN.
@@ -364,6 +385,10 @@ impl Localize for Msg {
                 format!("written: {}", shown(p)),
                 format!("écrit\u{a0}: {}", shown(p)),
             ),
+            WrittenInto(p, 1) => lang.pick(
+                format!("written: {} (1 file)", shown(p)),
+                format!("écrit\u{a0}: {} (1 fichier)", shown(p)),
+            ),
             WrittenInto(p, n) => lang.pick(
                 format!("written: {} ({n} files)", shown(p)),
                 format!("écrit\u{a0}: {} ({n} fichiers)", shown(p)),
@@ -480,6 +505,57 @@ impl Localize for Msg {
                     format!("{n} avertissement{s}\u{a0}: lancez `ctg validate --plan {dir}`"),
                 )
             }
+            ImportCommit(n, files) => lang.pick(
+                format!("import: {n} journal entries from {files}"),
+                format!("import\u{a0}: {n} suivis de {files}"),
+            ),
+            Imported {
+                sheet,
+                file,
+                dates,
+                dry_run,
+            } => {
+                let n = dates.len();
+                let dates = dates.join(", ");
+                match (dry_run, n) {
+                    (true, 1) => lang.pick(
+                        format!("{sheet}: 1 entry would be added ({dates})"),
+                        format!("{sheet}\u{a0}: 1 suivi serait ajouté ({dates})"),
+                    ),
+                    (true, _) => lang.pick(
+                        format!("{sheet}: {n} entries would be added ({dates})"),
+                        format!("{sheet}\u{a0}: {n} suivis seraient ajoutés ({dates})"),
+                    ),
+                    (false, 1) => lang.pick(
+                        format!("{}: 1 entry added to {sheet} ({dates})", shown(file)),
+                        format!("{} modifié\u{a0}: 1 suivi ajouté à la fiche {sheet} ({dates})", shown(file)),
+                    ),
+                    (false, _) => lang.pick(
+                        format!("{}: {n} entries added to {sheet} ({dates})", shown(file)),
+                        format!("{} modifié\u{a0}: {n} suivis ajoutés à la fiche {sheet} ({dates})", shown(file)),
+                    ),
+                }
+            }
+            AlreadyThere(sheet, date) => lang.pick(
+                format!("{sheet}: the entry of {date} is already there"),
+                format!("{sheet}\u{a0}: le suivi du {date} y est déjà"),
+            ),
+            NothingToImport => lang.pick(
+                "nothing to add: every filled row is already in the plan".to_string(),
+                "rien à ajouter\u{a0}: chaque ligne remplie est déjà dans le plan".to_string(),
+            ),
+            ImportRefused(lines) => {
+                let n = lines.len();
+                let head = lang.pick(
+                    format!("nothing was written: {n} problem(s) in the workbooks"),
+                    format!("rien n'a été écrit\u{a0}: {n} problème(s) dans les classeurs"),
+                );
+                format!("{head}\n  {}", lines.join("\n  "))
+            }
+            NoPartnerToAsk => lang.pick(
+                "no partner leads or takes part in a sheet still open: name one with --partner".to_string(),
+                "aucun partenaire ne pilote de fiche encore ouverte ni n'y participe\u{a0}: nommez-en un avec --partner".to_string(),
+            ),
             SirenOverlap {
                 siren,
                 first,

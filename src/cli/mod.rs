@@ -3,11 +3,13 @@
 mod args;
 mod author;
 mod budget;
+mod collect;
 mod completions;
 mod context;
 mod deliver;
 mod evaluation;
 mod help;
+mod import;
 mod init;
 mod log;
 mod man;
@@ -105,6 +107,8 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
         Command::Validate(a) => validate::run(ctx, a),
         Command::Status(a) => status::run(ctx, a),
         Command::Budget(a) => budget::run(ctx, a),
+        Command::Collect(a) => collect::run(ctx, a),
+        Command::Import(a) => import::run(ctx, a),
         Command::Show(a) => show::run(ctx, a),
         Command::Record(a) => record::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),

@@ -137,15 +137,15 @@ pub(super) fn refuse_inside_plan(ctx: &Context, path: &Path) -> Result<(), Failu
     }
 }
 
-/// Writes `files` (name, text) into `dir`, created if missing, and
+/// Writes `files` (name, text or bytes) into `dir`, created if missing, and
 /// announces them in one line. Every target is checked before the first
 /// write, and every new text staged before the first file is replaced
 /// ([`ctg::write::replace_files`]): a refusal or a failure writes none of
 /// them, so that "nothing was written" is true. Only a rename failing
 /// after others succeeded leaves part of the set, and says which.
-pub(super) fn write_into(
+pub(super) fn write_into<B: AsRef<[u8]>>(
     dir: &Path,
-    files: &[(String, String)],
+    files: &[(String, B)],
     lang: Lang,
 ) -> Result<(), Failure> {
     let targets: Vec<PathBuf> = files.iter().map(|(name, _)| dir.join(name)).collect();
@@ -158,7 +158,7 @@ pub(super) fn write_into(
     let set: Vec<(&Path, &[u8])> = targets
         .iter()
         .zip(files)
-        .map(|(path, (_, text))| (path.as_path(), text.as_bytes()))
+        .map(|(path, (_, bytes))| (path.as_path(), bytes.as_ref()))
         .collect();
     if let Err(failure) = ctg::write::replace_files(&set) {
         if failure.written == 0 {

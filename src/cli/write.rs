@@ -37,11 +37,10 @@ pub(super) fn refused(ctx: &Context, refusal: Refusal) -> Failure {
     }
 }
 
-/// Applies `change`, then prints what was written (or the diff), the
-/// edit's notices and the commit on stdout, and the warnings the change
-/// causes on stderr, after what they are about; the plan's warnings are
-/// counted after the change, for the line that follows the result.
-pub(super) fn run(ctx: &Context, change: &Change, flags: Flags) -> Result<ExitCode, Failure> {
+/// Runs `f` with the write options of the session: the plan, `flags`, the
+/// dates, the lock's timeout (`CTG_LOCK_TIMEOUT` seconds, else 30) and
+/// what to say while waiting for it.
+pub(super) fn with_options<T>(ctx: &Context, flags: Flags, f: impl FnOnce(&Options) -> T) -> T {
     let lang = ctx.lang;
     let on_wait = |shown: &Path| tell(&Msg::WaitingForLock(shown.to_path_buf()), lang);
     let lock_timeout = env("CTG_LOCK_TIMEOUT")
@@ -58,7 +57,17 @@ pub(super) fn run(ctx: &Context, change: &Change, flags: Flags) -> Result<ExitCo
         lock_timeout,
         on_wait: &on_wait,
     };
-    let outcome = apply(change, &opts).map_err(|r| refused(ctx, r))?;
+    f(&opts)
+}
+
+/// Applies `change`, then prints what was written (or the diff), the
+/// edit's notices and the commit on stdout, and the warnings the change
+/// causes on stderr, after what they are about; the plan's warnings are
+/// counted after the change, for the line that follows the result.
+pub(super) fn run(ctx: &Context, change: &Change, flags: Flags) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    let outcome =
+        with_options(ctx, flags, |opts| apply(change, opts)).map_err(|r| refused(ctx, r))?;
     // The plan as it now is: changed, unless this is a dry run.
     ctx.count_warnings(match flags.dry_run {
         true => outcome.plan_warnings,

@@ -254,6 +254,35 @@ catalogue! {
     NoBudgetLine => "No budget line in the plan (see `ctg add budget`).", "Aucune ligne budgétaire dans le plan (voir `ctg add budget`).";
     ChartFunding => "Planned and spent by funder", "Prévu et dépensé par financeur";
     Siren => "SIREN", "SIREN";
+    // ctg collect and ctg import (spec section 12).
+    FormSheets => "Sheets", "Fiches";
+    FormIndicators => "Indicators", "Indicateurs";
+    FormMilestones => "Milestones", "Jalons";
+    FormReadme => "Read me", "À lire";
+    FormNote => "Note", "Note";
+    FormDifficulties => "Difficulties", "Difficultés";
+    FormNext => "Next steps", "Prochaines étapes";
+    FormDecision => "Decision asked of the committee", "Décision demandée au COPIL";
+    FormBaseline => "Baseline", "Référence";
+    FormLastValue => "Last value", "Dernière valeur";
+    FormValueOfYear => "Value", "Valeur";
+    FormTarget => "Target", "Cible";
+    FormValue => "Value", "Valeur";
+    FormDue => "Due", "Échéance";
+    CurrentStatus => "Current status", "Statut actuel";
+    MilestoneId => "Milestone", "Jalon";
+    AmountSpent => "Amount spent (€)", "Montant dépensé (€)";
+    CollectFile => "collection", "collecte";
+    CollectTitle => "Collection", "Collecte";
+    CollectFor => "For", "Pour";
+    CollectDue => "To send back by", "À renvoyer au plus tard le";
+    CollectReturnTo => "To", "À";
+    CollectHowFill => "Fill in the white columns; the grey ones are what the plan already knows and cannot be changed. A row left empty is skipped.", "Remplissez les colonnes blanches ; les colonnes grisées sont ce que le plan sait déjà et ne se modifient pas. Une ligne laissée vide est ignorée.";
+    CollectHowFormats => "A date is written DD/MM/YYYY, a progress is a whole number from 0 to 100, an amount is in euros with at most two decimals (15 000,50).", "Une date s'écrit JJ/MM/AAAA, un avancement est un nombre entier de 0 à 100, un montant est en euros avec au plus deux décimales (15 000,50).";
+    CollectHowSheets => "Sheets: one row per action sheet you lead or take part in; give the date, and what changed: status, progress, what was done, difficulties, next steps, a decision to ask of the steering committee.", "Fiches : une ligne par fiche action que vous pilotez ou à laquelle vous participez ; indiquez la date et ce qui a changé : statut, avancement, ce qui a été fait, difficultés, prochaines étapes, décision à demander au COPIL.";
+    CollectHowIndicators => "Indicators: the value measured and its date.", "Indicateurs : la valeur mesurée et sa date.";
+    CollectHowMilestones => "Milestones: the day a milestone was reached.", "Jalons : le jour où un jalon a été atteint.";
+    CollectHowFunding => "Funding: an amount spent on a line you fund, and its date.", "Financements : un montant dépensé sur une ligne que vous financez, et sa date.";
 }
 
 /// A label is a sentence like the others.

@@ -7,6 +7,8 @@ pub mod csv;
 pub mod diagnostics;
 pub mod document;
 pub mod evaluation;
+pub mod form_ods;
+pub mod form_xlsx;
 pub mod gantt;
 pub mod grid;
 pub mod html;

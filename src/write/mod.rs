@@ -21,12 +21,14 @@
 mod atomic;
 mod author;
 mod entry;
+mod import;
 mod lock;
 mod refusal;
 pub mod staging;
 
 pub use atomic::{TEMP_PREFIX, Unwritten, replace_file, replace_files};
 pub use author::{NewBudgetLine, NewIndicator, NewMilestone, NewPartner, SetKeys};
+pub use import::{FileChange, ImportOutcome, apply_import};
 pub use lock::LOCK_FILE;
 pub use refusal::{IdKind, Refusal};
 

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 mod formats;
 mod free;
+mod partners;
 mod read;
 mod reports;
 mod writers;
@@ -14,6 +15,7 @@ mod writers;
 pub(super) use formats::DocumentOutput;
 pub(crate) use formats::{TableFormat, TableOutput};
 pub(super) use free::{CompletionsArgs, InitArgs, ManArgs, SchemaArgs};
+pub(super) use partners::{CollectArgs, FormFormat, ImportArgs};
 pub(super) use read::{
     BudgetArgs, BudgetByArg, DiagFormat, IdList, IdsArgs, SheetFilters, ShowArgs, StatusArgs,
     ValidateArgs,
@@ -129,6 +131,10 @@ pub(super) enum Command {
     Renew(RenewArgs),
     /// Many plans side by side: one row per plan, and the totals
     Portfolio(PortfolioArgs),
+    /// Write each partner a workbook to fill in (what ctg knows, and cells to fill)
+    Collect(CollectArgs),
+    /// Bring back filled workbooks: their rows become journal entries
+    Import(ImportArgs),
     /// Add a partner, or a milestone or indicator to an action sheet
     #[command(subcommand)]
     Add(AddCommand),

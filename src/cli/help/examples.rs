@@ -178,6 +178,22 @@ const EXAMPLES: &[(&str, Example)] = &[
         ),
     ),
     (
+        "collect",
+        ex(
+            "ctg collect collecte-2025 --due 15/01/2026",
+            "One workbook per partner, to send back by 15 January",
+            "Un classeur par partenaire, à renvoyer avant le 15 janvier",
+        ),
+    ),
+    (
+        "import",
+        ex(
+            "ctg import collecte-2025/collecte-2025-caf-gard.ods --dry-run",
+            "See what the CAF's filled workbook would add",
+            "Voir ce qu'ajouterait le classeur rempli par la CAF",
+        ),
+    ),
+    (
         "add budget",
         ex(
             "ctg add budget 2.1.1 --id caf-psu --funder caf-gard --nature operating --scheme \"Prestation de service unique\" --planned 2025=12000 --planned 2026=15000.50",

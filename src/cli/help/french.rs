@@ -65,6 +65,11 @@ const VALUES: &[(&str, &str)] = &[
     ("One block per objective", "Un bloc par objectif"),
     ("One block per funder", "Un bloc par financeur"),
     (
+        "OpenDocument (LibreOffice, and Excel)",
+        "OpenDocument (LibreOffice, et Excel)",
+    ),
+    ("Excel", "Excel"),
+    (
         "Operating, then investment",
         "Le fonctionnement, puis l'investissement",
     ),
@@ -172,6 +177,43 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     ("status:late", "Seulement les fiches en retard"),
     ("status:stale", "Seulement les fiches sans suivi"),
+    (
+        "collect:about",
+        "Écrire à chaque partenaire un classeur à remplir (ce que ctg sait, et les cellules à remplir)",
+    ),
+    (
+        "collect:dir",
+        "Le dossier qui reçoit un classeur par partenaire (créé s'il manque)",
+    ),
+    (
+        "collect:partner",
+        "Seulement ce partenaire (répétable) [par défaut : chaque partenaire d'une fiche ni réalisée ni abandonnée]",
+    ),
+    (
+        "collect:year",
+        "L'année collectée [par défaut : celle de la date d'arrêté, dans la période]",
+    ),
+    (
+        "collect:due",
+        "La date de retour attendue, AAAA-MM-JJ ou JJ/MM/AAAA",
+    ),
+    ("collect:format", "Le format du classeur"),
+    (
+        "import:about",
+        "Rapporter les classeurs remplis : leurs lignes deviennent des suivis",
+    ),
+    (
+        "import:files",
+        "Les classeurs remplis (.ods, .xlsx) ou une de leurs feuilles enregistrée en CSV",
+    ),
+    (
+        "import:dry_run",
+        "Tout vérifier (git aussi avec --commit) et afficher les changements ligne à ligne\u{a0}; ne rien écrire",
+    ),
+    (
+        "import:commit",
+        "Enregistrer aussi (commit) les fiches modifiées dans git, en un seul commit",
+    ),
     (
         "budget:about",
         "Les euros prévus et dépensés par ligne budgétaire, année, financeur et nature",

@@ -160,6 +160,7 @@ const PLACEHOLDERS: &[(&str, &str)] = &[
     ("IND=VALUE", "IND=VALEUR"),
     ("YEAR=VALUE", "ANNÉE=VALEUR"),
     ("YEAR=AMOUNT", "ANNÉE=MONTANT"),
+    ("FILE", "FICHIER"),
     ("LINE=AMOUNT", "LIGNE=MONTANT"),
     ("operating|investment", "operating|investment"),
     ("START-END", "DÉBUT-FIN"),
