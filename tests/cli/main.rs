@@ -5,6 +5,7 @@ mod arguments;
 mod authoring;
 mod budget;
 mod charts;
+mod collect;
 mod common;
 mod completions;
 mod corpus;
