@@ -23,6 +23,7 @@ pub(super) fn run(ctx: &Context, args: &RenewArgs) -> Result<ExitCode, Failure> 
     let (loaded, lang) = (&checked.loaded, checked.lang);
     let dir = args.dir.as_path();
     refuse_a_plan(dir)?;
+    super::output::refuse_inside_plan(ctx, dir)?;
     let comments = loaded
         .plan
         .convention

@@ -1,12 +1,11 @@
 //! Building a partner's workbook from the plan as of a date.
 
-use super::{Column, Fill, Form, FormKind, FormSheet, Identity, Row, fingerprint};
+use super::{Column, Fill, Form, FormKind, FormSheet, Given, Identity, Row, fingerprint};
 use crate::compute::labels::{nature_label, status_label};
 use crate::compute::{SheetState, Years, indicator_value, line_means, sheet_state};
 use crate::i18n::fmt::{colon, short_date};
 use crate::i18n::{L, Lang};
 use crate::model::{Plan, Sheet, Status};
-use crate::render::grid::Cell;
 use chrono::NaiveDate;
 
 /// The partners to ask by default: every partner that leads or takes part
@@ -87,11 +86,11 @@ pub fn build(
         .map(|(s, st)| Row {
             key: s.id.value.clone(),
             given: vec![
-                Cell::Label(s.id.value.clone()),
-                Cell::Plan(s.title.clone()),
-                Cell::Label(status_label(st.status, lang).to_string()),
-                Cell::Percent(st.progress),
-                Cell::date(st.last_entry),
+                Given::Text(s.id.value.clone()),
+                Given::Text(s.title.clone()),
+                Given::Text(status_label(st.status, lang).to_string()),
+                Given::Percent(st.progress),
+                st.last_entry.map_or(Given::Empty, Given::Date),
             ],
         })
         .collect();
@@ -122,13 +121,13 @@ pub fn build(
             rows.push(Row {
                 key: format!("{}/{}", s.id.value, i.id.value),
                 given: vec![
-                    Cell::Label(s.id.value.clone()),
-                    Cell::Plan(i.label.clone()),
-                    i.unit.clone().map_or(Cell::Empty, Cell::Plan),
-                    Cell::number(i.baseline.as_ref().map(|b| b.value), 2),
-                    Cell::number(last.as_ref().map(|b| b.value), 2),
-                    Cell::number(indicator_value(s, &i.id, year, as_of), 2),
-                    Cell::number(i.targets.get(&year).map(|t| t.value), 2),
+                    Given::Text(s.id.value.clone()),
+                    Given::Text(i.label.clone()),
+                    i.unit.clone().map_or(Given::Empty, Given::Text),
+                    Given::number(i.baseline.as_ref().map(|b| b.value)),
+                    Given::number(last.as_ref().map(|b| b.value)),
+                    Given::number(indicator_value(s, &i.id, year, as_of)),
+                    Given::number(i.targets.get(&year).map(|t| t.value)),
                 ],
             });
         }
@@ -162,10 +161,10 @@ pub fn build(
             rows.push(Row {
                 key: format!("{}/{}", s.id.value, m.id.value),
                 given: vec![
-                    Cell::Label(s.id.value.clone()),
-                    Cell::Label(m.id.value.clone()),
-                    Cell::Plan(m.title.clone()),
-                    Cell::date(m.due_date()),
+                    Given::Text(s.id.value.clone()),
+                    Given::Text(m.id.value.clone()),
+                    Given::Text(m.title.clone()),
+                    m.due_date().map_or(Given::Empty, Given::Date),
                 ],
             });
         }
@@ -190,12 +189,12 @@ pub fn build(
             rows.push(Row {
                 key: format!("{}/{}", s.id.value, line.id.value),
                 given: vec![
-                    Cell::Label(s.id.value.clone()),
-                    Cell::Label(line.id.value.clone()),
-                    line.scheme.clone().map_or(Cell::Empty, Cell::Plan),
-                    Cell::Label(nature_label(line.nature, lang).to_string()),
-                    Cell::money(m.planned),
-                    Cell::Money(m.spent),
+                    Given::Text(s.id.value.clone()),
+                    Given::Text(line.id.value.clone()),
+                    line.scheme.clone().map_or(Given::Empty, Given::Text),
+                    Given::Text(nature_label(line.nature, lang).to_string()),
+                    m.planned.map_or(Given::Empty, Given::Money),
+                    Given::Money(m.spent),
                 ],
             });
         }

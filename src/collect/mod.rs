@@ -15,7 +15,32 @@ mod build;
 pub use build::{build, partners_to_ask};
 
 use crate::i18n::{L, Lang};
-use crate::render::grid::Cell;
+use crate::model::Money;
+use chrono::NaiveDate;
+
+/// A value the workbook gives, read-only.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Given {
+    /// Text: an id, a title, a status word.
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// A percentage, 0-100.
+    Percent(f64),
+    /// Euros.
+    Money(Money),
+    /// A date.
+    Date(NaiveDate),
+    /// Nothing.
+    Empty,
+}
+
+impl Given {
+    /// An optional number.
+    pub fn number(v: Option<f64>) -> Given {
+        v.map_or(Given::Empty, Given::Number)
+    }
+}
 
 /// The worksheets a partner fills in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +133,7 @@ pub struct Row {
     /// The key of the row (`2.1.1`, `2.1.1/places`), in the hidden column.
     pub key: String,
     /// The given cells, one per given column.
-    pub given: Vec<Cell>,
+    pub given: Vec<Given>,
 }
 
 /// One worksheet to fill.

@@ -62,7 +62,7 @@ fn line_cells(row: &LineRow, lang: Lang) -> Vec<Cell> {
     let mut cells = vec![
         Cell::Label(row.sheet.clone()),
         Cell::Label(row.line.clone()),
-        Cell::Label(row.funder.clone()),
+        Cell::Plan(row.funder_name.clone()),
         Cell::Label(nature_label(row.nature, lang).to_string()),
     ];
     cells.extend(means_cells(&row.total));

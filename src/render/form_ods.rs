@@ -5,9 +5,8 @@
 //! a number), every worksheet protected without a password, the identity
 //! column hidden.
 
-use crate::collect::{Fill, Form, FormSheet};
+use crate::collect::{Fill, Form, FormSheet, Given};
 use crate::i18n::{L, Lang};
-use crate::render::grid::Cell;
 use chrono::NaiveDate;
 use spreadsheet_ods::color::Rgb;
 use spreadsheet_ods::condition::Condition;
@@ -175,12 +174,12 @@ fn write_sheet(
         for (c, cell) in row.given.iter().enumerate() {
             let c = c as u32;
             match cell {
-                Cell::Percent(v) => ws.set_styled_value(r, c, v / 100.0, &styles.given_percent),
-                Cell::Number(v, _) => ws.set_styled_value(r, c, *v, &styles.given_number),
-                Cell::Money(m) => ws.set_styled_value(r, c, m.euros_f64(), &styles.given_number),
-                Cell::Date(d) => ws.set_styled_value(r, c, *d, &styles.given_date),
-                Cell::Empty | Cell::Missing => ws.set_cellstyle(r, c, &styles.given),
-                other => ws.set_styled_value(r, c, other.text(lang), &styles.given),
+                Given::Percent(v) => ws.set_styled_value(r, c, v / 100.0, &styles.given_percent),
+                Given::Number(v) => ws.set_styled_value(r, c, *v, &styles.given_number),
+                Given::Money(m) => ws.set_styled_value(r, c, m.euros_f64(), &styles.given_number),
+                Given::Date(d) => ws.set_styled_value(r, c, *d, &styles.given_date),
+                Given::Empty => ws.set_cellstyle(r, c, &styles.given),
+                Given::Text(t) => ws.set_styled_value(r, c, t.as_str(), &styles.given),
             }
         }
         ws.set_styled_value(r, hidden, row.key.as_str(), &styles.given);

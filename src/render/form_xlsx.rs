@@ -4,9 +4,8 @@
 //! statuses, a whole number from 0 to 100, a date, a number), each
 //! worksheet protected without a password, the identity column hidden.
 
-use crate::collect::{Fill, Form};
+use crate::collect::{Fill, Form, Given};
 use crate::i18n::{L, Lang};
-use crate::render::grid::Cell;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
     DataValidation, DataValidationRule, ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
@@ -28,7 +27,7 @@ pub fn form(form: &Form, first_day: NaiveDate, lang: Lang) -> Result<Vec<u8>, Xl
     for sheet in &form.sheets {
         let ws = book.add_worksheet();
         ws.set_name(sheet.kind.name(lang))?;
-        write_sheet(ws, sheet, first_day, lang)?;
+        write_sheet(ws, sheet, first_day)?;
     }
     book.save_to_buffer()
 }
@@ -37,7 +36,6 @@ fn write_sheet(
     ws: &mut Worksheet,
     sheet: &crate::collect::FormSheet,
     first_day: NaiveDate,
-    lang: Lang,
 ) -> Result<(), XlsxError> {
     let header = Format::new()
         .set_bold()
@@ -82,27 +80,27 @@ fn write_sheet(
         for (c, cell) in row.given.iter().enumerate() {
             let c = c as u16;
             match cell {
-                Cell::Percent(v) => ws.write_number_with_format(
+                Given::Percent(v) => ws.write_number_with_format(
                     r,
                     c,
                     v / 100.0,
                     &given.clone().set_num_format("0%"),
                 )?,
-                Cell::Number(v, _) => ws.write_number_with_format(r, c, *v, &given)?,
-                Cell::Money(m) => ws.write_number_with_format(
+                Given::Number(v) => ws.write_number_with_format(r, c, *v, &given)?,
+                Given::Money(m) => ws.write_number_with_format(
                     r,
                     c,
                     m.euros_f64(),
                     &given.clone().set_num_format("#,##0.00"),
                 )?,
-                Cell::Date(d) => ws.write_datetime_with_format(
+                Given::Date(d) => ws.write_datetime_with_format(
                     r,
                     c,
                     d,
                     &given.clone().set_num_format("dd/mm/yyyy"),
                 )?,
-                Cell::Empty | Cell::Missing => ws.write_blank(r, c, &given)?,
-                other => ws.write_string_with_format(r, c, other.text(lang), &given)?,
+                Given::Empty => ws.write_blank(r, c, &given)?,
+                Given::Text(t) => ws.write_string_with_format(r, c, t, &given)?,
             };
         }
         ws.write_string(r, hidden, &row.key)?;

@@ -22,6 +22,8 @@ struct Styles {
     money: CellStyleRef,
     percent: CellStyleRef,
     date: CellStyleRef,
+    /// A change in points: `+3 pts`.
+    points: CellStyleRef,
     /// Numbers by their places of decimals.
     numbers: HashMap<u32, CellStyleRef>,
 }
@@ -55,6 +57,14 @@ impl Styles {
         date.part_text("/").build();
         date.part_year().style(FormatNumberStyle::Long).build();
         let date = book.add_datetime_format(date);
+        let mut points = ValueFormatNumber::new_named("ctg-f-points");
+        points
+            .part_number()
+            .min_integer_digits(1)
+            .decimal_places(0)
+            .build();
+        points.part_text(" pts").build();
+        let points = book.add_number_format(points);
         Styles {
             header: book.add_cellstyle(header),
             text: book.add_cellstyle(text),
@@ -62,6 +72,7 @@ impl Styles {
             money: book.add_cellstyle(CellStyle::new("ctg-money", &money)),
             percent: book.add_cellstyle(CellStyle::new("ctg-percent", &percent)),
             date: book.add_cellstyle(CellStyle::new("ctg-date", &date)),
+            points: book.add_cellstyle(CellStyle::new("ctg-points", &points)),
             numbers: HashMap::new(),
         }
     }
@@ -140,18 +151,12 @@ pub fn workbook(
                         };
                         sheet.set_styled_value(r, c, cell.text(lang), style);
                     }
-                    Cell::Count(n) => {
-                        let style = styles.number(&mut book, 0);
-                        sheet.set_styled_value(r, c, *n as f64, &style);
-                    }
+                    Cell::Count(n) => sheet.set_value(r, c, *n as f64),
                     Cell::Number(v, d) => {
                         let style = styles.number(&mut book, places(*v, *d));
                         sheet.set_styled_value(r, c, *v, &style);
                     }
-                    Cell::Points(v) => {
-                        let style = styles.number(&mut book, 0);
-                        sheet.set_styled_value(r, c, *v, &style);
-                    }
+                    Cell::Points(v) => sheet.set_styled_value(r, c, *v, &styles.points),
                     Cell::Money(m) => sheet.set_styled_value(r, c, m.euros_f64(), &styles.money),
                     Cell::Percent(v) => sheet.set_styled_value(r, c, v / 100.0, &styles.percent),
                     Cell::Date(d) => sheet.set_styled_value(r, c, *d, &styles.date),

@@ -134,10 +134,17 @@ impl Localize for What {
             ),
             What::Keys(sheet, keys) => {
                 let words: Vec<&str> = keys.iter().map(|k| key_word(k, lang)).collect();
-                let words = words.join(", ");
+                let (n, words) = (words.len(), words.join(", "));
+                // French agrees with the keys: `pilote modifié`, `partenaires modifiés`.
+                let french = match keys.as_slice() {
+                    ["partners" | "fields" | "tracks"] => "modifiés",
+                    [_] => "modifié",
+                    _ if n > 1 => "modifiés",
+                    _ => "modifié",
+                };
                 lang.pick(
                     format!("{sheet}: {words} set"),
-                    format!("{sheet}\u{a0}: {words} modifiés"),
+                    format!("{sheet}\u{a0}: {words} {french}"),
                 )
             }
         }

@@ -30,7 +30,18 @@ pub(super) fn build(
         ),
         false => None,
     };
-    let entry = build_entry(plan, &base, request, opts.today).map_err(Refusal::Entry)?;
+    // A correction keeps the replaced entry's date unless another is given.
+    let mut request = request.clone();
+    if let (Some(old), None) = (&replaced, &request.date) {
+        request.date = Some(old.date.value.to_string());
+    }
+    let entry = build_entry(plan, &base, &request, opts.today).map_err(Refusal::Entry)?;
+    if let Some(old) = &replaced {
+        let dropped = dropped(old, &entry);
+        if !dropped.is_empty() {
+            return Err(Refusal::AmendDrops(dropped));
+        }
+    }
     let read = read(&sheet.file, opts)?;
     let before = read.text;
     let edited = match replaced {
@@ -62,6 +73,30 @@ pub(super) fn build(
 }
 
 /// `2.1.1: en cours, 40 % — first line of the note`.
+/// What `old` says that `new` does not repeat — milestones reached,
+/// measures, amounts spent — as the options that would repeat it.
+fn dropped(old: &Entry, new: &Entry) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in old.reached.iter().filter(|m| !new.reached.contains(m)) {
+        out.push(format!("--reached {}", m.value));
+    }
+    for (id, v) in &old.measures {
+        if !new.measures.iter().any(|(n, _)| n == id) {
+            out.push(format!(
+                "--measure {}={}",
+                id.value,
+                crate::edit::number(*v)
+            ));
+        }
+    }
+    for (id, m) in &old.spent {
+        if !new.spent.iter().any(|(n, _)| n == id) {
+            out.push(format!("--spent {}={}", id.value, m.value.plain()));
+        }
+    }
+    out
+}
+
 fn commit_message(stale_after: u32, sheet: &Sheet, entry: &Entry, lang: Lang) -> String {
     let state = sheet_state(sheet, stale_after, entry.date.value);
     let progress = crate::i18n::fmt::round(state.progress, 0);

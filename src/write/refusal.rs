@@ -34,6 +34,9 @@ pub enum Refusal {
     Entry(crate::record::Refusal),
     /// `--amend` on a sheet without entries.
     NothingToAmend(String),
+    /// `--amend` would drop what the replaced entry says and the new one
+    /// does not repeat: the options that would keep it.
+    AmendDrops(Vec<String>),
     /// The file cannot be edited as it is written.
     Edit(EditError),
     /// The edit did not read back as the old file plus the change.
@@ -146,6 +149,16 @@ impl Localize for Refusal {
                 "le plan a des erreurs\u{a0}: lancez `ctg validate`".to_string(),
             ),
             Entry(r) => r.say(lang),
+            AmendDrops(options) => lang.pick(
+                format!(
+                    "the entry being replaced also says {}: give them again, or they would be lost",
+                    options.join(" ")
+                ),
+                format!(
+                    "le suivi remplacé dit aussi {}\u{a0}: redonnez-les, sinon ils seraient perdus",
+                    options.join(" ")
+                ),
+            ),
             NothingToAmend(id) => lang.pick(
                 format!("{id} has no journal entry to amend: record one without --amend"),
                 format!("{id} n'a aucun suivi à corriger\u{a0}: enregistrez-en un sans --amend"),

@@ -666,3 +666,42 @@ fn a_long_note_is_cut_at_a_word_with_an_ellipsis_in_the_commit() {
         "{subject:?}"
     );
 }
+
+/// A first-week finding: `record --amend --note oops` after an entry that
+/// reached a milestone and held measures dropped them and moved the entry
+/// to today. The amend keeps the old date and refuses to drop them.
+#[test]
+fn amend_keeps_the_date_and_refuses_to_drop_what_the_entry_said() {
+    let env = TestEnv::demo();
+    let file = "actions/1.1.1-navette.yaml";
+    let before = env.read(file);
+    let run = env.run(&["record", "1.1.1", "--amend", "--note", "oops"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(
+            "le suivi remplacé dit aussi --measure trajets=210 --spent subvention-ccvl=6000\u{a0}: redonnez-les"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.read(file), before, "nothing written");
+    let run = env.run(&[
+        "record",
+        "1.1.1",
+        "--amend",
+        "--note",
+        "Campagne lancée",
+        "--measure",
+        "trajets=210",
+        "--spent",
+        "subvention-ccvl=6000",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        env.read(file).ends_with(
+            "  - date: 2025-05-15\n    note: Campagne lancée\n    measures: {trajets: 210}\n    spent: {subvention-ccvl: 6000}\n"
+        ),
+        "the old date kept:\n{}",
+        env.read(file)
+    );
+}

@@ -249,3 +249,19 @@ fn a_period_that_overlaps_or_leaves_a_gap_is_warned() {
     let usual = run("usual", "2027", "2031", "fr");
     assert!(!usual.contains("avertissement"), "{usual}");
 }
+
+/// A first-week finding: `renew ../ctg-2027` typed from `plan/actions/`
+/// wrote the new plan inside the old one. Any folder inside the plan is
+/// refused, nothing written.
+#[test]
+fn the_new_plan_is_never_written_inside_the_old_one() {
+    let env = TestEnv::demo();
+    let run = env.run(&["renew", "plan/ctg-2027", "--from", "2027", "--to", "2031"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("dans le dossier du plan `plan`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!env.path("ctg-2027").exists());
+}

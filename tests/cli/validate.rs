@@ -241,7 +241,7 @@ fn the_warning_count_follows_the_result_and_counts_the_plan_as_it_now_is() {
     insta::assert_snapshot!(set.transcript(), @r"
     exit: 0
     --- stdout
-    plan/actions/2.1.2.yaml modifié : 2.1.2 : calendrier modifiés
+    plan/actions/2.1.2.yaml modifié : 2.1.2 : calendrier modifié
     --- stderr
     avertissement : la fiche `2.1.2` n'a pas de suivi depuis le 01/01/2024
     2 avertissements : lancez `ctg validate`
