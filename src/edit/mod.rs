@@ -11,7 +11,7 @@ mod journal;
 mod structure;
 
 pub use emit::{entry_yaml, number, scalar};
-pub use journal::{amend_entry, append_entry};
+pub use journal::{amend_entry, amend_in_tail, append_entry, append_in_tail};
 pub use structure::{add_item, add_root_item, later, set_keys};
 
 use crate::decode::Decoder;
@@ -56,6 +56,59 @@ pub struct Edited {
     pub replaced: Vec<Range<usize>>,
 }
 
+/// The text of a file as the edits see it: a UTF-8 BOM and CRLF line
+/// endings set aside, a final newline added (said in `notices`).
+pub(crate) struct Normal {
+    bom: &'static str,
+    crlf: bool,
+    /// The text, with `\n` line endings and a final newline.
+    pub text: String,
+    /// What normalising it changed.
+    pub notices: Vec<Notice>,
+}
+
+impl Normal {
+    /// `original` normalised.
+    pub(crate) fn of(original: &str) -> Normal {
+        let (bom, body) = match original.strip_prefix('\u{feff}') {
+            Some(rest) => ("\u{feff}", rest),
+            None => ("", original),
+        };
+        let crlf = body.contains("\r\n") && !body.replace("\r\n", "").contains('\n');
+        let mut text = if crlf {
+            body.replace("\r\n", "\n")
+        } else {
+            body.to_string()
+        };
+        let mut notices = Vec::new();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+            notices.push(Notice::FinalNewlineAdded);
+        }
+        Normal {
+            bom,
+            crlf,
+            text,
+            notices,
+        }
+    }
+
+    /// `edited` (a change of [`Normal::text`]) with the BOM and the line
+    /// endings put back.
+    pub(crate) fn restore(self, edited: &str, replaced: Vec<Range<usize>>) -> Edited {
+        let edited = if self.crlf {
+            edited.replace('\n', "\r\n")
+        } else {
+            edited.to_string()
+        };
+        Edited {
+            text: format!("{}{edited}", self.bom),
+            notices: self.notices,
+            replaced,
+        }
+    }
+}
+
 /// Runs `change` on the text of `original` with its BOM and CRLF line
 /// endings set aside (and a final newline added), then restores them.
 /// `change` gets the parsed document, its text, and the notices so far; it
@@ -64,43 +117,21 @@ pub(crate) fn edit_text(
     original: &str,
     change: impl FnOnce(&Document, &str, &mut Vec<Notice>) -> Result<Changed, EditError>,
 ) -> Result<Edited, EditError> {
-    let (bom, body) = match original.strip_prefix('\u{feff}') {
-        Some(rest) => ("\u{feff}", rest),
-        None => ("", original),
-    };
-    let crlf = body.contains("\r\n") && !body.replace("\r\n", "").contains('\n');
-    let mut text = if crlf {
-        body.replace("\r\n", "\n")
-    } else {
-        body.to_string()
-    };
-    let mut notices = Vec::new();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-        notices.push(Notice::FinalNewlineAdded);
-    }
+    let mut normal = Normal::of(original);
+    let text = std::mem::take(&mut normal.text);
     if first_content_line(&text).is_some_and(|l| l.starts_with('{')) {
         return Err(EditError::FlowRoot);
     }
     let (prolog, document) = text.split_at(prolog_len(&text));
     let doc = parse_doc(document)?;
-    let changed = change(&doc, document, &mut notices)?;
-    let edited = format!("{prolog}{}", changed.text);
-    let edited = if crlf {
-        edited.replace('\n', "\r\n")
-    } else {
-        edited
-    };
+    let changed = change(&doc, document, &mut normal.notices)?;
     let shift = prolog.matches('\n').count();
-    Ok(Edited {
-        text: format!("{bom}{edited}"),
-        notices,
-        replaced: changed
-            .replaced
-            .into_iter()
-            .map(|r| r.start + shift..r.end + shift)
-            .collect(),
-    })
+    let replaced = changed
+        .replaced
+        .into_iter()
+        .map(|r| r.start + shift..r.end + shift)
+        .collect();
+    Ok(normal.restore(&format!("{prolog}{}", changed.text), replaced))
 }
 
 /// The length of what comes before the document's `---` line: directives
@@ -134,8 +165,18 @@ pub(crate) struct Changed {
     pub replaced: Vec<Range<usize>>,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// The length of the longest text [`parse_doc`] was given, so that a
+    /// test can see that `record` no longer reads the whole file into the
+    /// editor.
+    pub(crate) static PARSED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Parses YAML text for editing.
 pub(crate) fn parse_doc(text: &str) -> Result<Document, EditError> {
+    #[cfg(test)]
+    PARSED.with(|n| n.set(n.get().max(text.len())));
     Document::from_str(text).map_err(|_| EditError::Unparsable)
 }
 

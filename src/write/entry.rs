@@ -3,7 +3,7 @@
 use super::{Built, Done, Options, Refusal, read, with_sheet};
 use crate::compute::labels::status_label;
 use crate::compute::sheet_state;
-use crate::edit::{amend_entry, append_entry, verify};
+use crate::edit::{amend_entry, amend_in_tail, append_entry, append_in_tail, verify};
 use crate::entry_warnings::entry_warnings;
 use crate::i18n::Lang;
 use crate::load::Loaded;
@@ -44,24 +44,46 @@ pub(super) fn build(
     }
     let read = read(&sheet.file, opts)?;
     let before = read.text;
-    let edited = match replaced {
-        Some(_) => amend_entry(&before, &entry, &base.journal),
-        None => append_entry(&before, &entry, &base.journal),
-    }
-    .map_err(Refusal::Edit)?;
     let stale_after = plan.convention.stale_after_months;
     let entry_warnings = entry_warnings(&base, &entry, stale_after);
+    // The edit of the journal's tail alone when it applies and verifies
+    // (it holds the memory of the last entry, not of the whole file), else
+    // of the whole file, verified in turn.
+    let tail = match (&replaced, sheet.journal.last()) {
+        (Some(old), _) => amend_in_tail(&before, &entry, old),
+        (None, Some(last)) => append_in_tail(&before, &entry, last),
+        (None, None) => None,
+    };
     let mut expected = base;
     expected.journal.push(entry.clone());
-    let new_sheet = verify(&before, &edited, &expected).map_err(Refusal::Verify)?;
+    let verified = tail.and_then(|edited| {
+        let sheet = verify(&before, &edited, &expected).ok()?;
+        Some((edited, sheet))
+    });
+    let (edited, new_sheet) = match verified {
+        Some(done) => done,
+        None => {
+            expected.journal.pop();
+            let edited = match replaced {
+                Some(_) => amend_entry(&before, &entry, &expected.journal),
+                None => append_entry(&before, &entry, &expected.journal),
+            }
+            .map_err(Refusal::Edit)?;
+            expected.journal.push(entry.clone());
+            let sheet = verify(&before, &edited, &expected).map_err(Refusal::Verify)?;
+            (edited, sheet)
+        }
+    };
     let commit_message = commit_message(stale_after, &new_sheet, &entry, opts.lang);
     Ok(Built {
         file: sheet.file.clone(),
         before,
         edited,
-        after: with_sheet(loaded, new_sheet.clone()),
+        after: with_sheet(loaded, new_sheet),
+        // The sheet as expected reads as the sheet written (verified):
+        // told from it, the new sheet is not copied again.
         done: Done::Entry {
-            sheet: Box::new(new_sheet),
+            sheet: Box::new(expected),
             entry,
             replaced,
             stale_after_months: stale_after,

@@ -312,17 +312,31 @@ fn copy(loaded: &Loaded) -> Loaded {
     after
 }
 
-/// The plan as it will be with `new_sheet` in place of the old one.
+/// The plan as it will be with `new_sheet` in place of the old one, which
+/// is not copied (a sheet of 200,000 entries is some 90 MB).
 fn with_sheet(loaded: &Loaded, new_sheet: Sheet) -> Loaded {
-    let mut after = copy(loaded);
-    if let Some(slot) = after
-        .plan
+    let plan = &loaded.plan;
+    let mut new_sheet = Some(new_sheet);
+    let sheets = plan
         .sheets
-        .iter_mut()
-        .find(|s| s.id.value == new_sheet.id.value)
-    {
-        *slot = new_sheet;
-    }
+        .iter()
+        .map(|s| match &new_sheet {
+            Some(n) if n.id.value == s.id.value => new_sheet.take().unwrap_or_else(|| s.clone()),
+            _ => s.clone(),
+        })
+        .collect();
+    let mut after = Loaded {
+        root: loaded.root.clone(),
+        plan: crate::model::Plan {
+            convention: plan.convention.clone(),
+            partners: plan.partners.clone(),
+            axes: plan.axes.clone(),
+            tracks: plan.tracks.clone(),
+            sheets,
+        },
+        ..Default::default()
+    };
+    after.unread = loaded.unread;
     after
 }
 

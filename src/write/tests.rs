@@ -168,3 +168,76 @@ fn a_set_of_files_that_cannot_all_be_staged_changes_none() {
     replace_files(&set).expect("both written");
     assert_eq!(std::fs::read_to_string(&first).expect("read"), "new");
 }
+
+/// `record` and `--amend` on a long journal hand the editor the last
+/// entry and the lines after it, not the whole file (its tree takes some
+/// 36 bytes per byte of text: 370 MB for a sheet of 200,000 entries), and
+/// write what the whole-file edit writes. A sheet whose last entry does
+/// not open with its date is edited whole, as before.
+#[test]
+fn record_and_amend_edit_the_journals_tail_alone() {
+    let dir = plan_copy();
+    let path = dir.path().join("actions/2.1.1.yaml");
+    let mut text = std::fs::read_to_string(&path).expect("read");
+    if !text.contains("\njournal:") {
+        text.push_str("journal:\n");
+    }
+    for i in 0..3_000 {
+        text.push_str(&format!(
+            "  - date: 2024-0{}-1{}\n    progress: 10\n    note: Réunion {i}\n",
+            1 + i % 9,
+            i % 10
+        ));
+    }
+    std::fs::write(&path, &text).expect("write");
+    let quiet = |_: &Path| {};
+    let opts = options(dir.path(), true, &quiet);
+    let parsed = |change: &Change| {
+        crate::edit::PARSED.with(|n| n.set(0));
+        let outcome = apply(change, &opts).unwrap_or_else(|r| panic!("{}", r.say(Lang::En)));
+        (outcome, crate::edit::PARSED.with(std::cell::Cell::get))
+    };
+    let (outcome, longest) = parsed(&record("40"));
+    assert!(longest < 1_000, "the editor read {longest} bytes");
+    let whole = crate::edit::append_entry(&text, &entry_of(&outcome), &[]).expect("whole");
+    assert_eq!(outcome.after, whole.text);
+    let amend = Change::Amend {
+        sheet: "2.1.1".into(),
+        request: Request {
+            progress: Some("50".into()),
+            ..Default::default()
+        },
+    };
+    let (outcome, longest) = parsed(&amend);
+    assert!(longest < 1_000, "the editor read {longest} bytes");
+    assert!(
+        outcome.after.ends_with("    progress: 50\n"),
+        "{}",
+        outcome.after
+    );
+    let whole = crate::edit::amend_entry(&text, &entry_of(&outcome), &[]).expect("whole");
+    assert_eq!(outcome.after, whole.text);
+    // The last entry opens with its status: the whole file is edited.
+    std::fs::write(
+        &path,
+        format!("{text}  - status: in-progress\n    date: 2024-12-01\n"),
+    )
+    .expect("write");
+    let (outcome, longest) = parsed(&record("60"));
+    assert!(longest > text.len(), "{longest}");
+    assert!(
+        outcome
+            .after
+            .ends_with("  - date: 2025-06-30\n    progress: 60\n    note: Premier comité\n"),
+        "{}",
+        outcome.after
+    );
+}
+
+/// The new entry of an outcome.
+fn entry_of(outcome: &Outcome) -> crate::model::Entry {
+    match &outcome.done {
+        Done::Entry { entry, .. } => entry.clone(),
+        Done::Changed(_) => panic!("not an entry"),
+    }
+}
