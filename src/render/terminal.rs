@@ -140,8 +140,12 @@ impl Texts {
 
     /// The table; `bold` tells which cells are emphasised. Where the table's
     /// own layout would cut a word, each column gets its longest word and a
-    /// share of the room left in proportion to its longest line.
+    /// share of the room left in proportion to its longest line. A table of
+    /// more than [`CHUNK_ROWS`] rows is drawn [`Texts::in_chunks`].
     fn table(&self, style: Style, bold: &dyn Fn(usize, usize) -> bool) -> String {
+        if self.rows.len() > CHUNK_ROWS {
+            return self.in_chunks(style, bold, CHUNK_ROWS);
+        }
         let mut table = new_table(style);
         table.set_header(self.header.clone());
         for (r, row) in self.rows.iter().enumerate() {
@@ -175,6 +179,63 @@ impl Texts {
             }
             _ => format!("{drawn}\n"),
         }
+    }
+}
+
+/// Above this many rows a table is drawn a block of rows at a time.
+const CHUNK_ROWS: usize = 1_000;
+
+impl Texts {
+    /// The table drawn `chunk` rows at a time, in widths set once for all
+    /// (each column its longest line, or in a terminal of a given width
+    /// its longest word and a share of the rest, as [`share`] gives them),
+    /// the blocks joined where their borders meet: the table library holds
+    /// every cell of a table several times over while drawing it (a log of
+    /// 100,000 entries took 200 MB), a block at a time it holds one block.
+    fn in_chunks(&self, style: Style, bold: &dyn Fn(usize, usize) -> bool, chunk: usize) -> String {
+        let extents = self.extents();
+        let widths = match style.width.and_then(|max| self.room(max)) {
+            Some(room) => share(&extents, room),
+            None => extents.iter().map(|(w, l)| (*l).max(*w)).collect(),
+        };
+        let total = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
+        let style = Style {
+            width: Some(u16::try_from(total).unwrap_or(u16::MAX)),
+            ..style
+        };
+        let blocks = self.rows.len().div_ceil(chunk.max(1));
+        let mut out = String::new();
+        for (b, rows) in self.rows.chunks(chunk.max(1)).enumerate() {
+            let mut table = new_table(style);
+            if b == 0 {
+                table.set_header(self.header.clone());
+            }
+            for (i, row) in rows.iter().enumerate() {
+                let r = b * chunk + i;
+                table.add_row(row.iter().enumerate().map(|(c, text)| {
+                    let cell = TermCell::new(text);
+                    if style.color && bold(r, c) {
+                        cell.add_attribute(Attribute::Bold)
+                    } else {
+                        cell
+                    }
+                }));
+            }
+            table.set_constraints(widths.iter().map(|w| {
+                let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
+                ColumnConstraint::Absolute(Width::Fixed(w))
+            }));
+            let drawn = table.to_string();
+            let mut lines: Vec<&str> = drawn.lines().collect();
+            if b + 1 < blocks {
+                lines.pop();
+            }
+            for line in lines.iter().skip(usize::from(b > 0)) {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out
     }
 }
 
@@ -439,6 +500,46 @@ mod tests {
         assert_eq!(
             wrap("https://example.org", 8, "", ""),
             ["https://", "example.", "org"]
+        );
+    }
+
+    /// Drawn a block of rows at a time, a table is the one drawn whole when
+    /// the widths agree: unlimited, and fitting a width with room to spare.
+    #[test]
+    fn a_table_in_chunks_is_the_table_drawn_whole() {
+        let rows: Vec<Vec<String>> = (0..23)
+            .map(|i| {
+                vec![
+                    format!("{i}"),
+                    "x".repeat(i % 7 + 1),
+                    format!("ligne {i}\nsuite"),
+                ]
+            })
+            .collect();
+        let texts = Texts {
+            header: vec!["N°".into(), "Texte".into(), "Notes".into()],
+            rows,
+        };
+        let plain = Style {
+            color: false,
+            width: None,
+        };
+        let whole = texts.table(plain, &|_, _| false);
+        for chunk in [1, 2, 5, 22, 23, 50] {
+            assert_eq!(
+                texts.in_chunks(plain, &|_, _| false, chunk),
+                whole,
+                "{chunk}"
+            );
+        }
+        let coloured = Style {
+            color: true,
+            width: None,
+        };
+        let bold = |r: usize, _: usize| r.is_multiple_of(3);
+        assert_eq!(
+            texts.in_chunks(coloured, &bold, 4),
+            texts.table(coloured, &bold)
         );
     }
 
