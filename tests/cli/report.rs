@@ -340,6 +340,14 @@ fn table_names_are_french_in_french_and_english_in_english() {
       possible values: synthesis, detail, indicators, milestones, funding
     For more information, try `--help`.
     ");
+    // The completion scripts offer the names, described, in the session's language.
+    let fish = env.run(&["--lang", "fr", "completions", "fish"]).stdout;
+    assert!(
+        fish.contains("synthese\\t'La synthèse par axe'") && fish.contains("jalons\\t'Les jalons'"),
+        "{fish}"
+    );
+    let fish = env.run(&["--lang", "en", "completions", "fish"]).stdout;
+    assert!(fish.contains("synthesis\\t'Synthesis by axis'"), "{fish}");
     let run = env.run(&["--lang", "fr", "evaluation", "--table", "jalon"]);
     insta::assert_snapshot!(run.stderr, @r"
     ctg: `jalon` n'est pas une valeur valide pour --table <NOM>

@@ -23,6 +23,14 @@ pub(super) fn value_text(english: &str) -> Option<&'static str> {
     VALUES.iter().find(|(e, _)| *e == english).map(|(_, f)| *f)
 }
 
+/// [`value_text`], or `text` itself when it is already one of the French
+/// texts (a value parser that describes its values in the help's language,
+/// as `--table`'s does).
+pub(super) fn value_text_or_french(text: &str) -> Option<&'static str> {
+    let text = text.trim_end_matches('.');
+    value_text(text).or_else(|| VALUES.iter().find(|(_, f)| *f == text).map(|(_, f)| *f))
+}
+
 /// The French help of the possible values, by their English help.
 const VALUES: &[(&str, &str)] = &[
     ("Tables for the terminal", "Des tableaux pour le terminal"),

@@ -1,7 +1,7 @@
 //! The command tree in French: every command's about, every argument's help
 //! and placeholder, the headings, from the texts of [`super::french`].
 
-use super::french::{about_text, arg_text, value_text};
+use super::french::{about_text, arg_text, value_text_or_french};
 use crate::cli::args::GLOBAL_HEADING;
 use clap::{Arg, ArgAction, Command};
 use ctg::i18n::Lang;
@@ -112,7 +112,7 @@ fn french_arg(arg: Arg, text: Option<&'static str>) -> Arg {
         .filter(|v| !v.is_hide_set())
         .filter_map(|v| {
             let english = v.get_help()?.to_string();
-            let french = value_text(&english).unwrap_or("");
+            let french = value_text_or_french(&english).unwrap_or("");
             Some(format!("- {}\u{a0}: {french}", v.get_name()))
         })
         .collect();

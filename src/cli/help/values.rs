@@ -217,8 +217,13 @@ impl TypedValueParser for TableValue {
     fn possible_values(
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        Some(Box::new(self.tables.iter().map(|(key, help)| {
-            clap::builder::PossibleValue::new(self.shown(key)).help(*help)
+        // Described in the language offered (the completion scripts show it).
+        let help = |english: &'static str| match self.lang {
+            Lang::Fr => super::french::value_text(english).unwrap_or(english),
+            Lang::En => english,
+        };
+        Some(Box::new(self.tables.iter().map(move |(key, english)| {
+            clap::builder::PossibleValue::new(self.shown(key)).help(help(english))
         })))
     }
 }
