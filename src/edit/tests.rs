@@ -230,6 +230,9 @@ proptest! {
         let edited = append_entry(&text, &e, &old.journal).unwrap();
         prop_assert!(verify(&text, &edited, &plus(&old, &e)).is_ok());
         prop_assert!(only_adds_lines(&text, &edited.text));
+        if let Some(tail) = old.journal.last().and_then(|last| append_in_tail(&text, &e, last)) {
+            prop_assert_eq!(&tail.text, &edited.text);
+        }
         if !old.journal.is_empty() {
             let kept = &old.journal[..old.journal.len() - 1];
             let amended = amend_entry(&text, &e, kept).unwrap();
@@ -330,4 +333,69 @@ fn records_into_a_null_journal() {
             assert_eq!(edited.text, format!("{HEAD}{after}{REUNION}{tail}"));
         }
     }
+}
+
+/// `record` and `--amend` edit the journal's tail alone where they can
+/// ([`append_in_tail`], [`amend_in_tail`]): wherever they apply they give the
+/// whole-file edits' bytes, replaced lines and notices, on the layouts of
+/// [`amend_in_the_tail_gives_what_the_whole_file_gives`] and with a
+/// prolog, CRLF, a BOM, no final newline.
+#[test]
+fn tail_edits_give_what_the_whole_file_edits_give() {
+    let two = |last: &str, after: &str| {
+        format!("{HEAD}journal:\n  - date: 2024-01-01\n    note: x\n{last}{after}")
+    };
+    let plain = two("  - date: 2024-02-01\n    note: y\n", "");
+    let layouts = [
+        plain.clone(),
+        two(
+            "  - date: 2024-02-01\n    note: y   # commentaire\n",
+            "  # fin\n\n# dernier mot\n",
+        ),
+        two("  - date: 2024-02-01\n    note: y\n", "recurring: false\n"),
+        two(
+            "  - date: 2024-02-01\n    note: |\n      deux\n      lignes\n",
+            "\n",
+        ),
+        two(
+            "  - date: 2024-02-01\n    note: &n y\n",
+            "recurring: false\n",
+        ),
+        two("  - {date: 2024-02-01, note: y}\n", "recurring: false\n"),
+        two("  -   date: 2024-02-01\n      note: y\n", ""),
+        two("  - # commentaire du tiret\n    date: 2024-02-01\n", ""),
+        two("  - note: y\n    date: 2024-02-01\n", ""),
+        format!("{HEAD}journal:\n- date: 2024-01-01\n  note: x\n- date: 2024-02-01\n  note: y\n"),
+        format!("{HEAD}journal:\n    - date: 2024-01-01\n    - date: 2024-02-01\n      note: y\n"),
+        format!("{HEAD}journal:\n  - date: 2024-02-01\n    note: seul\n"),
+        format!("%YAML 1.2\n---\n{plain}"),
+        format!("# schéma\n---\n{plain}"),
+        plain.replace('\n', "\r\n"),
+        format!("\u{feff}{plain}"),
+        plain.trim_end().to_string(),
+        format!("{HEAD}journal: [{{date: 2024-01-01}}, {{date: 2024-02-01}}]\n"),
+    ];
+    let e = entry("Réunion");
+    let mut applied = 0;
+    for text in &layouts {
+        let old = sheet_of(text);
+        let last = old.journal.last().unwrap();
+        let same = |tail: Edited, whole: Edited| {
+            assert_eq!(tail.text, whole.text, "{text}");
+            assert_eq!(tail.notices, whole.notices, "{text}");
+            assert_eq!(tail.replaced, whole.replaced, "{text}");
+        };
+        if let Some(tail) = append_in_tail(text, &e, last) {
+            same(tail, append_entry(text, &e, &old.journal).unwrap());
+            applied += 1;
+        }
+        let kept = &old.journal[..old.journal.len() - 1];
+        if let Some(tail) = amend_in_tail(text, &e, last) {
+            same(tail, amend_entry(text, &e, kept).unwrap());
+            applied += 1;
+        }
+    }
+    // Not for an item that opens with another key or a comment, nor a
+    // flow journal: those are edited whole.
+    assert_eq!(applied, 2 * 14);
 }
