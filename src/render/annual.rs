@@ -97,7 +97,7 @@ fn synthesis(r: &AnnualReport, lang: Lang) -> Grid {
             g.shorten_last(id);
         }
     }
-    g.push_emphasis(row(&r.synthesis.total, Cell::Label(label(L::Total, lang))));
+    g.push_total(row(&r.synthesis.total, Cell::Label(label(L::Total, lang))));
     g.notes = r
         .synthesis
         .axes
@@ -151,14 +151,21 @@ fn detail(r: &AnnualReport, lang: Lang) -> Grid {
     .iter()
     .map(|l| label(*l, lang))
     .collect();
-    let mut g = Grid::new("detail", label(L::Detail, lang), header).keyed(2);
+    let mut g = Grid::new("detail", label(L::Detail, lang), header)
+        .keyed(2)
+        .grouped(vec![
+            vec![label(L::Axis, lang)],
+            vec![label(L::Objective, lang)],
+        ]);
     let mut group = (String::new(), String::new());
     for d in &r.detail {
         if d.axis.0 != group.0 {
-            g.push_emphasis(heading(&d.axis, L::Axis, lang));
+            let name = vec![Cell::Label(d.axis.0.clone())];
+            g.push_group(0, name, heading(&d.axis, L::Axis, lang));
         }
         if d.objective.0 != group.1 {
-            g.push_emphasis(heading(&d.objective, L::Objective, lang));
+            let name = vec![Cell::Label(d.objective.0.clone())];
+            g.push_group(1, name, heading(&d.objective, L::Objective, lang));
         }
         group = (d.axis.0.clone(), d.objective.0.clone());
         g.push(detail_cells(d, lang));
@@ -167,12 +174,10 @@ fn detail(r: &AnnualReport, lang: Lang) -> Grid {
 }
 
 fn heading((id, title): &(String, String), kind: L, lang: Lang) -> Vec<Cell> {
-    let mut cells = vec![
+    vec![
         Cell::Label(id.clone()),
         Cell::Plan(format!("{} {id} — {title}", kind.get(lang))),
-    ];
-    cells.resize(10, Cell::Empty);
-    cells
+    ]
 }
 
 fn detail_cells(d: &DetailRow, lang: Lang) -> Vec<Cell> {
@@ -235,24 +240,21 @@ fn milestones(r: &AnnualReport, lang: Lang) -> Grid {
         .iter()
         .map(|l| label(*l, lang))
         .collect();
-    let mut g = Grid::new("milestones", label(L::MilestonesTable, lang), header);
+    let mut g = Grid::new("milestones", label(L::MilestonesTable, lang), header)
+        .grouped(vec![vec![label(L::Year, lang)]]);
     for when in [When::ThisYear, When::NextYear] {
         let rows: Vec<_> = r.milestones.iter().filter(|m| m.when == when).collect();
-        let mut title = match when {
-            When::ThisYear => format!("{} ({})", r.year, L::DueThisYear.get(lang)),
-            When::NextYear => format!("{} ({})", r.year + 1, L::DueNextYear.get(lang)),
+        let (year, due) = match when {
+            When::ThisYear => (r.year, L::DueThisYear),
+            When::NextYear => (r.year + 1, L::DueNextYear),
         };
+        let mut title = format!("{year} ({})", due.get(lang));
         // An empty group says so rather than leaving a heading over nothing.
         if rows.is_empty() {
             title = format!("{title} — {}", L::NoMilestone.get(lang));
         }
-        g.push_emphasis(vec![
-            Cell::Label(title),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-        ]);
+        let name = vec![Cell::Label(year.to_string())];
+        g.push_group(0, name, vec![Cell::Label(title)]);
         for m in rows {
             let state = match m.reached {
                 Some(on) if on > m.due => {

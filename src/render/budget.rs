@@ -6,7 +6,7 @@ use crate::compute::Means;
 use crate::compute::labels::nature_label;
 use crate::i18n::{L, Lang};
 use crate::render::document::Document;
-use crate::render::grid::{Cell, Grid};
+use crate::render::grid::{Cell, Grid, Role};
 use crate::report::budget::{BudgetBy, BudgetReport, Group, LineRow};
 
 /// Planned, spent, execution; three empty cells when nothing is planned
@@ -52,7 +52,7 @@ pub fn years_grid(r: &BudgetReport, lang: Lang) -> Grid {
     if r.total.years.len() > 1 {
         let mut cells = vec![Cell::Label(L::Total.get(lang).to_string())];
         cells.extend(means_cells(&r.total.total));
-        g.push_emphasis(cells);
+        g.push_total(cells);
     }
     g.notes.push(L::ExecutionNote.get(lang).to_string());
     g
@@ -69,18 +69,6 @@ fn line_cells(row: &LineRow, lang: Lang) -> Vec<Cell> {
     cells
 }
 
-/// Rollup row: id, title, two empty cells, the figures.
-fn rollup_cells(g: &Group) -> Vec<Cell> {
-    let mut cells = vec![
-        Cell::Label(g.id.clone()),
-        Cell::Plan(g.title.clone()),
-        Cell::Empty,
-        Cell::Empty,
-    ];
-    cells.extend(means_cells(&g.total));
-    cells
-}
-
 /// Every line with its figures over the years shown, under its axis and
 /// objective rollups; a heading and a total row per block with `--by`.
 pub fn lines_grid(r: &BudgetReport, lang: Lang) -> Grid {
@@ -91,30 +79,58 @@ pub fn lines_grid(r: &BudgetReport, lang: Lang) -> Grid {
         L::NatureCol.get(lang).to_string(),
     ];
     header.extend(means_header(lang));
-    let mut g = Grid::new("lines", L::BudgetByLine.get(lang).to_string(), header);
+    let rollup = |id, title, m: &Means| {
+        let mut cells = vec![id, title, Cell::Empty, Cell::Empty];
+        cells.extend(means_cells(m));
+        cells
+    };
+    grouped_lines(r, lang, header, |l| line_cells(l, lang), rollup)
+}
+
+/// The lines of `r` under their groups (the block of `--by`, the axis,
+/// the objective), each line's cells by `line` under `header`; the rollup
+/// of each axis and objective, and a total row per block, by `rollup`
+/// (the group's id, title and figures).
+fn grouped_lines(
+    r: &BudgetReport,
+    lang: Lang,
+    header: Vec<String>,
+    line: impl Fn(&LineRow) -> Vec<Cell>,
+    rollup: impl Fn(Cell, Cell, &Means) -> Vec<Cell>,
+) -> Grid {
+    let mut levels = Vec::new();
+    if r.by.is_some() {
+        levels.push(vec![L::Group.get(lang).to_string()]);
+    }
+    levels.extend([L::Axis, L::Objective].map(|l| vec![l.get(lang).to_string()]));
+    let top = levels.len() - 2;
+    let title = L::BudgetByLine.get(lang).to_string();
+    let mut g = Grid::new("lines", title, header).grouped(levels);
+    let group = |g: &Group| {
+        rollup(
+            Cell::Label(g.id.clone()),
+            Cell::Plan(g.title.clone()),
+            &g.total,
+        )
+    };
     for block in &r.blocks {
         if r.by.is_some() {
-            let mut heading = vec![Cell::Plan(group_title(r.by, &block.group, lang))];
-            heading.resize(7, Cell::Empty);
-            g.push_emphasis(heading);
+            let title = Cell::Plan(group_title(r.by, &block.group, lang));
+            g.push_group(0, vec![title.clone()], vec![title]);
         }
         for axis in &block.axes {
-            g.push_emphasis(rollup_cells(&axis.rollup));
+            let name = vec![Cell::Label(axis.rollup.id.clone())];
+            g.push_group(top, name, group(&axis.rollup));
             for o in &axis.objectives {
-                g.push_emphasis(rollup_cells(&o.rollup));
-                for line in &o.lines {
-                    g.push(line_cells(line, lang));
+                let name = vec![Cell::Label(o.rollup.id.clone())];
+                g.push_group(top + 1, name, group(&o.rollup));
+                for l in &o.lines {
+                    g.push(line(l));
                 }
             }
         }
-        let mut total = vec![
-            Cell::Label(L::Total.get(lang).to_string()),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-        ];
-        total.extend(means_cells(&block.group.total));
-        g.push_emphasis(total);
+        let total = Cell::Label(L::Total.get(lang).to_string());
+        g.push_total(rollup(total, Cell::Empty, &block.group.total));
     }
     g
 }
@@ -194,21 +210,18 @@ pub fn document(r: &BudgetReport, convention: &str, lang: Lang) -> Document {
     }
 }
 
-/// CSV: one row per line (per group and line with `--by`), its planned,
-/// spent and execution for each year and in total.
+/// CSV: one row per line (per group and line with `--by`) with its axis
+/// and objective, its planned, spent and execution for each year and in
+/// total.
 pub fn csv(r: &BudgetReport, lang: Lang) -> String {
-    let mut header = Vec::new();
-    if r.by.is_some() {
-        header.push(L::Group.get(lang).to_string());
-    }
-    header.extend([
+    let mut header = vec![
         L::Id.get(lang).to_string(),
         L::Title.get(lang).to_string(),
         L::BudgetLine.get(lang).to_string(),
         L::Funder.get(lang).to_string(),
         L::NatureCol.get(lang).to_string(),
         L::Scheme.get(lang).to_string(),
-    ]);
+    ];
     let columns = |suffix: &str| means_header(lang).map(|h| format!("{h} {suffix}"));
     for y in &r.years {
         header.extend(columns(&y.to_string()));
@@ -216,36 +229,25 @@ pub fn csv(r: &BudgetReport, lang: Lang) -> String {
     if r.years.len() > 1 {
         header.extend(columns(L::Total.get(lang)));
     }
-    let mut g = Grid::new("budget", String::new(), header);
-    for block in &r.blocks {
-        for line in block
-            .axes
-            .iter()
-            .flat_map(|a| &a.objectives)
-            .flat_map(|o| &o.lines)
-        {
-            let mut cells = Vec::new();
-            if r.by.is_some() {
-                cells.push(Cell::Plan(group_title(r.by, &block.group, lang)));
-            }
-            cells.extend([
-                Cell::Label(line.sheet.clone()),
-                Cell::Plan(line.title.clone()),
-                Cell::Label(line.line.clone()),
-                Cell::Plan(line.funder_name.clone()),
-                Cell::Label(nature_label(line.nature, lang).to_string()),
-                Cell::Plan(line.scheme.clone().unwrap_or_default()),
-            ]);
-            for y in &line.years {
-                cells.extend(means_cells(&y.means));
-            }
-            if r.years.len() > 1 {
-                cells.extend(means_cells(&line.total));
-            }
-            g.push(cells);
+    let line = |line: &LineRow| {
+        let mut cells = vec![
+            Cell::Label(line.sheet.clone()),
+            Cell::Plan(line.title.clone()),
+            Cell::Label(line.line.clone()),
+            Cell::Plan(line.funder_name.clone()),
+            Cell::Label(nature_label(line.nature, lang).to_string()),
+            Cell::Plan(line.scheme.clone().unwrap_or_default()),
+        ];
+        for y in &line.years {
+            cells.extend(means_cells(&y.means));
         }
-    }
-    g.csv(lang)
+        if r.years.len() > 1 {
+            cells.extend(means_cells(&line.total));
+        }
+        cells
+    };
+    // The rollups and totals are not in the flat form.
+    grouped_lines(r, lang, header, line, |_, _, _| Vec::new()).csv(lang)
 }
 
 /// JSON with a version: the report's own serialization.
@@ -284,11 +286,17 @@ pub fn funding_grid(r: &BudgetReport, title: L, lang: Lang) -> Grid {
     // The block's total row moves to the end, after the funders and natures.
     let total = g.rows.pop();
     for f in &r.funders {
-        g.push(named_group_row(L::Funder.get(lang), f.title.clone(), f));
+        g.push_row(
+            named_group_row(L::Funder.get(lang), f.title.clone(), f),
+            Role::Subtotal,
+        );
     }
     for n in &r.natures {
         let name = group_title(Some(BudgetBy::Nature), n, lang);
-        g.push(named_group_row(L::NatureCol.get(lang), name, n));
+        g.push_row(
+            named_group_row(L::NatureCol.get(lang), name, n),
+            Role::Subtotal,
+        );
     }
     g.rows.extend(total);
     g.notes.push(L::ExecutionNote.get(lang).to_string());

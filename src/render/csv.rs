@@ -11,8 +11,10 @@
 //! `1.1.1` as text. Quoting alone does not help: both ignore quotes when
 //! guessing types; a leading `'` stays visible in both.
 
+use crate::compute::labels::health_label;
 use crate::i18n::Lang;
 use crate::render::ambiguous::could_be_a_value;
+use crate::render::grid::{Cell, Grid};
 use chrono::NaiveDate;
 
 /// Builds one CSV document row by row.
@@ -93,6 +95,34 @@ impl Csv {
             Lang::Fr => format!("\u{feff}{text}"),
             Lang::En => text,
         }
+    }
+}
+
+impl Grid {
+    /// CSV of the grid's flat form ([`Grid::flat`]): plain numbers; text
+    /// neutralised and, in French, kept as text.
+    pub fn csv(&self, lang: Lang) -> String {
+        let flat = self.flat(lang);
+        let header: Vec<&str> = flat.header.iter().map(String::as_str).collect();
+        let mut csv = Csv::new(lang, &header);
+        for row in &flat.rows {
+            let cells = row
+                .cells
+                .iter()
+                .map(|c| match c {
+                    Cell::Label(t) | Cell::Plan(t) => csv.text(t),
+                    Cell::Health(h) => csv.text(health_label(*h, lang)),
+                    Cell::Count(n) => n.to_string(),
+                    Cell::Number(v, d) => csv.number(*v, *d),
+                    Cell::Money(m) => csv.money(*m),
+                    Cell::Percent(v) | Cell::Points(v) => csv.number(*v, 1),
+                    Cell::Date(d) => csv.date(Some(*d)),
+                    Cell::Empty | Cell::Missing => String::new(),
+                })
+                .collect();
+            csv.row(cells);
+        }
+        csv.finish()
     }
 }
 

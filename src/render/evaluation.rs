@@ -67,7 +67,8 @@ fn outcome(e: &Evaluation, lang: Lang) -> Grid {
             .map(|c| label(class_label(*c), lang)),
     );
     header.extend(labels(&[L::CompletionRate, L::MeanProgress], lang));
-    let mut g = Grid::new("outcome", label(L::OutcomeTable, lang), header);
+    let mut g = Grid::new("outcome", label(L::OutcomeTable, lang), header)
+        .grouped(vec![vec![label(L::Axis, lang)]]);
     let cells = |r: &OutcomeRow, name: Cell| {
         let mut cells = vec![name, Cell::Count(r.rollup.sheets)];
         cells.extend(r.classes.iter().map(|n| Cell::Count(*n)));
@@ -79,11 +80,11 @@ fn outcome(e: &Evaluation, lang: Lang) -> Grid {
         let name = Cell::Plan(format!("{} — {}", r.id, r.title));
         match r.level {
             Level::Objective => g.push(cells(r, name)),
-            _ => g.push_emphasis(cells(r, name)),
+            _ => g.push_group(0, vec![Cell::Label(r.id.clone())], cells(r, name)),
         }
         g.shorten_last(&r.id);
     }
-    g.push_emphasis(cells(&e.outcome.total, Cell::Label(label(L::Total, lang))));
+    g.push_total(cells(&e.outcome.total, Cell::Label(label(L::Total, lang))));
     g
 }
 

@@ -7,7 +7,6 @@ use crate::compute::Health;
 use crate::compute::labels::health_label;
 use crate::i18n::Lang;
 use crate::i18n::fmt;
-use crate::render::csv::Csv;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -98,17 +97,47 @@ fn points(v: f64, lang: Lang) -> String {
     )
 }
 
-/// A row; `emphasis` marks group and total rows.
+/// What a row is: the grouped formats (terminal, Markdown, HTML) show
+/// every row, group and total rows emphasised; the flat form of the
+/// spreadsheet formats keeps the data rows alone (see [`Grid::flat`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    /// A row of data.
+    Data,
+    /// The heading or rollup of a group at `level` (0 the outermost, an
+    /// axis; 1 an objective...): its `name` fills the level's columns of
+    /// the data rows under it in the flat form ([`Grid::groups`]).
+    Group {
+        /// The depth of the group.
+        level: usize,
+        /// The group's cells in the flat form, one per heading of its level.
+        name: Vec<Cell>,
+    },
+    /// The total of the table, or of a block of it.
+    Total,
+    /// A rollup of the data rows by another key than the groups (the
+    /// funding table's funders and natures), shown plain.
+    Subtotal,
+}
+
+/// A row of a grid.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// The cells, one per column.
     pub cells: Vec<Cell>,
-    /// A group heading or a total.
-    pub emphasis: bool,
+    /// What the row is.
+    pub role: Role,
     /// What names the row in a terminal too narrow for its first cell (an
     /// axis's `1` for `1 — Faciliter les mobilités…`): the whole text then
     /// goes in a legend under the table.
     pub short: Option<String>,
+}
+
+impl Row {
+    /// Whether the grouped formats emphasise the row: a group or a total.
+    pub fn emphasis(&self) -> bool {
+        matches!(self.role, Role::Group { .. } | Role::Total)
+    }
 }
 
 /// The tables of the review and the evaluation by their key (a grid's
@@ -155,6 +184,10 @@ pub struct Grid {
     pub rows: Vec<Row>,
     /// How many leading columns name a row (its heading in a narrow terminal).
     pub key: usize,
+    /// The headings of each group level's columns in the flat form,
+    /// outermost first (`[["Axe"], ["Objectif"]]`): the groups of
+    /// [`Role::Group`] rows become these leading columns.
+    pub groups: Vec<Vec<String>>,
     /// Notes under the table, which its figures need to be read right
     /// (every format but CSV, which holds the data alone).
     pub notes: Vec<String>,
@@ -169,8 +202,15 @@ impl Grid {
             header,
             rows: Vec::new(),
             key: 1,
+            groups: Vec::new(),
             notes: Vec::new(),
         }
+    }
+
+    /// The same grid with group levels whose columns have these headings.
+    pub fn grouped(mut self, groups: Vec<Vec<String>>) -> Grid {
+        self.groups = groups;
+        self
     }
 
     /// The same grid with rows named by their first `key` columns.
@@ -179,20 +219,30 @@ impl Grid {
         self
     }
 
-    /// Adds a plain row.
+    /// Adds a data row.
     pub fn push(&mut self, cells: Vec<Cell>) {
-        self.rows.push(Row {
-            cells,
-            emphasis: false,
-            short: None,
-        });
+        self.push_row(cells, Role::Data);
     }
 
-    /// Adds a group or total row.
-    pub fn push_emphasis(&mut self, cells: Vec<Cell>) {
+    /// Adds the heading or rollup row of a group at `level`, named `name`
+    /// in the flat form.
+    pub fn push_group(&mut self, level: usize, name: Vec<Cell>, cells: Vec<Cell>) {
+        self.push_row(cells, Role::Group { level, name });
+    }
+
+    /// Adds a total row.
+    pub fn push_total(&mut self, cells: Vec<Cell>) {
+        self.push_row(cells, Role::Total);
+    }
+
+    /// Adds a row of `role`, its cells padded to the header.
+    pub fn push_row(&mut self, mut cells: Vec<Cell>, role: Role) {
+        if cells.len() < self.header.len() {
+            cells.resize(self.header.len(), Cell::Empty);
+        }
         self.rows.push(Row {
             cells,
-            emphasis: true,
+            role,
             short: None,
         });
     }
@@ -230,7 +280,7 @@ impl Grid {
                 .iter()
                 .map(|c| {
                     let t = crate::safe::markdown(&c.text(lang));
-                    if row.emphasis && !t.is_empty() {
+                    if row.emphasis() && !t.is_empty() {
                         format!("**{t}**")
                     } else {
                         t
@@ -240,30 +290,6 @@ impl Grid {
             let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
         out
-    }
-
-    /// CSV: plain numbers; text neutralised and, in French, kept as text.
-    pub fn csv(&self, lang: Lang) -> String {
-        let header: Vec<&str> = self.header.iter().map(String::as_str).collect();
-        let mut csv = Csv::new(lang, &header);
-        for row in &self.rows {
-            let cells = row
-                .cells
-                .iter()
-                .map(|c| match c {
-                    Cell::Label(t) | Cell::Plan(t) => csv.text(t),
-                    Cell::Health(h) => csv.text(health_label(*h, lang)),
-                    Cell::Count(n) => n.to_string(),
-                    Cell::Number(v, d) => csv.number(*v, *d),
-                    Cell::Money(m) => csv.money(*m),
-                    Cell::Percent(v) | Cell::Points(v) => csv.number(*v, 1),
-                    Cell::Date(d) => csv.date(Some(*d)),
-                    Cell::Empty | Cell::Missing => String::new(),
-                })
-                .collect();
-            csv.row(cells);
-        }
-        csv.finish()
     }
 
     /// An HTML `<table>` with a caption and scoped headers; every text escaped.
@@ -288,7 +314,7 @@ impl Grid {
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         for row in &self.rows {
-            out.push_str(if row.emphasis {
+            out.push_str(if row.emphasis() {
                 "<tr class=\"group\">"
             } else {
                 "<tr>"
@@ -301,7 +327,7 @@ impl Grid {
                 .iter()
                 .rposition(|c| !matches!(c, Cell::Empty))
                 .unwrap_or(0);
-            let heading = row.emphasis && filled <= 1 && row.cells.len() > filled + 1;
+            let heading = row.emphasis() && filled <= 1 && row.cells.len() > filled + 1;
             for (i, c) in row.cells.iter().enumerate().take(filled + 1) {
                 let text = escape(&c.text(lang)).replace('\n', "<br>");
                 let numeric = matches!(

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod diagnostics;
 pub mod document;
 pub mod evaluation;
+pub mod flat;
 pub mod form_ods;
 pub mod form_xlsx;
 pub mod gantt;

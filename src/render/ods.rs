@@ -1,7 +1,8 @@
-//! An OpenDocument spreadsheet (`.ods`) with one worksheet per grid, as the
-//! xlsx workbook: real numbers, euros, percentages and dates (not text),
-//! plan text always written as strings, the header row frozen and repeated
-//! on every printed page, columns as wide as their text.
+//! An OpenDocument spreadsheet (`.ods`) with one worksheet per grid in its
+//! flat form ([`Grid::flat`]), as the xlsx workbook: real numbers, euros,
+//! percentages and dates (not text), plan text always written as strings,
+//! the header row frozen and repeated on every printed page, columns as wide
+//! as their text.
 
 use crate::i18n::Lang;
 use crate::render::grid::{Cell, Grid, places};
@@ -18,7 +19,6 @@ use std::collections::HashMap;
 struct Styles {
     header: CellStyleRef,
     text: CellStyleRef,
-    bold: CellStyleRef,
     money: CellStyleRef,
     percent: CellStyleRef,
     date: CellStyleRef,
@@ -38,9 +38,6 @@ impl Styles {
         let mut text = CellStyle::new_empty();
         text.set_name("ctg-text");
         text.set_wrap_option(WrapOption::Wrap);
-        let mut bold = CellStyle::new_empty();
-        bold.set_name("ctg-bold");
-        bold.set_font_bold();
         let money = number_format(book, "ctg-f-money", 2, true);
         let mut percent = ValueFormatPercentage::new_named("ctg-f-percent");
         percent
@@ -68,7 +65,6 @@ impl Styles {
         Styles {
             header: book.add_cellstyle(header),
             text: book.add_cellstyle(text),
-            bold: book.add_cellstyle(bold),
             money: book.add_cellstyle(CellStyle::new("ctg-money", &money)),
             percent: book.add_cellstyle(CellStyle::new("ctg-percent", &percent)),
             date: book.add_cellstyle(CellStyle::new("ctg-date", &date)),
@@ -131,6 +127,7 @@ pub fn workbook(
     book.metadata_mut().title = title.to_string();
     let mut styles = Styles::new(&mut book);
     for (grid, name) in grids.iter().zip(names) {
+        let grid = &grid.flat(lang);
         let mut sheet = Sheet::new(name);
         for (col, h) in grid.header.iter().enumerate() {
             sheet.set_styled_value(0, col as u32, h.as_str(), &styles.header);
@@ -144,12 +141,7 @@ pub fn workbook(
                 let c = col as u32;
                 match cell {
                     Cell::Label(_) | Cell::Plan(_) | Cell::Health(_) => {
-                        let style = if row.emphasis {
-                            &styles.bold
-                        } else {
-                            &styles.text
-                        };
-                        sheet.set_styled_value(r, c, cell.text(lang), style);
+                        sheet.set_styled_value(r, c, cell.text(lang), &styles.text);
                     }
                     Cell::Count(n) => sheet.set_value(r, c, *n as f64),
                     Cell::Number(v, d) => {

@@ -78,7 +78,7 @@ pub fn plans(p: &Portfolio, lang: Lang) -> Grid {
     total.extend(figures(&p.total, p.last_entry));
     total.extend(crate::render::budget::means_cells(&p.means));
     total.extend([Cell::Count(p.errors), Cell::Empty]);
-    g.push_emphasis(total);
+    g.push_total(total);
     g
 }
 

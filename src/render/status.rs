@@ -1,5 +1,6 @@
-//! `ctg status`: one grid for the terminal, Markdown, HTML and xlsx, a flat
-//! grid for CSV, and JSON.
+//! `ctg status`: one grid for the terminal, Markdown, HTML and the
+//! workbooks (flat there), the same with the next milestone's parts apart
+//! for CSV, and JSON.
 
 use crate::compute::labels::{health_label, health_symbol, status_label};
 use crate::compute::{Health, Rollup};
@@ -145,8 +146,28 @@ pub fn footer(report: &StatusReport, lang: Lang) -> String {
 /// The table model of `status`: a rollup row (emphasised) for each axis
 /// and objective, then its sheets.
 pub fn grid(report: &StatusReport, lang: Lang) -> Grid {
-    let header = header(lang).into_iter().map(String::from).collect();
-    let mut g = Grid::new("status", L::ActionSheets.get(lang).to_string(), header).keyed(2);
+    grouped(report, lang, &[L::NextMilestone], |s| {
+        vec![GridCell::Plan(milestone_text(&s.next_milestone, lang))]
+    })
+}
+
+/// The sheets under their axis and objective rollups, each sheet's cells
+/// from its id to its last entry, then `tail`'s under the headings `extra`.
+fn grouped(
+    report: &StatusReport,
+    lang: Lang,
+    extra: &[L],
+    tail: impl Fn(&SheetRow) -> Vec<GridCell>,
+) -> Grid {
+    let mut header: Vec<String> = header(lang)[..at("next_milestone")]
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
+    header.extend(extra.iter().map(|l| l.get(lang).to_string()));
+    let levels = [L::Axis, L::Objective].map(|l| vec![l.get(lang).to_string()]);
+    let mut g = Grid::new("status", L::ActionSheets.get(lang).to_string(), header)
+        .keyed(2)
+        .grouped(levels.to_vec());
     let rollup = |id: &str, title: String, r: &Rollup, last| {
         vec![
             GridCell::Label(id.to_string()),
@@ -156,17 +177,26 @@ pub fn grid(report: &StatusReport, lang: Lang) -> Grid {
             GridCell::Label(rollup_health(r)),
             GridCell::percent(r.mean_progress),
             GridCell::date(last),
-            GridCell::Empty,
         ]
     };
     for axis in &report.axes {
         let title = format!("{} {} — {}", L::Axis.get(lang), axis.id, axis.title);
-        g.push_emphasis(rollup(&axis.id, title, &axis.rollup, axis.last_entry));
+        let name = vec![GridCell::Label(axis.id.clone())];
+        g.push_group(
+            0,
+            name,
+            rollup(&axis.id, title, &axis.rollup, axis.last_entry),
+        );
         for o in &axis.objectives {
-            g.push_emphasis(rollup(&o.id, o.title.clone(), &o.rollup, o.last_entry));
+            let name = vec![GridCell::Label(o.id.clone())];
+            g.push_group(
+                1,
+                name,
+                rollup(&o.id, o.title.clone(), &o.rollup, o.last_entry),
+            );
             for s in &o.sheets {
                 let mut cells = sheet_cells(s, lang);
-                cells.push(GridCell::Plan(milestone_text(&s.next_milestone, lang)));
+                cells.extend(tail(s));
                 g.push(cells);
             }
         }
@@ -213,7 +243,7 @@ pub fn table(report: &StatusReport, lang: Lang, style: Style) -> String {
                     Some(color) => cell.fg(color),
                     None => cell,
                 },
-                _ if style.color && row.emphasis && i < grid.key => {
+                _ if style.color && row.emphasis() && i < grid.key => {
                     cell.add_attribute(comfy_table::Attribute::Bold)
                 }
                 _ => cell,
@@ -310,27 +340,22 @@ pub fn document(report: &StatusReport, lang: Lang) -> Document {
     }
 }
 
-/// CSV: one row per sheet with its axis and objective, no rollup rows.
+/// CSV: the flat form of the sheets' grid, one row per sheet with its
+/// axis and objective, the next milestone's title and due date apart, and
+/// whether the sheet is late or without follow-up.
 pub fn csv(report: &StatusReport, lang: Lang) -> String {
     let yes_no = |b: bool| GridCell::Label(if b { L::Yes } else { L::No }.get(lang).to_string());
-    let mut header = vec![L::Axis.get(lang), L::Objective.get(lang)];
-    header.extend(self::header(lang));
-    header.extend([L::Due, L::Late, L::Stale].map(|l| l.get(lang)));
-    let header = header.into_iter().map(String::from).collect();
-    let mut g = Grid::new("status", String::new(), header);
-    for (a, o, s) in report.rows() {
+    let extra = [L::NextMilestone, L::Due, L::Late, L::Stale];
+    grouped(report, lang, &extra, |s| {
         let m = s.next_milestone.as_ref();
-        let mut cells = vec![GridCell::Plan(a.id.clone()), GridCell::Plan(o.id.clone())];
-        cells.extend(sheet_cells(s, lang));
-        cells.extend([
+        vec![
             GridCell::Plan(m.map(|m| m.title.clone()).unwrap_or_default()),
             GridCell::date(m.and_then(|m| m.due)),
             yes_no(s.state.late),
             yes_no(s.state.stale),
-        ]);
-        g.push(cells);
-    }
-    g.csv(lang)
+        ]
+    })
+    .csv(lang)
 }
 
 /// JSON: axes → objectives → sheets, each level with its rollup.

@@ -60,7 +60,8 @@ fn block_rows(s: &Summary, b: &Block, lang: Lang) -> Vec<Vec<Cell>> {
 pub fn grid(s: &Summary, lang: Lang) -> Grid {
     let mut header = vec![String::new()];
     header.extend(s.years.iter().map(|y| y.to_string()));
-    let mut g = Grid::new("summary", L::Summary.get(lang).to_string(), header);
+    let group = [L::Id, L::Title].map(|l| l.get(lang).to_string()).to_vec();
+    let mut g = Grid::new("summary", L::Summary.get(lang).to_string(), header).grouped(vec![group]);
     for b in &s.blocks {
         let title = match &b.id {
             None => format!(
@@ -74,9 +75,14 @@ pub fn grid(s: &Summary, lang: Lang) -> Grid {
                 crate::render::status::sheets_count(b.sheets, lang)
             ),
         };
-        let mut heading = vec![Cell::Plan(title)];
-        heading.resize(s.years.len() + 1, Cell::Empty);
-        g.push_emphasis(heading);
+        let name = vec![
+            Cell::Label(b.id.clone().unwrap_or_default()),
+            match b.id {
+                Some(_) => Cell::Plan(b.title.clone()),
+                None => Cell::Label(L::Whole.get(lang).into()),
+            },
+        ];
+        g.push_group(0, name, vec![Cell::Plan(title)]);
         for cells in block_rows(s, b, lang) {
             g.push(cells);
         }
@@ -96,30 +102,10 @@ pub fn document(s: &Summary, note: Option<&'static str>, lang: Lang) -> Document
     }
 }
 
-/// CSV: one row per block and figure, the group in the first column.
+/// CSV: the grid's flat form, one row per block and figure, the block's
+/// id and title in the first columns.
 pub fn csv(s: &Summary, lang: Lang) -> String {
-    let mut header = vec![
-        L::Id.get(lang).to_string(),
-        L::Title.get(lang).to_string(),
-        String::new(),
-    ];
-    header.extend(s.years.iter().map(|y| y.to_string()));
-    let mut g = Grid::new("summary", String::new(), header);
-    for b in &s.blocks {
-        for row in block_rows(s, b, lang) {
-            let mut cells = vec![
-                Cell::Label(b.id.clone().unwrap_or_default()),
-                if b.id.is_some() {
-                    Cell::Plan(b.title.clone())
-                } else {
-                    Cell::Label(L::Whole.get(lang).into())
-                },
-            ];
-            cells.extend(row);
-            g.push(cells);
-        }
-    }
-    g.csv(lang)
+    grid(s, lang).csv(lang)
 }
 
 /// JSON with a version; years after the as-of date are `null`: the

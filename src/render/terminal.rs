@@ -401,7 +401,7 @@ impl Grid {
 
     /// Whether row `r` is a group or a total.
     fn emphasis(&self, r: usize) -> bool {
-        self.rows.get(r).is_some_and(|row| row.emphasis)
+        self.rows.get(r).is_some_and(|row| row.emphasis())
     }
 
     /// Whether a row only names a group (no cell beyond its key).

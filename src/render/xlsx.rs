@@ -1,5 +1,6 @@
-//! A workbook with one worksheet per grid: real numbers, percentages and
-//! dates (not text), plan text always written as strings, header rows frozen.
+//! A workbook with one worksheet per grid in its flat form ([`Grid::flat`]):
+//! real numbers, percentages and dates (not text), plan text always written
+//! as strings, the header row frozen.
 
 use crate::i18n::Lang;
 use crate::render::grid::{Cell, Grid, places};
@@ -19,9 +20,9 @@ pub fn workbook(
         .set_bold()
         .set_text_wrap()
         .set_background_color("#DCE6F0");
-    let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
     for (grid, name) in grids.iter().zip(names) {
+        let grid = &grid.flat(lang);
         let sheet = book.add_worksheet();
         sheet.set_name(name)?;
         for (col, h) in grid.header.iter().enumerate() {
@@ -34,8 +35,7 @@ pub fn workbook(
                 let c = col as u16;
                 match cell {
                     Cell::Label(_) | Cell::Plan(_) | Cell::Health(_) => {
-                        let f = if row.emphasis { &bold } else { &wrap };
-                        sheet.write_string_with_format(r, c, cell.text(lang), f)?;
+                        sheet.write_string_with_format(r, c, cell.text(lang), &wrap)?;
                     }
                     Cell::Count(n) => {
                         sheet.write_number_with_format(r, c, *n as f64, &numbers(cell))?;

@@ -435,7 +435,7 @@ proptest! {
         let row = csv
             .records()
             .map(Result::unwrap)
-            .find(|r| r.get(2) == Some("caf-investissement"))
+            .find(|r| r.get(4) == Some("caf-investissement"))
             .unwrap();
         let cell = |name: &str| {
             let i = header.iter().position(|h| h == name).unwrap_or_else(|| panic!("{name}: {header:?}"));

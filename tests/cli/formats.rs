@@ -65,14 +65,18 @@ fn status_as_a_workbook_holds_numbers_and_dates() {
     let mut book: Xlsx<_> = open_workbook(env.dir.path().join("s.xlsx")).unwrap();
     assert_eq!(book.sheet_names(), ["Fiches actions"]);
     let sheet = book.worksheet_range("Fiches actions").unwrap();
-    assert_eq!(sheet.get_value((0, 0)), Some(&Data::String("N°".into())));
-    assert_eq!(sheet.get_value((3, 0)), Some(&Data::String("1.1.1".into())));
+    assert_eq!(sheet.get_value((0, 0)), Some(&Data::String("Axe".into())));
+    assert_eq!(sheet.get_value((0, 2)), Some(&Data::String("N°".into())));
+    // Flat: the first sheet on the first row, its axis and objective beside it.
+    assert_eq!(sheet.get_value((1, 0)), Some(&Data::String("1".into())));
+    assert_eq!(sheet.get_value((1, 1)), Some(&Data::String("1.1".into())));
+    assert_eq!(sheet.get_value((1, 2)), Some(&Data::String("1.1.1".into())));
     assert_eq!(
-        sheet.get_value((3, 5)),
+        sheet.get_value((1, 7)),
         Some(&Data::Float(0.5)),
         "progress is a fraction with a percent format"
     );
-    assert_date(sheet.get_value((3, 6)), "2024-12-10");
+    assert_date(sheet.get_value((1, 8)), "2024-12-10");
     assert_eq!(
         env.run(&["status", "--format", "xlsx"]).code,
         2,
