@@ -1,14 +1,15 @@
 //! An OpenDocument spreadsheet (`.ods`) with one worksheet per grid in its
 //! flat form ([`Grid::flat`]), as the xlsx workbook: real numbers, euros,
 //! percentages and dates (not text), plan text always written as strings,
-//! the header row frozen and repeated on every printed page, columns as wide
-//! as their text.
+//! the header row frozen and repeated on every printed page, pages printed
+//! landscape and one page wide, columns as wide as their text.
 
 use crate::i18n::Lang;
 use crate::render::grid::{Cell, Grid, places};
 use spreadsheet_ods::color::Rgb;
 use spreadsheet_ods::format::{FormatNumberStyle, ValueFormatRef};
-use spreadsheet_ods::style::units::WrapOption;
+use spreadsheet_ods::style::units::{PrintOrientation, WrapOption};
+use spreadsheet_ods::style::{MasterPage, PageStyle, TableStyle, TableStyleRef};
 use spreadsheet_ods::{
     CellStyle, CellStyleRef, Length, OdsError, Sheet, ValueFormatDateTime, ValueFormatNumber,
     ValueFormatPercentage, WorkBook,
@@ -115,6 +116,24 @@ fn width(grid: &Grid, col: usize, lang: Lang) -> Length {
     Length::Cm((cm * 100.0).round() / 100.0)
 }
 
+/// The table style of every worksheet: printed landscape on A4, scaled to
+/// one page wide.
+fn landscape(book: &mut WorkBook) -> TableStyleRef {
+    let mut page = PageStyle::new("ctg-page");
+    page.set_print_orientation(PrintOrientation::Landscape);
+    page.set_page_width(Length::Cm(29.7));
+    page.set_page_height(Length::Cm(21.0));
+    page.style_mut()
+        .set_attr("style:scale-to-X", "1".to_string());
+    let page = book.add_pagestyle(page);
+    let mut master = MasterPage::new("ctg-master");
+    master.set_pagestyle(&page);
+    let master = book.add_masterpage(master);
+    let mut table = TableStyle::new("ctg-table");
+    table.set_master_page(&master);
+    book.add_tablestyle(table)
+}
+
 /// The spreadsheet as bytes; `names` are the worksheet names (see
 /// [`crate::render::document::sheet_name`]).
 pub fn workbook(
@@ -126,9 +145,11 @@ pub fn workbook(
     let mut book = WorkBook::new_empty();
     book.metadata_mut().title = title.to_string();
     let mut styles = Styles::new(&mut book);
+    let page = landscape(&mut book);
     for (grid, name) in grids.iter().zip(names) {
         let grid = &grid.flat(lang);
         let mut sheet = Sheet::new(name);
+        sheet.set_style(&page);
         for (col, h) in grid.header.iter().enumerate() {
             sheet.set_styled_value(0, col as u32, h.as_str(), &styles.header);
             sheet.set_col_width(col as u32, width(grid, col, lang));

@@ -1,6 +1,7 @@
 //! A workbook with one worksheet per grid in its flat form ([`Grid::flat`]):
 //! real numbers, percentages and dates (not text), plan text always written
-//! as strings, the header row frozen.
+//! as strings, the header row frozen, filtered and repeated on every printed
+//! page, each worksheet printed landscape and one page wide.
 
 use crate::i18n::Lang;
 use crate::render::grid::{Cell, Grid, places};
@@ -29,6 +30,11 @@ pub fn workbook(
             sheet.write_string_with_format(0, col as u16, h, &header)?;
         }
         sheet.set_freeze_panes(1, 0)?;
+        let last = grid.header.len().saturating_sub(1) as u16;
+        sheet.autofilter(0, 0, grid.rows.len() as u32, last)?;
+        sheet.set_landscape();
+        sheet.set_print_fit_to_pages(1, 0);
+        sheet.set_repeat_rows(0, 0)?;
         for (i, row) in grid.rows.iter().enumerate() {
             let r = i as u32 + 1;
             for (col, cell) in row.cells.iter().enumerate() {
