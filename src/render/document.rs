@@ -75,12 +75,63 @@ impl Document {
     }
 }
 
-/// A worksheet's name: the caption without the characters a workbook
-/// refuses (`[]:*?/\`), at most 31 characters.
+/// A worksheet's name: the caption with the characters a workbook refuses
+/// replaced by readable ones (`au 31/12/2025` becomes `au 31-12-2025`,
+/// not `au 31122025`; `[` and `]` become `(` and `)`; `*` and `?` go),
+/// within 31 characters: a caption too long loses its closing
+/// parenthesis (`Plans side by side (as of …)`) or else is cut at the end
+/// of a word.
 pub fn sheet_name(caption: &str) -> String {
-    caption
+    let name: String = caption
         .chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
-        .take(31)
-        .collect()
+        .filter_map(|c| match c {
+            '/' | '\\' | ':' => Some('-'),
+            '[' => Some('('),
+            ']' => Some(')'),
+            '*' | '?' => None,
+            c => Some(c),
+        })
+        .collect();
+    let fits = |t: &str| t.chars().count() <= 31;
+    if fits(&name) {
+        return name;
+    }
+    let shorter = name.strip_suffix(')').and_then(|n| n.rsplit_once(" ("));
+    if let Some((head, _)) = shorter.filter(|(head, _)| fits(head)) {
+        return head.to_string();
+    }
+    let cut: String = name.chars().take(31).collect();
+    let next = name.chars().nth(31);
+    match cut.rfind(' ') {
+        Some(space) if next != Some(' ') && space > 0 => cut[..space].trim_end().to_string(),
+        _ => cut.trim_end().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sheet_name_keeps_its_meaning() {
+        assert_eq!(
+            sheet_name("Portefeuille (au 31/12/2025)"),
+            "Portefeuille (au 31-12-2025)"
+        );
+        assert_eq!(
+            sheet_name("Budget [2025] : lignes ?"),
+            "Budget (2025) - lignes "
+        );
+        let long = sheet_name("Résultats par axe et par objectif de la convention");
+        assert_eq!(long, "Résultats par axe et par");
+        assert!(long.chars().count() <= 31);
+        assert_eq!(
+            sheet_name("Détail par fiche action"),
+            "Détail par fiche action"
+        );
+        assert_eq!(
+            sheet_name("Plans side by side (as of 31 December 2025)"),
+            "Plans side by side"
+        );
+    }
 }
