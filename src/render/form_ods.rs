@@ -18,7 +18,6 @@ use spreadsheet_ods::{
     CellRef, CellStyle, CellStyleRef, Length, OdsError, Sheet, ValueFormatDateTime,
     ValueFormatNumber, ValueFormatPercentage, WorkBook, mm,
 };
-use std::io::{Cursor, Read, Write};
 
 /// The cell styles of a form.
 struct Styles {
@@ -216,24 +215,10 @@ pub fn form(form: &Form, first_day: NaiveDate, lang: Lang) -> Result<Vec<u8>, Od
 /// (`table:protected`, which `spreadsheet-ods` does not write): cells whose
 /// style says `cell-protect none` stay editable.
 fn protect(ods: &[u8]) -> Result<Vec<u8>, zip::result::ZipError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(ods))?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i)?;
-        if file.name()? != "content.xml" {
-            out.raw_copy_file(file)?;
-            continue;
-        }
-        let mut text = String::new();
-        file.read_to_string(&mut text)?;
-        let text = text.replace(
+    crate::render::ods::edit_content(ods, |text| {
+        text.replace(
             "<table:table table:name=",
             "<table:table table:protected=\"true\" table:name=",
-        );
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        out.start_file("content.xml", options)?;
-        out.write_all(text.as_bytes())?;
-    }
-    Ok(out.finish()?.into_inner())
+        )
+    })
 }

@@ -1,7 +1,7 @@
 //! An OpenDocument spreadsheet (`.ods`) with one worksheet per grid in its
 //! flat form ([`Grid::flat`]), as the xlsx workbook: real numbers, euros,
 //! percentages and dates (not text), plan text always written as strings,
-//! the header row frozen and repeated on every printed page, pages printed
+//! the header row frozen, filtered and repeated on every printed page, pages printed
 //! landscape and one page wide, columns as wide as their text.
 
 use crate::i18n::Lang;
@@ -146,6 +146,7 @@ pub fn workbook(
     book.metadata_mut().title = title.to_string();
     let mut styles = Styles::new(&mut book);
     let page = landscape(&mut book);
+    let mut filters = Vec::new();
     for (grid, name) in grids.iter().zip(names) {
         let grid = &grid.flat(lang);
         let mut sheet = Sheet::new(name);
@@ -182,6 +183,67 @@ pub fn workbook(
             sheet.set_value(below + i as u32, 0, note.as_str());
         }
         book.push_sheet(sheet);
+        filters.push(filter(filters.len(), name, grid));
     }
-    spreadsheet_ods::write_ods_buf(&mut book, Vec::new())
+    let bytes = spreadsheet_ods::write_ods_buf(&mut book, Vec::new())?;
+    with_autofilters(&bytes, &filters.concat())
+}
+
+/// The autofilter of a worksheet's table, from its header row to its last
+/// row: a sheet's own database range, named as LibreOffice names it.
+fn filter(index: usize, name: &str, grid: &Grid) -> String {
+    let sheet = format!("'{}'", name.replace('\'', "''"));
+    let mut column = String::new();
+    let mut n = grid.header.len().max(1);
+    while n > 0 {
+        let letter = b'A' + ((n - 1) % 26) as u8;
+        column.insert(0, char::from(letter));
+        n = (n - 1) / 26;
+    }
+    let address = format!("{sheet}.A1:{sheet}.{column}{}", grid.rows.len() + 1);
+    format!(
+        "<table:database-range table:name=\"__Anonymous_Sheet_DB__{index}\" \
+         table:target-range-address=\"{}\" table:display-filter-buttons=\"true\"/>",
+        crate::render::grid::escape(&address)
+    )
+}
+
+/// The spreadsheet `ods` with `ranges` (the worksheets' autofilters) in
+/// its `content.xml`.
+fn with_autofilters(ods: &[u8], ranges: &str) -> Result<Vec<u8>, OdsError> {
+    if ranges.is_empty() {
+        return Ok(ods.to_vec());
+    }
+    let end = "</office:spreadsheet>";
+    let ranges = format!("<table:database-ranges>{ranges}</table:database-ranges>{end}");
+    edit_content(ods, |content| content.replacen(end, &ranges, 1))
+        .map_err(|e| OdsError::Ods(e.to_string()))
+}
+
+/// The spreadsheet `ods` with its `content.xml` changed by `edit`, for what
+/// spreadsheet-ods writes but has no API for (autofilters, protection);
+/// every other part copied as it is, `mimetype` first and stored.
+pub fn edit_content(
+    ods: &[u8],
+    edit: impl FnOnce(String) -> String,
+) -> Result<Vec<u8>, zip::result::ZipError> {
+    use std::io::{Cursor, Read, Write};
+    let mut archive = zip::ZipArchive::new(Cursor::new(ods))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let mut edit = Some(edit);
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i)?;
+        let content = file.name().is_ok_and(|n| n == "content.xml");
+        let Some(edit) = edit.take_if(|_| content) else {
+            out.raw_copy_file(file)?;
+            continue;
+        };
+        let mut text = String::new();
+        file.read_to_string(&mut text)?;
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        out.start_file("content.xml", options)?;
+        out.write_all(edit(text).as_bytes())?;
+    }
+    Ok(out.finish()?.into_inner())
 }
