@@ -12,6 +12,7 @@ mod corpus;
 mod diagnostics;
 mod evaluation;
 mod faults;
+mod flat;
 mod forget;
 mod formats;
 #[path = "../../examples/gen_plans/generate.rs"]
