@@ -207,7 +207,7 @@ fn the_budget_lines_are_flat() {
 }
 
 /// A file of a workbook's zip, as text.
-fn part(env: &TestEnv, file: &str, name: &str) -> String {
+pub(crate) fn part(env: &TestEnv, file: &str, name: &str) -> String {
     let bytes = std::fs::read(env.dir.path().join(file)).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut text = String::new();

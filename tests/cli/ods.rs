@@ -130,6 +130,14 @@ fn libreoffice_opens_every_ods_ctg_writes() {
         let first = book.worksheet_range_at(0).unwrap().unwrap();
         assert!(first.height() > 1, "{name}: a header and rows");
     }
+    // As LibreOffice reads it: the details' autofilter (header and six
+    // sheets, columns A to L), printed landscape one page wide.
+    let details = crate::flat::part(&env, "converted/bilan.xlsx", "xl/worksheets/sheet2.xml");
+    assert!(details.contains("<autoFilter ref=\"A1:L7\""), "{details}");
+    assert!(
+        details.contains("fitToWidth=\"1\"") && details.contains("orientation=\"landscape\""),
+        "{details}"
+    );
     // As LibreOffice reads it: the budget's years are numbers, exact, and
     // add up to the total.
     let mut budget: Xlsx<_> = open_workbook(converted.join("budget.xlsx")).unwrap();
