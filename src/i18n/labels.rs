@@ -278,7 +278,7 @@ catalogue! {
     CollectDue => "To send back by", "À renvoyer au plus tard le";
     CollectReturnTo => "To", "À";
     CollectHowFill => "Fill in the white columns; the grey ones are what the plan already knows and cannot be changed. A row left empty is skipped.", "Remplissez les colonnes blanches ; les colonnes grisées sont ce que le plan sait déjà et ne se modifient pas. Une ligne laissée vide est ignorée.";
-    CollectHowFormats => "A date is written DD/MM/YYYY, a progress is a whole number from 0 to 100, an amount is in euros with at most two decimals (15 000,50).", "Une date s'écrit JJ/MM/AAAA, un avancement est un nombre entier de 0 à 100, un montant est en euros avec au plus deux décimales (15 000,50).";
+    CollectHowFormats => "A date is written DD/MM/YYYY, a progress is a whole number from 0 to 100, an amount is in euros with at most two decimals (15,000.50).", "Une date s'écrit JJ/MM/AAAA, un avancement est un nombre entier de 0 à 100, un montant est en euros avec au plus deux décimales (15\u{202f}000,50).";
     CollectHowSheets => "Sheets: one row per action sheet you lead or take part in; give the date, and what changed: status, progress, what was done, difficulties, next steps, a decision to ask of the steering committee.", "Fiches : une ligne par fiche action que vous pilotez ou à laquelle vous participez ; indiquez la date et ce qui a changé : statut, avancement, ce qui a été fait, difficultés, prochaines étapes, décision à demander au COPIL.";
     CollectHowIndicators => "Indicators: the value measured and its date.", "Indicateurs : la valeur mesurée et sa date.";
     CollectHowMilestones => "Milestones: the day a milestone was reached.", "Jalons : le jour où un jalon a été atteint.";

@@ -30,6 +30,7 @@ struct Styles {
     fill_date: CellStyleRef,
     bold: CellStyleRef,
     wrap: CellStyleRef,
+    key: CellStyleRef,
 }
 
 fn date_format(book: &mut WorkBook, name: &str) -> spreadsheet_ods::format::ValueFormatRef {
@@ -53,6 +54,9 @@ impl Styles {
         let mut bold = CellStyle::new_empty();
         bold.set_name("form-bold");
         bold.set_font_bold();
+        let mut key = CellStyle::new_empty();
+        key.set_name("form-key");
+        key.set_background_color(grey);
         let mut wrap = CellStyle::new_empty();
         wrap.set_name("form-wrap");
         wrap.set_wrap_option(WrapOption::Wrap);
@@ -103,6 +107,7 @@ impl Styles {
             fill_date: book.add_cellstyle(fill_date),
             bold: book.add_cellstyle(bold),
             wrap: book.add_cellstyle(wrap),
+            key: book.add_cellstyle(key),
         }
     }
 }
@@ -152,7 +157,7 @@ fn write_sheet(
         let c = c as u32;
         ws.set_styled_value(0, c, column.header.as_str(), &styles.header);
         let wide = column.fill == Some(Fill::Text) || c == 1;
-        ws.set_col_width(c, Length::Cm(if wide { 7.0 } else { 3.2 }));
+        ws.set_col_width(c, Length::Cm(if wide { 5.5 } else { 2.8 }));
         let Some(fill) = &column.fill else { continue };
         let rule = validation(book, &format!("{}-{c}", sheet.kind.key()), fill, first_day);
         let style = if *fill == Fill::Date {
@@ -167,7 +172,8 @@ fn write_sheet(
             }
         }
     }
-    ws.set_styled_value(0, hidden, sheet.identity.as_str(), &styles.given);
+    // The hidden column's cells do not wrap: the header row keeps its height.
+    ws.set_styled_value(0, hidden, sheet.identity.as_str(), &styles.key);
     for (i, row) in sheet.rows.iter().enumerate() {
         let r = i as u32 + 1;
         for (c, cell) in row.given.iter().enumerate() {
@@ -181,7 +187,7 @@ fn write_sheet(
                 Given::Text(t) => ws.set_styled_value(r, c, t.as_str(), &styles.given),
             }
         }
-        ws.set_styled_value(r, hidden, row.key.as_str(), &styles.given);
+        ws.set_styled_value(r, hidden, row.key.as_str(), &styles.key);
     }
     ws.set_col_visible(hidden, Visibility::Collapsed);
     ws.split_row_header(0);
@@ -194,17 +200,24 @@ pub fn form(form: &Form, first_day: NaiveDate, lang: Lang) -> Result<Vec<u8>, Od
     let mut book = WorkBook::new_empty();
     book.metadata_mut().title = form.title.clone();
     let styles = Styles::new(&mut book);
+    let page = crate::render::ods::landscape(&mut book);
     let mut readme = Sheet::new(L::FormReadme.get(lang));
     for (i, line) in form.readme.iter().enumerate() {
+        // As tall as its wrapped text (about 110 characters a line in the
+        // 25 cm column): a spreadsheet does not grow a row it reads.
+        let lines = line.chars().count().div_ceil(110).max(1);
+        readme.set_row_height(i as u32, Length::Cm(0.5 * lines as f64));
         match i {
             0 => readme.set_styled_value(0, 0, line.as_str(), &styles.bold),
             _ => readme.set_styled_value(i as u32, 0, line.as_str(), &styles.wrap),
         }
     }
-    readme.set_col_width(0, Length::Cm(17.0));
+    readme.set_col_width(0, Length::Cm(25.0));
+    readme.set_style(&page);
     book.push_sheet(readme);
     for sheet in &form.sheets {
-        let ws = write_sheet(&mut book, &styles, sheet, first_day, lang);
+        let mut ws = write_sheet(&mut book, &styles, sheet, first_day, lang);
+        ws.set_style(&page);
         book.push_sheet(ws);
     }
     let bytes = spreadsheet_ods::write_ods_buf(&mut book, Vec::new())?;

@@ -118,7 +118,7 @@ fn width(grid: &Grid, col: usize, lang: Lang) -> Length {
 
 /// The table style of every worksheet: printed landscape on A4, scaled to
 /// one page wide.
-fn landscape(book: &mut WorkBook) -> TableStyleRef {
+pub fn landscape(book: &mut WorkBook) -> TableStyleRef {
     let mut page = PageStyle::new("ctg-page");
     page.set_print_orientation(PrintOrientation::Landscape);
     page.set_page_width(Length::Cm(29.7));

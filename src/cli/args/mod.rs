@@ -135,7 +135,7 @@ pub(super) enum Command {
     Collect(CollectArgs),
     /// Bring back filled workbooks: their rows become journal entries
     Import(ImportArgs),
-    /// Add a partner, or a milestone or indicator to an action sheet
+    /// Add a partner, or a milestone, indicator or budget line to an action sheet
     #[command(subcommand)]
     Add(AddCommand),
     /// Set the lead, partners, fields, tracks or schedule of an action sheet

@@ -304,7 +304,7 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     (
         "add:about",
-        "Ajouter un partenaire, ou un jalon ou un indicateur à une fiche action",
+        "Ajouter un partenaire, ou un jalon, un indicateur ou une ligne budgétaire à une fiche action",
     ),
     ("add partner:about", "Ajouter un partenaire à partners.yaml"),
     (
