@@ -29,6 +29,8 @@ pub enum EntryWarning {
         status: Status,
         /// The day of the entry.
         on: NaiveDate,
+        /// The progress the entry gives, which a closed sheet does not count.
+        progress: Option<f64>,
     },
 }
 
@@ -49,6 +51,7 @@ pub fn entry_warnings(sheet: &Sheet, entry: &Entry, stale_after: u32) -> Vec<Ent
         found.push(EntryWarning::AfterClosed {
             status: before.status,
             on: date,
+            progress: entry.progress.as_ref().map(|p| p.value),
         });
     }
     found
@@ -66,7 +69,11 @@ impl Localize for EntryWarning {
                 format!("the sheet already had an entry on {}: check that this one is not a duplicate", day(d)),
                 format!("la fiche avait déjà un suivi le {}\u{a0}: vérifiez que ce n'est pas un doublon", day(d)),
             ),
-            EntryWarning::AfterClosed { status, on } => lang.pick(
+            EntryWarning::AfterClosed { status, on, progress: Some(p) } => lang.pick(
+                format!("the sheet is {} (as of {}): the progress {} of this entry does not count while it is; give --status to reopen it", status_label(*status, lang), day(on), crate::i18n::fmt::percent(*p, lang)),
+                format!("la fiche est {} (au {})\u{a0}: l'avancement de {} de ce suivi n'est pas compté tant qu'elle l'est\u{a0}; donnez --status pour la rouvrir", status_label(*status, lang), day(on), crate::i18n::fmt::percent(*p, lang)),
+            ),
+            EntryWarning::AfterClosed { status, on, progress: None } => lang.pick(
                 format!("the sheet is {} (as of {}) and this entry does not change its status: give --status to reopen it", status_label(*status, lang), day(on)),
                 format!("la fiche est {} (au {}) et ce suivi ne change pas son statut\u{a0}: donnez --status pour la rouvrir", status_label(*status, lang), day(on)),
             ),
@@ -101,9 +108,21 @@ mod tests {
                 EntryWarning::SameDay(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()),
                 EntryWarning::AfterClosed {
                     status: Status::Done,
-                    on: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()
+                    on: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+                    progress: None,
                 }
             ]
+        );
+        // A progress given to a done sheet is said not to count.
+        let mut late = entry(2025, 4, 1, None);
+        late.progress = Some(Located {
+            value: 80.0,
+            pos: Default::default(),
+        });
+        let w = entry_warnings(&sheet, &late, 6);
+        assert!(
+            w[0].say(Lang::Fr)
+                .contains("l'avancement de 80\u{a0}% de ce suivi n'est pas compté")
         );
         let w = entry_warnings(&sheet, &entry(2025, 2, 1, Some(Status::InProgress)), 6);
         assert_eq!(
