@@ -28,5 +28,6 @@ pub mod render;
 pub mod report;
 pub mod safe;
 pub mod schema;
+pub mod serve;
 pub mod write;
 pub mod yaml;

@@ -226,6 +226,12 @@ pub(crate) enum Msg {
     NothingToImport,
     /// An import refused: every problem, one a line.
     ImportRefused(Vec<String>),
+    /// `serve` listens at this address.
+    Serving(String),
+    /// `serve` cannot listen on the port.
+    CannotListen(u16, std::io::ErrorKind),
+    /// The server stopped on an error.
+    ServeFailed,
     /// `collect` finds no partner to ask.
     NoPartnerToAsk,
     /// Two plans of one SIREN whose periods overlap.
@@ -552,6 +558,24 @@ impl Localize for Msg {
                 );
                 format!("{head}\n  {}", lines.join("\n  "))
             }
+            Serving(address) => lang.pick(
+                format!("the plan is at {address} (read-only; Ctrl-C stops)"),
+                format!("le plan est à l'adresse {address} (lecture seule\u{a0}; Ctrl-C pour arrêter)"),
+            ),
+            CannotListen(port, kind) => match kind {
+                std::io::ErrorKind::AddrInUse => lang.pick(
+                    format!("port {port} is taken: give another with --port (0: any free one)"),
+                    format!("le port {port} est pris\u{a0}: donnez-en un autre avec --port (0\u{a0}: n'importe lequel de libre)"),
+                ),
+                _ => lang.pick(
+                    format!("cannot listen on 127.0.0.1:{port}"),
+                    format!("impossible d'écouter sur 127.0.0.1:{port}"),
+                ),
+            },
+            ServeFailed => lang.pick(
+                "the server stopped on an error".to_string(),
+                "le serveur s'est arrêté sur une erreur".to_string(),
+            ),
             NoPartnerToAsk => lang.pick(
                 "no partner leads or takes part in a sheet still open: name one with --partner".to_string(),
                 "aucun partenaire ne pilote de fiche encore ouverte ni n'y participe\u{a0}: nommez-en un avec --partner".to_string(),

@@ -21,6 +21,7 @@ mod renew;
 mod renew_period;
 mod report;
 mod schema;
+mod serve;
 mod show;
 mod status;
 mod summary;
@@ -109,6 +110,7 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
         Command::Budget(a) => budget::run(ctx, a),
         Command::Collect(a) => collect::run(ctx, a),
         Command::Import(a) => import::run(ctx, a),
+        Command::Serve(a) => serve::run(ctx, a),
         Command::Show(a) => show::run(ctx, a),
         Command::Record(a) => record::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),

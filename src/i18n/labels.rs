@@ -283,6 +283,15 @@ catalogue! {
     CollectHowIndicators => "Indicators: the value measured and its date.", "Indicateurs : la valeur mesurée et sa date.";
     CollectHowMilestones => "Milestones: the day a milestone was reached.", "Jalons : le jour où un jalon a été atteint.";
     CollectHowFunding => "Funding: an amount spent on a line you fund, and its date.", "Financements : un montant dépensé sur une ligne que vous financez, et sa date.";
+    // ctg serve (spec section 14).
+    NavDashboard => "Dashboard", "Tableau de bord";
+    NavReview => "Review", "Bilan";
+    NavTimeline => "Timeline", "Calendrier";
+    NavValidate => "Checks", "Vérification";
+    NavLabel => "The plan's pages", "Les pages du plan";
+    NavDownload => "Download:", "Télécharger\u{a0}:";
+    NotFound => "Page not found", "Page introuvable";
+    NotFoundText => "Nothing in the plan at", "Rien dans le plan à l'adresse";
 }
 
 /// A label is a sentence like the others.

@@ -38,6 +38,7 @@ mod report;
 mod report_width;
 mod schema;
 mod seeded;
+mod serve;
 mod show;
 mod spreadsheet;
 mod status;

@@ -25,7 +25,7 @@ fn one_page_per_command() {
     ] {
         assert!(names.iter().any(|n| n == page), "{page}: {names:?}");
     }
-    assert_eq!(names.len(), 25, "{names:?}");
+    assert_eq!(names.len(), 26, "{names:?}");
     assert!(!names.iter().any(|n| n.contains("__")), "{names:?}");
 }
 

@@ -15,7 +15,7 @@ mod writers;
 pub(super) use formats::DocumentOutput;
 pub(crate) use formats::{TableFormat, TableOutput};
 pub(super) use free::{CompletionsArgs, InitArgs, ManArgs, SchemaArgs};
-pub(super) use partners::{CollectArgs, FormFormat, ImportArgs};
+pub(super) use partners::{CollectArgs, FormFormat, ImportArgs, ServeArgs};
 pub(super) use read::{
     BudgetArgs, BudgetByArg, DiagFormat, IdList, IdsArgs, SheetFilters, ShowArgs, StatusArgs,
     ValidateArgs,
@@ -135,6 +135,8 @@ pub(super) enum Command {
     Collect(CollectArgs),
     /// Bring back filled workbooks: their rows become journal entries
     Import(ImportArgs),
+    /// The plan in a browser, read-only, from the same files (127.0.0.1 only)
+    Serve(ServeArgs),
     /// Add a partner, or a milestone, indicator or budget line to an action sheet
     #[command(subcommand)]
     Add(AddCommand),

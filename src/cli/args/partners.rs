@@ -45,3 +45,11 @@ pub(in crate::cli) struct ImportArgs {
     #[arg(long)]
     pub commit: bool,
 }
+
+/// `ctg serve`.
+#[derive(Debug, Args)]
+pub(in crate::cli) struct ServeArgs {
+    /// The port on 127.0.0.1 (0: any free one, printed)
+    #[arg(long, default_value_t = 8724)]
+    pub port: u16,
+}

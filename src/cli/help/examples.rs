@@ -178,6 +178,14 @@ const EXAMPLES: &[(&str, Example)] = &[
         ),
     ),
     (
+        "serve",
+        ex(
+            "ctg serve",
+            "The plan in a browser at http://127.0.0.1:8724/",
+            "Le plan dans un navigateur à l'adresse http://127.0.0.1:8724/",
+        ),
+    ),
+    (
         "collect",
         ex(
             "ctg collect collecte-2025 --due 15/01/2026",

@@ -186,6 +186,14 @@ const FRENCH: &[(&str, &str)] = &[
     ("status:late", "Seulement les fiches en retard"),
     ("status:stale", "Seulement les fiches sans suivi"),
     (
+        "serve:about",
+        "Le plan dans un navigateur, en lecture seule, depuis les mêmes fichiers (127.0.0.1 seulement)",
+    ),
+    (
+        "serve:port",
+        "Le port sur 127.0.0.1 (0 : n'importe lequel de libre, affiché)",
+    ),
+    (
         "collect:about",
         "Écrire à chaque partenaire un classeur à remplir (ce que ctg sait, et les cellules à remplir)",
     ),

@@ -161,6 +161,7 @@ const PLACEHOLDERS: &[(&str, &str)] = &[
     ("YEAR=VALUE", "ANNÉE=VALEUR"),
     ("YEAR=AMOUNT", "ANNÉE=MONTANT"),
     ("FILE", "FICHIER"),
+    ("PORT", "PORT"),
     ("LINE=AMOUNT", "LIGNE=MONTANT"),
     ("operating|investment", "operating|investment"),
     ("START-END", "DÉBUT-FIN"),

@@ -1,0 +1,104 @@
+//! `ctg serve`: the plan in a browser, on 127.0.0.1 only. The socket,
+//! the `Host` check and the headers are here; every page is
+//! [`ctg::serve::respond`]'s, built from the files at each request. Stops
+//! cleanly on Ctrl-C.
+
+use super::args::ServeArgs;
+use super::context::Context;
+use super::messages::Msg;
+use super::{Failure, print};
+use axum::body::Body;
+use axum::http::{HeaderValue, Request, Response, StatusCode, header};
+use ctg::i18n::Localize;
+use ctg::serve::{SECURITY_HEADERS, Site, host_allowed, parse_query, respond};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Runs `serve`.
+pub(super) fn run(ctx: &Context, args: &ServeArgs) -> Result<ExitCode, Failure> {
+    // The plan must be one: a folder without a plan is refused at once.
+    let _ = ctx.load_all();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_io()
+        .build()
+        .map_err(|_| Failure::Refused(Msg::ServeFailed))?;
+    let site = Arc::new(Site {
+        plan_dir: ctx.plan_dir.clone(),
+        lang: Some(ctx.lang),
+        as_of: ctx.as_of,
+        today: ctx.today,
+    });
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
+            .await
+            .map_err(|e| Failure::Refused(Msg::CannotListen(args.port, e.kind())))?;
+        let port = listener
+            .local_addr()
+            .map_err(|_| Failure::Refused(Msg::ServeFailed))?
+            .port();
+        let address = format!("http://127.0.0.1:{port}/");
+        print(&format!("{}\n", Msg::Serving(address).say(ctx.lang)))?;
+        let app = axum::Router::new().fallback(move |req: Request<Body>| {
+            let site = site.clone();
+            async move { handle(&site, port, req) }
+        });
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|_| Failure::Refused(Msg::ServeFailed))
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One request: refused unless its `Host` is this server's and it is a
+/// GET; otherwise the page, with the security headers.
+fn handle(site: &Site, port: u16, req: Request<Body>) -> Response<Body> {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    let (status, content_type, body, file_name) = if !host_allowed(host, port) {
+        (
+            StatusCode::MISDIRECTED_REQUEST,
+            "text/plain; charset=utf-8",
+            b"421".to_vec(),
+            None,
+        )
+    } else if req.method() != axum::http::Method::GET && req.method() != axum::http::Method::HEAD {
+        (
+            StatusCode::METHOD_NOT_ALLOWED,
+            "text/plain; charset=utf-8",
+            b"405".to_vec(),
+            None,
+        )
+    } else {
+        let request = ctg::serve::Request {
+            path: ctg::serve::decode(req.uri().path()).unwrap_or_default(),
+            query: req.uri().query().map(parse_query).unwrap_or_default(),
+        };
+        let r = respond(site, &request);
+        (
+            StatusCode::from_u16(r.status).unwrap_or(StatusCode::OK),
+            r.content_type,
+            r.body,
+            r.file_name,
+        )
+    };
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    for (name, value) in SECURITY_HEADERS {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    if let Some(name) = file_name
+        && let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+    {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}

@@ -1,0 +1,153 @@
+//! `ctg serve` (spec section 14), without the network: a request (path,
+//! query, `Host`) in, a response (status, type, body) out. The plan is read
+//! again for every request, so that a page always shows the files as they
+//! are; each page is the document the matching command writes with
+//! `--format html` (one renderer), with a navigation bar above it; every
+//! table page offers its downloads. The binary owns the socket.
+
+mod pages;
+
+pub use pages::respond;
+
+use crate::i18n::Lang;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// A request, as the server received it.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// The path, without the query (`/sheets/1.1.1`).
+    pub path: String,
+    /// The query's pairs, decoded, in order.
+    pub query: Vec<(String, String)>,
+}
+
+impl Request {
+    /// The first value of `key` in the query.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of `key` in the query.
+    pub fn all(&self, key: &str) -> Vec<String> {
+        self.query
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+}
+
+/// A response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// 200, 404…
+    pub status: u16,
+    /// The media type.
+    pub content_type: &'static str,
+    /// The body.
+    pub body: Vec<u8>,
+    /// For a download: the file name it is saved under.
+    pub file_name: Option<String>,
+}
+
+/// What every page is built from.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The plan folder (absolute).
+    pub plan_dir: PathBuf,
+    /// The language asked (`--lang`, `CTG_LANG`), or none: the plan's.
+    pub lang: Option<Lang>,
+    /// The date the figures are computed as of.
+    pub as_of: NaiveDate,
+    /// Today, for the review's "produced" date.
+    pub today: NaiveDate,
+}
+
+/// The headers every response carries: nothing external may load, the
+/// type is never sniffed, no referrer leaves.
+pub const SECURITY_HEADERS: [(&str, &str); 3] = [
+    (
+        "content-security-policy",
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    ),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "no-referrer"),
+];
+
+/// True when `host` (the request's `Host` header) names this server: its
+/// address `127.0.0.1:PORT` or `localhost:PORT`. Any other name is refused,
+/// so that a page of another site cannot reach the plan through a name
+/// that resolves to this machine (DNS rebinding).
+pub fn host_allowed(host: &str, port: u16) -> bool {
+    let host = host.trim().to_ascii_lowercase();
+    [format!("127.0.0.1:{port}"), format!("localhost:{port}")].contains(&host)
+}
+
+/// `%xx` and `+` decoded, as a query or a path segment holds them; none
+/// for an invalid escape or text that is not UTF-8.
+pub fn decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = text.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The pairs of a query string (`axis=1&late=1`), decoded; a pair that
+/// does not decode is left out.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter_map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            Some((decode(k)?, decode(v)?))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_this_servers_own_names_are_served() {
+        assert!(host_allowed("127.0.0.1:8724", 8724));
+        assert!(host_allowed("LOCALHOST:8724", 8724));
+        assert!(!host_allowed("evil.example:8724", 8724));
+        assert!(!host_allowed("127.0.0.1:9999", 8724));
+        assert!(!host_allowed("127.0.0.1", 8724));
+    }
+
+    #[test]
+    fn queries_decode() {
+        assert_eq!(
+            parse_query("status=en+cours&axis=1&x=%C3%A9&bad=%zz"),
+            vec![
+                ("status".to_string(), "en cours".to_string()),
+                ("axis".to_string(), "1".to_string()),
+                ("x".to_string(), "é".to_string()),
+            ]
+        );
+    }
+}

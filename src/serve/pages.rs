@@ -1,0 +1,398 @@
+//! The pages of `ctg serve`: each route builds the report the matching
+//! command builds and renders it with the same renderer, inside a
+//! navigation bar; `?format=` gives the same report as a file.
+
+use super::{Request, Response, Site};
+use crate::check::check;
+use crate::diag::Severity;
+use crate::i18n::{L, Lang};
+use crate::load::{Loaded, load};
+use crate::model::{Plan, Status};
+use crate::render::document::Document;
+use crate::render::grid::escape;
+use crate::render::html;
+
+const HTML: &str = "text/html; charset=utf-8";
+
+fn page(status: u16, body: String) -> Response {
+    Response {
+        status,
+        content_type: HTML,
+        body: body.into_bytes(),
+        file_name: None,
+    }
+}
+
+/// The navigation bar: every page of the plan, the current one marked.
+fn nav(plan: &Plan, path: &str, lang: Lang) -> String {
+    let p = *plan.convention.period;
+    let mut links: Vec<(String, String)> = vec![
+        ("/".into(), L::NavDashboard.get(lang).into()),
+        ("/summary".into(), L::Summary.get(lang).into()),
+        ("/budget".into(), L::Budget.get(lang).into()),
+    ];
+    for year in p.start..=p.end {
+        links.push((
+            format!("/report/{year}"),
+            format!("{} {year}", L::NavReview.get(lang)),
+        ));
+    }
+    links.extend([
+        ("/evaluation".into(), L::Evaluation.get(lang).into()),
+        ("/timeline".into(), L::NavTimeline.get(lang).into()),
+        ("/log".into(), L::Journal.get(lang).into()),
+        ("/validate".into(), L::NavValidate.get(lang).into()),
+    ]);
+    let items: String = links
+        .iter()
+        .map(|(href, text)| {
+            let current = if href == path {
+                " aria-current=\"page\""
+            } else {
+                ""
+            };
+            format!("<li><a href=\"{href}\"{current}>{}</a></li>", escape(text))
+        })
+        .collect();
+    format!(
+        "<nav aria-label=\"{}\" class=\"site\"><ul>{items}</ul></nav>\n",
+        escape(L::NavLabel.get(lang))
+    )
+}
+
+/// The links to the same page as files.
+fn downloads(path: &str, formats: &[&str], lang: Lang) -> String {
+    let links: Vec<String> = formats
+        .iter()
+        .map(|f| format!("<a href=\"{path}?format={f}\" download>{f}</a>"))
+        .collect();
+    format!(
+        "<p class=\"downloads\">{} {}</p>\n",
+        escape(L::NavDownload.get(lang)),
+        links.join(" · ")
+    )
+}
+
+/// The page of `doc` (the very HTML page `--format html` writes) with the
+/// navigation bar and the downloads, and `extra` at the end of its main part.
+fn html_page(
+    plan: &Plan,
+    path: &str,
+    doc: &Document,
+    formats: &[&str],
+    extra: &str,
+    lang: Lang,
+) -> String {
+    let html = html::page(doc, lang);
+    let bar = format!(
+        "{}{}",
+        nav(plan, path, lang),
+        if formats.is_empty() {
+            String::new()
+        } else {
+            downloads(path, formats, lang)
+        }
+    );
+    let html = html.replacen("<body>\n", &format!("<body>\n{bar}"), 1);
+    let html = html.replacen(
+        "</style>",
+        "nav.site ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;margin:0 0 1rem}nav.site a:focus{outline:3px solid #0072B2}nav.site a[aria-current]{font-weight:bold}pre.show{white-space:pre-wrap}</style>",
+        1,
+    );
+    html.replacen("</main>", &format!("{extra}</main>"), 1)
+}
+
+fn download(bytes: Vec<u8>, content_type: &'static str, name: String) -> Response {
+    Response {
+        status: 200,
+        content_type,
+        body: bytes,
+        file_name: Some(name),
+    }
+}
+
+/// The document as the file `format` asks (csv, json, xlsx, ods), or none
+/// for a format this page does not offer.
+fn as_file(
+    doc: &Document,
+    csv: Option<String>,
+    json: String,
+    format: &str,
+    stem: &str,
+    lang: Lang,
+) -> Option<Response> {
+    Some(match format {
+        "json" => download(
+            json.into_bytes(),
+            "application/json",
+            format!("{stem}.json"),
+        ),
+        "csv" => download(
+            csv?.into_bytes(),
+            "text/csv; charset=utf-8",
+            format!("{stem}.csv"),
+        ),
+        "xlsx" => download(
+            doc.xlsx(lang).ok()?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            format!("{stem}.xlsx"),
+        ),
+        "ods" => download(
+            doc.ods(lang).ok()?,
+            "application/vnd.oasis.opendocument.spreadsheet",
+            format!("{stem}.ods"),
+        ),
+        _ => return None,
+    })
+}
+
+/// A table page: the file `format` asks, or the HTML page with its downloads.
+struct Table<'a> {
+    plan: &'a Plan,
+    path: &'a str,
+    doc: Document,
+    csv: Option<String>,
+    json: String,
+    stem: &'a str,
+}
+
+impl Table<'_> {
+    fn respond(self, format: Option<&str>, lang: Lang) -> Response {
+        match format {
+            Some(f) => as_file(&self.doc, self.csv, self.json, f, self.stem, lang)
+                .unwrap_or_else(|| not_found(self.plan, self.path, lang)),
+            None => {
+                let formats: &[&str] = match self.csv {
+                    Some(_) => &["csv", "xlsx", "ods", "json"],
+                    None => &["xlsx", "ods", "json"],
+                };
+                page(
+                    200,
+                    html_page(self.plan, self.path, &self.doc, formats, "", lang),
+                )
+            }
+        }
+    }
+}
+
+/// The dashboard with each sheet's id a link to its page.
+fn link_sheets(plan: &Plan, mut html: String) -> String {
+    for s in &plan.sheets {
+        let id = escape(&s.id.value);
+        for class in ["", " class=\"word\""] {
+            html = html.replace(
+                &format!("<th scope=\"row\"{class}>{id}</th>"),
+                &format!("<th scope=\"row\"{class}><a href=\"/sheets/{id}\">{id}</a></th>"),
+            );
+        }
+    }
+    html
+}
+
+/// The page not found, in the session's language.
+fn not_found(plan: &Plan, path: &str, lang: Lang) -> Response {
+    let doc = Document {
+        title: L::NotFound.get(lang).to_string(),
+        lines: vec![format!("{} {path}", L::NotFoundText.get(lang))],
+        notice: None,
+        grids: Vec::new(),
+        charts: Vec::new(),
+    };
+    page(404, html_page(plan, path, &doc, &[], "", lang))
+}
+
+/// The diagnostics, as `ctg validate` prints them.
+fn validation(loaded: &Loaded, path: &str, lang: Lang, as_of: chrono::NaiveDate) -> Response {
+    let diags = check(loaded, as_of);
+    let paths = crate::render::diagnostics::Paths {
+        root: std::path::Path::new(""),
+    };
+    let text = crate::render::diagnostics::render_text(&diags, loaded, &paths, lang, false, None);
+    let summary = crate::render::diagnostics::summary_line(&diags, loaded, lang);
+    let doc = Document {
+        title: L::NavValidate.get(lang).to_string(),
+        lines: vec![summary],
+        notice: None,
+        grids: Vec::new(),
+        charts: Vec::new(),
+    };
+    let extra = format!("<pre class=\"show\">{}</pre>\n", escape(&text));
+    page(200, html_page(&loaded.plan, path, &doc, &[], &extra, lang))
+}
+
+/// The response to `req`.
+pub fn respond(site: &Site, req: &Request) -> Response {
+    let loaded = load(&site.plan_dir);
+    let plan = &loaded.plan;
+    let lang = site
+        .lang
+        .or_else(|| plan.convention.language.as_deref().and_then(Lang::parse))
+        .unwrap_or(Lang::En);
+    let path = req.path.trim_end_matches('/');
+    let path = if path.is_empty() { "/" } else { path };
+    let invalid = check(&loaded, site.as_of)
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    if invalid || path == "/validate" {
+        return validation(&loaded, "/validate", lang, site.as_of);
+    }
+    let format = req.get("format");
+    let (as_of, today) = (site.as_of, site.today);
+    match path.split('/').collect::<Vec<_>>().as_slice() {
+        ["", ""] | [""] => {
+            let filter = crate::report::status::Filter {
+                axis: req.get("axis").map(str::to_string),
+                objective: req.get("objective").map(str::to_string),
+                field: req.get("field").map(str::to_string),
+                partner: req.get("partner").map(str::to_string),
+                statuses: req
+                    .all("status")
+                    .iter()
+                    .filter_map(|s| Status::parse(s))
+                    .collect(),
+                late: req.get("late").is_some(),
+                stale: req.get("stale").is_some(),
+            };
+            let report = crate::report::status::build(plan, as_of, &filter);
+            let doc = crate::render::status::document(&report, lang);
+            match format {
+                Some(f) => as_file(
+                    &doc,
+                    Some(crate::render::status::csv(&report, lang)),
+                    crate::render::status::json(&report),
+                    f,
+                    "status",
+                    lang,
+                )
+                .unwrap_or_else(|| not_found(plan, path, lang)),
+                None => {
+                    let html =
+                        html_page(plan, "/", &doc, &["csv", "xlsx", "ods", "json"], "", lang);
+                    page(200, link_sheets(plan, html))
+                }
+            }
+        }
+        ["", "sheets", id] => match plan.sheet(id) {
+            Some(sheet) => {
+                let text = crate::render::show::sheet(plan, sheet, as_of, lang);
+                let doc = Document {
+                    title: format!("{} — {}", sheet.id.value, sheet.title),
+                    lines: Vec::new(),
+                    notice: None,
+                    grids: Vec::new(),
+                    charts: Vec::new(),
+                };
+                let extra = format!("<pre class=\"show\">{}</pre>\n", escape(&text));
+                page(200, html_page(plan, path, &doc, &[], &extra, lang))
+            }
+            None => not_found(plan, path, lang),
+        },
+        ["", "report", year] => {
+            let report = year
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (plan.convention.period.start..=plan.convention.period.end).contains(y))
+                .and_then(|y| crate::report::annual::build(plan, y, as_of, today));
+            match report {
+                None => not_found(plan, path, lang),
+                Some(r) => {
+                    let mut doc = crate::render::annual::document(&r, lang);
+                    match format {
+                        Some(f) => as_file(
+                            &doc,
+                            None,
+                            crate::render::annual::json(&r),
+                            f,
+                            &format!("bilan-{year}"),
+                            lang,
+                        )
+                        .unwrap_or_else(|| not_found(plan, path, lang)),
+                        None => {
+                            doc.charts = crate::render::annual::charts(&r, lang);
+                            page(
+                                200,
+                                html_page(plan, path, &doc, &["xlsx", "ods", "json"], "", lang),
+                            )
+                        }
+                    }
+                }
+            }
+        }
+        ["", "evaluation"] => {
+            let e = crate::report::evaluation::build(plan, as_of, today);
+            let mut doc = crate::render::evaluation::document(&e, lang);
+            match format {
+                Some(f) => as_file(
+                    &doc,
+                    None,
+                    crate::render::json::document(&e),
+                    f,
+                    "evaluation",
+                    lang,
+                )
+                .unwrap_or_else(|| not_found(plan, path, lang)),
+                None => {
+                    doc.charts = crate::render::evaluation::charts(&e, lang);
+                    page(
+                        200,
+                        html_page(plan, path, &doc, &["xlsx", "ods", "json"], "", lang),
+                    )
+                }
+            }
+        }
+        ["", "summary"] => {
+            let p = *plan.convention.period;
+            let s = crate::report::summary::build(plan, (p.start..=p.end).collect(), as_of, None);
+            Table {
+                plan,
+                path,
+                doc: crate::render::summary::document(&s, None, lang),
+                csv: Some(crate::render::summary::csv(&s, lang)),
+                json: crate::render::summary::json(&s),
+                stem: "synthese",
+            }
+            .respond(format, lang)
+        }
+        ["", "budget"] => {
+            let r = crate::report::budget::build(plan, as_of, &Default::default());
+            Table {
+                plan,
+                path,
+                doc: crate::render::budget::document(&r, &plan.convention.name, lang),
+                csv: Some(crate::render::budget::csv(&r, lang)),
+                json: crate::render::budget::json(&r),
+                stem: "budget",
+            }
+            .respond(format, lang)
+        }
+        ["", "log"] => {
+            let p = *plan.convention.period;
+            let from = chrono::NaiveDate::from_ymd_opt(p.start, 1, 1).unwrap_or(as_of);
+            let to = chrono::NaiveDate::from_ymd_opt(p.end, 12, 31)
+                .unwrap_or(as_of)
+                .min(as_of);
+            let rows = crate::report::log::build(plan, from, to, None);
+            Table {
+                plan,
+                path,
+                doc: crate::render::log::document(&rows, (from, to), lang),
+                csv: Some(crate::render::log::csv(&rows, lang)),
+                json: crate::render::log::json(&rows, from, to),
+                stem: "journal",
+            }
+            .respond(format, lang)
+        }
+        ["", "timeline"] => {
+            let gantt = crate::report::gantt::build(plan, as_of);
+            let doc = Document {
+                title: L::ChartTimeline.get(lang).to_string(),
+                lines: vec![crate::i18n::fmt::as_of(as_of, lang)],
+                notice: None,
+                grids: Vec::new(),
+                charts: vec![("", crate::render::gantt::svg(&gantt, lang).finish())],
+            };
+            page(200, html_page(plan, path, &doc, &[], "", lang))
+        }
+        _ => not_found(plan, path, lang),
+    }
+}

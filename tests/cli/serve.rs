@@ -1,0 +1,249 @@
+//! `ctg serve` on 127.0.0.1, a free port, driven over real HTTP: the
+//! pages, their headers, the `Host` check, the 404 in French, the
+//! downloads, a plan changed on disk shown at the next request. Every test
+//! stops the server it started.
+
+use crate::common::TestEnv;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Stdio};
+
+/// A running server, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(env: &TestEnv) -> Server {
+    let mut child = env
+        .std_command()
+        .args(["--as-of", "2025-06-30", "serve", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    assert!(
+        line.starts_with("le plan est à l'adresse http://127.0.0.1:"),
+        "{line}"
+    );
+    Server { child, port }
+}
+
+/// `METHOD path` with this `Host`: the status, the headers (lower case), the body.
+fn fetch(port: u16, method: &str, path: &str, host: &str) -> (u16, String, Vec<u8>) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&raw[..split]).to_lowercase();
+    let status = head[9..12].parse().unwrap();
+    (status, head, raw[split + 4..].to_vec())
+}
+
+fn get(server: &Server, path: &str) -> (u16, String, String) {
+    let (status, head, body) = fetch(
+        server.port,
+        "GET",
+        path,
+        &format!("127.0.0.1:{}", server.port),
+    );
+    (status, head, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[test]
+fn pages_carry_the_plan_and_headers_that_allow_nothing_external() {
+    let env = TestEnv::demo();
+    let server = serve(&env);
+    let (status, head, body) = get(&server, "/");
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("content-security-policy: default-src 'none'"),
+        "{head}"
+    );
+    assert!(head.contains("x-content-type-options: nosniff"), "{head}");
+    assert!(head.contains("referrer-policy: no-referrer"), "{head}");
+    assert!(
+        body.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<a href=\"/sheets/1.1.1\">1.1.1</a>"),
+        "sheets are links"
+    );
+    assert!(body.contains("aria-current=\"page\">Tableau de bord</a>"));
+    assert!(
+        !body.contains("http://")
+            && !body.contains("https://")
+            && !body.to_lowercase().contains("<script")
+    );
+    // The filters of `status` as query parameters: axis 2 only.
+    let (_, _, axis2) = get(&server, "/?axis=2");
+    assert!(
+        axis2.contains("/sheets/2.1.1") && !axis2.contains("/sheets/1.1.1"),
+        "{axis2}"
+    );
+    let (status, _, sheet) = get(&server, "/sheets/1.1.1");
+    assert_eq!(status, 200);
+    assert!(sheet.contains("Navette solidaire vers les services"));
+    assert!(sheet.contains("subvention-ccvl"), "the budget of the sheet");
+    let (status, _, review) = get(&server, "/report/2024");
+    assert_eq!(status, 200);
+    assert_eq!(
+        review.matches("<table").count(),
+        5,
+        "the review's five tables"
+    );
+    for page in [
+        "/evaluation",
+        "/summary",
+        "/budget",
+        "/log",
+        "/timeline",
+        "/validate",
+    ] {
+        let (status, _, body) = get(&server, page);
+        assert_eq!(status, 200, "{page}");
+        assert!(
+            body.contains("<nav aria-label=\"Les pages du plan\""),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn another_host_is_refused_and_an_unknown_page_is_a_french_404() {
+    let env = TestEnv::demo();
+    let server = serve(&env);
+    let (status, _, _) = fetch(
+        server.port,
+        "GET",
+        "/",
+        &format!("evil.example:{}", server.port),
+    );
+    assert_eq!(status, 421, "DNS rebinding");
+    let (status, _, _) = fetch(
+        server.port,
+        "POST",
+        "/",
+        &format!("localhost:{}", server.port),
+    );
+    assert_eq!(status, 405, "read-only");
+    let (status, _, body) = get(&server, "/sheets/9.9.9");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page introuvable"), "{body}");
+    let (status, _, _) = get(&server, "/report/2031");
+    assert_eq!(status, 404);
+    let (status, _, _) = get(&server, "/../../etc/passwd");
+    assert_eq!(status, 404, "nothing outside the plan");
+}
+
+#[test]
+fn downloads_are_the_commands_files() {
+    let env = TestEnv::demo();
+    let server = serve(&env);
+    let (status, head, csv) = get(&server, "/budget?format=csv");
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("content-disposition: attachment; filename=\"budget.csv\""),
+        "{head}"
+    );
+    let cli = env.run(&["budget", "--format", "csv"]);
+    assert_eq!(csv, cli.stdout, "the file ctg budget --format csv writes");
+    let (status, head, ods) = fetch(
+        server.port,
+        "GET",
+        "/?format=ods",
+        &format!("127.0.0.1:{}", server.port),
+    );
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("application/vnd.oasis.opendocument.spreadsheet"),
+        "{head}"
+    );
+    assert!(ods.starts_with(b"PK"), "a zip");
+}
+
+#[test]
+fn a_plan_changed_on_disk_is_shown_at_the_next_request() {
+    let env = TestEnv::demo();
+    let server = serve(&env);
+    let (_, _, before) = get(&server, "/sheets/2.1.2");
+    assert!(!before.contains("Tournée préparée"));
+    let run = env.run(&[
+        "record",
+        "2.1.2",
+        "--date",
+        "2025-06-20",
+        "--note",
+        "Tournée préparée",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (_, _, after) = get(&server, "/sheets/2.1.2");
+    assert!(after.contains("Tournée préparée"), "{after}");
+    // A plan with errors shows its diagnostics instead of the dashboard.
+    env.edit(
+        "actions/2.1.2.yaml",
+        "lead: service-enfance",
+        "lead: inconnu",
+    );
+    let (status, _, page) = get(&server, "/");
+    assert_eq!(status, 200);
+    assert!(page.contains("unknown-partner"), "{page}");
+}
+
+/// The real browser: Chromium loads the dashboard from the server (its
+/// CSP and all) and builds a page with the sheets' links and the review's
+/// charts.
+#[test]
+fn chromium_shows_the_served_pages() {
+    let Some(chromium) =
+        crate::report::installed(&["chromium", "chromium-browser"], "--version", "chromium")
+    else {
+        return;
+    };
+    let env = TestEnv::demo();
+    let server = serve(&env);
+    for (path, expected) in [
+        ("/", "<a href=\"/sheets/2.1.1\">2.1.1</a>"),
+        ("/report/2024", "<svg role=\"img\""),
+        ("/sheets/1.1.1", "Navette solidaire vers les services"),
+    ] {
+        let profile = tempfile::tempdir().unwrap();
+        let out = std::process::Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--dump-dom",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(format!("http://127.0.0.1:{}{path}", server.port))
+            .output()
+            .unwrap();
+        let dom = String::from_utf8_lossy(&out.stdout);
+        assert!(dom.contains(expected), "{path}: {dom}");
+    }
+}
