@@ -227,7 +227,7 @@ pub(crate) enum Msg {
     /// An import refused: every problem, one a line.
     ImportRefused(Vec<String>),
     /// `serve` listens at this address.
-    Serving(String),
+    Serving(String, bool),
     /// `serve` cannot listen on the port.
     CannotListen(u16, std::io::ErrorKind),
     /// The server stopped on an error.
@@ -558,9 +558,13 @@ impl Localize for Msg {
                 );
                 format!("{head}\n  {}", lines.join("\n  "))
             }
-            Serving(address) => lang.pick(
+            Serving(address, false) => lang.pick(
                 format!("the plan is at {address} (read-only; Ctrl-C stops)"),
                 format!("le plan est à l'adresse {address} (lecture seule\u{a0}; Ctrl-C pour arrêter)"),
+            ),
+            Serving(address, true) => lang.pick(
+                format!("the plan is at {address} (each sheet's page records an entry; Ctrl-C stops)"),
+                format!("le plan est à l'adresse {address} (la page de chaque fiche enregistre un suivi\u{a0}; Ctrl-C pour arrêter)"),
             ),
             CannotListen(port, kind) => match kind {
                 std::io::ErrorKind::AddrInUse => lang.pick(

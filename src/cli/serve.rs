@@ -28,6 +28,7 @@ pub(super) fn run(ctx: &Context, args: &ServeArgs) -> Result<ExitCode, Failure> 
         lang: Some(ctx.lang),
         as_of: ctx.as_of,
         today: ctx.today,
+        csrf: args.write.then(token),
     });
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
@@ -38,10 +39,21 @@ pub(super) fn run(ctx: &Context, args: &ServeArgs) -> Result<ExitCode, Failure> 
             .map_err(|_| Failure::Refused(Msg::ServeFailed))?
             .port();
         let address = format!("http://127.0.0.1:{port}/");
-        print(&format!("{}\n", Msg::Serving(address).say(ctx.lang)))?;
+        print(&format!(
+            "{}\n",
+            Msg::Serving(address, args.write).say(ctx.lang)
+        ))?;
         let app = axum::Router::new().fallback(move |req: Request<Body>| {
             let site = site.clone();
-            async move { handle(&site, port, req) }
+            async move {
+                let (parts, body) = req.into_parts();
+                // A form is small: a body over 1 MiB is not one.
+                let form = match axum::body::to_bytes(body, 1 << 20).await {
+                    Ok(bytes) => parse_query(&String::from_utf8_lossy(&bytes)),
+                    Err(_) => Vec::new(),
+                };
+                handle(&site, port, Request::from_parts(parts, ()), form)
+            }
         });
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
@@ -53,9 +65,30 @@ pub(super) fn run(ctx: &Context, args: &ServeArgs) -> Result<ExitCode, Failure> 
     Ok(ExitCode::SUCCESS)
 }
 
+/// A token no other page can guess: 16 bytes of the system's randomness,
+/// in hex (the process's hash seeds when that cannot be read).
+fn token() -> String {
+    use std::io::Read;
+    let mut bytes = [0u8; 16];
+    let read = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut bytes));
+    if read.is_err() {
+        use std::hash::{BuildHasher, Hasher};
+        for chunk in bytes.chunks_mut(8) {
+            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+            h.write_u128(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos()),
+            );
+            chunk.copy_from_slice(&h.finish().to_le_bytes());
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// One request: refused unless its `Host` is this server's and it is a
 /// GET; otherwise the page, with the security headers.
-fn handle(site: &Site, port: u16, req: Request<Body>) -> Response<Body> {
+fn handle(site: &Site, port: u16, req: Request<()>, form: Vec<(String, String)>) -> Response<Body> {
     let host = req
         .headers()
         .get(header::HOST)
@@ -68,7 +101,10 @@ fn handle(site: &Site, port: u16, req: Request<Body>) -> Response<Body> {
             b"421".to_vec(),
             None,
         )
-    } else if req.method() != axum::http::Method::GET && req.method() != axum::http::Method::HEAD {
+    } else if !(req.method() == axum::http::Method::GET
+        || req.method() == axum::http::Method::HEAD
+        || (req.method() == axum::http::Method::POST && site.csrf.is_some()))
+    {
         (
             StatusCode::METHOD_NOT_ALLOWED,
             "text/plain; charset=utf-8",
@@ -79,6 +115,8 @@ fn handle(site: &Site, port: u16, req: Request<Body>) -> Response<Body> {
         let request = ctg::serve::Request {
             path: ctg::serve::decode(req.uri().path()).unwrap_or_default(),
             query: req.uri().query().map(parse_query).unwrap_or_default(),
+            method: req.method().as_str().to_string(),
+            form,
         };
         let r = respond(site, &request);
         (

@@ -292,6 +292,14 @@ catalogue! {
     NavDownload => "Download:", "Télécharger\u{a0}:";
     NotFound => "Page not found", "Page introuvable";
     NotFoundText => "Nothing in the plan at", "Rien dans le plan à l'adresse";
+    FormRecord => "Record an entry", "Enregistrer un suivi";
+    FormBy => "Recorded by", "Saisi par";
+    FormPreview => "Preview", "Prévisualiser";
+    FormWrite => "Write this entry", "Écrire ce suivi";
+    FormDiff => "What will be written", "Ce qui sera écrit";
+    FormWritten => "Entry written to", "Suivi écrit dans";
+    Forbidden => "Form refused", "Formulaire refusé";
+    ForbiddenText => "This form does not come from this server's session: reload the page and send it again.", "Ce formulaire ne vient pas de la session de ce serveur\u{a0}: rechargez la page et renvoyez-le.";
 }
 
 /// A label is a sentence like the others.

@@ -5,6 +5,7 @@
 //! `--format html` (one renderer), with a navigation bar above it; every
 //! table page offers its downloads. The binary owns the socket.
 
+mod form;
 mod pages;
 
 pub use pages::respond;
@@ -20,6 +21,10 @@ pub struct Request {
     pub path: String,
     /// The query's pairs, decoded, in order.
     pub query: Vec<(String, String)>,
+    /// `GET` or `POST`.
+    pub method: String,
+    /// A POST's form fields, decoded, in order.
+    pub form: Vec<(String, String)>,
 }
 
 impl Request {
@@ -29,6 +34,23 @@ impl Request {
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// The first value of the form field `key`.
+    pub fn form(&self, key: &str) -> Option<&str> {
+        self.form
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of the form field `key`.
+    pub fn form_all(&self, key: &str) -> Vec<String> {
+        self.form
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .collect()
     }
 
     /// Every value of `key` in the query.
@@ -65,6 +87,8 @@ pub struct Site {
     pub as_of: NaiveDate,
     /// Today, for the review's "produced" date.
     pub today: NaiveDate,
+    /// With `--write`: the session's token, which every form carries.
+    pub csrf: Option<String>,
 }
 
 /// The headers every response carries: nothing external may load, the

@@ -189,6 +189,45 @@ fn link_sheets(plan: &Plan, mut html: String) -> String {
     html
 }
 
+/// A sheet's page with the record form (`--write`): `told` (a refusal, the
+/// diff, or what was written) above the form, filled with `values`.
+fn sheet_page(
+    site: &Site,
+    plan: &Plan,
+    sheet: &crate::model::Sheet,
+    values: &Request,
+    told: &str,
+    lang: Lang,
+) -> Response {
+    let text = crate::render::show::sheet(plan, sheet, site.as_of, lang);
+    let doc = Document {
+        title: format!("{} — {}", sheet.id.value, sheet.title),
+        lines: Vec::new(),
+        notice: None,
+        grids: Vec::new(),
+        charts: Vec::new(),
+    };
+    let csrf = site.csrf.as_deref().unwrap_or_default();
+    let extra = format!(
+        "<pre class=\"show\">{}</pre>\n{told}{}",
+        escape(&text),
+        super::form::form(site, sheet, values, csrf, lang)
+    );
+    let path = format!("/sheets/{}", sheet.id.value);
+    page(200, html_page(plan, &path, &doc, &[], &extra, lang))
+}
+
+/// A form without the session's token.
+fn forbidden(lang: Lang) -> Document {
+    Document {
+        title: L::Forbidden.get(lang).to_string(),
+        lines: vec![L::ForbiddenText.get(lang).to_string()],
+        notice: None,
+        grids: Vec::new(),
+        charts: Vec::new(),
+    }
+}
+
 /// The page not found, in the session's language.
 fn not_found(plan: &Plan, path: &str, lang: Lang) -> Response {
     let doc = Document {
@@ -272,7 +311,27 @@ pub fn respond(site: &Site, req: &Request) -> Response {
                 }
             }
         }
+        ["", "sheets", id, "record"] => match (plan.sheet(id), &site.csrf) {
+            (Some(_), Some(csrf)) if req.method == "POST" => {
+                if req.form("csrf") != Some(csrf.as_str()) {
+                    return page(403, html_page(plan, path, &forbidden(lang), &[], "", lang));
+                }
+                let sheet = plan.sheet(id).cloned().unwrap_or_default();
+                let told = super::form::post(site, &sheet, req, csrf, lang);
+                let written = req.form("confirm").is_some() && told.contains("class=\"written\"");
+                // The sheet as the files now are: with the entry once written.
+                let loaded = load(&site.plan_dir);
+                let sheet = loaded.plan.sheet(id).cloned().unwrap_or(sheet);
+                let fresh = Request::default();
+                let values = if written { &fresh } else { req };
+                sheet_page(site, &loaded.plan, &sheet, values, &told, lang)
+            }
+            _ => not_found(plan, path, lang),
+        },
         ["", "sheets", id] => match plan.sheet(id) {
+            Some(sheet) if site.csrf.is_some() => {
+                sheet_page(site, plan, sheet, &Request::default(), "", lang)
+            }
             Some(sheet) => {
                 let text = crate::render::show::sheet(plan, sheet, as_of, lang);
                 let doc = Document {

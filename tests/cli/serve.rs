@@ -22,9 +22,14 @@ impl Drop for Server {
 }
 
 fn serve(env: &TestEnv) -> Server {
+    serve_with(env, &[])
+}
+
+fn serve_with(env: &TestEnv, extra: &[&str]) -> Server {
     let mut child = env
         .std_command()
         .args(["--as-of", "2025-06-30", "serve", "--port", "0"])
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -48,10 +53,16 @@ fn serve(env: &TestEnv) -> Server {
 
 /// `METHOD path` with this `Host`: the status, the headers (lower case), the body.
 fn fetch(port: u16, method: &str, path: &str, host: &str) -> (u16, String, Vec<u8>) {
+    send(port, method, path, host, "")
+}
+
+/// [`fetch`] with a form-encoded body.
+fn send(port: u16, method: &str, path: &str, host: &str, body: &str) -> (u16, String, Vec<u8>) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         stream,
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -246,4 +257,101 @@ fn chromium_shows_the_served_pages() {
         let dom = String::from_utf8_lossy(&out.stdout);
         assert!(dom.contains(expected), "{path}: {dom}");
     }
+}
+
+/// `serve --write`: the sheet's form, previewed, refused without the
+/// session's token, and written as the very bytes `ctg record` writes.
+#[test]
+fn the_record_form_writes_what_ctg_record_writes() {
+    let env = TestEnv::demo();
+    let server = serve_with(&env, &["--write"]);
+    let (status, _, page) = get(&server, "/sheets/1.1.1");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("<label for=\"f-note\">Note</label>"),
+        "labels on every field"
+    );
+    assert!(page.contains("name=\"measure.trajets\""));
+    assert!(page.contains("name=\"spent.subvention-ccvl\""));
+    let csrf = page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_string();
+    let host = format!("127.0.0.1:{}", server.port);
+    let file = "actions/1.1.1-navette.yaml";
+    let before = env.read(file);
+    let fields = "date=2025-06-20&status=in-progress&progress=70&note=Trente+chauffeurs+form%C3%A9s&measure.trajets=320&spent.subvention-ccvl=6+000%2C50";
+    let (status, _, _) = send(
+        server.port,
+        "POST",
+        "/sheets/1.1.1/record",
+        &host,
+        &format!("csrf=wrong&confirm=1&{fields}"),
+    );
+    assert_eq!(status, 403, "a form without the session's token");
+    let (status, _, preview) = send(
+        server.port,
+        "POST",
+        "/sheets/1.1.1/record",
+        &host,
+        &format!("csrf={csrf}&{fields}"),
+    );
+    assert_eq!(status, 200);
+    let preview = String::from_utf8_lossy(&preview);
+    assert!(
+        preview.contains("+    spent: {subvention-ccvl: 6000.5}"),
+        "{preview}"
+    );
+    assert_eq!(env.read(file), before, "a preview writes nothing");
+    let (status, _, bad) = send(
+        server.port,
+        "POST",
+        "/sheets/1.1.1/record",
+        &host,
+        &format!("csrf={csrf}&progress=140&note=x"),
+    );
+    assert_eq!(status, 200);
+    let bad = String::from_utf8_lossy(&bad);
+    assert!(
+        bad.contains(
+            "role=\"alert\">l&#39;avancement `140` n&#39;est pas un nombre entier de 0 à 100"
+        ),
+        "{bad}"
+    );
+    let (status, _, done) = send(
+        server.port,
+        "POST",
+        "/sheets/1.1.1/record",
+        &host,
+        &format!("csrf={csrf}&confirm=1&{fields}"),
+    );
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&done).contains("Suivi écrit dans"));
+    let served = env.read(file);
+    // The same values through `ctg record`, on a fresh copy.
+    let other = TestEnv::demo();
+    let run = other.run(&[
+        "record",
+        "1.1.1",
+        "--date",
+        "2025-06-20",
+        "--status",
+        "in-progress",
+        "--progress",
+        "70",
+        "--note",
+        "Trente chauffeurs formés",
+        "--measure",
+        "trajets=320",
+        "--spent",
+        "subvention-ccvl=6 000,50",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        served,
+        other.read(file),
+        "byte for byte what ctg record writes"
+    );
 }

@@ -52,4 +52,7 @@ pub(in crate::cli) struct ServeArgs {
     /// The port on 127.0.0.1 (0: any free one, printed)
     #[arg(long, default_value_t = 8724)]
     pub port: u16,
+    /// A form on each sheet's page records a journal entry, as `ctg record` does
+    #[arg(long)]
+    pub write: bool,
 }

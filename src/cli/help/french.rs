@@ -194,6 +194,10 @@ const FRENCH: &[(&str, &str)] = &[
         "Le port sur 127.0.0.1 (0 : n'importe lequel de libre, affiché)",
     ),
     (
+        "serve:write",
+        "Un formulaire sur la page de chaque fiche enregistre un suivi, comme `ctg record`",
+    ),
+    (
         "collect:about",
         "Écrire à chaque partenaire un classeur à remplir (ce que ctg sait, et les cellules à remplir)",
     ),
