@@ -189,8 +189,9 @@ fn link_sheets(plan: &Plan, mut html: String) -> String {
     html
 }
 
-/// A sheet's page with the record form (`--write`): `told` (a refusal, the
-/// diff, or what was written) above the form, filled with `values`.
+/// A sheet's page: what `ctg show` gives, and with `--write` the record
+/// form, filled with `values`, under `told` (a refusal, the diff, or what
+/// was written).
 fn sheet_page(
     site: &Site,
     plan: &Plan,
@@ -207,12 +208,13 @@ fn sheet_page(
         grids: Vec::new(),
         charts: Vec::new(),
     };
-    let csrf = site.csrf.as_deref().unwrap_or_default();
-    let extra = format!(
-        "<pre class=\"show\">{}</pre>\n{told}{}",
-        escape(&text),
-        super::form::form(site, sheet, values, csrf, lang)
-    );
+    // The record form, with `--write` only.
+    let form = site
+        .csrf
+        .as_deref()
+        .map(|csrf| super::form::form(site, sheet, values, csrf, lang))
+        .unwrap_or_default();
+    let extra = format!("<pre class=\"show\">{}</pre>\n{told}{form}", escape(&text));
     let path = format!("/sheets/{}", sheet.id.value);
     page(200, html_page(plan, &path, &doc, &[], &extra, lang))
 }
@@ -329,21 +331,7 @@ pub fn respond(site: &Site, req: &Request) -> Response {
             _ => not_found(plan, path, lang),
         },
         ["", "sheets", id] => match plan.sheet(id) {
-            Some(sheet) if site.csrf.is_some() => {
-                sheet_page(site, plan, sheet, &Request::default(), "", lang)
-            }
-            Some(sheet) => {
-                let text = crate::render::show::sheet(plan, sheet, as_of, lang);
-                let doc = Document {
-                    title: format!("{} — {}", sheet.id.value, sheet.title),
-                    lines: Vec::new(),
-                    notice: None,
-                    grids: Vec::new(),
-                    charts: Vec::new(),
-                };
-                let extra = format!("<pre class=\"show\">{}</pre>\n", escape(&text));
-                page(200, html_page(plan, path, &doc, &[], &extra, lang))
-            }
+            Some(sheet) => sheet_page(site, plan, sheet, &Request::default(), "", lang),
             None => not_found(plan, path, lang),
         },
         ["", "report", year] => {
