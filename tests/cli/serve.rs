@@ -355,3 +355,83 @@ fn the_record_form_writes_what_ctg_record_writes() {
         "byte for byte what ctg record writes"
     );
 }
+
+/// axe-core's script, when installed (`npm install axe-core` in
+/// `target/axe`, as `.ci/run` does under CI, or `AXE_CORE_JS`).
+fn axe_core() -> Option<String> {
+    let path = std::env::var_os("AXE_CORE_JS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("target/axe/node_modules/axe-core/axe.min.js")
+        });
+    match std::fs::read_to_string(&path) {
+        Ok(script) => Some(script),
+        Err(_) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI is set but axe-core is missing at {}: npm install --prefix target/axe axe-core",
+                path.display()
+            );
+            eprintln!("skipped: no axe-core ({})", path.display());
+            None
+        }
+    }
+}
+
+/// axe-core run in Chromium on every page `serve --write` gives: no
+/// violation of WCAG 2.1 A or AA (which the French RGAA follows).
+#[test]
+fn axe_core_finds_no_wcag_violation_on_any_page() {
+    let Some(axe) = axe_core() else { return };
+    let Some(chromium) =
+        crate::report::installed(&["chromium", "chromium-browser"], "--version", "chromium")
+    else {
+        return;
+    };
+    let env = TestEnv::demo();
+    let server = serve_with(&env, &["--write"]);
+    let runner = "<script>axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(function (r) { var p = document.createElement('pre'); p.id = 'axe-result'; p.textContent = 'AXE:' + JSON.stringify(r.violations.map(function (v) { return v.id + ' ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); document.body.appendChild(p); });</script>";
+    let dir = tempfile::tempdir().unwrap();
+    for path in [
+        "/",
+        "/sheets/1.1.1",
+        "/report/2024",
+        "/evaluation",
+        "/summary",
+        "/budget",
+        "/log",
+        "/timeline",
+        "/validate",
+        "/sheets/9.9.9",
+    ] {
+        let (_, _, html) = get(&server, path);
+        let html = html.replacen(
+            "</body>",
+            &format!("<script>{axe}</script>{runner}</body>"),
+            1,
+        );
+        let file = dir.path().join("page.html");
+        std::fs::write(&file, html).unwrap();
+        let profile = tempfile::tempdir().unwrap();
+        let out = std::process::Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--virtual-time-budget=20000",
+                "--dump-dom",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(format!("file://{}", file.display()))
+            .output()
+            .unwrap();
+        let dom = String::from_utf8_lossy(&out.stdout);
+        let result = dom
+            .split("<pre id=\"axe-result\">AXE:")
+            .nth(1)
+            .and_then(|r| r.split("</pre>").next());
+        assert_eq!(result, Some("[]"), "{path}: axe-core found {result:?}");
+    }
+}
