@@ -102,7 +102,9 @@ pub fn page(doc: &Document, lang: Lang) -> String {
             .and_then(|(_, c)| c.split_once("</title>"))
             .map_or_else(|| escape(table), |(title, _)| title.to_string());
         // Focusable: a chart wider than a phone scrolls, by keyboard too.
-        format!("<figure class=\"chart\" tabindex=\"0\">\n<figcaption>{caption}</figcaption>\n{chart}</figure>\n")
+        format!(
+            "<figure class=\"chart\" tabindex=\"0\">\n<figcaption>{caption}</figcaption>\n{chart}</figure>\n"
+        )
     };
     // Each table with the charts that draw it, in one block, so a chart
     // sits by its table and away from the one before.

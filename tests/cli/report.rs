@@ -467,6 +467,12 @@ pub(crate) fn installed(
 /// Headless Chromium on `page` with `args`, in a fresh profile; `None`
 /// when Chromium is not installed.
 pub(crate) fn chromium(page: &std::path::Path, args: &[&str]) -> Option<std::process::Output> {
+    chromium_at(&format!("file://{}", page.display()), args)
+}
+
+/// Headless Chromium on `url` with `args`, in a fresh profile; `None`
+/// when Chromium is not installed.
+pub(crate) fn chromium_at(url: &str, args: &[&str]) -> Option<std::process::Output> {
     let chromium = installed(&["chromium", "chromium-browser"], "--version", "chromium")?;
     let profile = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(chromium)
@@ -481,7 +487,7 @@ pub(crate) fn chromium(page: &std::path::Path, args: &[&str]) -> Option<std::pro
         ])
         .args(args)
         .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("file://{}", page.display()))
+        .arg(url)
         .output()
         .unwrap();
     assert!(

@@ -229,11 +229,6 @@ fn a_plan_changed_on_disk_is_shown_at_the_next_request() {
 /// charts.
 #[test]
 fn chromium_shows_the_served_pages() {
-    let Some(chromium) =
-        crate::report::installed(&["chromium", "chromium-browser"], "--version", "chromium")
-    else {
-        return;
-    };
     let env = TestEnv::demo();
     let server = serve(&env);
     for (path, expected) in [
@@ -241,19 +236,10 @@ fn chromium_shows_the_served_pages() {
         ("/report/2024", "<svg role=\"img\""),
         ("/sheets/1.1.1", "Navette solidaire vers les services"),
     ] {
-        let profile = tempfile::tempdir().unwrap();
-        let out = std::process::Command::new(chromium)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--dump-dom",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .arg(format!("http://127.0.0.1:{}{path}", server.port))
-            .output()
-            .unwrap();
+        let url = format!("http://127.0.0.1:{}{path}", server.port);
+        let Some(out) = crate::report::chromium_at(&url, &["--dump-dom"]) else {
+            return;
+        };
         let dom = String::from_utf8_lossy(&out.stdout);
         assert!(dom.contains(expected), "{path}: {dom}");
     }
@@ -384,11 +370,6 @@ fn axe_core() -> Option<String> {
 #[test]
 fn axe_core_finds_no_wcag_violation_on_any_page() {
     let Some(axe) = axe_core() else { return };
-    let Some(chromium) =
-        crate::report::installed(&["chromium", "chromium-browser"], "--version", "chromium")
-    else {
-        return;
-    };
     let env = TestEnv::demo();
     let server = serve_with(&env, &["--write"]);
     let runner = "<script>axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(function (r) { var p = document.createElement('pre'); p.id = 'axe-result'; p.textContent = 'AXE:' + JSON.stringify(r.violations.map(function (v) { return v.id + ' ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); document.body.appendChild(p); });</script>";
@@ -413,20 +394,12 @@ fn axe_core_finds_no_wcag_violation_on_any_page() {
         );
         let file = dir.path().join("page.html");
         std::fs::write(&file, html).unwrap();
-        let profile = tempfile::tempdir().unwrap();
-        let out = std::process::Command::new(chromium)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--virtual-time-budget=20000",
-                "--dump-dom",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .arg(format!("file://{}", file.display()))
-            .output()
-            .unwrap();
+        let url = format!("file://{}", file.display());
+        let Some(out) =
+            crate::report::chromium_at(&url, &["--virtual-time-budget=20000", "--dump-dom"])
+        else {
+            return;
+        };
         let dom = String::from_utf8_lossy(&out.stdout);
         let result = dom
             .split("<pre id=\"axe-result\">AXE:")
