@@ -294,6 +294,9 @@ catalogue! {
     NotFoundText => "Nothing in the plan at", "Rien dans le plan à l'adresse";
     FormRecord => "Record an entry", "Enregistrer un suivi";
     FormBy => "Recorded by", "Saisi par";
+    FormCommit => "Also commit the sheet's file to git", "Enregistrer aussi la fiche dans git (commit)";
+    FormCommitted => "committed:", "commit\u{a0}:";
+    FormNotCommitted => "git could not commit it (see ctg record --commit)", "git n'a pas pu l'enregistrer (voir ctg record --commit)";
     FormPreview => "Preview", "Prévisualiser";
     FormWrite => "Write this entry", "Écrire ce suivi";
     FormDiff => "What will be written", "Ce qui sera écrit";

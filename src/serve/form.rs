@@ -147,6 +147,15 @@ pub(super) fn form(site: &Site, sheet: &Sheet, req: &Request, csrf: &str, lang: 
         out.push_str(&field(&name, &label, &v(&name), "text"));
     }
     out.push_str(&field("by", L::FormBy.get(lang), &v("by"), "text"));
+    let checked = if req.form("commit").is_some() {
+        " checked"
+    } else {
+        ""
+    };
+    out.push_str(&format!(
+        "<p><input type=\"checkbox\" id=\"f-commit\" name=\"commit\" value=\"1\"{checked}> <label for=\"f-commit\">{}</label></p>\n",
+        escape(L::FormCommit.get(lang))
+    ));
     out.push_str(&format!(
         "<p><button type=\"submit\">{}</button></p>\n</form>\n",
         escape(L::FormPreview.get(lang))
@@ -188,7 +197,7 @@ pub(super) fn post(site: &Site, sheet: &Sheet, req: &Request, csrf: &str, lang: 
         plan_dir: &site.plan_dir,
         shown_dir: std::path::Path::new(""),
         dry_run: !write,
-        commit: false,
+        commit: req.form("commit").is_some(),
         as_of: site.as_of,
         today: site.today,
         lang,
@@ -204,14 +213,23 @@ pub(super) fn post(site: &Site, sheet: &Sheet, req: &Request, csrf: &str, lang: 
             "<p class=\"refused\" role=\"alert\">{}</p>\n",
             escape(&refusal.say(lang))
         ),
-        Ok(outcome) if write => format!(
-            "<p class=\"written\" role=\"status\">{}</p>\n",
-            escape(&format!(
-                "{} {}",
-                L::FormWritten.get(lang),
-                outcome.file.display()
-            ))
-        ),
+        Ok(outcome) if write => {
+            let commit = match &outcome.commit {
+                Some(c) if c.result.is_ok() => {
+                    format!(" · {} {}", L::FormCommitted.get(lang), c.message)
+                }
+                Some(_) => format!(" · {}", L::FormNotCommitted.get(lang)),
+                None => String::new(),
+            };
+            format!(
+                "<p class=\"written\" role=\"status\">{}</p>\n",
+                escape(&format!(
+                    "{} {}{commit}",
+                    L::FormWritten.get(lang),
+                    outcome.file.display()
+                ))
+            )
+        }
         Ok(outcome) => {
             let diff = unified_diff(
                 &outcome.before,
