@@ -25,12 +25,62 @@ pub(crate) struct Spec {
     pub indicators: usize,
 }
 
+/// How the same plan is spelled: the values of `Plain` (but the notes of
+/// `Escaped`) in bytes that people, or ctg itself, commonly write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(dead_code)] // the tests that include this file write `Plain` only
+pub(crate) enum Style {
+    /// Block YAML, notes double-quoted without escapes.
+    Plain,
+    /// Every note and difficulty holds a `"`, a newline and a tab, written
+    /// with escapes as ctg's writers write them.
+    Escaped,
+    /// A comment after the values of `status` and `progress` in every
+    /// entry, and after `schedule`.
+    Comments,
+    /// `Plain` with CRLF line ends, in every file.
+    Crlf,
+    /// Indicators as one-line flow maps holding flow maps:
+    /// `- {id: ind1, …, baseline: {year: 2023, value: 40}, targets: {…}}`.
+    Flow,
+}
+
+impl Style {
+    /// Every style, in the order of the benchmark.
+    #[allow(dead_code)]
+    pub(crate) const ALL: [Style; 5] = [
+        Style::Plain,
+        Style::Escaped,
+        Style::Comments,
+        Style::Crlf,
+        Style::Flow,
+    ];
+
+    /// Its name on the command line of `gen_plans` and in the benchmark.
+    #[allow(dead_code)]
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Style::Plain => "plain",
+            Style::Escaped => "escaped",
+            Style::Comments => "comments",
+            Style::Crlf => "crlf",
+            Style::Flow => "flow",
+        }
+    }
+}
+
 /// Writes `spec.plans` plans into `out/plan-0001`, `out/plan-0002`…; returns their folders.
+#[allow(dead_code)]
 pub(crate) fn write_plans(out: &Path, spec: &Spec) -> io::Result<Vec<PathBuf>> {
+    write_plans_as(out, spec, Style::Plain)
+}
+
+/// [`write_plans`] in `style`.
+pub(crate) fn write_plans_as(out: &Path, spec: &Spec, style: Style) -> io::Result<Vec<PathBuf>> {
     (0..spec.plans)
         .map(|i| {
             let dir = out.join(format!("plan-{:04}", i + 1));
-            write_plan(&dir, spec, i)?;
+            write_plan_as(&dir, spec, i, style)?;
             Ok(dir)
         })
         .collect()
@@ -113,7 +163,21 @@ const NOTES: [&str; 10] = [
 ];
 
 /// Writes plan number `index` (from 0) of `spec` into `dir`.
+#[allow(dead_code)]
 pub(crate) fn write_plan(dir: &Path, spec: &Spec, index: usize) -> io::Result<()> {
+    write_plan_as(dir, spec, index, Style::Plain)
+}
+
+/// [`write_plan`] in `style`: the random draws are those of `Plain`, so
+/// every style holds the same plan.
+pub(crate) fn write_plan_as(dir: &Path, spec: &Spec, index: usize, style: Style) -> io::Result<()> {
+    let write = |path: PathBuf, text: String| {
+        if style == Style::Crlf {
+            std::fs::write(path, text.replace('\n', "\r\n"))
+        } else {
+            std::fs::write(path, text)
+        }
+    };
     let mut rng = Rng(spec.seed ^ (index as u64).wrapping_mul(0xA24B_AED4_963E_E407));
     std::fs::create_dir_all(dir.join("actions"))?;
     let place = format!(
@@ -132,8 +196,8 @@ pub(crate) fn write_plan(dir: &Path, spec: &Spec, index: usize) -> io::Result<()
          signatories: [cc, caf]\nsigned: 2023-03-15\nperiod: {{start: 2023, end: 2026}}\n\
          language: fr\nfields:\n{fields}stale_after_months: 6\n"
     );
-    std::fs::write(dir.join("convention.yaml"), convention)?;
-    std::fs::write(
+    write(dir.join("convention.yaml"), convention)?;
+    write(
         dir.join("partners.yaml"),
         format!(
             "- {{id: cc, name: Communauté de communes — {place}, kind: signatory}}\n\
@@ -146,7 +210,7 @@ pub(crate) fn write_plan(dir: &Path, spec: &Spec, index: usize) -> io::Result<()
         .iter()
         .map(|(id, label)| format!("- {{id: {id}-piste, field: {id}, title: {label} pour tous}}\n"))
         .collect();
-    std::fs::write(dir.join("tracks.yaml"), tracks)?;
+    write(dir.join("tracks.yaml"), tracks)?;
     let mut axes = String::new();
     for a in 1..=3 {
         let _ = writeln!(
@@ -164,11 +228,11 @@ pub(crate) fn write_plan(dir: &Path, spec: &Spec, index: usize) -> io::Result<()
             );
         }
     }
-    std::fs::write(dir.join("axes.yaml"), axes)?;
+    write(dir.join("axes.yaml"), axes)?;
     for n in 0..spec.sheets {
         let id = format!("{}.{}.{}", n % 3 + 1, (n / 3) % 3 + 1, n / 9 + 1);
-        let text = sheet(&mut rng, spec, &id);
-        std::fs::write(dir.join("actions").join(format!("{id}.yaml")), text)?;
+        let text = sheet(&mut rng, spec, &id, style);
+        write(dir.join("actions").join(format!("{id}.yaml")), text)?;
     }
     Ok(())
 }
@@ -207,13 +271,31 @@ fn date(k: usize, total: usize) -> String {
     format!("{y}-{:02}-{:02}", m + 1, d + 1)
 }
 
-fn sheet(rng: &mut Rng, spec: &Spec, id: &str) -> String {
+/// What `Style::Escaped` adds to a note: a newline, a tab and quotes, in
+/// ctg's escapes (`edit::emit::scalar`).
+const ESCAPED_TAIL: &str = "\\n\\tÀ suivre\u{a0}: \\\"comité de pilotage\\\"";
+
+fn sheet(rng: &mut Rng, spec: &Spec, id: &str, style: Style) -> String {
+    let tail = if style == Style::Escaped {
+        ESCAPED_TAIL
+    } else {
+        ""
+    };
+    let (status_comment, progress_comment, schedule_comment) = if style == Style::Comments {
+        (
+            " # vu en comité technique",
+            " # estimation du référent",
+            " # calendrier de la convention",
+        )
+    } else {
+        ("", "", "")
+    };
     let (field, _) = FIELDS[rng.below(FIELDS.len())];
     let mut out = format!(
         "id: \"{id}\"\ntitle: {} {}\nfields: [{field}]\nlead: {}\npartners: [caf, centre-social]\n\
          tracks: [{field}-piste]\naudience: [familles, 0-17 ans]\n\
          description: \"{} Cette action répond aux besoins exprimés lors du diagnostic partagé de 2022.\"\n\
-         schedule: {{start: 2023, end: {}}}\n",
+         schedule: {{start: 2023, end: {}}}{schedule_comment}\n",
         rng.pick(&VERBS),
         rng.pick(&THINGS),
         if rng.below(2) == 0 {
@@ -229,12 +311,18 @@ fn sheet(rng: &mut Rng, spec: &Spec, id: &str) -> String {
     }
     for i in 1..=spec.indicators {
         let base = 10 + rng.below(90);
-        let _ = writeln!(
-            out,
-            "  - id: ind{i}\n    label: Familles accompagnées ({i})\n    unit: familles\n    kind: result\n    direction: up\n    baseline: {{year: 2023, value: {base}}}\n    targets: {{2025: {}, 2026: {}}}",
-            base + 10,
-            base + 20
-        );
+        let (a, b) = (base + 10, base + 20);
+        if style == Style::Flow {
+            let _ = writeln!(
+                out,
+                "  - {{id: ind{i}, label: Familles accompagnées ({i}), unit: familles, kind: result, direction: up, baseline: {{year: 2023, value: {base}}}, targets: {{2025: {a}, 2026: {b}}}}}"
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "  - id: ind{i}\n    label: Familles accompagnées ({i})\n    unit: familles\n    kind: result\n    direction: up\n    baseline: {{year: 2023, value: {base}}}\n    targets: {{2025: {a}, 2026: {b}}}"
+            );
+        }
     }
     if spec.milestones > 0 {
         out.push_str("milestones:\n");
@@ -269,7 +357,7 @@ fn sheet(rng: &mut Rng, spec: &Spec, id: &str) -> String {
         };
         let _ = write!(
             out,
-            "  - date: {}\n    status: {status}\n    progress: {progress}\n    note: \"{}\"\n",
+            "  - date: {}\n    status: {status}{status_comment}\n    progress: {progress}{progress_comment}\n    note: \"{}{tail}\"\n",
             date(k, total),
             rng.pick(&NOTES)
         );
@@ -287,7 +375,7 @@ fn sheet(rng: &mut Rng, spec: &Spec, id: &str) -> String {
             let _ = writeln!(out, "    measures: {{{}}}", values.join(", "));
         }
         if rng.below(5) == 0 {
-            let _ = writeln!(out, "    difficulties: \"{}\"", rng.pick(&NOTES));
+            let _ = writeln!(out, "    difficulties: \"{}{tail}\"", rng.pick(&NOTES));
         }
     }
     out
