@@ -5,6 +5,9 @@
 #
 #   bench/run.sh            every size, the national one included (minutes)
 #   bench/run.sh --quick    without the national size
+#   bench/run.sh --styles   the 1,000-sheet plan alone, in each style of
+#                           `gen_plans --style` (the styles also end the
+#                           other runs)
 #   bench/run.sh --baseline OLD/ctg   (with or without --quick) adds, on each
 #                           ctg row, OLD's wall time and peak memory on the
 #                           same files (its runs alternate with the new
@@ -22,15 +25,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=false
+styles_only=false
 base=
 while (($#)); do
     case $1 in
     --quick) quick=true ;;
+    --styles) styles_only=true ;;
     --baseline)
         base=$(realpath "${2:?bench: --baseline needs the path of a ctg binary}")
         shift
         ;;
-    *) echo "bench: unknown argument '$1' (--quick, --baseline PATH)" >&2 && exit 2 ;;
+    *) echo "bench: unknown argument '$1' (--quick, --styles, --baseline PATH)" >&2 && exit 2 ;;
     esac
     shift
 done
@@ -125,48 +130,79 @@ measure() {
 pyyaml_ms() { median_ms "$1" python3 "$tmp/pyyaml_load.py" "${@:2}"; }
 
 # The shipped plan (27 sheets). Targets: reads < 10 ms, record < 30 ms.
-cp -r plan "$tmp/plan"
-py=$(pyyaml_ms 20 "$tmp/plan")
-for cmd in validate status summary "show 2.1.1" log; do
-    # shellcheck disable=SC2086
-    measure "ctg $cmd (target < 10 ms)" "shipped plan" 30 "$py" "$bin" --plan "$tmp/plan" "${as_of[@]}" $cmd
-done
-measure "ctg record (target < 30 ms)" "shipped plan" 30 - \
-    "$bin" --plan "$tmp/plan" record 2.1.1 --date 2026-01-15 --note "Point d'étape"
+if ! $styles_only; then
+    cp -r plan "$tmp/plan"
+    py=$(pyyaml_ms 20 "$tmp/plan")
+    for cmd in validate status summary "show 2.1.1" log; do
+        # shellcheck disable=SC2086
+        measure "ctg $cmd (target < 10 ms)" "shipped plan" 30 "$py" "$bin" --plan "$tmp/plan" "${as_of[@]}" $cmd
+    done
+    measure "ctg record (target < 30 ms)" "shipped plan" 30 - \
+        "$bin" --plan "$tmp/plan" record 2.1.1 --date 2026-01-15 --note "Point d'étape"
+fi
 
 # One large plan. Targets: < 600 ms, < 150 MiB, at least 12× PyYAML.
 "$gen" "$tmp/large" --sheets 1000 --entries 100
 size="1,000 x 100 ($(du -sm "$tmp/large" | cut -f1) MB)"
 py=$(pyyaml_ms 3 "$tmp/large")
+declare -A plain_ms
 for cmd in validate status summary; do
     measure "ctg $cmd (< 600 ms, < 150 MiB, 12x)" "$size" 5 "$py" "$bin" --plan "$tmp/large" "${as_of[@]}" $cmd
+    plain_ms[$cmd]=$last_ms
 done
+if ! $styles_only; then
+    # Linearity in journal entries: doubling them at most doubles the time.
+    "$gen" "$tmp/l50" --sheets 1000 --entries 50
+    "$gen" "$tmp/l200" --sheets 1000 --entries 200
+    read -r t50 o50 < <(medians_ms 3 "$bin" --plan "$tmp/l50" "${as_of[@]}" validate)
+    read -r t200 o200 < <(medians_ms 3 "$bin" --plan "$tmp/l200" "${as_of[@]}" validate)
+    row "ctg validate" "1,000 x 50" "$t50" "" "" "" "$o50" "" "$(per "$t50" "$o50")" ""
+    row "ctg validate" "1,000 x 200" "$t200" "" "" "" "$o200" "" "$(per "$t200" "$o200")" ""
+    row "  ratio 200/50 entries (linear: <= 4x)" "" "$(awk -v a="$t200" -v b="$t50" 'BEGIN { printf "%.2fx", a / b }')" "" "" "" \
+        "$(per "$o200" "$o50")x" "" "" ""
 
-# Linearity in journal entries: doubling them at most doubles the time.
-"$gen" "$tmp/l50" --sheets 1000 --entries 50
-"$gen" "$tmp/l200" --sheets 1000 --entries 200
-read -r t50 o50 < <(medians_ms 3 "$bin" --plan "$tmp/l50" "${as_of[@]}" validate)
-read -r t200 o200 < <(medians_ms 3 "$bin" --plan "$tmp/l200" "${as_of[@]}" validate)
-row "ctg validate" "1,000 x 50" "$t50" "" "" "" "$o50" "" "$(per "$t50" "$o50")" ""
-row "ctg validate" "1,000 x 200" "$t200" "" "" "" "$o200" "" "$(per "$t200" "$o200")" ""
-row "  ratio 200/50 entries (linear: <= 4x)" "" "$(awk -v a="$t200" -v b="$t50" 'BEGIN { printf "%.2fx", a / b }')" "" "" "" \
-    "$(per "$o200" "$o50")x" "" "" ""
+    # A department: 40 plans × 27 sheets × 100 entries. Target: < 500 ms.
+    "$gen" "$tmp/dept" --plans 40 --sheets 27 --entries 100
+    py=$(pyyaml_ms 3 "$tmp/dept")
+    measure "ctg portfolio (target < 500 ms)" "40 x 27 x 100" 5 "$py" "$bin" "${as_of[@]}" -q portfolio "$tmp/dept"
 
-# A department: 40 plans × 27 sheets × 100 entries. Target: < 500 ms.
-"$gen" "$tmp/dept" --plans 40 --sheets 27 --entries 100
-py=$(pyyaml_ms 3 "$tmp/dept")
-measure "ctg portfolio (target < 500 ms)" "40 x 27 x 100" 5 "$py" "$bin" "${as_of[@]}" -q portfolio "$tmp/dept"
-
-# The national scale: 1,100 plans × 27 sheets, 50 then 100 entries each.
-if ! $quick; then
-    "$gen" "$tmp/nat50" --plans 1100 --sheets 27 --entries 50
-    measure "ctg portfolio" "1,100 x 27 x 50 ($(du -sm "$tmp/nat50" | cut -f1) MB)" 1 - \
-        "$bin" "${as_of[@]}" -q portfolio "$tmp/nat50"
-    n50=$last_ms o50=$last_old_ms
-    rm -rf "$tmp/nat50"
-    "$gen" "$tmp/nat100" --plans 1100 --sheets 27 --entries 100
-    measure "ctg portfolio" "1,100 x 27 x 100 ($(du -sm "$tmp/nat100" | cut -f1) MB)" 1 - \
-        "$bin" "${as_of[@]}" -q portfolio "$tmp/nat100"
-    row "  ratio 100/50 entries (linear: <= 2x)" "" "$(awk -v a="$last_ms" -v b="$n50" 'BEGIN { printf "%.2fx", a / b }')" "" "" "" \
-        "$(per "$last_old_ms" "$o50")x" "" "" ""
+    # The national scale: 1,100 plans × 27 sheets, 50 then 100 entries each.
+    if ! $quick; then
+        "$gen" "$tmp/nat50" --plans 1100 --sheets 27 --entries 50
+        measure "ctg portfolio" "1,100 x 27 x 50 ($(du -sm "$tmp/nat50" | cut -f1) MB)" 1 - \
+            "$bin" "${as_of[@]}" -q portfolio "$tmp/nat50"
+        n50=$last_ms o50=$last_old_ms
+        rm -rf "$tmp/nat50"
+        "$gen" "$tmp/nat100" --plans 1100 --sheets 27 --entries 100
+        measure "ctg portfolio" "1,100 x 27 x 100 ($(du -sm "$tmp/nat100" | cut -f1) MB)" 1 - \
+            "$bin" "${as_of[@]}" -q portfolio "$tmp/nat100"
+        row "  ratio 100/50 entries (linear: <= 2x)" "" "$(awk -v a="$last_ms" -v b="$n50" 'BEGIN { printf "%.2fx", a / b }')" "" "" "" \
+            "$(per "$last_old_ms" "$o50")x" "" "" ""
+    fi
 fi
+
+# The same 1,000-sheet plan as people and ctg write it (gen_plans --style):
+# notes with escapes, a comment after values, CRLF line ends, indicators as
+# one-line nested flow maps. Each beside PyYAML on its own files; the last
+# rows give each style's time over the plain style's (above 1.00: slower).
+rm -rf "$tmp/large"
+declare -A style_ms
+for style in escaped comments crlf flow; do
+    "$gen" "$tmp/$style" --sheets 1000 --entries 100 --style "$style"
+    "$bin" --plan "$tmp/$style" "${as_of[@]}" -q validate >/dev/null 2>&1 ||
+        echo "bench: the $style plan does not validate" >&2
+    size="1,000 x 100 ($(du -sm "$tmp/$style" | cut -f1) MB)"
+    py=$(pyyaml_ms 3 "$tmp/$style")
+    for cmd in validate status summary; do
+        measure "ctg $cmd, $style (12x)" "$size" 5 "$py" "$bin" --plan "$tmp/$style" "${as_of[@]}" $cmd
+        style_ms[$style.$cmd]=$last_ms
+    done
+    rm -rf "$tmp/$style"
+done
+for style in escaped comments crlf flow; do
+    line=
+    for cmd in validate status summary; do
+        line+=" $cmd $(per "${style_ms[$style.$cmd]}" "${plain_ms[$cmd]}")x"
+    done
+    echo "  $style / plain:$line"
+done
