@@ -232,6 +232,8 @@ pub(crate) enum Msg {
     CannotListen(u16, std::io::ErrorKind),
     /// The server stopped on an error.
     ServeFailed,
+    /// `serve --open` found no program to open the browser.
+    CannotOpen(&'static str),
     /// `collect` finds no partner to ask.
     NoPartnerToAsk,
     /// Two plans of one SIREN whose periods overlap.
@@ -576,6 +578,10 @@ impl Localize for Msg {
                     format!("impossible d'écouter sur 127.0.0.1:{port}"),
                 ),
             },
+            CannotOpen(program) => lang.pick(
+                format!("could not run {program} to open the browser: open the address above yourself"),
+                format!("impossible de lancer {program} pour ouvrir le navigateur\u{a0}: ouvrez vous-même l'adresse ci-dessus"),
+            ),
             ServeFailed => lang.pick(
                 "the server stopped on an error".to_string(),
                 "le serveur s'est arrêté sur une erreur".to_string(),

@@ -10,7 +10,9 @@ use super::{Failure, print};
 use axum::body::Body;
 use axum::http::{HeaderValue, Request, Response, StatusCode, header};
 use ctg::i18n::Localize;
-use ctg::serve::{SECURITY_HEADERS, Site, host_allowed, parse_query, respond};
+use ctg::serve::{
+    SECURITY_HEADERS, Site, content_security_policy, host_allowed, parse_query, respond,
+};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -29,6 +31,7 @@ pub(super) fn run(ctx: &Context, args: &ServeArgs) -> Result<ExitCode, Failure> 
         as_of: ctx.as_of,
         today: ctx.today,
         csrf: args.write.then(token),
+        secret: token(),
     });
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
@@ -41,8 +44,11 @@ pub(super) fn run(ctx: &Context, args: &ServeArgs) -> Result<ExitCode, Failure> 
         let address = format!("http://127.0.0.1:{port}/");
         print(&format!(
             "{}\n",
-            Msg::Serving(address, args.write).say(ctx.lang)
+            Msg::Serving(address.clone(), args.write).say(ctx.lang)
         ))?;
+        if args.open {
+            open(&address, ctx);
+        }
         let app = axum::Router::new().fallback(move |req: Request<Body>| {
             let site = site.clone();
             async move {
@@ -63,6 +69,25 @@ pub(super) fn run(ctx: &Context, args: &ServeArgs) -> Result<ExitCode, Failure> 
             .map_err(|_| Failure::Refused(Msg::ServeFailed))
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Opens `address` in the default browser (`xdg-open`, `open` on macOS),
+/// saying so when none can.
+fn open(address: &str, ctx: &Context) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let started = std::process::Command::new(opener)
+        .arg(address)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if started.is_err() {
+        super::tell(&Msg::CannotOpen(opener), ctx.lang);
+    }
 }
 
 /// A token no other page can guess: 16 bytes of the system's randomness,
@@ -94,11 +119,12 @@ fn handle(site: &Site, port: u16, req: Request<()>, form: Vec<(String, String)>)
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or_default();
-    let (status, content_type, body, file_name) = if !host_allowed(host, port) {
+    let (status, content_type, body, file_name, nonce) = if !host_allowed(host, port) {
         (
             StatusCode::MISDIRECTED_REQUEST,
             "text/plain; charset=utf-8",
             b"421".to_vec(),
+            None,
             None,
         )
     } else if !(req.method() == axum::http::Method::GET
@@ -109,6 +135,7 @@ fn handle(site: &Site, port: u16, req: Request<()>, form: Vec<(String, String)>)
             StatusCode::METHOD_NOT_ALLOWED,
             "text/plain; charset=utf-8",
             b"405".to_vec(),
+            None,
             None,
         )
     } else {
@@ -124,6 +151,7 @@ fn handle(site: &Site, port: u16, req: Request<()>, form: Vec<(String, String)>)
             r.content_type,
             r.body,
             r.file_name,
+            r.nonce,
         )
     };
     let mut response = Response::new(Body::from(body));
@@ -132,6 +160,9 @@ fn handle(site: &Site, port: u16, req: Request<()>, form: Vec<(String, String)>)
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     for (name, value) in SECURITY_HEADERS {
         headers.insert(name, HeaderValue::from_static(value));
+    }
+    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(nonce.as_deref())) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
     if let Some(name) = file_name
         && let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))

@@ -285,6 +285,9 @@ catalogue! {
     CollectHowFunding => "Funding: an amount spent on a line you fund, and its date.", "Financements : un montant dépensé sur une ligne que vous financez, et sa date.";
     // ctg serve (spec section 14).
     NavDashboard => "Dashboard", "Tableau de bord";
+    NavLarge => "Large type", "Grands caractères";
+    PlanChanged => "The plan changed on disk:", "Le plan a changé\u{a0}:";
+    Reload => "reload", "recharger";
     NavReview => "Review", "Bilan";
     NavTimeline => "Timeline", "Calendrier";
     NavValidate => "Checks", "Vérification";

@@ -74,6 +74,9 @@ pub struct Response {
     pub body: Vec<u8>,
     /// For a download: the file name it is saved under.
     pub file_name: Option<String>,
+    /// The nonce of the page's one inline script (the change banner), for
+    /// its Content-Security-Policy.
+    pub nonce: Option<String>,
 }
 
 /// What every page is built from.
@@ -89,18 +92,56 @@ pub struct Site {
     pub today: NaiveDate,
     /// With `--write`: the session's token, which every form carries.
     pub csrf: Option<String>,
+    /// The session's secret: the pages' script nonce is made from it.
+    pub secret: String,
 }
 
-/// The headers every response carries: nothing external may load, the
-/// type is never sniffed, no referrer leaves.
-pub const SECURITY_HEADERS: [(&str, &str); 3] = [
-    (
-        "content-security-policy",
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-    ),
+/// The headers every response carries besides its Content-Security-Policy:
+/// the type is never sniffed, no referrer leaves.
+pub const SECURITY_HEADERS: [(&str, &str); 2] = [
     ("x-content-type-options", "nosniff"),
     ("referrer-policy", "no-referrer"),
 ];
+
+/// The Content-Security-Policy of a response: nothing external loads; the
+/// page's one script (the change banner) runs by its `nonce`, and may only
+/// ask this server.
+pub fn content_security_policy(nonce: Option<&str>) -> String {
+    let script = nonce.map_or_else(String::new, |n| {
+        format!(" script-src 'nonce-{n}'; connect-src 'self';")
+    });
+    format!(
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:;{script} form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    )
+}
+
+/// A signature of the plan's files as they are on disk (names, sizes,
+/// modification times): it changes when a file is written.
+pub fn signature(plan_dir: &std::path::Path) -> String {
+    let mut entries: Vec<(String, u64, u128)> = Vec::new();
+    let mut visit = |dir: &std::path::Path| {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if let Ok(meta) = e.metadata()
+                && meta.is_file()
+            {
+                let modified = meta
+                    .modified()
+                    .ok()
+                    .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                entries.push((
+                    e.file_name().to_string_lossy().into_owned(),
+                    meta.len(),
+                    modified,
+                ));
+            }
+        }
+    };
+    visit(plan_dir);
+    visit(&plan_dir.join("actions"));
+    entries.sort();
+    crate::collect::fingerprint(&format!("{entries:?}"))
+}
 
 /// True when `host` (the request's `Host` header) names this server: its
 /// address `127.0.0.1:PORT` or `localhost:PORT`. Any other name is refused,

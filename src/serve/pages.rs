@@ -20,6 +20,7 @@ fn page(status: u16, body: String) -> Response {
         content_type: HTML,
         body: body.into_bytes(),
         file_name: None,
+        nonce: None,
     }
 }
 
@@ -42,6 +43,7 @@ fn nav(plan: &Plan, path: &str, lang: Lang) -> String {
         ("/timeline".into(), L::NavTimeline.get(lang).into()),
         ("/log".into(), L::Journal.get(lang).into()),
         ("/validate".into(), L::NavValidate.get(lang).into()),
+        (format!("{path}?large=1"), L::NavLarge.get(lang).into()),
     ]);
     let items: String = links
         .iter()
@@ -108,6 +110,7 @@ fn download(bytes: Vec<u8>, content_type: &'static str, name: String) -> Respons
         content_type,
         body: bytes,
         file_name: Some(name),
+        nonce: None,
     }
 }
 
@@ -261,8 +264,53 @@ fn validation(loaded: &Loaded, path: &str, lang: Lang, as_of: chrono::NaiveDate)
     page(200, html_page(&loaded.plan, path, &doc, &[], &extra, lang))
 }
 
-/// The response to `req`.
+/// The response to `req`: the page, with on every HTML page the banner that
+/// says the plan changed on disk (a small script asks `/changes` every few
+/// seconds; reading needs no script), and with `?large=1` large type for a
+/// projector.
 pub fn respond(site: &Site, req: &Request) -> Response {
+    let signature = super::signature(&site.plan_dir);
+    if req.path == "/changes" {
+        let changed = req.get("since") != Some(signature.as_str());
+        return Response {
+            status: 200,
+            content_type: "text/plain; charset=utf-8",
+            body: if changed {
+                b"changed".to_vec()
+            } else {
+                b"same".to_vec()
+            },
+            file_name: None,
+            nonce: None,
+        };
+    }
+    let mut response = route(site, req);
+    if response.content_type != HTML {
+        return response;
+    }
+    let lang = site.lang.unwrap_or(Lang::En);
+    let nonce = crate::collect::fingerprint(&format!("{}{}{}", site.secret, req.path, signature));
+    let banner = format!(
+        "<p id=\"ctg-changed\" role=\"status\" hidden>{} <a href=\"\">{}</a></p>\n",
+        escape(L::PlanChanged.get(lang)),
+        escape(L::Reload.get(lang))
+    );
+    let script = format!(
+        "<script nonce=\"{nonce}\">setInterval(function () {{ fetch('/changes?since={signature}').then(function (r) {{ return r.text(); }}).then(function (t) {{ if (t === 'changed') {{ document.getElementById('ctg-changed').hidden = false; }} }}); }}, 5000);</script>\n"
+    );
+    let mut html = String::from_utf8_lossy(&response.body).into_owned();
+    html = html.replacen("<body>\n", &format!("<body>\n{banner}"), 1);
+    html = html.replacen("</body>", &format!("{script}</body>"), 1);
+    if req.get("large").is_some() {
+        html = html.replacen("</style>", "html{font-size:150%}</style>", 1);
+    }
+    response.body = html.into_bytes();
+    response.nonce = Some(nonce);
+    response
+}
+
+/// The page of `req`, before the banner.
+fn route(site: &Site, req: &Request) -> Response {
     let loaded = load(&site.plan_dir);
     let plan = &loaded.plan;
     let lang = site

@@ -105,10 +105,21 @@ fn pages_carry_the_plan_and_headers_that_allow_nothing_external() {
     );
     assert!(body.contains("aria-current=\"page\">Tableau de bord</a>"));
     assert!(
-        !body.contains("http://")
-            && !body.contains("https://")
-            && !body.to_lowercase().contains("<script")
+        !body.contains("http://") && !body.contains("https://"),
+        "nothing external"
     );
+    // One script, the change banner's, allowed by its nonce alone.
+    assert_eq!(body.matches("<script").count(), 1);
+    let nonce = body
+        .split("<script nonce=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap();
+    assert!(
+        head.contains(&format!("script-src 'nonce-{nonce}'")),
+        "{head}"
+    );
+    assert!(body.contains("<p id=\"ctg-changed\" role=\"status\" hidden>Le plan a changé"));
     // The filters of `status` as query parameters: axis 2 only.
     let (_, _, axis2) = get(&server, "/?axis=2");
     assert!(
@@ -213,6 +224,23 @@ fn a_plan_changed_on_disk_is_shown_at_the_next_request() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let (_, _, after) = get(&server, "/sheets/2.1.2");
     assert!(after.contains("Tournée préparée"), "{after}");
+    // The banner's question: has the plan changed since the page was made?
+    let since = |page: &str| {
+        page.split("/changes?since=")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap()
+            .to_string()
+    };
+    let (_, _, answer) = get(&server, &format!("/changes?since={}", since(&before)));
+    assert_eq!(answer, "changed");
+    let (_, _, answer) = get(&server, &format!("/changes?since={}", since(&after)));
+    assert_eq!(answer, "same");
+    let (_, _, large) = get(&server, "/sheets/2.1.2?large=1");
+    assert!(
+        large.contains("html{font-size:150%}"),
+        "the projector's large type"
+    );
     // A plan with errors shows its diagnostics instead of the dashboard.
     env.edit(
         "actions/2.1.2.yaml",

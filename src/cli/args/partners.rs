@@ -55,4 +55,7 @@ pub(in crate::cli) struct ServeArgs {
     /// A form on each sheet's page records a journal entry, as `ctg record` does
     #[arg(long)]
     pub write: bool,
+    /// Open the dashboard in the default browser
+    #[arg(long)]
+    pub open: bool,
 }

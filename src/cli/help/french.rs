@@ -194,6 +194,10 @@ const FRENCH: &[(&str, &str)] = &[
         "Le port sur 127.0.0.1 (0 : n'importe lequel de libre, affiché)",
     ),
     (
+        "serve:open",
+        "Ouvrir le tableau de bord dans le navigateur par défaut",
+    ),
+    (
         "serve:write",
         "Un formulaire sur la page de chaque fiche enregistre un suivi, comme `ctg record`",
     ),
