@@ -10,13 +10,11 @@ use crate::i18n::{L, Lang};
 use chrono::NaiveDate;
 use spreadsheet_ods::color::Rgb;
 use spreadsheet_ods::condition::Condition;
-use spreadsheet_ods::format::FormatNumberStyle;
 use spreadsheet_ods::sheet::Visibility;
 use spreadsheet_ods::style::units::{Border, CellProtect, WrapOption};
 use spreadsheet_ods::validation::{Validation, ValidationRef};
 use spreadsheet_ods::{
-    CellRef, CellStyle, CellStyleRef, Length, OdsError, Sheet, ValueFormatDateTime,
-    ValueFormatNumber, ValueFormatPercentage, WorkBook, mm,
+    CellRef, CellStyle, CellStyleRef, Length, OdsError, Sheet, ValueFormatNumber, WorkBook, mm,
 };
 
 /// The cell styles of a form.
@@ -31,16 +29,6 @@ struct Styles {
     bold: CellStyleRef,
     wrap: CellStyleRef,
     key: CellStyleRef,
-}
-
-fn date_format(book: &mut WorkBook, name: &str) -> spreadsheet_ods::format::ValueFormatRef {
-    let mut date = ValueFormatDateTime::new_named(name);
-    date.part_day().style(FormatNumberStyle::Long).build();
-    date.part_text("/").build();
-    date.part_month().style(FormatNumberStyle::Long).build();
-    date.part_text("/").build();
-    date.part_year().style(FormatNumberStyle::Long).build();
-    book.add_datetime_format(date)
 }
 
 impl Styles {
@@ -73,14 +61,7 @@ impl Styles {
             style.set_wrap_option(WrapOption::Wrap);
             style
         };
-        let mut percent = ValueFormatPercentage::new_named("form-f-percent");
-        percent
-            .part_number()
-            .min_integer_digits(1)
-            .fixed_decimal_places(0)
-            .build();
-        percent.part_text("%").build();
-        let percent = book.add_percentage_format(percent);
+        let percent = crate::render::ods::percent_format(book, "form-f-percent");
         let mut number = ValueFormatNumber::new_named("form-f-number");
         number
             .part_number()
@@ -89,7 +70,7 @@ impl Styles {
             .grouping()
             .build();
         let number = book.add_number_format(number);
-        let date = date_format(book, "form-f-date");
+        let date = crate::render::ods::date_format(book, "form-f-date");
         let mut fill = CellStyle::new_empty();
         fill.set_name("form-fill");
         fill.set_cell_protect(CellProtect::None);

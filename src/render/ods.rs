@@ -40,21 +40,8 @@ impl Styles {
         text.set_name("ctg-text");
         text.set_wrap_option(WrapOption::Wrap);
         let money = number_format(book, "ctg-f-money", 2, true);
-        let mut percent = ValueFormatPercentage::new_named("ctg-f-percent");
-        percent
-            .part_number()
-            .min_integer_digits(1)
-            .fixed_decimal_places(0)
-            .build();
-        percent.part_text("%").build();
-        let percent = book.add_percentage_format(percent);
-        let mut date = ValueFormatDateTime::new_named("ctg-f-date");
-        date.part_day().style(FormatNumberStyle::Long).build();
-        date.part_text("/").build();
-        date.part_month().style(FormatNumberStyle::Long).build();
-        date.part_text("/").build();
-        date.part_year().style(FormatNumberStyle::Long).build();
-        let date = book.add_datetime_format(date);
+        let percent = percent_format(book, "ctg-f-percent");
+        let date = date_format(book, "ctg-f-date");
         let mut points = ValueFormatNumber::new_named("ctg-f-points");
         points
             .part_number()
@@ -84,6 +71,29 @@ impl Styles {
             })
             .clone()
     }
+}
+
+/// A whole percentage: `82%`.
+pub fn percent_format(book: &mut WorkBook, name: &str) -> ValueFormatRef {
+    let mut percent = ValueFormatPercentage::new_named(name);
+    percent
+        .part_number()
+        .min_integer_digits(1)
+        .fixed_decimal_places(0)
+        .build();
+    percent.part_text("%").build();
+    book.add_percentage_format(percent)
+}
+
+/// A date as French tables write it: `31/12/2025`.
+pub fn date_format(book: &mut WorkBook, name: &str) -> ValueFormatRef {
+    let mut date = ValueFormatDateTime::new_named(name);
+    date.part_day().style(FormatNumberStyle::Long).build();
+    date.part_text("/").build();
+    date.part_month().style(FormatNumberStyle::Long).build();
+    date.part_text("/").build();
+    date.part_year().style(FormatNumberStyle::Long).build();
+    book.add_datetime_format(date)
 }
 
 /// A number format with exactly `places` decimals (`fixed`) or at most.

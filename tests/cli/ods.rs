@@ -4,62 +4,84 @@
 //! the real LibreOffice Calc, which must convert every workbook ctg writes.
 
 use crate::common::TestEnv;
-use calamine::{Data, Ods, Reader, Xlsx, open_workbook};
+use calamine::{Data, Reader, Xlsx, open_workbook, open_workbook_auto};
 
+/// The cell as an ISO date: a number of days in xlsx, an ISO value in ODS.
+fn iso_date(cell: Option<&Data>) -> Option<String> {
+    match cell? {
+        Data::DateTime(d) => d.as_datetime().map(|t| t.date().to_string()),
+        Data::DateTimeIso(d) => d.get(..10).map(str::to_string),
+        _ => None,
+    }
+}
+
+/// The review as xlsx and as ODS: the same worksheets, counts and rates
+/// as numbers, ids as text, dates as dates, euros exact.
 #[test]
-fn the_review_as_ods_holds_real_numbers_euros_and_dates() {
+fn the_review_as_a_workbook_holds_real_numbers_euros_and_dates() {
     let env = TestEnv::demo();
-    let run = env.run(&["report", "2024", "--output", "bilan.ods"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.starts_with("écrit\u{a0}: bilan.ods\n"),
-        "{}",
-        run.stderr
-    );
-    let mut book: Ods<_> = open_workbook(env.dir.path().join("bilan.ods")).unwrap();
-    assert_eq!(
-        book.sheet_names(),
-        [
-            "Synthèse par axe",
-            "Détail par fiche action",
-            "Indicateurs",
-            "Jalons",
-            "Financements"
-        ]
-    );
-    let synthesis = book.worksheet_range("Synthèse par axe").unwrap();
-    assert_eq!(
-        synthesis.get_value((0, 0)),
-        Some(&Data::String("Axe".into()))
-    );
-    assert_eq!(
-        synthesis.get_value((2, 1)),
-        Some(&Data::Float(3.0)),
-        "a count"
-    );
-    assert_eq!(
-        synthesis.get_value((2, 7)),
-        Some(&Data::Float(0.0)),
-        "a rate"
-    );
-    let detail = book.worksheet_range("Détail par fiche action").unwrap();
-    assert!(
-        detail
-            .rows()
-            .any(|r| r.get(2) == Some(&Data::String("1.1.1".into()))),
-        "an id is text, not a date or a number"
-    );
-    let milestones = book.worksheet_range("Jalons").unwrap();
-    // ODS holds a date as an ISO date-time value, not a number of days.
-    assert_eq!(
-        milestones.get_value((1, 1)),
-        Some(&Data::DateTimeIso("2024-03-31T00:00:00".into()))
-    );
-    let funding = book.worksheet_range("Financements").unwrap();
-    // Flat: the lines alone, which add up to the total a pivot table makes.
-    // 2024: 12 000 + 2 500.50 + 40 000 planned, 12 000 + 2 500.50 + 12 000 spent.
-    assert_eq!(sum(&funding, "Prévu (€)"), 54_500.5);
-    assert_eq!(sum(&funding, "Dépensé (€)"), 26_500.5);
+    for format in ["xlsx", "ods"] {
+        let name = format!("bilan.{format}");
+        let run = env.run(&["report", "2024", "--output", &name]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stderr.starts_with(&format!("écrit\u{a0}: {name}\n")),
+            "{}",
+            run.stderr
+        );
+        let mut book = open_workbook_auto(env.dir.path().join(&name)).unwrap();
+        assert_eq!(
+            book.sheet_names(),
+            [
+                "Synthèse par axe",
+                "Détail par fiche action",
+                "Indicateurs",
+                "Jalons",
+                "Financements"
+            ],
+            "{format}"
+        );
+        let synthesis = book.worksheet_range("Synthèse par axe").unwrap();
+        assert_eq!(
+            synthesis.get_value((0, 0)),
+            Some(&Data::String("Axe".into()))
+        );
+        assert_eq!(
+            synthesis.get_value((2, 1)),
+            Some(&Data::Float(3.0)),
+            "{format}: a count"
+        );
+        assert_eq!(
+            synthesis.get_value((2, 7)),
+            Some(&Data::Float(0.0)),
+            "{format}: a rate"
+        );
+        assert_eq!(
+            synthesis.get_value((3, 0)),
+            Some(&Data::Empty),
+            "{format}: the axes, no total"
+        );
+        let detail = book.worksheet_range("Détail par fiche action").unwrap();
+        assert!(
+            detail
+                .rows()
+                .any(|r| r.get(2) == Some(&Data::String("1.1.1".into()))),
+            "{format}: an id is text, not a date or a number"
+        );
+        let milestones = book.worksheet_range("Jalons").unwrap();
+        assert_eq!(
+            iso_date(milestones.get_value((1, 1))).as_deref(),
+            Some("2024-03-31"),
+            "{format}"
+        );
+        let funding = book.worksheet_range("Financements").unwrap();
+        // Flat: the lines alone, which add up to the total a pivot table makes.
+        // 2024: 12 000 + 2 500.50 + 40 000 planned, 12 000 + 2 500.50 + 12 000 spent.
+        assert_eq!(sum(&funding, "Prévu (€)"), 54_500.5, "{format}");
+        assert_eq!(sum(&funding, "Dépensé (€)"), 26_500.5, "{format}");
+        let run = env.run(&["report", "2024", "--format", format]);
+        assert_eq!(run.code, 2, "{format} needs --output");
+    }
 }
 
 #[test]

@@ -894,52 +894,6 @@ pub(crate) fn inject_script(env: &TestEnv, file: &str, from: &str) {
     env.edit(file, from, "\"<script>alert('x')</script> & co\"");
 }
 
-#[test]
-fn xlsx_holds_real_numbers_and_dates() {
-    use calamine::{Data, Reader, Xlsx, open_workbook};
-    let env = TestEnv::demo();
-    let run = env.run(&["report", "2024", "--output", "bilan.xlsx"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let mut book: Xlsx<_> = open_workbook(env.dir.path().join("bilan.xlsx")).unwrap();
-    assert_eq!(
-        book.sheet_names(),
-        [
-            "Synthèse par axe",
-            "Détail par fiche action",
-            "Indicateurs",
-            "Jalons",
-            "Financements"
-        ]
-    );
-    let synthesis = book.worksheet_range("Synthèse par axe").unwrap();
-    assert_eq!(
-        synthesis.get_value((0, 0)),
-        Some(&Data::String("Axe".into()))
-    );
-    assert_eq!(
-        synthesis.get_value((2, 1)),
-        Some(&Data::Float(3.0)),
-        "an axis's sheets is a number"
-    );
-    assert_eq!(
-        synthesis.get_value((2, 7)),
-        Some(&Data::Float(0.0)),
-        "completion rate is a fraction"
-    );
-    assert_eq!(
-        synthesis.get_value((3, 0)),
-        Some(&Data::Empty),
-        "the axes, no total"
-    );
-    let milestones = book.worksheet_range("Jalons").unwrap();
-    assert_date(milestones.get_value((1, 1)), "2024-03-31");
-    assert_eq!(
-        env.run(&["report", "2024", "--format", "xlsx"]).code,
-        2,
-        "xlsx needs --output"
-    );
-}
-
 /// Issue 20, item 19: "today" is the local date (here the review's
 /// "édité le"), not UTC's: the time zones 14 hours east and 12 hours west
 /// of UTC are always on different days. `SOURCE_DATE_EPOCH` stays a UTC
