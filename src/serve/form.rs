@@ -188,6 +188,63 @@ fn confirm(sheet: &Sheet, req: &Request, csrf: &str, lang: Lang) -> String {
     out
 }
 
+/// The form field a refusal is about (its element id), if one.
+fn field_of(refusal: &crate::write::Refusal) -> Option<String> {
+    use crate::record::Refusal::*;
+    let crate::write::Refusal::Entry(r) = refusal else {
+        return None;
+    };
+    Some(match r {
+        BadDate { .. } | FutureDate { .. } | OutsidePeriod { .. } => "f-date".into(),
+        BadStatus { .. } => "f-status".into(),
+        BadProgress { .. } | DoneBelow100 { .. } => "f-progress".into(),
+        AbandonedNoNote => "f-note".into(),
+        UnknownIndicator { id, .. } | MeasuredTwice { id } => format!("f-measure-{id}"),
+        UnknownBudgetLine { id, .. } | SpentTwice { id } => format!("f-spent-{id}"),
+        BadMeasure { text } | MeasureOutOfRange { text } | BadSpent { text, .. } => {
+            let (id, _) = text.split_once('=')?;
+            let kind = if matches!(r, BadSpent { .. }) {
+                "spent"
+            } else {
+                "measure"
+            };
+            format!("f-{kind}-{}", id.trim())
+        }
+        _ => return None,
+    })
+}
+
+/// Puts a refusal about one field (`told`, from [`post`]) next to that
+/// field of `form`, which says it is invalid and described by it; anything
+/// else stays above the form. Returns what goes above and the form.
+pub(super) fn place(told: &str, form: &str) -> (String, String) {
+    let field = told
+        .split("data-field=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .filter(|f| !f.is_empty());
+    let Some(field) = field else {
+        return (told.to_string(), form.to_string());
+    };
+    let anchor = format!("id=\"{field}\"");
+    let Some(at) = form.find(&anchor) else {
+        return (told.to_string(), form.to_string());
+    };
+    let Some(end) = form[at..].find("</p>").map(|e| at + e + "</p>".len()) else {
+        return (told.to_string(), form.to_string());
+    };
+    let marked = format!("{anchor} aria-invalid=\"true\" aria-describedby=\"f-error\"");
+    let form = format!(
+        "{}{}{}\n{}{}",
+        &form[..at],
+        marked,
+        &form[at + anchor.len()..end],
+        told.trim_end(),
+        &form[end..]
+    );
+    (String::new(), form)
+}
+
 /// A POST of the form: checked, previewed, or written. Returns what goes
 /// above the form on the sheet page.
 pub(super) fn post(site: &Site, sheet: &Sheet, req: &Request, csrf: &str, lang: Lang) -> String {
@@ -210,7 +267,8 @@ pub(super) fn post(site: &Site, sheet: &Sheet, req: &Request, csrf: &str, lang: 
     };
     match apply(&change, &opts) {
         Err(refusal) => format!(
-            "<p class=\"refused\" role=\"alert\">{}</p>\n",
+            "<p class=\"refused\" role=\"alert\" id=\"f-error\" data-field=\"{}\">{}</p>\n",
+            field_of(&refusal).unwrap_or_default(),
             escape(&refusal.say(lang))
         ),
         Ok(outcome) if write => {

@@ -217,6 +217,7 @@ fn sheet_page(
         .as_deref()
         .map(|csrf| super::form::form(site, sheet, values, csrf, lang))
         .unwrap_or_default();
+    let (told, form) = super::form::place(told, &form);
     let extra = format!("<pre class=\"show\">{}</pre>\n{told}{form}", escape(&text));
     let path = format!("/sheets/{}", sheet.id.value);
     page(200, html_page(plan, &path, &doc, &[], &extra, lang))

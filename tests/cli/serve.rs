@@ -329,10 +329,17 @@ fn the_record_form_writes_what_ctg_record_writes() {
     assert_eq!(status, 200);
     let bad = String::from_utf8_lossy(&bad);
     assert!(
-        bad.contains(
-            "role=\"alert\">l&#39;avancement `140` n&#39;est pas un nombre entier de 0 à 100"
-        ),
+        bad.contains("l&#39;avancement `140` n&#39;est pas un nombre entier de 0 à 100</p>"),
         "{bad}"
+    );
+    // The refusal sits by its field, which says it is invalid and why.
+    let field = bad.find("id=\"f-progress\" aria-invalid=\"true\" aria-describedby=\"f-error\"");
+    let message = bad.find("role=\"alert\" id=\"f-error\" data-field=\"f-progress\"");
+    let note = bad.find("<label for=\"f-note\">");
+    assert!(field.is_some() && message.is_some(), "{bad}");
+    assert!(
+        field < message && message < note,
+        "the message right after the field: {bad}"
     );
     let (status, _, done) = send(
         server.port,
@@ -435,4 +442,49 @@ fn axe_core_finds_no_wcag_violation_on_any_page() {
             .and_then(|r| r.split("</pre>").next());
         assert_eq!(result, Some("[]"), "{path}: axe-core found {result:?}");
     }
+}
+
+/// A bounded load: 50 readers, each asking five pages, while ten entries
+/// are recorded in a terminal; every page answers 200 and every entry lands.
+#[test]
+fn fifty_readers_during_writes_get_every_page() {
+    let env = TestEnv::demo();
+    let server = serve(&env);
+    let port = server.port;
+    let readers: Vec<_> = (0..50)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let host = format!("127.0.0.1:{port}");
+                (0..5)
+                    .map(|k| {
+                        let path = if (i + k) % 2 == 0 {
+                            "/"
+                        } else {
+                            "/sheets/1.1.1"
+                        };
+                        fetch(port, "GET", path, &host).0
+                    })
+                    .collect::<Vec<u16>>()
+            })
+        })
+        .collect();
+    for day in 10..20 {
+        let date = format!("2025-06-{day}");
+        let run = env.run(&[
+            "record",
+            "2.1.2",
+            "--date",
+            &date,
+            "--note",
+            &format!("Point du {day}"),
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    for reader in readers {
+        assert_eq!(reader.join().unwrap(), vec![200; 5]);
+    }
+    assert_eq!(
+        env.read("actions/2.1.2.yaml").matches("Point du").count(),
+        10
+    );
 }
