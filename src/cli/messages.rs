@@ -232,6 +232,8 @@ pub(crate) enum Msg {
     CannotListen(u16, std::io::ErrorKind),
     /// The server stopped on an error.
     ServeFailed,
+    /// `serve DIR…` finds no plan in the folders given.
+    NoPlanInDirs,
     /// `serve --open` found no program to open the browser.
     CannotOpen(&'static str),
     /// `collect` finds no partner to ask.
@@ -578,6 +580,10 @@ impl Localize for Msg {
                     format!("impossible d'écouter sur 127.0.0.1:{port}"),
                 ),
             },
+            NoPlanInDirs => lang.pick(
+                "no plan in these folders (a plan folder holds convention.yaml)".to_string(),
+                "aucun plan dans ces dossiers (un dossier de plan contient convention.yaml)".to_string(),
+            ),
             CannotOpen(program) => lang.pick(
                 format!("could not run {program} to open the browser: open the address above yourself"),
                 format!("impossible de lancer {program} pour ouvrir le navigateur\u{a0}: ouvrez vous-même l'adresse ci-dessus"),

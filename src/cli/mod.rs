@@ -130,6 +130,7 @@ fn run(ctx: &Context, command: &Command) -> Result<ExitCode, Failure> {
 fn portfolio_dirs(command: &Command) -> Option<&[std::path::PathBuf]> {
     match command {
         Command::Portfolio(a) => Some(a.dirs.as_slice()),
+        Command::Serve(a) if !a.dirs.is_empty() => Some(a.dirs.as_slice()),
         _ => None,
     }
 }

@@ -32,6 +32,11 @@ pub(super) fn run(ctx: &Context, args: &ServeArgs) -> Result<ExitCode, Failure> 
         today: ctx.today,
         csrf: args.write.then(token),
         secret: token(),
+        plans: match args.dirs.is_empty() {
+            true => Vec::new(),
+            false => ctg::report::portfolio::plan_folders(&args.dirs)
+                .map_err(|_| Failure::Refused(Msg::NoPlanInDirs))?,
+        },
     });
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))

@@ -94,6 +94,9 @@ pub struct Site {
     pub csrf: Option<String>,
     /// The session's secret: the pages' script nonce is made from it.
     pub secret: String,
+    /// `ctg serve DIR…`: the plans side by side, each under `/plans/N/`
+    /// (empty: the one plan at `plan_dir`).
+    pub plans: Vec<PathBuf>,
 }
 
 /// The headers every response carries besides its Content-Security-Policy:

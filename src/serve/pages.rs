@@ -270,6 +270,70 @@ fn validation(loaded: &Loaded, path: &str, lang: Lang, as_of: chrono::NaiveDate)
 /// seconds; reading needs no script), and with `?large=1` large type for a
 /// projector.
 pub fn respond(site: &Site, req: &Request) -> Response {
+    if !site.plans.is_empty() {
+        return portfolio(site, req);
+    }
+    one_plan(site, req)
+}
+
+/// `ctg serve DIR…`: `/` the plans side by side, `/plans/N/…` plan N's
+/// pages, each link of them under that prefix.
+fn portfolio(site: &Site, req: &Request) -> Response {
+    let lang = site.lang.unwrap_or(Lang::En);
+    let rest = req.path.strip_prefix("/plans/").and_then(|r| {
+        let (n, rest) = r.split_once('/').unwrap_or((r, ""));
+        Some((n.parse::<usize>().ok()?, format!("/{rest}")))
+    });
+    match rest {
+        Some((n, path)) if n < site.plans.len() => {
+            let one = Site {
+                plan_dir: site.plans[n].clone(),
+                plans: Vec::new(),
+                ..site.clone()
+            };
+            let mut inner = req.clone();
+            inner.path = path;
+            let mut response = one_plan(&one, &inner);
+            if response.content_type == HTML {
+                let base = format!("/plans/{n}/");
+                let html = String::from_utf8_lossy(&response.body)
+                    .replace("href=\"/", &format!("href=\"{base}"))
+                    .replace("action=\"/", &format!("action=\"{base}"))
+                    .replace("fetch('/changes", &format!("fetch('{base}changes"));
+                response.body = html.into_bytes();
+            }
+            response
+        }
+        _ if req.path == "/" || req.path.is_empty() => {
+            let p =
+                crate::report::portfolio::build_portfolio(&site.plans, site.as_of, false, false);
+            let doc = crate::render::portfolio::document(&p, lang);
+            let mut html = html::page(&doc, lang);
+            for (n, folder) in site.plans.iter().enumerate() {
+                let shown = escape(&folder.display().to_string());
+                html = html.replacen(
+                    &format!(">{shown}</th>"),
+                    &format!("><a href=\"/plans/{n}/\">{shown}</a></th>"),
+                    1,
+                );
+            }
+            page(200, html)
+        }
+        _ => {
+            let doc = Document {
+                title: L::NotFound.get(lang).to_string(),
+                lines: vec![format!("{} {}", L::NotFoundText.get(lang), req.path)],
+                notice: None,
+                grids: Vec::new(),
+                charts: Vec::new(),
+            };
+            page(404, html::page(&doc, lang))
+        }
+    }
+}
+
+/// The pages of one plan.
+fn one_plan(site: &Site, req: &Request) -> Response {
     let signature = super::signature(&site.plan_dir);
     if req.path == "/changes" {
         let changed = req.get("since") != Some(signature.as_str());

@@ -488,3 +488,54 @@ fn fifty_readers_during_writes_get_every_page() {
         10
     );
 }
+
+/// `ctg serve DIR…`: the plans side by side at `/`, each plan's pages under
+/// `/plans/N/`, their links kept under that prefix.
+#[test]
+fn several_plans_side_by_side() {
+    let env = TestEnv::demo();
+    crate::common::copy_dir(&env.plan(), &env.dir.path().join("autre"));
+    let mut child = env
+        .std_command()
+        .args([
+            "--lang",
+            "fr",
+            "--as-of",
+            "2025-06-30",
+            "serve",
+            "plan",
+            "autre",
+            "--port",
+            "0",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port: u16 = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap();
+    let server = Server { child, port };
+    let (status, _, home) = get(&server, "/");
+    assert_eq!(status, 200);
+    assert!(home.contains("<a href=\"/plans/0/\">plan</a>"), "{home}");
+    assert!(home.contains("<a href=\"/plans/1/\">autre</a>"), "{home}");
+    let (status, _, second) = get(&server, "/plans/1/");
+    assert_eq!(status, 200);
+    assert!(
+        second.contains("href=\"/plans/1/sheets/1.1.1\""),
+        "links stay in the plan"
+    );
+    assert!(second.contains("fetch('/plans/1/changes"), "{second}");
+    let (status, _, _) = get(&server, "/plans/1/sheets/1.1.1");
+    assert_eq!(status, 200);
+    let (status, _, _) = get(&server, "/plans/2/");
+    assert_eq!(status, 404);
+}

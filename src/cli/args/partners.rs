@@ -49,6 +49,9 @@ pub(in crate::cli) struct ImportArgs {
 /// `ctg serve`.
 #[derive(Debug, Args)]
 pub(in crate::cli) struct ServeArgs {
+    /// Several plans side by side, as `portfolio` reads them (default: the plan)
+    #[arg(value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
     /// The port on 127.0.0.1 (0: any free one, printed)
     #[arg(long, default_value_t = 8724)]
     pub port: u16,

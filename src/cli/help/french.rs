@@ -194,6 +194,10 @@ const FRENCH: &[(&str, &str)] = &[
         "Le port sur 127.0.0.1 (0 : n'importe lequel de libre, affiché)",
     ),
     (
+        "serve:dirs",
+        "Plusieurs plans côte à côte, lus comme par `portfolio` [par défaut : le plan]",
+    ),
+    (
         "serve:open",
         "Ouvrir le tableau de bord dans le navigateur par défaut",
     ),
