@@ -495,34 +495,7 @@ fn fifty_readers_during_writes_get_every_page() {
 fn several_plans_side_by_side() {
     let env = TestEnv::demo();
     crate::common::copy_dir(&env.plan(), &env.dir.path().join("autre"));
-    let mut child = env
-        .std_command()
-        .args([
-            "--lang",
-            "fr",
-            "--as-of",
-            "2025-06-30",
-            "serve",
-            "plan",
-            "autre",
-            "--port",
-            "0",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let port: u16 = line
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap();
-    let server = Server { child, port };
+    let server = serve_with(&env, &["plan", "autre", "--lang", "fr"]);
     let (status, _, home) = get(&server, "/");
     assert_eq!(status, 200);
     assert!(home.contains("<a href=\"/plans/0/\">plan</a>"), "{home}");
