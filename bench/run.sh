@@ -206,3 +206,35 @@ for style in escaped comments crlf flow; do
     done
     echo "  $style / plain:$line"
 done
+
+# ctg serve (spec section 14): the median of 11 requests per page from a
+# client on loopback (curl), on the shipped plan (each page under 20 ms)
+# and on the 1,000-sheet plan (the dashboard under 1 s, a sheet page under
+# 100 ms once the plan is read); the server's peak memory after them.
+if command -v curl >/dev/null 2>&1; then
+    serve_pages() {
+        local dir=$1 label=$2 out="$tmp/serve.out" pid port
+        /usr/bin/time -v -o "$tmp/serve.time" "$bin" --plan "$dir" "${as_of[@]}" serve --port 0 >"$out" 2>/dev/null &
+        pid=$!
+        for _ in $(seq 50); do grep -q '127.0.0.1:' "$out" 2>/dev/null && break; sleep 0.1; done
+        port=$(grep -o '127.0.0.1:[0-9]*' "$out" | cut -d: -f2)
+        for page in / /sheets/1.1.1 /report/2025 /evaluation /budget; do
+            local ms
+            ms=$(for _ in $(seq 11); do curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port$page"; done |
+                sort -n | sed -n 6p | awk '{ printf "%.1f", $1 * 1000 }')
+            printf '  serve %-14s %-22s %8s ms\n' "$page" "$label" "$ms"
+        done
+        # Ctrl-C to the server, not to /usr/bin/time, which then reports.
+        pkill -INT -P "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+        printf '  serve peak memory  %-22s %8s MiB\n' "$label" \
+            "$(awk '/Maximum resident/ { printf "%.0f", $NF / 1024 }' "$tmp/serve.time")"
+    }
+    echo "ctg serve, median of 11 requests (curl on loopback):"
+    serve_pages plan "shipped plan"
+    "$gen" "$tmp/serve-large" --sheets 1000 --entries 100
+    serve_pages "$tmp/serve-large" "1,000 x 100"
+    rm -rf "$tmp/serve-large"
+else
+    echo "bench: no curl, the serve figures are left out" >&2
+fi
