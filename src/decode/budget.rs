@@ -78,27 +78,7 @@ impl<'a> Decoder<'a> {
     /// An entry's `spent: {line: amount}`, in file order; negative amounts
     /// are corrections.
     pub fn spent(&mut self, keys: &Keys, key: &str) -> Vec<(Located<String>, Located<Money>)> {
-        let Some(node) = keys.get(key) else {
-            return Vec::new();
-        };
-        let Value::Map(pairs) = &node.value else {
-            self.wrong(key, Expected::Map, node);
-            return Vec::new();
-        };
-        pairs
-            .iter()
-            .filter_map(|(k, v)| {
-                let line = k.scalar_text(self.source)?;
-                let amount = self.amount(key, v, true)?;
-                Some((
-                    Located {
-                        value: line,
-                        pos: k.pos,
-                    },
-                    amount,
-                ))
-            })
-            .collect()
+        self.by_id(keys, key, |d, v| d.amount(key, v, true))
     }
 
     /// The convention's `siren`: nine digits whose Luhn key is right.

@@ -54,6 +54,17 @@ impl<'a> Decoder<'a> {
 
     /// A mapping of `{id: number}` measures, in file order.
     pub fn measures(&mut self, keys: &Keys, key: &str) -> Vec<(Located<String>, f64)> {
+        self.by_id(keys, key, |d, v| d.number(key, v))
+    }
+
+    /// A mapping `{id: value}` in file order, each value read by `read`
+    /// (a value it refuses is left out, reported).
+    pub(super) fn by_id<T>(
+        &mut self,
+        keys: &Keys,
+        key: &str,
+        mut read: impl FnMut(&mut Self, &Node) -> Option<T>,
+    ) -> Vec<(Located<String>, T)> {
         let Some(node) = keys.get(key) else {
             return Vec::new();
         };
@@ -65,7 +76,7 @@ impl<'a> Decoder<'a> {
             .iter()
             .filter_map(|(k, v)| {
                 let id = k.scalar_text(self.source)?;
-                let value = self.number(key, v)?;
+                let value = read(self, v)?;
                 Some((
                     Located {
                         value: id,

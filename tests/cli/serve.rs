@@ -73,6 +73,15 @@ fn send(port: u16, method: &str, path: &str, host: &str, body: &str) -> (u16, St
     (status, head, raw[split + 4..].to_vec())
 }
 
+/// The session's token a page's form carries.
+fn csrf_of(page: &str) -> String {
+    page.split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no form token in {page}"))
+        .to_string()
+}
+
 fn get(server: &Server, path: &str) -> (u16, String, String) {
     let (status, head, body) = fetch(
         server.port,
@@ -287,12 +296,7 @@ fn the_record_form_writes_what_ctg_record_writes() {
     );
     assert!(page.contains("name=\"measure.trajets\""));
     assert!(page.contains("name=\"spent.subvention-ccvl\""));
-    let csrf = page
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap()
-        .to_string();
+    let csrf = csrf_of(&page);
     let host = format!("127.0.0.1:{}", server.port);
     let file = "actions/1.1.1-navette.yaml";
     let before = env.read(file);
@@ -470,12 +474,7 @@ fn fifty_readers_while_the_form_writes_twenty_entries() {
         })
         .collect();
     let (_, _, page) = get(&server, "/sheets/2.1.2");
-    let csrf = page
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap()
-        .to_string();
+    let csrf = csrf_of(&page);
     let host = format!("127.0.0.1:{port}");
     for day in 1..=20 {
         let body = format!("csrf={csrf}&confirm=1&date=2025-06-{day:02}&note=Point+du+{day}");
