@@ -1,6 +1,7 @@
 //! `ctg serve`: the plan in a browser, on 127.0.0.1 only. The socket,
 //! the `Host` check and the headers are here; every page is
-//! [`ctg::serve::respond`]'s, built from the files at each request. Stops
+//! [`ctg::serve::respond`]'s, built from the files as they are at each
+//! request. Stops
 //! cleanly on Ctrl-C.
 
 use super::args::ServeArgs;
@@ -37,6 +38,7 @@ pub(super) fn run(ctx: &Context, args: &ServeArgs) -> Result<ExitCode, Failure> 
             false => ctg::report::portfolio::plan_folders(&args.dirs)
                 .map_err(|_| Failure::Refused(Msg::NoPlanInDirs))?,
         },
+        cache: Default::default(),
     });
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))

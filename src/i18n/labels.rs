@@ -306,6 +306,10 @@ catalogue! {
     FormWritten => "Entry written to", "Suivi écrit dans";
     Forbidden => "Form refused", "Formulaire refusé";
     ForbiddenText => "This form does not come from this server's session: reload the page and send it again.", "Ce formulaire ne vient pas de la session de ce serveur\u{a0}: rechargez la page et renvoyez-le.";
+    FilterLegend => "Show the sheets", "Afficher les fiches";
+    FilterAny => "all", "tous";
+    FilterApply => "Filter", "Filtrer";
+    FilterReset => "Show every sheet", "Afficher toutes les fiches";
 }
 
 /// A label is a sentence like the others.

@@ -166,7 +166,7 @@ pub(super) fn form(site: &Site, sheet: &Sheet, req: &Request, csrf: &str, lang: 
 /// The same values as hidden fields, with a button that writes them.
 fn confirm(sheet: &Sheet, req: &Request, csrf: &str, lang: Lang) -> String {
     let mut out = format!(
-        "<form method=\"post\" action=\"/sheets/{}/record\">\n<input type=\"hidden\" name=\"csrf\" value=\"{}\">\n<input type=\"hidden\" name=\"confirm\" value=\"1\">\n",
+        "<form method=\"post\" action=\"/sheets/{}/record\" class=\"confirm\">\n<input type=\"hidden\" name=\"csrf\" value=\"{}\">\n<input type=\"hidden\" name=\"confirm\" value=\"1\">\n",
         escape(&sheet.id.value),
         escape(csrf)
     );

@@ -1,18 +1,25 @@
 //! `ctg serve` (spec section 14), without the network: a request (path,
 //! query, `Host`) in, a response (status, type, body) out. The plan is read
-//! again for every request, so that a page always shows the files as they
-//! are; each page is the document the matching command writes with
+//! again whenever its files' names, sizes or modification times changed
+//! since it was last read ([`signature`]), so that a page always shows the
+//! files as they are and a large plan is not read again for every page;
+//! each page is the document the matching command writes with
 //! `--format html` (one renderer), with a navigation bar above it; every
 //! table page offers its downloads. The binary owns the socket.
 
+mod filters;
 mod form;
 mod pages;
 
 pub use pages::respond;
 
+use crate::diag::Diagnostic;
 use crate::i18n::Lang;
+use crate::load::Loaded;
 use chrono::NaiveDate;
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// A request, as the server received it.
 #[derive(Debug, Clone, Default)]
@@ -97,6 +104,54 @@ pub struct Site {
     /// `ctg serve DIR…`: the plans side by side, each under `/plans/N/`
     /// (empty: the one plan at `plan_dir`).
     pub plans: Vec<PathBuf>,
+    /// Each plan as last read, shared by every request.
+    pub cache: Cache,
+}
+
+/// A plan as read at one [`signature`] of its files, with its diagnostics.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// The signature of the files when they were read.
+    pub signature: String,
+    /// The plan read.
+    pub loaded: Loaded,
+    /// What `ctg validate` says of it on the session's date.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The plans last read, by folder: a request reads a plan again only when
+/// its signature changed. Two requests that find it changed at once may
+/// both read it; the lock is never held while reading.
+#[derive(Debug, Clone, Default)]
+pub struct Cache(Arc<Mutex<HashMap<PathBuf, Arc<Snapshot>>>>);
+
+impl Cache {
+    /// The plan at `dir` as its files are now, on `as_of`.
+    pub fn get(&self, dir: &Path, as_of: NaiveDate) -> Arc<Snapshot> {
+        let signature = signature(dir);
+        let cached = self
+            .0
+            .lock()
+            .ok()
+            .and_then(|plans| plans.get(dir).cloned())
+            .filter(|s| s.signature == signature);
+        if let Some(snapshot) = cached {
+            return snapshot;
+        }
+        // The signature is taken before reading: a file written while the
+        // plan is read changes it again, and the next request reads anew.
+        let loaded = crate::load::load(dir);
+        let diagnostics = crate::check::check(&loaded, as_of);
+        let snapshot = Arc::new(Snapshot {
+            signature,
+            loaded,
+            diagnostics,
+        });
+        if let Ok(mut plans) = self.0.lock() {
+            plans.insert(dir.to_path_buf(), snapshot.clone());
+        }
+        snapshot
+    }
 }
 
 /// The headers every response carries besides its Content-Security-Policy:
@@ -119,10 +174,11 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
 }
 
 /// A signature of the plan's files as they are on disk (names, sizes,
-/// modification times): it changes when a file is written.
-pub fn signature(plan_dir: &std::path::Path) -> String {
-    let mut entries: Vec<(String, u64, u128)> = Vec::new();
-    let mut visit = |dir: &std::path::Path| {
+/// modification times in nanoseconds, and on Unix their inodes, which
+/// `ctg`'s atomic writes replace): it changes when a file is written.
+pub fn signature(plan_dir: &Path) -> String {
+    let mut entries: Vec<(String, u64, u128, u64)> = Vec::new();
+    let mut visit = |dir: &Path| {
         for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             if let Ok(meta) = e.metadata()
                 && meta.is_file()
@@ -132,10 +188,15 @@ pub fn signature(plan_dir: &std::path::Path) -> String {
                     .ok()
                     .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
                     .map_or(0, |d| d.as_nanos());
+                #[cfg(unix)]
+                let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+                #[cfg(not(unix))]
+                let inode = 0;
                 entries.push((
                     e.file_name().to_string_lossy().into_owned(),
                     meta.len(),
                     modified,
+                    inode,
                 ));
             }
         }

@@ -3,10 +3,9 @@
 //! navigation bar; `?format=` gives the same report as a file.
 
 use super::{Request, Response, Site};
-use crate::check::check;
 use crate::diag::Severity;
 use crate::i18n::{L, Lang};
-use crate::load::{Loaded, load};
+use crate::load::Loaded;
 use crate::model::{Plan, Status};
 use crate::render::document::Document;
 use crate::render::grid::escape;
@@ -98,7 +97,7 @@ fn html_page(
     let html = html.replacen("<body>\n", &format!("<body>\n{bar}"), 1);
     let html = html.replacen(
         "</style>",
-        "nav.site ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;margin:0 0 1rem}nav.site a:focus{outline:3px solid #0072B2}nav.site a[aria-current]{font-weight:bold}pre.show{white-space:pre-wrap}</style>",
+        "nav.site ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;margin:0 0 1rem}nav.site a:focus{outline:3px solid #0072B2}nav.site a[aria-current]{font-weight:bold}pre.show{white-space:pre-wrap}form.filters fieldset{border:1px solid #8c8c8c;margin:0 0 1rem;min-width:0}form.filters p{display:inline-block;max-width:100%;margin:0 1.5rem .5rem 0;vertical-align:bottom}form.filters select{max-width:100%}span.choice{white-space:nowrap;margin-right:.75rem}:focus-visible{outline:3px solid #0072B2}</style>",
         1,
     );
     html.replacen("</main>", &format!("{extra}</main>"), 1)
@@ -178,18 +177,31 @@ impl Table<'_> {
     }
 }
 
-/// The dashboard with each sheet's id a link to its page.
-fn link_sheets(plan: &Plan, mut html: String) -> String {
-    for s in &plan.sheets {
-        let id = escape(&s.id.value);
-        for class in ["", " class=\"word\""] {
-            html = html.replace(
-                &format!("<th scope=\"row\"{class}>{id}</th>"),
-                &format!("<th scope=\"row\"{class}><a href=\"/sheets/{id}\">{id}</a></th>"),
-            );
+/// The dashboard with each sheet's id a link to its page: one pass over
+/// the page, whatever the number of sheets.
+fn link_sheets(plan: &Plan, html: &str) -> String {
+    const ROW: &str = "<th scope=\"row\"";
+    let ids: std::collections::HashSet<String> =
+        plan.sheets.iter().map(|s| escape(&s.id.value)).collect();
+    let mut out = String::with_capacity(html.len() + 40 * ids.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(ROW) {
+        let cell = &rest[at..];
+        let (Some(open), Some(close)) = (cell.find('>'), cell.find("</th>")) else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        let text = &cell[open + 1..close.max(open + 1)];
+        if ids.contains(text) {
+            out.push_str(&cell[..=open]);
+            out.push_str(&format!("<a href=\"/sheets/{text}\">{text}</a>"));
+        } else {
+            out.push_str(&cell[..close.max(open + 1)]);
         }
+        rest = &cell[close.max(open + 1)..];
     }
-    html
+    out.push_str(rest);
+    out
 }
 
 /// A sheet's page: what `ctg show` gives, and with `--write` the record
@@ -247,13 +259,17 @@ fn not_found(plan: &Plan, path: &str, lang: Lang) -> Response {
 }
 
 /// The diagnostics, as `ctg validate` prints them.
-fn validation(loaded: &Loaded, path: &str, lang: Lang, as_of: chrono::NaiveDate) -> Response {
-    let diags = check(loaded, as_of);
+fn validation(
+    loaded: &Loaded,
+    diags: &[crate::diag::Diagnostic],
+    path: &str,
+    lang: Lang,
+) -> Response {
     let paths = crate::render::diagnostics::Paths {
         root: std::path::Path::new(""),
     };
-    let text = crate::render::diagnostics::render_text(&diags, loaded, &paths, lang, false, None);
-    let summary = crate::render::diagnostics::summary_line(&diags, loaded, lang);
+    let text = crate::render::diagnostics::render_text(diags, loaded, &paths, lang, false, None);
+    let summary = crate::render::diagnostics::summary_line(diags, loaded, lang);
     let doc = Document {
         title: L::NavValidate.get(lang).to_string(),
         lines: vec![summary],
@@ -334,8 +350,8 @@ fn portfolio(site: &Site, req: &Request) -> Response {
 
 /// The pages of one plan.
 fn one_plan(site: &Site, req: &Request) -> Response {
-    let signature = super::signature(&site.plan_dir);
     if req.path == "/changes" {
+        let signature = super::signature(&site.plan_dir);
         let changed = req.get("since") != Some(signature.as_str());
         return Response {
             status: 200,
@@ -349,10 +365,16 @@ fn one_plan(site: &Site, req: &Request) -> Response {
             nonce: None,
         };
     }
-    let mut response = route(site, req);
+    let snapshot = site.cache.get(&site.plan_dir, site.as_of);
+    let mut response = route(site, &snapshot, req);
     if response.content_type != HTML {
         return response;
     }
+    // After a write through the form, the page shows the files as written.
+    let signature = match req.method.as_str() {
+        "POST" => super::signature(&site.plan_dir),
+        _ => snapshot.signature.clone(),
+    };
     let lang = site.lang.unwrap_or(Lang::En);
     let nonce = crate::collect::fingerprint(&format!("{}{}{}", site.secret, req.path, signature));
     let banner = format!(
@@ -375,8 +397,8 @@ fn one_plan(site: &Site, req: &Request) -> Response {
 }
 
 /// The page of `req`, before the banner.
-fn route(site: &Site, req: &Request) -> Response {
-    let loaded = load(&site.plan_dir);
+fn route(site: &Site, snapshot: &super::Snapshot, req: &Request) -> Response {
+    let loaded = &snapshot.loaded;
     let plan = &loaded.plan;
     let lang = site
         .lang
@@ -384,21 +406,28 @@ fn route(site: &Site, req: &Request) -> Response {
         .unwrap_or(Lang::En);
     let path = req.path.trim_end_matches('/');
     let path = if path.is_empty() { "/" } else { path };
-    let invalid = check(&loaded, site.as_of)
+    let invalid = snapshot
+        .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Error);
     if invalid || path == "/validate" {
-        return validation(&loaded, "/validate", lang, site.as_of);
+        return validation(loaded, &snapshot.diagnostics, "/validate", lang);
     }
     let format = req.get("format");
     let (as_of, today) = (site.as_of, site.today);
     match path.split('/').collect::<Vec<_>>().as_slice() {
         ["", ""] | [""] => {
+            // The filter form sends every field; an empty one filters nothing.
+            let asked = |key: &str| {
+                req.get(key)
+                    .filter(|v| !v.trim().is_empty())
+                    .map(str::to_string)
+            };
             let filter = crate::report::status::Filter {
-                axis: req.get("axis").map(str::to_string),
-                objective: req.get("objective").map(str::to_string),
-                field: req.get("field").map(str::to_string),
-                partner: req.get("partner").map(str::to_string),
+                axis: asked("axis"),
+                objective: asked("objective"),
+                field: asked("field"),
+                partner: asked("partner"),
                 statuses: req
                     .all("status")
                     .iter()
@@ -422,7 +451,9 @@ fn route(site: &Site, req: &Request) -> Response {
                 None => {
                     let html =
                         html_page(plan, "/", &doc, &["csv", "xlsx", "ods", "json"], "", lang);
-                    page(200, link_sheets(plan, html))
+                    let filters = super::filters::form(plan, req, lang);
+                    let html = html.replacen("<main>\n", &format!("<main>\n{filters}"), 1);
+                    page(200, link_sheets(plan, &html))
                 }
             }
         }
@@ -435,11 +466,11 @@ fn route(site: &Site, req: &Request) -> Response {
                 let told = super::form::post(site, &sheet, req, csrf, lang);
                 let written = req.form("confirm").is_some() && told.contains("class=\"written\"");
                 // The sheet as the files now are: with the entry once written.
-                let loaded = load(&site.plan_dir);
-                let sheet = loaded.plan.sheet(id).cloned().unwrap_or(sheet);
+                let now = site.cache.get(&site.plan_dir, site.as_of);
+                let sheet = now.loaded.plan.sheet(id).cloned().unwrap_or(sheet);
                 let fresh = Request::default();
                 let values = if written { &fresh } else { req };
-                sheet_page(site, &loaded.plan, &sheet, values, &told, lang)
+                sheet_page(site, &now.loaded.plan, &sheet, values, &told, lang)
             }
             _ => not_found(plan, path, lang),
         },

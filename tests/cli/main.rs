@@ -44,3 +44,4 @@ mod spreadsheet;
 mod status;
 mod structure;
 mod validate;
+mod webdriver;

@@ -4,6 +4,7 @@
 //! stops the server it started.
 
 use crate::common::TestEnv;
+use crate::webdriver::{Browser, Screen};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Stdio};
@@ -146,14 +147,7 @@ fn pages_carry_the_plan_and_headers_that_allow_nothing_external() {
         5,
         "the review's five tables"
     );
-    for page in [
-        "/evaluation",
-        "/summary",
-        "/budget",
-        "/log",
-        "/timeline",
-        "/validate",
-    ] {
+    for page in PAGES.iter().filter(|p| !p.ends_with("9.9.9")) {
         let (status, _, body) = get(&server, page);
         assert_eq!(status, 200, "{page}");
         assert!(
@@ -233,6 +227,11 @@ fn a_plan_changed_on_disk_is_shown_at_the_next_request() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let (_, _, after) = get(&server, "/sheets/2.1.2");
     assert!(after.contains("Tournée préparée"), "{after}");
+    // The plan is kept between requests, and read again when a file
+    // changes, even in place to a text of the same size.
+    env.edit("actions/2.1.2.yaml", "Tournée préparée", "Tournée PRÉPARÉE");
+    let (_, _, edited) = get(&server, "/sheets/2.1.2");
+    assert!(edited.contains("Tournée PRÉPARÉE"), "{edited}");
     // The banner's question: has the plan changed since the page was made?
     let since = |page: &str| {
         page.split("/changes?since=")
@@ -243,7 +242,7 @@ fn a_plan_changed_on_disk_is_shown_at_the_next_request() {
     };
     let (_, _, answer) = get(&server, &format!("/changes?since={}", since(&before)));
     assert_eq!(answer, "changed");
-    let (_, _, answer) = get(&server, &format!("/changes?since={}", since(&after)));
+    let (_, _, answer) = get(&server, &format!("/changes?since={}", since(&edited)));
     assert_eq!(answer, "same");
     let (_, _, large) = get(&server, "/sheets/2.1.2?large=1");
     assert!(
@@ -404,48 +403,167 @@ fn axe_core() -> Option<String> {
     }
 }
 
-/// axe-core run in Chromium on every page `serve --write` gives: no
-/// violation of WCAG 2.1 A or AA (which the French RGAA follows).
+/// Every page `serve --write` gives, the form's refusal included.
+const PAGES: [&str; 11] = [
+    "/",
+    "/?axis=2&status=planned",
+    "/sheets/1.1.1",
+    "/report/2024",
+    "/evaluation",
+    "/summary",
+    "/budget",
+    "/log",
+    "/timeline",
+    "/validate",
+    "/sheets/9.9.9",
+];
+
+/// A browser on `screen`, and `serve --write` on a copy of the demo;
+/// none when the machine has no browser driver (and `CI` is not set).
+fn browse(screen: Screen) -> Option<(Browser, TestEnv, Server)> {
+    let browser = Browser::start(screen)?;
+    let env = TestEnv::demo();
+    let server = serve_with(&env, &["--write"]);
+    Some((browser, env, server))
+}
+
+/// axe-core's verdict on the page the browser shows: the WCAG 2.1 A and
+/// AA rules (which the French RGAA follows) it finds broken, with where.
+fn axe_violations(browser: &Browser, axe: &str) -> serde_json::Value {
+    browser.run(&format!("{axe}\nreturn true;"));
+    browser.run_async(
+        "var done = arguments[arguments.length - 1]; axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(function (r) { done(r.violations.map(function (v) { return v.id + ' ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); });",
+    )
+}
+
+/// axe-core run in Chromium on every page `serve --write` gives, as the
+/// server sends it (its Content-Security-Policy and all), and on the form
+/// showing a refusal: no violation of WCAG 2.1 A or AA.
 #[test]
 fn axe_core_finds_no_wcag_violation_on_any_page() {
     let Some(axe) = axe_core() else { return };
-    let env = TestEnv::demo();
-    let server = serve_with(&env, &["--write"]);
-    let runner = "<script>axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(function (r) { var p = document.createElement('pre'); p.id = 'axe-result'; p.textContent = 'AXE:' + JSON.stringify(r.violations.map(function (v) { return v.id + ' ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); document.body.appendChild(p); });</script>";
-    let dir = tempfile::tempdir().unwrap();
-    for path in [
-        "/",
-        "/sheets/1.1.1",
-        "/report/2024",
-        "/evaluation",
-        "/summary",
-        "/budget",
-        "/log",
-        "/timeline",
-        "/validate",
-        "/sheets/9.9.9",
-    ] {
-        let (_, _, html) = get(&server, path);
-        let html = html.replacen(
-            "</body>",
-            &format!("<script>{axe}</script>{runner}</body>"),
-            1,
+    let Some((browser, _env, server)) = browse(Screen::Desktop) else {
+        return;
+    };
+    let base = format!("http://127.0.0.1:{}", server.port);
+    for path in PAGES {
+        browser.open(&format!("{base}{path}"));
+        let found = axe_violations(&browser, &axe);
+        assert_eq!(
+            found,
+            serde_json::json!([]),
+            "{path}: axe-core found {found}"
         );
-        let file = dir.path().join("page.html");
-        std::fs::write(&file, html).unwrap();
-        let url = format!("file://{}", file.display());
-        let Some(out) =
-            crate::report::chromium_at(&url, &["--virtual-time-budget=20000", "--dump-dom"])
-        else {
-            return;
-        };
-        let dom = String::from_utf8_lossy(&out.stdout);
-        let result = dom
-            .split("<pre id=\"axe-result\">AXE:")
-            .nth(1)
-            .and_then(|r| r.split("</pre>").next());
-        assert_eq!(result, Some("[]"), "{path}: axe-core found {result:?}");
     }
+    browser.open(&format!("{base}/sheets/1.1.1"));
+    browser.type_into("#f-progress", "150");
+    browser.click("form.record button[type=submit]");
+    browser.wait_for("#f-progress[aria-invalid=\"true\"]");
+    let found = axe_violations(&browser, &axe);
+    assert_eq!(found, serde_json::json!([]), "the refused form: {found}");
+}
+
+/// On a phone (390 px wide), no page scrolls sideways: wide tables scroll
+/// inside their own frame.
+#[test]
+fn no_page_scrolls_sideways_on_a_phone() {
+    let Some((browser, _env, server)) = browse(Screen::Phone) else {
+        return;
+    };
+    for path in PAGES {
+        browser.open(&format!("http://127.0.0.1:{}{path}", server.port));
+        let widths = browser.run(
+            "var d = document.documentElement; return [window.innerWidth, d.scrollWidth, d.clientWidth];",
+        );
+        // A page wider than the phone widens the emulated window too.
+        assert_eq!(widths[0], 390, "{path} is wider than the phone: {widths}");
+        assert!(
+            widths[1].as_u64() <= widths[2].as_u64(),
+            "{path} scrolls sideways on a phone: {widths}"
+        );
+    }
+}
+
+/// A person in a real browser: filters the dashboard by clicking, follows
+/// a sheet's link, comes back to the same view with the back button,
+/// fills the record form, previews it, writes it and sees the entry on the
+/// page; the file on disk is byte for byte what `ctg record` writes.
+#[test]
+fn a_person_filters_follows_a_link_and_records_an_entry_in_a_browser() {
+    let Some((browser, env, server)) = browse(Screen::Desktop) else {
+        return;
+    };
+    let base = format!("http://127.0.0.1:{}", server.port);
+    browser.open(&format!("{base}/"));
+    assert!(browser.source().contains("href=\"/sheets/1.1.1\""));
+    // Axis 2, sheets to come: the relay alone.
+    browser.click("#q-axis option[value=\"2\"]");
+    browser.click("#q-status-planned");
+    browser.click("form.filters button[type=submit]");
+    browser.wait_for("#q-status-planned[checked]");
+    let view = browser.url();
+    assert!(
+        view.contains("axis=2") && view.contains("status=planned"),
+        "{view}"
+    );
+    let board = browser.source();
+    assert!(board.contains("href=\"/sheets/2.1.2\""), "{board}");
+    for hidden in ["href=\"/sheets/1.1.1\"", "href=\"/sheets/2.1.1\""] {
+        assert!(!board.contains(hidden), "{hidden} is filtered out: {board}");
+    }
+    browser.click("a[href=\"/sheets/2.1.2\"]");
+    browser.wait_for("form.record[action=\"/sheets/2.1.2/record\"]");
+    assert_eq!(browser.url(), format!("{base}/sheets/2.1.2"));
+    assert!(browser.source().contains("Relais petite enfance itinérant"));
+    // Back to the filtered board, its choices still ticked.
+    browser.back();
+    browser.wait_for("#q-status-planned[checked]");
+    assert_eq!(browser.url(), view);
+    let ticked = browser.run(
+        "return [document.getElementById('q-axis').value, document.getElementById('q-status-planned').checked];",
+    );
+    assert_eq!(ticked, serde_json::json!(["2", true]));
+    browser.click("a[href=\"/sheets/2.1.2\"]");
+    browser.wait_for("form.record");
+    // The form, filled as a person does; the date through its picker's value.
+    browser.run("document.getElementById('f-date').value = '2025-06-20'; return true;");
+    browser.click("#f-status option[value=\"in-progress\"]");
+    browser.type_into("#f-progress", "10");
+    browser.type_into("#f-note", "Première tournée préparée avec les communes");
+    browser.click("form.record button[type=submit]");
+    browser.wait_for("form.confirm");
+    let preview = browser.source();
+    assert!(preview.contains("Ce qui sera écrit"), "{preview}");
+    assert!(
+        preview.contains("+    note: Première tournée préparée avec les communes"),
+        "{preview}"
+    );
+    let file = "actions/2.1.2.yaml";
+    let before = env.read(file);
+    assert_eq!(env.read(file), before, "a preview writes nothing");
+    browser.click("form.confirm button[type=submit]");
+    browser.wait_for("p.written");
+    let written = browser.source();
+    assert!(written.contains("Suivi écrit dans"), "{written}");
+    assert!(
+        written.contains("20/06/2025 · en cours"),
+        "the new entry on the page: {written}"
+    );
+    let other = TestEnv::demo();
+    let run = other.run(&[
+        "record",
+        "2.1.2",
+        "--date",
+        "2025-06-20",
+        "--status",
+        "in-progress",
+        "--progress",
+        "10",
+        "--note",
+        "Première tournée préparée avec les communes",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(env.read(file), other.read(file), "what ctg record writes");
 }
 
 /// A bounded load on loopback: 50 readers, each asking five pages, while
