@@ -10,6 +10,7 @@
 #[path = "../examples/gen_plans/generate.rs"]
 mod generate;
 
+mod libyaml;
 mod mutation;
 mod reference;
 
@@ -182,19 +183,150 @@ const CASES: &[&str] = &[
     "a: \u{feff}x\n",
 ];
 
+/// What the fast reader still leaves to granit-parser (which reads it,
+/// or tells the mistake): rare escapes, `#` without a space before it,
+/// a comment inside a flow collection, a lone carriage return, nested
+/// flows that are not closed on their line or have a complex key.
+const LEFT_CASES: &[&str] = &[
+    "a: \"x\\q\"\n",
+    "a: \"\\uD800\"\n",
+    "a: \"\\uDC00\"\n",
+    "a: \"\\uD83D\\uDE00\"\n",
+    "a: \"\\x4\"\n",
+    "a: \"\\u12G4\"\n",
+    "a: \"\\U00110000\"\n",
+    "a: \"x\\\"\n",
+    "a: \"x\\\nb: 1\n",
+    "a: \"x\\\n  y\"\n",
+    "a: \"x\" y\n",
+    "\"a\\\"b\": 1\n",
+    "a: 'a''\n",
+    "a: 'a'  'b'\n",
+    "a: \"x\"# c\n",
+    "a: 'x'#c\n",
+    "a: [x]# c\n",
+    "a: {k: v}#c\n",
+    "a: #c\nb: 1\n",
+    "a: x # c\n  y\n",
+    "a: b: c # x\n",
+    "a: x:  # c\n",
+    "a: [x, y # c]\n",
+    "a: {k: v # c}\n",
+    "- # c\n  x: 1\n",
+    "a: x\rb: y\n",
+    "a: x\r",
+    "a: \"x\r\n\"\n",
+    "a: |\r\n  x\r\n",
+    "a: x\r\n  y\r\n",
+    "a: x\r\r\n",
+    "a: [[a] b]\n",
+    "a: [a, [b, c]\n",
+    "a: {k: {j: 1}, k: 2}\n",
+    "a: {k: {j: 1, j: 2}}\n",
+    "a: {[a]: b}\n",
+    "a: {k: v}}\n",
+    "a: [[x]]]\n",
+    "a: [{k: v}: w]\n",
+];
+
+/// What the fast reader reads itself since issue 21 (a case per construct
+/// and its edges): escapes, `''`, comments after values, CRLF, nested flows.
+const FAST_CASES: &[&str] = &[
+    // Double-quoted scalars with escapes, every one YAML 1.2 has.
+    "a: \"x\\\"y\"\nb: \"a\\\\b\"\nc: \"l1\\nl2\\tt\"\nd: \"\\\\\"\n",
+    "a: \"\\u00e9\\u00E9\\x41\\U0001F600 \\x7f\"\n",
+    "a: \"\\0\\a\\b\\v\\f\\r\\e\\ \\/\\N\\_\\L\\P\"\n",
+    "a: \"é \\\"« x »\\\" \\n\\tÀ suivre\u{a0}: \\\"comité\\\"\"\nb: [\"\\\"\", {k: \"\\t\"}]\n",
+    "- \"a\\nb\"\n- \"\\\"\"\n",
+    "a: {k: \"\\\"\", l: \"\\\\\"}\n",
+    "a: \"x\\\\\" # c\nb: \"\\\\\\\"\"\n",
+    "a: \"  x \\\" y  \"\nb: \"\\u00e9  é\\t \"\n",
+    // Single-quoted scalars with `''`.
+    "a: 'it''s'\nb: ''''\nc: ''\nd: 'a''b''c'\ne: 'a'''\nf: '''a'\n",
+    "a: ['x''y', 'z']\nb: {k: 'l''m'}\n",
+    "a: 'x\\n'\n",
+    // A comment after a value; `#` without a space before is text.
+    "a: x # c\nb: x  # c\nc: x#c\nd: \"x\" # c\ne: 'x' #c\nf: [x, y] # c\ng: {k: v}  #c\n",
+    "- item  # c\n- \"q\" # c\n- [x] # c\n- a: 1 # c\n  b: 2 # d\n",
+    "a: # c\n  b: 1\nc:  #c\n  - x\nd: # c\n- y\n",
+    "a: x #\nb: x # c: d\nc: x # 'q\n",
+    "a: 1 # c \n",
+    "a:\n  b: 1 # c\n  # d\n  c: 2 # e\n",
+    "a: é # «c»\nb: [é] # è\n",
+    // CRLF line ends (mixed ones too, each a line break).
+    "a:\r\n  - x\r\n  - 'y'\r\n",
+    "a: \"é\"\r\nb: [1, 2]\r\nc: x # c\r\n",
+    "# c\r\n\r\na: 1\r\n\r\n",
+    "a: x  \r\nb: y",
+    "a: x\r\nb: y\n",
+    "b: [é, {c: è}]\r\nd: \"\\t\"\r\n",
+    // One-line nested flow collections.
+    "- {id: places, label: \"Places\", baseline: {year: 2023, value: 40}, targets: {2025: 52}}\n",
+    "a: [a, [b, c]]\nb: [[[]]]\nc: {b: {c: {}}}\nd: [{a: 1}, {b: [2, 3]}]\ne: [[a],b]\n",
+    "a: [ [ x ] , y ]\nb: {k: [x] }\nc: [{}, []]\nd: [ {k: v} ]\n",
+    "a: [{a: 1}, {a: 1}]\n",
+    "a: [é, [è, {u: «x»}], 'ö']\n",
+];
+
 #[test]
 fn same_tree_or_same_diagnostic_on_corner_cases() {
-    let diffs: Vec<String> = CASES
-        .iter()
+    let all = || CASES.iter().chain(LEFT_CASES).chain(FAST_CASES).copied();
+    let diffs: Vec<String> = all()
         .filter_map(|c| differ(c).map(|d| format!("{c:?}: {d}")))
         .collect();
     assert!(diffs.is_empty(), "{diffs:#?}");
-    let fast: Vec<&str> = CASES
+    let fast: Vec<&str> = all().filter(|c| fast_agrees(c) == Some(false)).collect();
+    assert!(fast.is_empty(), "fast reader differs: {fast:#?}");
+}
+
+/// Each construct the fast reader reads is read by it, as granit-parser
+/// reads it; each it leaves is left.
+#[test]
+fn fast_reader_reads_its_constructs_and_leaves_the_rest() {
+    let slow: Vec<&str> = FAST_CASES
         .iter()
         .copied()
-        .filter(|c| fast_agrees(c) == Some(false))
+        .filter(|c| fast_agrees(c) != Some(true))
         .collect();
-    assert!(fast.is_empty(), "fast reader differs: {fast:#?}");
+    assert!(slow.is_empty(), "not read by the fast reader: {slow:#?}");
+    let read: Vec<&str> = LEFT_CASES
+        .iter()
+        .copied()
+        .filter(|c| fast_agrees(c).is_some())
+        .collect();
+    assert!(read.is_empty(), "read by the fast reader: {read:#?}");
+}
+
+/// Strings borrow from the source but where an escape or `''` changes them.
+#[test]
+fn only_escaped_strings_are_owned() {
+    let text = "a: \"x\"\nb: \"x\\ty\"\nc: 'x'\nd: 'x''y'\ne: [\"p\", \"\\\"\"]\n";
+    let root = yaml::parse_fast(text).unwrap();
+    let Value::Map(pairs) = &root.value else {
+        panic!("{root:?}")
+    };
+    let mut owned = Vec::new();
+    let mut visit = |n: &Node| {
+        if let Value::Str(s) = &n.value {
+            owned.push((s.to_string(), matches!(s, std::borrow::Cow::Owned(_))));
+        }
+    };
+    for (_, v) in pairs {
+        match &v.value {
+            Value::Seq(items) => items.iter().for_each(&mut visit),
+            _ => visit(v),
+        }
+    }
+    let expected = [
+        ("x", false),
+        ("x\ty", true),
+        ("x", false),
+        ("x'y", true),
+        ("p", false),
+        ("\"", true),
+    ];
+    let expected: Vec<(String, bool)> = expected.iter().map(|(s, o)| (s.to_string(), *o)).collect();
+    assert_eq!(owned, expected);
 }
 
 /// Keys around YAML's 1,024-character limit on implicit keys, wherever a
@@ -294,7 +426,32 @@ fn many_keys_and_their_duplicates_are_read_alike() {
 fn same_tree_or_same_diagnostic_on_deep_nesting() {
     for depth in 28..36 {
         let flow = format!("a: {}{}\n", "[".repeat(depth), "]".repeat(depth));
-        assert_eq!(differ(&flow), None, "depth {depth}");
+        let maps = format!("a: {}x{}\n", "{b: ".repeat(depth), "}".repeat(depth));
+        let mixed = format!(
+            "a: {}x{}\n",
+            "[{b: ".repeat(depth / 2),
+            "}]".repeat(depth / 2)
+        );
+        // Block levels and flow levels share the builder's depth budget.
+        let block: String = (0..8)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect();
+        let under = format!(
+            "{block}{}l: {}{}\n",
+            "  ".repeat(8),
+            "[".repeat(depth - 8),
+            "]".repeat(depth - 8)
+        );
+        for text in [flow, maps, mixed, under] {
+            assert_eq!(differ(&text), None, "depth {depth}: {text}");
+            // The root mapping is a level: within the limit, the fast reader
+            // reads it; beyond, granit-parser tells the depth.
+            let fast = fast_agrees(&text);
+            assert_ne!(fast, Some(false), "depth {depth}: {text}");
+            if depth < yaml::MAX_DEPTH - 1 {
+                assert_eq!(fast, Some(true), "depth {depth}: {text}");
+            }
+        }
     }
 }
 
@@ -380,23 +537,124 @@ fn fast_reader_reads_the_shipped_plan_and_the_demo_as_granit_does() {
     assert!(left.is_empty(), "left to granit-parser: {left:#?}");
 }
 
+/// Generated plans in every style of `gen_plans --style` (escapes, comments
+/// after values, CRLF, nested flows): every file takes the fast path, and
+/// is read as granit-parser reads it.
 #[test]
 fn fast_reader_reads_generated_plans_as_granit_does() {
-    let dir = tempfile::tempdir().unwrap();
     let spec = generate::Spec {
         seed: 7,
-        plans: 200,
+        plans: 60,
         sheets: 2,
         entries: 6,
         milestones: 3,
         indicators: 2,
     };
-    generate::write_plans(dir.path(), &spec).unwrap();
+    for style in generate::Style::ALL {
+        let dir = tempfile::tempdir().unwrap();
+        generate::write_plans_as(dir.path(), &spec, style).unwrap();
+        let mut files = Vec::new();
+        every_yaml(dir.path(), &mut files);
+        let (left, diffs) = fast_path(&files);
+        let name = style.name();
+        assert!(
+            diffs.is_empty(),
+            "{name}: {:#?}",
+            &diffs[..diffs.len().min(10)]
+        );
+        assert!(
+            left.is_empty(),
+            "{name}: {:#?}",
+            &left[..left.len().min(10)]
+        );
+    }
+}
+
+/// Where libyaml, a third reader, reads `text` otherwise than the fast
+/// reader (see `tests/libyaml` for what is compared); `None` when they
+/// agree or the fast reader leaves the text.
+fn libyaml_differs(text: &str) -> Option<String> {
+    let node = yaml::parse_fast(text)?;
+    match libyaml::parse(text) {
+        Ok(tree) => libyaml::differs(text, &node, &tree, ""),
+        Err(e) => Some(format!("libyaml refuses it: {e}")),
+    }
+}
+
+/// Files the fast reader reads, with the generated plans of every style
+/// and the shipped plan in CRLF: the seeds of the mutation tests and the
+/// inputs of the third reader.
+fn seed_files() -> Vec<Vec<u8>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    every_yaml(dir.path(), &mut files);
-    let (left, diffs) = fast_path(&files);
-    assert!(diffs.is_empty(), "{:#?}", &diffs[..diffs.len().min(10)]);
-    assert!(left.is_empty(), "{:#?}", &left[..left.len().min(10)]);
+    every_yaml(&root.join("plan"), &mut files);
+    let shipped = files.len();
+    every_yaml(&root.join("examples/demo"), &mut files);
+    every_yaml(&root.join("tests/corpus"), &mut files);
+    let dir = tempfile::tempdir().unwrap();
+    let spec = generate::Spec {
+        seed: 11,
+        plans: 1,
+        sheets: 4,
+        entries: 5,
+        milestones: 2,
+        indicators: 2,
+    };
+    for style in generate::Style::ALL {
+        let out = dir.path().join(style.name());
+        generate::write_plan_as(&out, &spec, 0, style).unwrap();
+        every_yaml(&out, &mut files);
+    }
+    let mut seeds: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    let crlf: Vec<Vec<u8>> = seeds[..shipped]
+        .iter()
+        .map(|s| {
+            String::from_utf8_lossy(s)
+                .replace('\n', "\r\n")
+                .into_bytes()
+        })
+        .collect();
+    seeds.extend(crlf);
+    seeds
+}
+
+/// A third reader on the same inputs, so that a leniency granit-parser and
+/// the fast reader share is caught: libyaml reads every file the fast
+/// reader reads among the corner cases, the shipped plan, the demo, the
+/// corpus, the generated plans of every style and the shipped plan in
+/// CRLF, as the same collections and the same scalars (text, quoting
+/// style, place). The mutants are compared too, in the mutation test.
+#[test]
+fn a_third_reader_libyaml_reads_what_the_fast_reader_reads() {
+    let mut texts: Vec<String> = CASES
+        .iter()
+        .chain(LEFT_CASES)
+        .chain(FAST_CASES)
+        .map(|c| c.to_string())
+        .collect();
+    texts.extend(
+        seed_files()
+            .iter()
+            .map(|s| String::from_utf8_lossy(s).into_owned()),
+    );
+    let compared = texts
+        .iter()
+        .filter(|t| yaml::parse_fast(t).is_some())
+        .count();
+    let diffs: Vec<String> = texts
+        .iter()
+        .filter_map(|t| libyaml_differs(t).map(|d| format!("{t:?}: {d}")))
+        .collect();
+    assert!(diffs.is_empty(), "{diffs:#?}");
+    // Not vacuous: every construct's cases and most files are compared.
+    assert!(
+        compared >= FAST_CASES.len() + 150,
+        "only {compared} compared"
+    );
+    eprintln!(
+        "{compared} of {} inputs compared with libyaml, no difference",
+        texts.len()
+    );
 }
 
 /// Mutated plan files (tokens YAML treats apart, bytes flipped, lines cut
@@ -409,14 +667,10 @@ fn fast_reader_agrees_with_granit_on_mutated_plans() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(100_000);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    every_yaml(&root.join("plan"), &mut files);
-    every_yaml(&root.join("examples/demo"), &mut files);
-    every_yaml(&root.join("tests/corpus"), &mut files);
-    let seeds: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    let seeds = seed_files();
     let mut rng = mutation::seeded::Seeded(0x5eed_fa57);
-    let (mut accepted, mut diffs) = (0, Vec::new());
+    let (mut accepted, mut diffs, mut third) = (0, Vec::new(), Vec::new());
+    let mut covered = Constructs::default();
     for _ in 0..runs {
         let mut input = seeds[rng.below(seeds.len())].clone();
         mutation::mutate(&mut rng, &mut input);
@@ -428,6 +682,10 @@ fn fast_reader_agrees_with_granit_on_mutated_plans() {
             if !agree {
                 diffs.push(text.to_string());
             }
+            if let Some(d) = libyaml_differs(text) {
+                third.push(format!("{text:?}: {d}"));
+            }
+            covered.count(text);
         }
     }
     assert!(
@@ -436,12 +694,59 @@ fn fast_reader_agrees_with_granit_on_mutated_plans() {
         diffs.len(),
         diffs[0]
     );
+    assert!(
+        third.is_empty(),
+        "{} differ from libyaml; first: {}",
+        third.len(),
+        third[0]
+    );
     // Not vacuous: many mutants stay within the fast reader's subset.
     assert!(
         accepted * 10 > runs,
         "only {accepted} of {runs} mutants read"
     );
+    // And many of them hold each construct the fast reader learned last.
+    let least = covered.least();
+    assert!(least * 1_000 > runs, "{covered:?}");
     eprintln!(
-        "{accepted} of {runs} mutants read by the fast reader, all as granit-parser reads them"
+        "{accepted} of {runs} mutants read by the fast reader, all as granit-parser and libyaml read them; holding {covered:?}"
     );
+}
+
+/// How many texts hold each construct the fast reader reads since issue 21
+/// (by a rough look at their lines: enough to tell that mutants hit them).
+#[derive(Debug, Default)]
+struct Constructs {
+    escape: usize,
+    doubled_quote: usize,
+    comment_after_value: usize,
+    crlf: usize,
+    nested_flow: usize,
+}
+
+impl Constructs {
+    fn count(&mut self, text: &str) {
+        let lines = || text.lines().map(|l| l.trim_start());
+        self.escape += usize::from(text.contains('\\'));
+        self.doubled_quote += usize::from(text.contains("''"));
+        self.crlf += usize::from(text.contains("\r\n"));
+        self.comment_after_value +=
+            usize::from(lines().any(|l| !l.starts_with('#') && l.contains(" #")));
+        self.nested_flow += usize::from(
+            lines().any(|l| l.contains("[[") || l.matches('{').count() > 1 || l.contains("[{")),
+        );
+    }
+
+    fn least(&self) -> usize {
+        [
+            self.escape,
+            self.doubled_quote,
+            self.comment_after_value,
+            self.crlf,
+            self.nested_flow,
+        ]
+        .into_iter()
+        .min()
+        .unwrap_or(0)
+    }
 }

@@ -1,16 +1,23 @@
 //! A fast reader for the plain block YAML that plan files are written in.
 //!
 //! It reads block mappings with simple keys, block sequences, one-line
-//! plain, single- and double-quoted scalars without escapes, one-line flow
-//! sequences and mappings of such scalars, blank lines and comment lines.
-//! At anything else (anchors, tags, block or multi-line scalars, escapes,
-//! a comment after a value, an empty value, a quoted, non-ASCII or
+//! plain scalars, one-line single-quoted scalars (`''` included) and
+//! double-quoted ones with YAML 1.2's escapes (`\"`, `\\`, `\n`, `\t`,
+//! `\xXX`, `\uXXXX`, `\UXXXXXXXX`…), one-line flow sequences and mappings
+//! of those, nested within the builder's depth limit, a comment after a
+//! value or after a key whose value follows on the next lines, blank lines
+//! and comment lines, and LF or CRLF line ends. At anything else (anchors,
+//! tags, block or multi-line scalars, a surrogate or unknown escape, a
+//! comment inside a flow collection, an empty value, a quoted, non-ASCII or
 //! 1,000-character key, an indented first line, `---` or `...`, a tab, a
-//! control character, a mistake of any kind) it gives up, and granit-parser reads the file from
-//! the start: every diagnostic comes from there. What it reads, it gives the
-//! tree builder with the values and positions granit-parser's events would
-//! give (`tests/reader.rs` compares both readers on every fixture, the
-//! shipped plan, generated plans and thousands of mutated files).
+//! lone carriage return, a control character, a mistake of any kind) it
+//! gives up, and granit-parser reads the file from the start: every
+//! diagnostic comes from there. What it reads, it gives the tree builder
+//! with the values and positions granit-parser's events would give
+//! (`tests/reader.rs` compares both readers, and libyaml as a third, on
+//! every fixture, the shipped plan, generated plans in each style and
+//! thousands of mutated files). Strings borrow from the source but where
+//! an escape or `''` makes them differ from it.
 
 use super::events::Builder;
 use super::resolve::scalar;
@@ -32,7 +39,7 @@ struct Line<'s> {
     number: u32,
     /// Leading spaces.
     indent: usize,
-    /// The line without its `\n`, trailing spaces removed.
+    /// The line without its `\n` or `\r\n`, trailing spaces removed.
     text: &'s str,
     /// Whether `text` is ASCII: its columns are then its bytes.
     ascii: bool,
@@ -58,7 +65,7 @@ fn content_lines(source: &str) -> Step<Vec<Line<'_>>> {
     let mut lines = Vec::with_capacity(source.len() / 24);
     let mut start = 0;
     for (i, raw) in source.split('\n').enumerate() {
-        let text = raw.trim_end_matches(' ');
+        let text = raw.strip_suffix('\r').unwrap_or(raw).trim_end_matches(' ');
         let indent = text.len() - text.trim_start_matches(' ').len();
         let body = &text[indent..];
         let number = u32::try_from(i + 1).map_err(|_| GiveUp)?;
@@ -79,13 +86,14 @@ fn content_lines(source: &str) -> Step<Vec<Line<'_>>> {
     Ok(lines)
 }
 
-/// True when `source` has no tab, carriage return, control character, DEL,
-/// C1 control, byte-order mark, U+FFFE/U+FFFF or Unicode line separator:
-/// characters YAML treats apart.
+/// True when `source` has no tab, carriage return but before a line feed,
+/// control character, DEL, C1 control, byte-order mark, U+FFFE/U+FFFF or
+/// Unicode line separator: characters YAML treats apart.
 fn plain_characters(source: &str) -> bool {
     let bytes = source.as_bytes();
     bytes.iter().enumerate().all(|(i, &b)| match b {
         b'\n' => true,
+        b'\r' => bytes.get(i + 1) == Some(&b'\n'),
         0..=0x1f | 0x7f => false,
         0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
         0xe2 => !matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xa8 | 0xa9])),
@@ -185,11 +193,13 @@ impl<'s> Reader<'s> {
         self.b.value(node, 0).map_err(|_| GiveUp)?;
         let after = col + key_len + 1;
         let value = after + count_spaces(&text[after..]);
-        if value < text.len() {
+        // A `#` there follows a space (a key ends with `: `): a comment.
+        if value < text.len() && text.as_bytes()[value] != b'#' {
             self.inline(value)?;
             return self.after_inline(col);
         }
-        // Nothing after the colon: a nested block on the next lines.
+        // Nothing after the colon but a comment: a nested block on the
+        // next lines.
         self.at += 1;
         let next = self.line()?;
         let indent = next.indent;
@@ -250,7 +260,8 @@ impl<'s> Reader<'s> {
         self.b.end().map_err(|_| GiveUp)
     }
 
-    /// A value that starts at byte `off` of the current line and ends it.
+    /// A value that starts at byte `off` of the current line and ends it,
+    /// but for a comment.
     fn inline(&mut self, off: usize) -> Step {
         let text = self.line()?.text;
         let end = match text.as_bytes()[off] {
@@ -258,15 +269,15 @@ impl<'s> Reader<'s> {
             b'{' => self.flow(off, true)?,
             b'"' | b'\'' => self.quoted(off)?,
             _ => {
-                let value = &text[off..];
+                let value = plain_before_comment(&text[off..]);
                 if !plain_ok(value, false) {
                     return Err(GiveUp);
                 }
-                self.plain(off, text.len())?;
-                text.len()
+                self.plain(off, off + value.len())?;
+                off + value.len()
             }
         };
-        if end == text.len() {
+        if only_comment(&text[end..]) {
             Ok(())
         } else {
             Err(GiveUp)
@@ -288,36 +299,25 @@ impl<'s> Reader<'s> {
     /// A quoted scalar opening at byte `off`; returns the byte after it.
     fn quoted(&mut self, off: usize) -> Step<usize> {
         let line = self.line()?;
-        let quote = line.text.as_bytes()[off];
-        let inner_start = off + 1;
-        let len = line.text[inner_start..]
-            .bytes()
-            .position(|b| b == quote)
-            .ok_or(GiveUp)?;
-        let inner = &line.text[inner_start..inner_start + len];
-        let end = inner_start + len + 1;
-        let (style, escaped) = if quote == b'"' {
-            (ScalarStyle::DoubleQuoted, inner.contains('\\'))
+        let (value, end, style) = if line.text.as_bytes()[off] == b'"' {
+            let (value, end) = double_quoted(line.text, off + 1).ok_or(GiveUp)?;
+            (value, end, ScalarStyle::DoubleQuoted)
         } else {
-            (
-                ScalarStyle::SingleQuoted,
-                line.text[end..].starts_with('\''),
-            )
+            let (value, end) = single_quoted(line.text, off + 1).ok_or(GiveUp)?;
+            (value, end, ScalarStyle::SingleQuoted)
         };
-        if escaped {
-            return Err(GiveUp);
-        }
         let node = Node {
             pos: self.pos(off),
             bytes: line.start + off..line.start + end,
-            value: scalar(Cow::Borrowed(inner), style, None),
+            value: scalar(value, style, None),
         };
         self.b.value(node, 0).map_err(|_| GiveUp)?;
         Ok(end)
     }
 
     /// A one-line flow sequence or mapping (`map`) opening at byte `off`,
-    /// of scalars; returns the byte after its closing bracket.
+    /// of scalars and flow collections (as deep as the builder allows);
+    /// returns the byte after its closing bracket.
     fn flow(&mut self, off: usize, map: bool) -> Step<usize> {
         let line = self.line()?;
         let (text, start) = (line.text, line.start);
@@ -354,11 +354,14 @@ impl<'s> Reader<'s> {
         Ok(i + 1)
     }
 
-    /// A scalar inside a flow collection at byte `i`; returns the byte after it.
+    /// A scalar or a nested flow collection inside a flow collection at
+    /// byte `i`; returns the byte after it.
     fn flow_item(&mut self, i: usize) -> Step<usize> {
         let text = self.line()?.text;
         match text.as_bytes().get(i) {
             Some(b'"' | b'\'') => self.quoted(i),
+            Some(b'[') => self.flow(i, false),
+            Some(b'{') => self.flow(i, true),
             Some(_) => {
                 let len = text[i..].find([',', ']', '}', '[', '{']).ok_or(GiveUp)?;
                 let item = text[i..i + len].trim_end_matches(' ');
@@ -431,4 +434,113 @@ fn plain_ok(value: &str, in_flow: bool) -> bool {
     } else {
         !(value.contains(": ") || value.contains(" #") || value.ends_with(':'))
     }
+}
+
+/// The plain scalar at the start of `value` (the rest of a line, in a
+/// block): up to a comment (` #`), trailing spaces left out.
+fn plain_before_comment(value: &str) -> &str {
+    match value.find(" #") {
+        Some(at) => value[..at].trim_end_matches(' '),
+        None => value,
+    }
+}
+
+/// True when `rest`, what follows a value on its line, is nothing or a
+/// comment after spaces (`#` starts one only after whitespace).
+fn only_comment(rest: &str) -> bool {
+    rest.is_empty() || (rest.starts_with(' ') && rest.trim_start_matches(' ').starts_with('#'))
+}
+
+/// The text of a single-quoted scalar whose text starts at byte `from` of
+/// the line (after its quote), `''` read as `'`, and the byte after its
+/// closing quote; `None` when it is not closed on the line.
+fn single_quoted(text: &str, from: usize) -> Option<(Cow<'_, str>, usize)> {
+    let bytes = text.as_bytes();
+    let close = |at: usize| bytes[at..].iter().position(|&b| b == b'\'').map(|n| at + n);
+    let mut quote = close(from)?;
+    if bytes.get(quote + 1) != Some(&b'\'') {
+        return Some((Cow::Borrowed(&text[from..quote]), quote + 1));
+    }
+    let mut out = String::with_capacity(text.len() - from);
+    let mut run = from;
+    while bytes.get(quote + 1) == Some(&b'\'') {
+        // `''`: one quote kept, the next run starts after both.
+        out.push_str(&text[run..=quote]);
+        run = quote + 2;
+        quote = close(run)?;
+    }
+    out.push_str(&text[run..quote]);
+    Some((Cow::Owned(out), quote + 1))
+}
+
+/// The text of a double-quoted scalar whose text starts at byte `from` of
+/// the line (after its quote), escapes resolved, and the byte after its
+/// closing quote; `None` when it is not closed on the line or has an
+/// escape [`escape`] leaves.
+fn double_quoted(text: &str, from: usize) -> Option<(Cow<'_, str>, usize)> {
+    let bytes = text.as_bytes();
+    let special = |at: usize| {
+        bytes[at..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\')
+            .map(|n| at + n)
+    };
+    let mut at = special(from)?;
+    if bytes[at] == b'"' {
+        return Some((Cow::Borrowed(&text[from..at]), at + 1));
+    }
+    let mut out = String::with_capacity(text.len() - from);
+    let mut run = from;
+    while bytes[at] == b'\\' {
+        out.push_str(&text[run..at]);
+        let (c, len) = escape(&bytes[at + 1..])?;
+        out.push(c);
+        run = at + 1 + len;
+        at = special(run)?;
+    }
+    out.push_str(&text[run..at]);
+    Some((Cow::Owned(out), at + 1))
+}
+
+/// The character of a YAML 1.2 escape whose letter starts `rest` (after
+/// the `\`) and the bytes it takes; `None` for an unknown one, for a
+/// surrogate (`\uD800`…, rare: given up rather than paired) and for a
+/// code beyond Unicode.
+fn escape(rest: &[u8]) -> Option<(char, usize)> {
+    let simple = match rest.first()? {
+        b'0' => '\0',
+        b'a' => '\u{7}',
+        b'b' => '\u{8}',
+        b't' => '\t',
+        b'n' => '\n',
+        b'v' => '\u{b}',
+        b'f' => '\u{c}',
+        b'r' => '\r',
+        b'e' => '\u{1b}',
+        b' ' => ' ',
+        b'"' => '"',
+        b'/' => '/',
+        b'\\' => '\\',
+        b'N' => '\u{85}',
+        b'_' => '\u{a0}',
+        b'L' => '\u{2028}',
+        b'P' => '\u{2029}',
+        b'x' => return hex_escape(rest, 2),
+        b'u' => return hex_escape(rest, 4),
+        b'U' => return hex_escape(rest, 8),
+        _ => return None,
+    };
+    Some((simple, 1))
+}
+
+/// The character of `\x`, `\u` or `\U` (first in `rest`) and its `digits`
+/// hexadecimal digits, and the bytes they take.
+fn hex_escape(rest: &[u8], digits: usize) -> Option<(char, usize)> {
+    let hex = rest.get(1..=digits)?;
+    let code = hex.iter().try_fold(0u32, |code, &b| {
+        let digit = char::from(b).to_digit(16)?;
+        Some(code << 4 | digit)
+    })?;
+    // char::from_u32 refuses surrogates and codes beyond U+10FFFF.
+    Some((char::from_u32(code)?, 1 + digits))
 }

@@ -48,6 +48,16 @@ const TOKENS: &[&str] = &[
     "progress: ",
     "measures: {",
     "id: ",
+    // What the fast reader reads since issue 21: escapes, `''`, comments
+    // after values, CRLF, nested flows.
+    "\\",
+    "\\\"",
+    "\\u00e9",
+    "''",
+    " # c",
+    "\r\n",
+    "[a, [b]]",
+    "{k: {l: 1}}",
 ];
 
 /// A few byte- and token-level changes to `input`.
