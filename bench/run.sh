@@ -46,8 +46,10 @@ python3 -c 'import yaml; yaml.CSafeLoader' 2>/dev/null ||
     { echo "bench: PyYAML with its C loader is missing (pip install pyyaml)" >&2; exit 2; }
 
 cargo build --release --quiet --bin ctg --example gen_plans
-bin="$PWD/target/release/ctg"
-gen="$PWD/target/release/examples/gen_plans"
+# where cargo builds: CARGO_TARGET_DIR when set (a worktree's own folder)
+build_dir=$(realpath "${CARGO_TARGET_DIR:-target}")
+bin="$build_dir/release/ctg"
+gen="$build_dir/release/examples/gen_plans"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1782864000 NO_COLOR=1 # 2026-07-01
