@@ -4,8 +4,10 @@
 //! plan, the demo, hand-written corner cases and generated plans. Within
 //! ctg, the fast reader (`yaml::parse_fast`) gives exactly the tree
 //! granit-parser's events give (`yaml::parse_full`) wherever it reads a
-//! file: the shipped plan, the demo, generated plans, corner cases and
-//! seeded mutants.
+//! file: the shipped plan, the demo, generated plans of every style,
+//! corner cases and seeded mutants; and libyaml, a third reader sharing no
+//! code with either (`tests/libyaml`), reads the same collections and
+//! scalars there.
 
 #[path = "../examples/gen_plans/generate.rs"]
 mod generate;
