@@ -26,17 +26,8 @@ pub fn review(r: &AnnualReport, lang: Lang) -> Vec<(&'static str, String)> {
             crate::render::gantt::svg(&r.gantt, lang).finish(),
         ),
     ];
-    let minis: String = r
-        .indicators
-        .iter()
-        .enumerate()
-        .map(|(i, row)| indicator(i, row, lang))
-        .collect();
-    if !minis.is_empty() {
-        out.push((
-            "indicators",
-            format!("<div class=\"minis\">\n{minis}</div>\n"),
-        ));
+    if let Some(minis) = indicators(&r.indicators, lang) {
+        out.push(("indicators", minis));
     }
     if !r.funding.funders.is_empty() {
         out.push(("funding", funding(&r.funding.funders, lang)));
@@ -266,6 +257,17 @@ fn diamond(x: f64, y: f64) -> String {
         y + 7.0,
         x - 7.0
     )
+}
+
+/// One small line chart per indicator of `rows`, side by side; none
+/// without indicators.
+pub fn indicators(rows: &[IndicatorRow], lang: Lang) -> Option<String> {
+    let minis: String = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| indicator(i, row, lang))
+        .collect();
+    (!minis.is_empty()).then(|| format!("<div class=\"minis\">\n{minis}</div>\n"))
 }
 
 /// A small line chart: the baseline (a square), the values by year (dots on

@@ -92,20 +92,6 @@ pub fn page(doc: &Document, lang: Lang) -> String {
     if let Some(n) = doc.notice {
         out.push_str(&format!("<p class=\"notice\">{}</p>\n", escape(n)));
     }
-    // A chart's visible heading is its SVG title (already escaped), or for
-    // a group of small charts the title of the table they draw.
-    let figure = |chart: &String, table: &str| {
-        let caption = chart
-            .strip_prefix("<svg")
-            .and_then(|c| c.split_once("<title id=\""))
-            .and_then(|(_, c)| c.split_once("\">"))
-            .and_then(|(_, c)| c.split_once("</title>"))
-            .map_or_else(|| escape(table), |(title, _)| title.to_string());
-        // Focusable: a chart wider than a phone scrolls, by keyboard too.
-        format!(
-            "<figure class=\"chart\" tabindex=\"0\">\n<figcaption>{caption}</figcaption>\n{chart}</figure>\n"
-        )
-    };
     // Each table with the charts that draw it, in one block, so a chart
     // sits by its table and away from the one before.
     for g in &doc.grids {
@@ -122,6 +108,22 @@ pub fn page(doc: &Document, lang: Lang) -> String {
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+/// A chart in its figure. Its visible heading is its SVG title (already
+/// escaped), or for a group of small charts `table`, the title of the
+/// table they draw.
+pub fn figure(chart: &str, table: &str) -> String {
+    let caption = chart
+        .strip_prefix("<svg")
+        .and_then(|c| c.split_once("<title id=\""))
+        .and_then(|(_, c)| c.split_once("\">"))
+        .and_then(|(_, c)| c.split_once("</title>"))
+        .map_or_else(|| escape(table), |(title, _)| title.to_string());
+    // Focusable: a chart wider than a phone scrolls, by keyboard too.
+    format!(
+        "<figure class=\"chart\" tabindex=\"0\">\n<figcaption>{caption}</figcaption>\n{chart}</figure>\n"
+    )
 }
 
 #[cfg(test)]

@@ -157,6 +157,29 @@ pub struct IndicatorRow {
     pub final_target: Option<(i32, f64)>,
 }
 
+/// The indicators of `sheet` in `year`, as known on `at`, with their
+/// values from the year `first` (the period's start) on.
+pub fn indicator_rows(
+    sheet: &Sheet,
+    first: i32,
+    year: i32,
+    at: NaiveDate,
+) -> impl Iterator<Item = IndicatorRow> + '_ {
+    sheet.indicators.iter().map(move |i| IndicatorRow {
+        sheet: sheet.id.value.clone(),
+        id: i.id.value.clone(),
+        label: i.label.clone(),
+        unit: i.unit.clone(),
+        baseline: i.baseline.as_ref().map(|b| b.value),
+        figures: indicator_year(sheet, i, year, at),
+        baseline_year: i.baseline.as_ref().map(|b| b.year),
+        values: (first..=year)
+            .filter_map(|y| indicator_value(sheet, &i.id, y, at).map(|v| (y, v)))
+            .collect(),
+        final_target: i.targets.iter().next_back().map(|(y, t)| (*y, t.value)),
+    })
+}
+
 /// Whether a milestone is due in the year reviewed or the next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -223,21 +246,7 @@ pub fn build(plan: &Plan, year: i32, as_of: NaiveDate, today: NaiveDate) -> Opti
     let indicators = plan
         .sheets
         .iter()
-        .flat_map(|s| {
-            s.indicators.iter().map(move |i| IndicatorRow {
-                sheet: s.id.value.clone(),
-                id: i.id.value.clone(),
-                label: i.label.clone(),
-                unit: i.unit.clone(),
-                baseline: i.baseline.as_ref().map(|b| b.value),
-                figures: indicator_year(s, i, year, at),
-                baseline_year: i.baseline.as_ref().map(|b| b.year),
-                values: (first..=year)
-                    .filter_map(|y| indicator_value(s, &i.id, y, at).map(|v| (y, v)))
-                    .collect(),
-                final_target: i.targets.iter().next_back().map(|(y, t)| (*y, t.value)),
-            })
-        })
+        .flat_map(|s| indicator_rows(s, first, year, at))
         .collect();
     let mut milestones: Vec<MilestoneRow> = Vec::new();
     for (when, y) in [(When::ThisYear, year), (When::NextYear, year + 1)] {

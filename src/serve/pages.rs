@@ -10,6 +10,8 @@ use crate::model::{Plan, Status};
 use crate::render::document::Document;
 use crate::render::grid::escape;
 use crate::render::html;
+use crate::report::annual::indicator_rows;
+use chrono::Datelike;
 
 const HTML: &str = "text/html; charset=utf-8";
 
@@ -230,7 +232,17 @@ fn sheet_page(
         .map(|csrf| super::form::form(site, sheet, values, csrf, lang))
         .unwrap_or_default();
     let (told, form) = super::form::place(told, &form);
-    let extra = format!("<pre class=\"show\">{}</pre>\n{told}{form}", escape(&text));
+    // Its indicators drawn as in the review of the current year.
+    let p = *plan.convention.period;
+    let year = site.as_of.year().clamp(p.start, p.end);
+    let rows: Vec<_> = indicator_rows(sheet, p.start, year, site.as_of).collect();
+    let charts = crate::render::charts::indicators(&rows, lang)
+        .map(|minis| html::figure(&minis, L::Indicators.get(lang)))
+        .unwrap_or_default();
+    let extra = format!(
+        "<pre class=\"show\">{}</pre>\n{charts}{told}{form}",
+        escape(&text)
+    );
     let path = format!("/sheets/{}", sheet.id.value);
     page(200, html_page(plan, &path, &doc, &[], &extra, lang))
 }

@@ -140,6 +140,16 @@ fn pages_carry_the_plan_and_headers_that_allow_nothing_external() {
     assert_eq!(status, 200);
     assert!(sheet.contains("Navette solidaire vers les services"));
     assert!(sheet.contains("subvention-ccvl"), "the budget of the sheet");
+    // Its indicator drawn, with the values in words for a screen reader.
+    let chart = sheet
+        .split("<figcaption>Indicateurs</figcaption>")
+        .nth(1)
+        .and_then(|rest| rest.split("</figure>").next())
+        .unwrap_or_else(|| panic!("no indicator chart: {sheet}"));
+    assert!(chart.contains("Trajets assurés par an"), "{chart}");
+    for value in ["120 trajets", "280 trajets", "210 trajets"] {
+        assert!(chart.contains(value), "{value} in {chart}");
+    }
     let (status, _, review) = get(&server, "/report/2024");
     assert_eq!(status, 200);
     assert_eq!(
