@@ -101,6 +101,10 @@ pub(super) fn form(plan: &Plan, req: &Request, lang: Lang) -> String {
         let ticked = req.get(name).is_some();
         out.push_str(&checkbox(name, "1", label.get(lang), ticked));
     }
+    // In large type, the filtered view stays in large type.
+    if req.get("large").is_some() {
+        out.push_str("<input type=\"hidden\" name=\"large\" value=\"1\">");
+    }
     out.push_str(&format!(
         "</p>\n<p><button type=\"submit\">{}</button> <a href=\"/\">{}</a></p>\n</fieldset>\n</form>\n",
         escape(L::FilterApply.get(lang)),

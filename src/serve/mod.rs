@@ -242,6 +242,19 @@ pub fn decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// `text` as a query's key or value: letters, digits and `-._~` as they
+/// are, every other byte `%XX` (what [`decode`] reads back).
+pub fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(b).to_string()
+            }
+            b => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// The pairs of a query string (`axis=1&late=1`), decoded; a pair that
 /// does not decode is left out.
 pub fn parse_query(query: &str) -> Vec<(String, String)> {
@@ -266,6 +279,14 @@ mod tests {
         assert!(!host_allowed("evil.example:8724", 8724));
         assert!(!host_allowed("127.0.0.1:9999", 8724));
         assert!(!host_allowed("127.0.0.1", 8724));
+    }
+
+    #[test]
+    fn what_is_encoded_decodes_back() {
+        for text in ["en cours", "é & = + %", "1.1.1", ""] {
+            assert_eq!(decode(&encode(text)).as_deref(), Some(text));
+        }
+        assert_eq!(encode("a b&c"), "a%20b%26c");
     }
 
     #[test]

@@ -465,6 +465,21 @@ fn route(site: &Site, snapshot: &super::Snapshot, req: &Request) -> Response {
                         html_page(plan, "/", &doc, &["csv", "xlsx", "ods", "json"], "", lang);
                     let filters = super::filters::form(plan, req, lang);
                     let html = html.replacen("<main>\n", &format!("<main>\n{filters}"), 1);
+                    // Large type and downloads of the view shown (one axis
+                    // on a projector, its sheets as a spreadsheet).
+                    let view: String = req
+                        .query
+                        .iter()
+                        .filter(|(k, v)| k != "large" && !v.is_empty())
+                        .map(|(k, v)| format!("{}={}&amp;", super::encode(k), super::encode(v)))
+                        .collect();
+                    let html = html
+                        .replacen(
+                            "href=\"/?large=1\"",
+                            &format!("href=\"/?{view}large=1\""),
+                            1,
+                        )
+                        .replace("href=\"/?format=", &format!("href=\"/?{view}format="));
                     page(200, link_sheets(plan, &html))
                 }
             }

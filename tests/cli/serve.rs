@@ -136,6 +136,14 @@ fn pages_carry_the_plan_and_headers_that_allow_nothing_external() {
         axis2.contains("/sheets/2.1.1") && !axis2.contains("/sheets/1.1.1"),
         "{axis2}"
     );
+    // Its large type and its downloads are of that view.
+    assert!(axis2.contains("href=\"/?axis=2&amp;large=1\""), "{axis2}");
+    assert!(
+        axis2.contains("href=\"/?axis=2&amp;format=csv\""),
+        "{axis2}"
+    );
+    let (_, _, csv) = get(&server, "/?axis=2&format=csv");
+    assert!(csv.contains("2.1.1") && !csv.contains("1.1.1"), "{csv}");
     let (status, _, sheet) = get(&server, "/sheets/1.1.1");
     assert_eq!(status, 200);
     assert!(sheet.contains("Navette solidaire vers les services"));
