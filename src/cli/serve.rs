@@ -126,25 +126,21 @@ fn handle(site: &Site, port: u16, req: Request<()>, form: Vec<(String, String)>)
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or_default();
-    let (status, content_type, body, file_name, nonce) = if !host_allowed(host, port) {
-        (
-            StatusCode::MISDIRECTED_REQUEST,
-            "text/plain; charset=utf-8",
-            b"421".to_vec(),
-            None,
-            None,
-        )
+    let refusal = |status: StatusCode, text: &str| ctg::serve::Response {
+        status: status.as_u16(),
+        content_type: "text/plain; charset=utf-8",
+        body: text.as_bytes().to_vec(),
+        file_name: None,
+        nonce: None,
+        location: None,
+    };
+    let r = if !host_allowed(host, port) {
+        refusal(StatusCode::MISDIRECTED_REQUEST, "421")
     } else if !(req.method() == axum::http::Method::GET
         || req.method() == axum::http::Method::HEAD
         || (req.method() == axum::http::Method::POST && site.csrf.is_some()))
     {
-        (
-            StatusCode::METHOD_NOT_ALLOWED,
-            "text/plain; charset=utf-8",
-            b"405".to_vec(),
-            None,
-            None,
-        )
+        refusal(StatusCode::METHOD_NOT_ALLOWED, "405")
     } else {
         let request = ctg::serve::Request {
             path: ctg::serve::decode(req.uri().path()).unwrap_or_default(),
@@ -152,26 +148,27 @@ fn handle(site: &Site, port: u16, req: Request<()>, form: Vec<(String, String)>)
             method: req.method().as_str().to_string(),
             form,
         };
-        let r = respond(site, &request);
-        (
-            StatusCode::from_u16(r.status).unwrap_or(StatusCode::OK),
-            r.content_type,
-            r.body,
-            r.file_name,
-            r.nonce,
-        )
+        respond(site, &request)
     };
-    let mut response = Response::new(Body::from(body));
-    *response.status_mut() = status;
+    let mut response = Response::new(Body::from(r.body));
+    *response.status_mut() = StatusCode::from_u16(r.status).unwrap_or(StatusCode::OK);
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(r.content_type),
+    );
     for (name, value) in SECURITY_HEADERS {
         headers.insert(name, HeaderValue::from_static(value));
     }
-    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(nonce.as_deref())) {
+    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(r.nonce.as_deref())) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
-    if let Some(name) = file_name
+    if let Some(to) = r.location
+        && let Ok(value) = HeaderValue::from_str(&to)
+    {
+        headers.insert(header::LOCATION, value);
+    }
+    if let Some(name) = r.file_name
         && let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
     {
         headers.insert(header::CONTENT_DISPOSITION, value);

@@ -84,6 +84,8 @@ pub struct Response {
     /// The nonce of the page's one inline script (the change banner), for
     /// its Content-Security-Policy.
     pub nonce: Option<String>,
+    /// For a redirect (303): the address to go to instead.
+    pub location: Option<String>,
 }
 
 /// What every page is built from.

@@ -22,6 +22,7 @@ fn page(status: u16, body: String) -> Response {
         body: body.into_bytes(),
         file_name: None,
         nonce: None,
+        location: None,
     }
 }
 
@@ -112,6 +113,7 @@ fn download(bytes: Vec<u8>, content_type: &'static str, name: String) -> Respons
         body: bytes,
         file_name: Some(name),
         nonce: None,
+        location: None,
     }
 }
 
@@ -322,8 +324,11 @@ fn portfolio(site: &Site, req: &Request) -> Response {
             let mut inner = req.clone();
             inner.path = path;
             let mut response = one_plan(&one, &inner);
+            let base = format!("/plans/{n}/");
+            response.location = response
+                .location
+                .map(|to| format!("{base}{}", to.trim_start_matches('/')));
             if response.content_type == HTML {
-                let base = format!("/plans/{n}/");
                 let html = String::from_utf8_lossy(&response.body)
                     .replace("href=\"/", &format!("href=\"{base}"))
                     .replace("action=\"/", &format!("action=\"{base}"))
@@ -375,6 +380,17 @@ fn one_plan(site: &Site, req: &Request) -> Response {
             },
             file_name: None,
             nonce: None,
+            location: None,
+        };
+    }
+    if let Some(clean) = without_empty_filters(req) {
+        return Response {
+            status: 303,
+            content_type: "text/plain; charset=utf-8",
+            body: Vec::new(),
+            file_name: None,
+            nonce: None,
+            location: Some(clean),
         };
     }
     let snapshot = site.cache.get(&site.plan_dir, site.as_of);
@@ -406,6 +422,30 @@ fn one_plan(site: &Site, req: &Request) -> Response {
     response.body = html.into_bytes();
     response.nonce = Some(nonce);
     response
+}
+
+/// The filter form sends every field, the empty ones too: the dashboard's
+/// address without them (`/?axis=2&status=planned`, the one to bookmark),
+/// when `req` has one; none otherwise.
+fn without_empty_filters(req: &Request) -> Option<String> {
+    let dashboard = req.path.is_empty() || req.path == "/";
+    if !dashboard || req.method != "GET" || req.query.iter().all(|(_, v)| !v.trim().is_empty()) {
+        return None;
+    }
+    let kept = chosen(req);
+    Some(match kept.is_empty() {
+        true => "/".to_string(),
+        false => format!("/?{}", kept.join("&")),
+    })
+}
+
+/// The query's pairs that say something (`axis=2`), encoded again, in order.
+fn chosen(req: &Request) -> Vec<String> {
+    req.query
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{}={}", super::encode(k), super::encode(v)))
+        .collect()
 }
 
 /// The page of `req`, before the banner.
@@ -467,11 +507,10 @@ fn route(site: &Site, snapshot: &super::Snapshot, req: &Request) -> Response {
                     let html = html.replacen("<main>\n", &format!("<main>\n{filters}"), 1);
                     // Large type and downloads of the view shown (one axis
                     // on a projector, its sheets as a spreadsheet).
-                    let view: String = req
-                        .query
+                    let view: String = chosen(req)
                         .iter()
-                        .filter(|(k, v)| k != "large" && !v.is_empty())
-                        .map(|(k, v)| format!("{}={}&amp;", super::encode(k), super::encode(v)))
+                        .filter(|pair| !pair.starts_with("large="))
+                        .map(|pair| format!("{pair}&amp;"))
                         .collect();
                     let html = html
                         .replacen(

@@ -136,6 +136,19 @@ fn pages_carry_the_plan_and_headers_that_allow_nothing_external() {
         axis2.contains("/sheets/2.1.1") && !axis2.contains("/sheets/1.1.1"),
         "{axis2}"
     );
+    // The filter form sends its empty fields too: the address to bookmark
+    // is the one without them.
+    let (status, head, _) = get(
+        &server,
+        "/?axis=2&objective=&field=&partner=&status=planned",
+    );
+    assert_eq!(status, 303);
+    assert!(
+        head.contains("location: /?axis=2&status=planned\r\n"),
+        "{head}"
+    );
+    let (_, head, _) = get(&server, "/?axis=&objective=");
+    assert!(head.contains("location: /\r\n"), "{head}");
     // Its large type and its downloads are of that view.
     assert!(axis2.contains("href=\"/?axis=2&amp;large=1\""), "{axis2}");
     assert!(
@@ -520,9 +533,10 @@ fn a_person_filters_follows_a_link_and_records_an_entry_in_a_browser() {
     browser.click("form.filters button[type=submit]");
     browser.wait_for("#q-status-planned[checked]");
     let view = browser.url();
-    assert!(
-        view.contains("axis=2") && view.contains("status=planned"),
-        "{view}"
+    assert_eq!(
+        view,
+        format!("{base}/?axis=2&status=planned"),
+        "the view to bookmark"
     );
     let board = browser.source();
     assert!(board.contains("href=\"/sheets/2.1.2\""), "{board}");
@@ -649,4 +663,12 @@ fn several_plans_side_by_side() {
     assert_eq!(status, 200);
     let (status, _, _) = get(&server, "/plans/2/");
     assert_eq!(status, 404);
+    // The filter form's empty fields dropped, in the plan's own pages.
+    let (status, head, _) = get(&server, "/plans/1/?axis=2&field=");
+    assert_eq!(status, 303);
+    assert!(head.contains("location: /plans/1/?axis=2\r\n"), "{head}");
+    assert!(
+        second.contains("action=\"/plans/1/\""),
+        "the filter form stays in the plan"
+    );
 }
