@@ -143,7 +143,9 @@ fn handle(site: &Site, port: u16, req: Request<()>, form: Vec<(String, String)>)
         refusal(StatusCode::METHOD_NOT_ALLOWED, "405")
     } else {
         let request = ctg::serve::Request {
-            path: ctg::serve::decode(req.uri().path()).unwrap_or_default(),
+            // A path that does not decode is no page: a 404, as typed.
+            path: ctg::serve::decode(req.uri().path())
+                .unwrap_or_else(|| req.uri().path().to_string()),
             query: req.uri().query().map(parse_query).unwrap_or_default(),
             method: req.method().as_str().to_string(),
             form,

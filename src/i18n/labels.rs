@@ -310,6 +310,8 @@ catalogue! {
     FilterAny => "all", "tous";
     FilterApply => "Filter", "Filtrer";
     FilterReset => "Show every sheet", "Afficher toutes les fiches";
+    FilterStatuses => "Statuses", "Statuts";
+    FilterUnknown => "{what} “{value}” is unknown: this filter is not applied.", "{what} «\u{a0}{value}\u{a0}» inconnu\u{a0}: ce filtre n'est pas appliqué.";
 }
 
 /// A label is a sentence like the others.

@@ -1,7 +1,7 @@
 //! `ctg serve` (spec section 14), without the network: a request (path,
 //! query, `Host`) in, a response (status, type, body) out. The plan is read
-//! again whenever its files' names, sizes or modification times changed
-//! since it was last read ([`signature`]), so that a page always shows the
+//! again whenever its files' paths, sizes, modification times or inodes
+//! changed since it was last read ([`signature`]), so that a page always shows the
 //! files as they are and a large plan is not read again for every page;
 //! each page is the document the matching command writes with
 //! `--format html` (one renderer), with a navigation bar above it; every
@@ -60,6 +60,11 @@ impl Request {
             .collect()
     }
 
+    /// Whether the page is asked in large type (`?large=1`; `large=0` is not).
+    pub fn large(&self) -> bool {
+        self.get("large").is_some_and(|v| v != "0")
+    }
+
     /// Every value of `key` in the query.
     pub fn all(&self, key: &str) -> Vec<String> {
         self.query
@@ -93,7 +98,8 @@ pub struct Response {
 pub struct Site {
     /// The plan folder (absolute).
     pub plan_dir: PathBuf,
-    /// The language asked (`--lang`, `CTG_LANG`), or none: the plan's.
+    /// The language of the pages (`--lang`, `CTG_LANG`, or the plan's, as
+    /// the command line chose it); none: the plan's own.
     pub lang: Option<Lang>,
     /// The date the figures are computed as of.
     pub as_of: NaiveDate,
@@ -175,36 +181,43 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
     )
 }
 
-/// A signature of the plan's files as they are on disk (names, sizes,
-/// modification times in nanoseconds, and on Unix their inodes, which
-/// `ctg`'s atomic writes replace): it changes when a file is written.
+/// A signature of the plan's files as they are on disk: the path, size,
+/// modification time in nanoseconds and, on Unix, inode (`ctg`'s atomic
+/// writes replace it) of each `.yaml` or `.yml` file of the plan folder
+/// and of `actions/` (links followed, as `load` reads through them), and
+/// the names of the folders in `actions/`. It changes when a file the plan
+/// is read from is written, moved or added, and not for an editor's swap
+/// file or a note beside the plan.
 pub fn signature(plan_dir: &Path) -> String {
-    let mut entries: Vec<(String, u64, u128, u64)> = Vec::new();
-    let mut visit = |dir: &Path| {
-        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            if let Ok(meta) = e.metadata()
-                && meta.is_file()
-            {
-                let modified = meta
-                    .modified()
-                    .ok()
-                    .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos());
-                #[cfg(unix)]
-                let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-                #[cfg(not(unix))]
-                let inode = 0;
-                entries.push((
-                    e.file_name().to_string_lossy().into_owned(),
-                    meta.len(),
-                    modified,
-                    inode,
-                ));
+    let mut entries: Vec<(PathBuf, u64, u128, u64)> = Vec::new();
+    let mut visit = |rel: &Path| {
+        for e in std::fs::read_dir(plan_dir.join(rel))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Ok(meta) = std::fs::metadata(e.path()) else {
+                continue;
+            };
+            let read = name.ends_with(".yaml") || name.ends_with(".yml");
+            if name.starts_with('.') || !(read || meta.is_dir() && !rel.as_os_str().is_empty()) {
+                continue;
             }
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            #[cfg(unix)]
+            let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+            #[cfg(not(unix))]
+            let inode = 0;
+            entries.push((rel.join(&name), meta.len(), modified, inode));
         }
     };
-    visit(plan_dir);
-    visit(&plan_dir.join("actions"));
+    visit(Path::new(""));
+    visit(Path::new("actions"));
     entries.sort();
     crate::collect::fingerprint(&format!("{entries:?}"))
 }
@@ -228,6 +241,9 @@ pub fn decode(text: &str) -> Option<String> {
         match bytes[i] {
             b'%' => {
                 let hex = text.get(i + 1..i + 3)?;
+                if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return None;
+                }
                 out.push(u8::from_str_radix(hex, 16).ok()?);
                 i += 3;
             }
@@ -289,6 +305,7 @@ mod tests {
             assert_eq!(decode(&encode(text)).as_deref(), Some(text));
         }
         assert_eq!(encode("a b&c"), "a%20b%26c");
+        assert_eq!(decode("%+1"), None, "two hex digits, no sign");
     }
 
     #[test]

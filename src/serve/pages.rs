@@ -6,7 +6,7 @@ use super::{Request, Response, Site};
 use crate::diag::Severity;
 use crate::i18n::{L, Lang};
 use crate::load::Loaded;
-use crate::model::{Plan, Status};
+use crate::model::Plan;
 use crate::render::document::Document;
 use crate::render::grid::escape;
 use crate::render::html;
@@ -55,7 +55,11 @@ fn nav(plan: &Plan, path: &str, lang: Lang) -> String {
             } else {
                 ""
             };
-            format!("<li><a href=\"{href}\"{current}>{}</a></li>", escape(text))
+            format!(
+                "<li><a href=\"{}\"{current}>{}</a></li>",
+                escape(href),
+                escape(text)
+            )
         })
         .collect();
     format!(
@@ -236,8 +240,9 @@ fn sheet_page(
     let (told, form) = super::form::place(told, &form);
     // Its indicators drawn as in the review of the current year.
     let p = *plan.convention.period;
-    let year = site.as_of.year().clamp(p.start, p.end);
-    let rows: Vec<_> = indicator_rows(sheet, p.start, year, site.as_of).collect();
+    let year = site.as_of.year().min(p.end).max(p.start);
+    let at = crate::compute::year_end(year, site.as_of).unwrap_or(site.as_of);
+    let rows: Vec<_> = indicator_rows(sheet, p.start, year, at).collect();
     let charts = crate::render::charts::indicators(&rows, lang)
         .map(|minis| html::figure(&minis, L::Indicators.get(lang)))
         .unwrap_or_default();
@@ -416,8 +421,13 @@ fn one_plan(site: &Site, req: &Request) -> Response {
     let mut html = String::from_utf8_lossy(&response.body).into_owned();
     html = html.replacen("<body>\n", &format!("<body>\n{banner}"), 1);
     html = html.replacen("</body>", &format!("{script}</body>"), 1);
-    if req.get("large").is_some() {
-        html = html.replacen("</style>", "html{font-size:150%}</style>", 1);
+    if req.large() {
+        html = html.replacen(
+            "</style>",
+            "html{font-size:150%}button,input,select,textarea{font:inherit}</style>",
+            1,
+        );
+        html = in_large_type(&html);
     }
     response.body = html.into_bytes();
     response.nonce = Some(nonce);
@@ -425,11 +435,16 @@ fn one_plan(site: &Site, req: &Request) -> Response {
 }
 
 /// The filter form sends every field, the empty ones too: the dashboard's
-/// address without them (`/?axis=2&status=planned`, the one to bookmark),
-/// when `req` has one; none otherwise.
+/// address with only what says something (`/?axis=2&status=planned`, the
+/// one to bookmark; `late`, `stale` and `large` written `=1`, keys the
+/// dashboard does not read left out), when `req`'s differs; none otherwise.
 fn without_empty_filters(req: &Request) -> Option<String> {
     let dashboard = req.path.is_empty() || req.path == "/";
-    if !dashboard || req.method != "GET" || req.query.iter().all(|(_, v)| !v.trim().is_empty()) {
+    let clean = |(k, v): &(String, String)| {
+        super::filters::KEYS.contains(&k.as_str())
+            && (!v.trim().is_empty() || ["late", "stale", "large"].contains(&k.as_str()))
+    };
+    if !dashboard || !matches!(req.method.as_str(), "GET" | "HEAD") || req.query.iter().all(clean) {
         return None;
     }
     let kept = chosen(req);
@@ -439,12 +454,44 @@ fn without_empty_filters(req: &Request) -> Option<String> {
     })
 }
 
-/// The query's pairs that say something (`axis=2`), encoded again, in order.
+/// `html` with every link to a page of the plan asking it in large type
+/// too, so that a projector's view stays large from page to page.
+fn in_large_type(html: &str) -> String {
+    const LINK: &str = "href=\"/";
+    let mut out = String::with_capacity(html.len() + html.len() / 20);
+    let mut rest = html;
+    while let Some(at) = rest.find(LINK) {
+        let start = at + LINK.len() - 1;
+        let Some(len) = rest[start..].find('"') else {
+            break;
+        };
+        let href = &rest[start..start + len];
+        out.push_str(&rest[..start]);
+        out.push_str(href);
+        if !href.contains("large=") {
+            out.push_str(if href.contains('?') {
+                "&amp;large=1"
+            } else {
+                "?large=1"
+            });
+        }
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The query's pairs the dashboard reads that say something (`axis=2`;
+/// `late` alone as `late=1`), encoded again, in order.
 fn chosen(req: &Request) -> Vec<String> {
     req.query
         .iter()
-        .filter(|(_, v)| !v.trim().is_empty())
-        .map(|(k, v)| format!("{}={}", super::encode(k), super::encode(v)))
+        .filter(|(k, _)| super::filters::KEYS.contains(&k.as_str()))
+        .filter_map(|(k, v)| match v.trim() {
+            "" if ["late", "stale", "large"].contains(&k.as_str()) => Some(format!("{k}=1")),
+            "" => None,
+            v => Some(format!("{}={}", super::encode(k), super::encode(v))),
+        })
         .collect()
 }
 
@@ -469,25 +516,7 @@ fn route(site: &Site, snapshot: &super::Snapshot, req: &Request) -> Response {
     let (as_of, today) = (site.as_of, site.today);
     match path.split('/').collect::<Vec<_>>().as_slice() {
         ["", ""] | [""] => {
-            // The filter form sends every field; an empty one filters nothing.
-            let asked = |key: &str| {
-                req.get(key)
-                    .filter(|v| !v.trim().is_empty())
-                    .map(str::to_string)
-            };
-            let filter = crate::report::status::Filter {
-                axis: asked("axis"),
-                objective: asked("objective"),
-                field: asked("field"),
-                partner: asked("partner"),
-                statuses: req
-                    .all("status")
-                    .iter()
-                    .filter_map(|s| Status::parse(s))
-                    .collect(),
-                late: req.get("late").is_some(),
-                stale: req.get("stale").is_some(),
-            };
+            let (filter, unknown) = super::filters::read(plan, req);
             let report = crate::report::status::build(plan, as_of, &filter);
             let doc = crate::render::status::document(&report, lang);
             match format {
@@ -503,7 +532,7 @@ fn route(site: &Site, snapshot: &super::Snapshot, req: &Request) -> Response {
                 None => {
                     let html =
                         html_page(plan, "/", &doc, &["csv", "xlsx", "ods", "json"], "", lang);
-                    let filters = super::filters::form(plan, req, lang);
+                    let filters = super::filters::form(plan, &filter, &unknown, req, lang);
                     let html = html.replacen("<main>\n", &format!("<main>\n{filters}"), 1);
                     // Large type and downloads of the view shown (one axis
                     // on a projector, its sheets as a spreadsheet).

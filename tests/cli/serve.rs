@@ -280,6 +280,41 @@ fn a_plan_changed_on_disk_is_shown_at_the_next_request() {
         large.contains("html{font-size:150%}"),
         "the projector's large type"
     );
+    // Only the files the plan is read from count: an editor's swap file
+    // or a note beside the plan changes nothing.
+    let since_now = since(&get(&server, "/sheets/2.1.2").2);
+    std::fs::write(env.plan().join(".2.1.2.yaml.swp"), "swap").unwrap();
+    std::fs::write(env.plan().join("notes.txt"), "à voir").unwrap();
+    let (_, _, answer) = get(&server, &format!("/changes?since={since_now}"));
+    assert_eq!(answer, "same");
+    // A sheet moved out of `actions/` (size, time and inode kept) is gone.
+    std::fs::rename(
+        env.plan().join("actions/2.2.1.yaml"),
+        env.plan().join("2.2.1.yaml"),
+    )
+    .unwrap();
+    let (_, _, answer) = get(&server, &format!("/changes?since={since_now}"));
+    assert_eq!(answer, "changed");
+    let (status, _, _) = get(&server, "/sheets/2.2.1");
+    assert_eq!(status, 404, "the moved sheet is no longer in the plan");
+    std::fs::rename(
+        env.plan().join("2.2.1.yaml"),
+        env.plan().join("actions/2.2.1.yaml"),
+    )
+    .unwrap();
+    // A sheet that is a link: its target edited is seen.
+    std::fs::rename(
+        env.plan().join("actions/2.1.2.yaml"),
+        env.plan().join("relais.yaml.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../relais.yaml.txt", env.plan().join("actions/2.1.2.yaml"))
+        .unwrap();
+    let (_, _, linked) = get(&server, "/sheets/2.1.2");
+    assert!(linked.contains("Tournée PRÉPARÉE"), "{linked}");
+    env.edit("relais.yaml.txt", "Tournée PRÉPARÉE", "Tournée ANNULÉE!");
+    let (_, _, linked) = get(&server, "/sheets/2.1.2");
+    assert!(linked.contains("Tournée ANNULÉE!"), "{linked}");
     // A plan with errors shows its diagnostics instead of the dashboard.
     env.edit(
         "actions/2.1.2.yaml",
@@ -289,6 +324,71 @@ fn a_plan_changed_on_disk_is_shown_at_the_next_request() {
     let (status, _, page) = get(&server, "/");
     assert_eq!(status, 200);
     assert!(page.contains("unknown-partner"), "{page}");
+}
+
+/// A mistyped bookmark is told, by its field, and the filter left out;
+/// the address keeps only what the dashboard reads.
+#[test]
+fn the_dashboard_says_which_filter_of_its_address_the_plan_does_not_know() {
+    let env = TestEnv::demo();
+    let server = serve(&env);
+    let (status, _, page) = get(&server, "/?axis=9&status=nonsense&status=en+cours");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Axe «\u{a0}9\u{a0}» inconnu\u{a0}: ce filtre n&#39;est pas appliqué."),
+        "{page}"
+    );
+    assert!(
+        page.contains("Statut «\u{a0}nonsense\u{a0}» inconnu"),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "id=\"q-axis\" name=\"axis\" aria-invalid=\"true\" aria-describedby=\"q-error\""
+        ),
+        "{page}"
+    );
+    // The axis left out, the known status kept: 1.1.1 is under way.
+    assert!(page.contains("href=\"/sheets/1.1.1\""), "{page}");
+    assert!(!page.contains("href=\"/sheets/2.1.2\""), "{page}");
+    for (asked, clean) in [
+        ("/?late&axis=", "/?late=1"),
+        ("/?axis=1&fbclid=abc", "/?axis=1"),
+        ("/?axis=&objective=", "/"),
+    ] {
+        let (status, head, _) = get(&server, asked);
+        assert_eq!(status, 303, "{asked}");
+        assert!(
+            head.contains(&format!("location: {clean}\r\n")),
+            "{asked}: {head}"
+        );
+    }
+    // Plan text and addresses are shown, never obeyed.
+    let (status, _, page) = get(&server, "/x%22%3E%3Cb%3EINJECTED%3C%2Fb%3E");
+    assert_eq!(status, 404);
+    assert!(!page.contains("<b>INJECTED"), "{page}");
+    let (status, _, _) = get(&server, "/sheets/%C3%28");
+    assert_eq!(status, 404, "a path that is not UTF-8");
+}
+
+/// On a projector, large type stays from page to page, form controls too.
+#[test]
+fn large_type_stays_from_page_to_page() {
+    let env = TestEnv::demo();
+    let server = serve(&env);
+    let (_, _, page) = get(&server, "/?axis=1&large=1");
+    assert!(page.contains("button,input,select,textarea{font:inherit}"));
+    for link in [
+        "href=\"/sheets/1.1.1?large=1\"",
+        "href=\"/summary?large=1\"",
+        "href=\"/?axis=1&amp;format=csv&amp;large=1\"",
+        "href=\"/?large=1\"",
+    ] {
+        assert!(page.contains(link), "{link} in {page}");
+    }
+    assert!(page.contains("<input type=\"hidden\" name=\"large\" value=\"1\">"));
+    let (_, _, normal) = get(&server, "/?large=0");
+    assert!(!normal.contains("font-size:150%"), "large=0 is not large");
 }
 
 /// The real browser: Chromium loads the dashboard from the server (its
