@@ -334,8 +334,14 @@ fn portfolio(site: &Site, req: &Request) -> Response {
                 .location
                 .map(|to| format!("{base}{}", to.trim_start_matches('/')));
             if response.content_type == HTML {
+                // The way back to the plans side by side comes first.
+                let back = format!(
+                    "<ul><li><a href=\"/\">{}</a></li>",
+                    escape(L::Portfolio.get(lang))
+                );
                 let html = String::from_utf8_lossy(&response.body)
                     .replace("href=\"/", &format!("href=\"{base}"))
+                    .replacen("class=\"site\"><ul>", &format!("class=\"site\">{back}"), 1)
                     .replace("action=\"/", &format!("action=\"{base}"))
                     .replace("fetch('/changes", &format!("fetch('{base}changes"));
                 response.body = html.into_bytes();

@@ -759,6 +759,10 @@ fn several_plans_side_by_side() {
         "links stay in the plan"
     );
     assert!(second.contains("fetch('/plans/1/changes"), "{second}");
+    assert!(
+        second.contains("<li><a href=\"/\">Plans côte à côte</a></li>"),
+        "the way back to the plans: {second}"
+    );
     let (status, _, _) = get(&server, "/plans/1/sheets/1.1.1");
     assert_eq!(status, 200);
     let (status, _, _) = get(&server, "/plans/2/");
