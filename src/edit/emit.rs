@@ -67,7 +67,9 @@ const YAML11_WORDS: [&str; 11] = [
 ];
 
 /// A text value: plain when no YAML reader could read it as anything but
-/// this string, double-quoted otherwise.
+/// this string, double-quoted otherwise. U+2028 and U+2029 are line breaks
+/// for YAML 1.1 readers (libyaml, PyYAML): written plain, they would split
+/// the line.
 pub fn scalar(text: &str) -> String {
     if is_safe_plain(text) {
         text.to_string()
@@ -84,9 +86,11 @@ fn is_safe_plain(text: &str) -> bool {
         && !text.ends_with([' ', ':'])
         && !text.contains(": ")
         && !text.contains(" #")
-        && text
-            .chars()
-            .all(|c| !c.is_control() && !"{}[]&*!|>\"%@`#\\,".contains(c) && c != '\u{feff}')
+        && text.chars().all(|c| {
+            !c.is_control()
+                && !"{}[]&*!|>\"%@`#\\,".contains(c)
+                && !['\u{feff}', '\u{2028}', '\u{2029}'].contains(&c)
+        })
         && !YAML11_WORDS.contains(&text.to_lowercase().as_str())
 }
 
@@ -131,6 +135,8 @@ mod tests {
             " lead",
             "[a]",
             "Off",
+            "séparateur\u{2028}de ligne",
+            "fin de\u{2029}paragraphe",
         ] {
             assert!(scalar(text).starts_with('"'), "{text:?} should be quoted");
         }

@@ -120,3 +120,43 @@ fn add_into_a_null_or_empty_list() {
     assert_eq!(add(&env).code, 1);
     assert_eq!(env.read(sheet), old);
 }
+
+/// Found by the layout fuzz (`layout_fuzz`): U+2028 and U+2029 are line
+/// breaks for YAML 1.1 readers (libyaml, PyYAML); a note or title holding
+/// one was written plain, and those readers could not read the sheet. It
+/// is written double-quoted, the character escaped.
+#[test]
+fn a_line_or_paragraph_separator_is_written_quoted() {
+    let env = TestEnv::demo();
+    let sheet = "actions/1.2.1.yaml";
+    let old = env.read(sheet);
+    let run = env.run(&["record", "1.2.1", "--note", "séparateur\u{2028}de ligne"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let added = env
+        .read(sheet)
+        .strip_prefix(old.as_str())
+        .unwrap()
+        .to_string();
+    assert!(
+        added.ends_with("    note: \"séparateur\\u2028de ligne\"\n"),
+        "{added}"
+    );
+    let run = env.run(&[
+        "add",
+        "milestone",
+        "1.2.1",
+        "--id",
+        "fin",
+        "--title",
+        "fin de\u{2029}paragraphe",
+        "--due",
+        "2026-06-30",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let text = env.read(sheet);
+    assert!(
+        text.contains("    title: \"fin de\\u2029paragraphe\"\n"),
+        "{text}"
+    );
+    assert!(crate::libyaml::parse(&text).is_ok());
+}
