@@ -22,7 +22,11 @@ mod init;
 mod injection;
 mod json;
 mod language;
+mod layout_fuzz;
 mod layouts;
+#[path = "../libyaml/mod.rs"]
+#[allow(dead_code)]
+mod libyaml;
 mod limits;
 mod log;
 mod man;
