@@ -19,8 +19,9 @@
 //! promise on bytes: the old text (with a final newline if it had none)
 //! with the new lines inserted, nothing else changed.
 //!
-//! `LAYOUT_FUZZ_RUNS=N` (default 300) and `LAYOUT_FUZZ_SEED=S` set the run;
-//! the counts are printed (`--nocapture`).
+//! `LAYOUT_FUZZ_RUNS=N` (default 300) and `LAYOUT_FUZZ_SEED=S` (hex) set
+//! the run; the counts are printed (`--nocapture`), and with
+//! `LAYOUT_FUZZ_SHOW=1` each refused run, its sheet before and after.
 
 use crate::common::TestEnv;
 use crate::libyaml::{self, Style, Tree};
