@@ -217,6 +217,9 @@ pub enum VerifyError {
     NotASheet(Option<crate::diag::Problem>),
     /// The new text reads as something else than the old sheet plus the change.
     NotOldPlusChange,
+    /// As [`VerifyError::NotOldPlusChange`], in a file that does not end
+    /// with a line break: its last value (a `|` or `>` text) would gain one.
+    NoFinalLineBreak,
     /// The diff would change or remove lines outside the change.
     ChangesLines,
 }
@@ -261,7 +264,10 @@ fn verify_as<T: PartialEq>(
         _ => return Err(VerifyError::NotASheet(None)),
     };
     if new != *expected {
-        return Err(VerifyError::NotOldPlusChange);
+        return Err(match old_text.ends_with('\n') {
+            true => VerifyError::NotOldPlusChange,
+            false => VerifyError::NoFinalLineBreak,
+        });
     }
     if edited.notices.is_empty() && !changes_only(old_text, &edited.text, &edited.replaced) {
         return Err(VerifyError::ChangesLines);

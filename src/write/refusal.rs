@@ -340,6 +340,12 @@ impl Localize for VerifyError {
                     "le fichier modifié ne se lirait pas comme l'ancien avec exactement ce changement",
                 )
                 .to_string(),
+            VerifyError::NoFinalLineBreak => lang
+                .pick(
+                    "the file does not end with a line break, so its last text would change with the edit: add a line break at the end of the file (an empty last line) and try again",
+                    "le fichier ne finit pas par un saut de ligne, et son dernier texte changerait avec la modification\u{a0}: ajoutez un saut de ligne à la fin du fichier (une dernière ligne vide) et recommencez",
+                )
+                .to_string(),
             VerifyError::ChangesLines => lang
                 .pick(
                     "the edit would change existing lines",

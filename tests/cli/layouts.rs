@@ -160,3 +160,30 @@ fn a_line_or_paragraph_separator_is_written_quoted() {
     );
     assert!(crate::libyaml::parse(&text).is_ok());
 }
+
+/// A `|` note ends the file without a line break: an entry after it would
+/// give that note a line break it does not have (YAML keeps the last one
+/// only when it is there), so `record` refuses, writes nothing, and says
+/// what to do.
+#[test]
+fn record_after_a_block_note_ending_the_file_says_to_add_a_line_break() {
+    let env = TestEnv::demo();
+    let sheet = "actions/1.2.1.yaml";
+    let old = format!(
+        "{}  - date: 2025-04-20\n    note: |\n      Réunion avec le propriétaire",
+        env.read(sheet)
+    );
+    env.write(sheet, &old);
+    assert_eq!(env.run(&["validate"]).code, 0);
+    let run = record(&env, "1.2.1");
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("le fichier ne finit pas par un saut de ligne"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.read(sheet), old, "nothing written");
+    env.write(sheet, format!("{old}\n"));
+    assert_eq!(record(&env, "1.2.1").code, 0, "with the line break added");
+}
