@@ -2,10 +2,12 @@
 
 use chrono::{DateTime, Local, NaiveDate, Utc};
 
-/// Reads a date given as `YYYY-MM-DD` or `JJ/MM/AAAA`.
+/// Reads a date given as `YYYY-MM-DD` or `JJ/MM/AAAA`, of a year from 1900
+/// to 2999 (the years a plan's files hold; `0000-01-01` is no date a YAML
+/// reader such as PyYAML can read back).
 pub fn parse_cli_date(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
-    crate::decode::parse_iso_date(t).or_else(|| {
+    let date = crate::decode::parse_iso_date(t).or_else(|| {
         let parts: Vec<&str> = t.split('/').collect();
         match parts.as_slice() {
             [d, m, y] if d.len() <= 2 && m.len() <= 2 && y.len() == 4 => {
@@ -13,7 +15,10 @@ pub fn parse_cli_date(text: &str) -> Option<NaiveDate> {
             }
             _ => None,
         }
-    })
+    })?;
+    (1900..=2999)
+        .contains(&chrono::Datelike::year(&date))
+        .then_some(date)
 }
 
 /// Reads a period bound: a date, or a year (its 1 January, or 31 December when `end`).
@@ -51,6 +56,15 @@ pub fn today(source_date_epoch: Option<&str>) -> Result<NaiveDate, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_of_a_year_a_plan_holds() {
+        assert_eq!(parse_cli_date("0000-01-01"), None);
+        assert_eq!(parse_cli_date("01/01/1899"), None);
+        assert_eq!(parse_cli_date("3000-01-01"), None);
+        assert!(parse_cli_date("1900-01-01").is_some());
+        assert!(parse_cli_date("31/12/2999").is_some());
+    }
 
     #[test]
     fn reads_iso_and_french_dates() {

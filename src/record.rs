@@ -112,10 +112,7 @@ impl Localize for Refusal {
                 format!("no action sheet `{id}`{}", mean(suggestion)),
                 format!("pas de fiche action `{id}`{}", mean(suggestion)),
             ),
-            BadDate { text } => lang.pick(
-                format!("`{text}` is not a date (YYYY-MM-DD or JJ/MM/AAAA)"),
-                format!("`{text}` n'est pas une date (AAAA-MM-JJ ou JJ/MM/AAAA)"),
-            ),
+            BadDate { text } => crate::i18n::phrase::bad_date(text, lang),
             FutureDate { date, today } => lang.pick(
                 format!("{date} is after today ({today}); record what has happened"),
                 format!("le {} est après aujourd'hui ({})\u{a0}: enregistrez ce qui a eu lieu", fr(*date), fr(*today)),

@@ -272,10 +272,7 @@ impl Localize for Msg {
                 format!("SOURCE_DATE_EPOCH=`{t}` is not a number of seconds since 1970"),
                 format!("SOURCE_DATE_EPOCH=`{t}` n'est pas un nombre de secondes depuis 1970"),
             ),
-            BadDate(t) => lang.pick(
-                format!("`{t}` is not a date: write YYYY-MM-DD or DD/MM/YYYY"),
-                format!("`{t}` n'est pas une date\u{a0}: écrivez JJ/MM/AAAA ou AAAA-MM-JJ"),
-            ),
+            BadDate(t) => ctg::i18n::phrase::bad_date(t, lang),
             BadBound(t) => lang.pick(
                 format!("`{t}` is not a date or a year: write 2025, YYYY-MM-DD or DD/MM/YYYY"),
                 format!("`{t}` n'est ni une date ni une année\u{a0}: écrivez 2025, JJ/MM/AAAA ou AAAA-MM-JJ"),

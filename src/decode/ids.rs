@@ -4,6 +4,12 @@ use super::{Decoder, Keys};
 use crate::diag::{IdExpected, Problem};
 use crate::model::Located;
 
+/// The longest id, in characters (all ASCII): enough for any name, and
+/// far within the 1,024 characters YAML allows a key written on one line
+/// (`measures: {ID: 12}`), so that every id a file holds can be written
+/// back by `record`.
+pub(crate) const MAX_ID_CHARS: usize = 64;
+
 /// The shapes an id can take.
 #[derive(Debug, Clone, Copy)]
 pub enum IdShape {
@@ -14,8 +20,11 @@ pub enum IdShape {
 }
 
 impl IdShape {
-    /// True when `id` has this shape.
+    /// True when `id` has this shape, in at most [`MAX_ID_CHARS`].
     pub fn accepts(self, id: &str) -> bool {
+        if id.len() > MAX_ID_CHARS {
+            return false;
+        }
         match self {
             IdShape::Slug => {
                 !id.is_empty()
@@ -82,5 +91,7 @@ mod tests {
         assert!(IdShape::Dotted(3).accepts("1.10.2"));
         assert!(!IdShape::Dotted(3).accepts("1.02.2"));
         assert!(!IdShape::Dotted(2).accepts("1.1.1"));
+        assert!(IdShape::Slug.accepts(&"a".repeat(MAX_ID_CHARS)));
+        assert!(!IdShape::Slug.accepts(&"a".repeat(MAX_ID_CHARS + 1)));
     }
 }

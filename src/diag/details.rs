@@ -67,8 +67,8 @@ impl IdExpected {
     pub(super) fn hint(&self) -> Text {
         match self {
             IdExpected::Slug => Text::new(
-                "use lower-case letters, digits and single hyphens, e.g. `caf-gard`",
-                "utilisez minuscules sans accents, chiffres et tirets simples, par exemple `caf-gard`",
+                "use lower-case letters, digits and single hyphens, at most 64 characters, e.g. `caf-gard`",
+                "utilisez minuscules sans accents, chiffres et tirets simples, 64 caractères au plus, par exemple `caf-gard`",
             ),
             IdExpected::Axis => Text::new(
                 "an axis id is a number from 1, e.g. `2`",

@@ -61,3 +61,14 @@ pub fn not_checked(en: &str, fr: &str, file: &str, lang: Lang) -> String {
 pub fn semicolon(lang: Lang) -> &'static str {
     lang.pick("; ", "\u{a0}; ")
 }
+
+/// What is said of `text` when it is not a date the command line reads
+/// ([`crate::dates::parse_cli_date`]).
+pub fn bad_date(text: &str, lang: Lang) -> String {
+    lang.pick(
+        format!("`{text}` is not a date from 1900 to 2999: write YYYY-MM-DD or DD/MM/YYYY"),
+        format!(
+            "`{text}` n'est pas une date de 1900 à 2999\u{a0}: écrivez JJ/MM/AAAA ou AAAA-MM-JJ"
+        ),
+    )
+}

@@ -100,11 +100,13 @@ fn figures(r: &Rollup, last_entry: Option<chrono::NaiveDate>) -> Vec<Cell> {
 }
 
 /// `actions/1.1.1.yaml:12 : message` in the session's language (no line
-/// when the problem is the whole file).
+/// when the problem is the whole file, the code alone when it is the
+/// whole folder: `unreadable : permission denied`).
 pub fn first_error(d: &Diagnostic, lang: Lang) -> String {
-    let at = match d.pos.line {
-        0 => d.file.display().to_string(),
-        line => format!("{}:{line}", d.file.display()),
+    let at = match (d.pos.line, d.file.as_os_str().is_empty()) {
+        (_, true) => d.problem.code().to_string(),
+        (0, false) => d.file.display().to_string(),
+        (line, false) => format!("{}:{line}", d.file.display()),
     };
     format!("{at}{} {}", colon(lang), d.problem.say(lang))
 }

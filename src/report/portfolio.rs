@@ -50,7 +50,15 @@ pub fn plan_folders(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, FolderError> {
             .filter(|p| p.is_dir())
             .collect();
         subs.sort();
-        let found: Vec<PathBuf> = subs.iter().filter_map(|s| plan_in(s)).collect();
+        // A folder that cannot be read is kept, to be told as such, not
+        // left out in silence.
+        let found: Vec<PathBuf> = subs
+            .iter()
+            .filter_map(|s| match unreadable(s) {
+                true => Some(s.clone()),
+                false => plan_in(s),
+            })
+            .collect();
         if found.is_empty() {
             return Err(FolderError::NoPlanIn(dir.clone()));
         }
@@ -59,6 +67,19 @@ pub fn plan_folders(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, FolderError> {
         }
     }
     Ok(plans)
+}
+
+/// True when `dir` cannot be read, or says it may not be: no read
+/// permission at all (`chmod 000`), which the superuser would pass over.
+fn unreadable(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o444 == 0) {
+            return true;
+        }
+    }
+    std::fs::read_dir(dir).is_err()
 }
 
 /// The plan `dir` is or holds in `plan/`, or `dir` itself when it looks
@@ -188,7 +209,18 @@ fn overlaps(lines: &[PlanLine]) -> Vec<(String, PathBuf, PathBuf)> {
 fn line(folder: &Path, as_of: NaiveDate, filter: Option<&Filter>) -> PlanLine {
     let root = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
     let loaded = load(&root);
-    let diagnostics = check(&loaded, as_of);
+    let diagnostics = match unreadable(&root) {
+        true => vec![crate::diag::Diagnostic {
+            severity: Severity::Error,
+            problem: crate::diag::Problem::Unreadable {
+                cause: crate::diag::Unreadable::Denied,
+            },
+            file: PathBuf::new(),
+            pos: crate::yaml::Pos::default(),
+            width: 1,
+        }],
+        false => check(&loaded, as_of),
+    };
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)

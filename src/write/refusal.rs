@@ -218,8 +218,8 @@ impl Localize for Refusal {
                 format!("{}\u{a0}; {nothing}", e.say(lang)),
             ),
             BadSlug(id) => lang.pick(
-                format!("`{id}` is not an id: use lower-case letters, digits and hyphens (e.g. caf-gard)"),
-                format!("`{id}` n'est pas un identifiant\u{a0}: utilisez des minuscules, des chiffres et des tirets (par exemple caf-gard)"),
+                format!("`{id}` is not an id: use lower-case letters, digits and hyphens, at most 64 characters (e.g. caf-gard)"),
+                format!("`{id}` n'est pas un identifiant\u{a0}: utilisez des minuscules, des chiffres et des tirets, 64 caractères au plus (par exemple caf-gard)"),
             ),
             IdTaken(id) => lang.pick(
                 format!("`{id}` is already used: choose another id"),
@@ -246,10 +246,7 @@ impl Localize for Refusal {
                     ),
                 )
             }
-            BadDate(t) => lang.pick(
-                format!("`{t}` is not a date: write YYYY-MM-DD or DD/MM/YYYY"),
-                format!("`{t}` n'est pas une date\u{a0}: écrivez JJ/MM/AAAA ou AAAA-MM-JJ"),
-            ),
+            BadDate(t) => crate::i18n::phrase::bad_date(t, lang),
             BadYearValue(text) => lang.pick(
                 format!("`{text}` is not YEAR=VALUE (e.g. 2025=52)"),
                 format!("`{text}` n'est pas ANNÉE=VALEUR (par exemple 2025=52)"),

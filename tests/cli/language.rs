@@ -62,7 +62,7 @@ fn refusals_of_a_french_session_are_french() {
             &[],
             &["--as-of", "2025-13-01", "status"],
             2,
-            "ctg: `2025-13-01` n'est pas une date\u{a0}: écrivez JJ/MM/AAAA ou AAAA-MM-JJ\n",
+            "ctg: `2025-13-01` n'est pas une date de 1900 à 2999\u{a0}: écrivez JJ/MM/AAAA ou AAAA-MM-JJ\n",
         ),
         (
             &[],

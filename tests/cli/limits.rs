@@ -180,3 +180,57 @@ fn a_lock_file_that_is_a_link_or_a_folder_is_refused() {
         let _ = std::fs::remove_file(&lock);
     }
 }
+
+/// Issue 21, items 14 and 15: a date on the command line is of a year a
+/// plan holds (1900 to 2999), and an id has at most 64 characters, at
+/// every entry point: refused by `add` and `record` with nothing written,
+/// and `bad-id` in a file, so that every id a file holds can be written
+/// back by `record --measure ID=…` (a flow key of over 1,024 characters is
+/// no YAML).
+#[test]
+fn dates_and_ids_stay_within_their_documented_limits() {
+    fn indicator(id: &str) -> Vec<&str> {
+        let mut args = vec!["add", "indicator", "1.2.1", "--id", id, "--label", "L"];
+        args.extend(["--unit", "u", "--kind", "result", "--direction", "up"]);
+        args
+    }
+    let env = TestEnv::demo();
+    let sheet = "actions/1.2.1.yaml";
+    let before = env.read(sheet);
+    let long = "a".repeat(65);
+    for args in [
+        vec![
+            "add",
+            "milestone",
+            "1.2.1",
+            "--id",
+            "m0",
+            "--title",
+            "T",
+            "--due",
+            "0000-01-01",
+        ],
+        vec!["record", "1.2.1", "--date", "01/01/1899", "--note", "x"],
+        indicator(&long),
+    ] {
+        let run = env.run(&args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.transcript());
+        assert!(
+            run.stderr.contains("de 1900 à 2999") || run.stderr.contains("64 caractères au plus"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_eq!(env.read(sheet), before, "{args:?}: nothing written");
+    }
+    let run = env.run(&indicator(&long[1..]));
+    assert_eq!(run.code, 0, "64 characters: {}", run.transcript());
+    let run = env.run(&["record", "1.2.1", "--measure", &format!("{}=3", &long[1..])]);
+    assert_eq!(run.code, 0, "and recorded: {}", run.transcript());
+    env.edit("partners.yaml", "id: ccvl", &format!("id: {long}"));
+    let run = env.run(&["validate"]);
+    assert!(
+        run.stdout.contains("bad-id") || run.stderr.contains("bad-id"),
+        "{}",
+        run.transcript()
+    );
+}

@@ -273,3 +273,23 @@ fn the_warning_count_names_the_plans_to_validate() {
     let told = run.stderr.lines().find(|l| l.contains("warnings"));
     insta::assert_snapshot!(told.unwrap_or_default(), @"7 warnings in 4 plans (dept/plan-0001, dept/plan-0002, dept/plan-0003, dept/plan-0004): `ctg validate --plan DIR` shows those of each");
 }
+
+/// Issue 21, item 18: a plan folder that may not be read (`chmod 000`) is
+/// a row that says so, and the run exits 1, rather than a plan left out
+/// in silence (even for the superuser, who could read it anyway).
+#[test]
+fn an_unreadable_plan_folder_is_a_row_that_says_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = department();
+    let locked = env.dir.path().join("dept/plan-0002");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let run = env.run(&["--lang", "en", "portfolio", "dept", "--format", "csv"]);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    let row = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("dept/plan-0002,"))
+        .unwrap_or_else(|| panic!("the locked plan is a row: {}", run.stdout));
+    assert!(row.contains("unreadable"), "{row}");
+}

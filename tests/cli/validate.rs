@@ -180,7 +180,7 @@ fn bad_usage_exits_2() {
     assert_eq!(run.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&run.stderr),
-        "ctg: `demain` n'est pas une date\u{a0}: écrivez JJ/MM/AAAA ou AAAA-MM-JJ\n",
+        "ctg: `demain` n'est pas une date de 1900 à 2999\u{a0}: écrivez JJ/MM/AAAA ou AAAA-MM-JJ\n",
         "the plan is French, so the message is"
     );
     assert_eq!(env.run(&["--lang", "de", "status"]).code, 2);
