@@ -154,6 +154,9 @@ pub enum SyntaxKind {
     LooseLine,
     /// A value starting with a reserved character (`@`, `` ` ``).
     ReservedCharacter,
+    /// A control character (C0 but tab and line ends, DEL, C1, U+FFFE,
+    /// U+FFFF) in the line: invisible, and not allowed in YAML.
+    ControlCharacter,
     /// The file ends in the middle of a value.
     UnexpectedEnd,
     /// `*name` without a `&name` before it.
@@ -247,6 +250,8 @@ pub fn syntax_kind(message: &str, source: &str, pos: Pos) -> SyntaxKind {
         SyntaxKind::Indentation
     } else if has(&["simple key expect"]) {
         SyntaxKind::LooseLine
+    } else if has(&["unexpected character"]) && control_character_in_line(source, pos) {
+        SyntaxKind::ControlCharacter
     } else if has(&["unexpected character"]) {
         SyntaxKind::ReservedCharacter
     } else if has(&["end of stream", "unexpected end"]) {
@@ -256,6 +261,15 @@ pub fn syntax_kind(message: &str, source: &str, pos: Pos) -> SyntaxKind {
     } else {
         SyntaxKind::Other
     }
+}
+
+/// True when the line at `pos` holds a character YAML does not allow in
+/// a file: a control character but tab, DEL, a C1 control, U+FFFE, U+FFFF.
+fn control_character_in_line(source: &str, pos: Pos) -> bool {
+    let (before, rest) = split_line_at(source, pos);
+    before.chars().chain(rest.chars()).any(|c| {
+        matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')
+    })
 }
 
 /// A `:` the parser did not expect: in a value when a key comes before it on
@@ -354,6 +368,9 @@ mod tests {
         assert_eq!(syntax("- a\nb: 1\n"), ListItemExpected);
         assert_eq!(syntax("a:\n  - b\n  c\nd: 1\n"), LooseLine);
         assert_eq!(syntax("a: @x\n"), ReservedCharacter);
+        for c in ['\u{7f}', '\u{1}', '\u{9b}', '\u{fffe}'] {
+            assert_eq!(syntax(&format!("a: b{c}c\n")), ControlCharacter, "{c:?}");
+        }
         assert_eq!(syntax("a: *nope\n"), UnknownAlias);
         assert_eq!(syntax("a: 1\n...\nb\n"), SeveralDocuments);
     }

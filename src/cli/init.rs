@@ -17,7 +17,9 @@ use std::process::ExitCode;
 /// Runs `init`.
 pub(super) fn run(bare: &Bare, args: &InitArgs) -> Result<ExitCode, Failure> {
     let start = args.from.unwrap_or(bare.today.year() + 1);
-    let end = args.to.unwrap_or(start + 4);
+    super::renew::year_of_a_plan(start)?;
+    let end = args.to.unwrap_or(start.saturating_add(4));
+    super::renew::year_of_a_plan(end)?;
     if start > end {
         return Err(Failure::Usage(Msg::ReversedRenewal(start, end)));
     }

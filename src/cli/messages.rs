@@ -142,6 +142,8 @@ pub(crate) enum Msg {
     Initialized(PathBuf),
     /// `renew --from` after `--to`.
     ReversedRenewal(i32, i32),
+    /// A year of a new period outside the years a plan holds.
+    YearOutOfRange(i32),
     /// The sheets `renew` carried, out of how many.
     Carried(Vec<String>, usize),
     /// A refusal of `record`.
@@ -418,6 +420,10 @@ impl Localize for Msg {
             Initialized(p) => lang.pick(
                 format!("new plan: {}; next: ctg --plan {} validate", shown(p), shown(p)),
                 format!("nouveau plan\u{a0}: {}\u{a0}; ensuite\u{a0}: ctg --plan {} validate", shown(p), shown(p)),
+            ),
+            YearOutOfRange(year) => lang.pick(
+                format!("{year} is not a year of a plan: give a year from 1900 to 2999"),
+                format!("{year} n'est pas une année de plan\u{a0}: donnez une année de 1900 à 2999"),
             ),
             ReversedRenewal(from, to) => lang.pick(
                 format!("--from {from} is after --to {to}: the new period would be empty"),

@@ -14,8 +14,19 @@ use ctg::model::Period;
 use ctg::write::staging::{install, refuse_a_plan};
 use std::process::ExitCode;
 
+/// Refuses a year of a new period outside the years a plan holds (1900
+/// to 2999), before any arithmetic on it.
+pub(super) fn year_of_a_plan(year: i32) -> Result<(), Failure> {
+    match (1900..=2999).contains(&year) {
+        true => Ok(()),
+        false => Err(Failure::Usage(Msg::YearOutOfRange(year))),
+    }
+}
+
 /// Runs `renew`.
 pub(super) fn run(ctx: &Context, args: &RenewArgs) -> Result<ExitCode, Failure> {
+    year_of_a_plan(args.from)?;
+    year_of_a_plan(args.to)?;
     if args.from > args.to {
         return Err(Failure::Usage(Msg::ReversedRenewal(args.from, args.to)));
     }

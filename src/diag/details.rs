@@ -253,6 +253,16 @@ pub(super) fn syntax_texts(kind: &SyntaxKind) -> (Text, Option<Text>) {
                 "ajoutez le `:` manquant après la clé, ou `- ` devant un élément de liste",
             ),
         ),
+        SyntaxKind::ControlCharacter => (
+            Text::new(
+                "the line holds an invisible control character, which YAML does not allow",
+                "la ligne contient un caractère de contrôle invisible, que YAML n'accepte pas",
+            ),
+            Text::new(
+                "delete it: retype the text of this line",
+                "supprimez-le\u{a0}: retapez le texte de cette ligne",
+            ),
+        ),
         SyntaxKind::ReservedCharacter => (
             Text::new(
                 "a value cannot start with `@` or `` ` ``",

@@ -122,3 +122,23 @@ fn bad_signatories_and_a_reversed_period_are_refused() {
         assert!(!env.plan().exists(), "{extra:?}");
     }
 }
+
+/// Issue 21, item 16: a year beyond any plan's (`--from 2147483647`, whose
+/// default end overflowed) is refused in ctg's words, nothing written.
+#[test]
+fn a_year_beyond_any_plan_is_refused() {
+    let env = TestEnv::empty();
+    for years in [
+        &["--from", "2147483647"][..],
+        &["--from", "2023", "--to", "3000"],
+    ] {
+        let run = init(&env, years);
+        assert_eq!(run.code, 2, "{years:?}: {}", run.transcript());
+        assert!(
+            run.stderr.contains("give a year from 1900 to 2999"),
+            "{years:?}: {}",
+            run.stderr
+        );
+        assert!(!env.dir.path().join("plan").exists(), "{years:?}");
+    }
+}

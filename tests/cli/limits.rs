@@ -234,3 +234,25 @@ fn dates_and_ids_stay_within_their_documented_limits() {
         run.transcript()
     );
 }
+
+/// Issue 21, item 16: an invisible control character in a value (DEL, a
+/// C0 or C1 control, U+FFFE) is told as such, not as a reserved `@`.
+#[test]
+fn a_control_character_in_a_value_is_told_as_such() {
+    for c in ['\u{7f}', '\u{1b}', '\u{9b}', '\u{fffe}'] {
+        let env = TestEnv::demo();
+        env.edit(
+            "actions/1.2.1.yaml",
+            "Désaccord foncier",
+            &format!("Désaccord{c} foncier"),
+        );
+        let run = env.run(&["validate"]);
+        assert_eq!(run.code, 1, "{c:?}");
+        assert!(
+            run.transcript()
+                .contains("la ligne contient un caractère de contrôle invisible"),
+            "{c:?}: {}",
+            run.transcript()
+        );
+    }
+}
