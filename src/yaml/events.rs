@@ -192,7 +192,7 @@ impl<'s> Builder<'s> {
             Event::SequenceStart(_, anchor, _) => self.start(false, pos, bytes, anchor)?,
             Event::MappingStart(_, anchor, _) => self.start(true, pos, bytes, anchor)?,
             Event::SequenceEnd | Event::MappingEnd => self.end()?,
-            Event::Alias(id) => self.alias(id, pos, bytes)?,
+            Event::Alias(id) => self.alias(id, pos)?,
             _ => {}
         }
         Ok(())
@@ -255,12 +255,7 @@ impl<'s> Builder<'s> {
     }
 
     /// `*name`: a copy of the anchored value, within the alias limits.
-    fn alias(
-        &mut self,
-        id: usize,
-        pos: Pos,
-        bytes: std::ops::Range<usize>,
-    ) -> Result<(), ParseError> {
+    fn alias(&mut self, id: usize, pos: Pos) -> Result<(), ParseError> {
         let fail = |kind| Err(ParseError { kind, pos });
         self.aliases += 1;
         if self.aliases > MAX_ALIASES {
@@ -274,7 +269,7 @@ impl<'s> Builder<'s> {
         let Some(mut node) = self.anchors.get(&id).cloned() else {
             return fail(ParseErrorKind::Syntax(SyntaxKind::UnknownAlias));
         };
-        relocate(&mut node, pos, &bytes);
+        relocate(&mut node, pos);
         self.value(node, 0)
     }
 
@@ -362,15 +357,17 @@ fn size(node: &Node<'_>) -> usize {
 }
 
 /// An alias's copy of its anchor's value: every node of it is placed at the
-/// alias, where the value is used (as serde-saphyr's `referenced` does).
-fn relocate(node: &mut Node<'_>, pos: Pos, bytes: &std::ops::Range<usize>) {
+/// alias, where the value is used (as serde-saphyr's `referenced` does), and
+/// keeps its bytes, those of the anchored value (serde-saphyr's `defined`):
+/// its spelling, which [`Node::scalar_str`] reads (`2025` as a year, `1.10`
+/// as an id), is there and not in `*name`.
+fn relocate(node: &mut Node<'_>, pos: Pos) {
     node.pos = pos;
-    node.bytes = bytes.clone();
     match &mut node.value {
-        Value::Seq(items) => items.iter_mut().for_each(|n| relocate(n, pos, bytes)),
+        Value::Seq(items) => items.iter_mut().for_each(|n| relocate(n, pos)),
         Value::Map(pairs) => pairs.iter_mut().for_each(|(k, v)| {
-            relocate(k, pos, bytes);
-            relocate(v, pos, bytes);
+            relocate(k, pos);
+            relocate(v, pos);
         }),
         _ => {}
     }
@@ -415,8 +412,8 @@ fn merge<'s>(
     let mut hashes = KeyHashes::of(pairs.iter().map(|(k, _)| k));
     for mut source in sources {
         // Merged pairs are placed at the mapping they come from.
-        let (pos, bytes) = (source.pos, source.bytes.clone());
-        relocate(&mut source, pos, &bytes);
+        let pos = source.pos;
+        relocate(&mut source, pos);
         if let Value::Map(extra) = source.value {
             for (k, v) in extra {
                 if !(hashes.seen(&k) && pairs.iter().any(|(p, _)| same_key(p, &k))) {

@@ -381,3 +381,57 @@ fn grouped_warnings_wrap_their_ids_at_80_columns() {
      = aide : enregistrez où elle en est avec `ctg record`
     ");
 }
+
+/// Issue 21, item 19: a value reached through an alias or a merge key keeps
+/// the spelling of its anchor: years as keys of `targets: *t`, ids (`*e` in
+/// `reached`, a merged indicator), measures (`*m`). The copy took the
+/// alias's bytes, and `targets: *t` was refused as "not a year".
+#[test]
+fn values_reached_through_an_alias_or_a_merge_key_keep_their_spelling() {
+    let env = TestEnv::demo();
+    let sheet = "actions/1.2.1.yaml";
+    env.edit(
+        sheet,
+        "indicators:\n  - id: kilometres\n",
+        "indicators:\n  - &base\n    id: kilometres\n",
+    );
+    env.edit(
+        sheet,
+        "    targets: {2025: 4, 2026: 9}\n",
+        "    targets: &t {2025: 4, 2026: 9}\n  \
+         - <<: *base\n    id: troncons\n    label: Tronçons ouverts\n  \
+         - id: &p passerelles\n    label: Passerelles posées\n    unit: u\n    \
+         kind: result\n    direction: up\n    targets: *t\n",
+    );
+    env.edit(sheet, "{id: etude,", "{id: &e etude,");
+    env.edit(sheet, "reached: [etude]", "reached: [*e]");
+    env.edit(
+        sheet,
+        "measures: {kilometres: 1.5}",
+        "measures: {kilometres: &m 1.5, troncons: *m, *p : 2}",
+    );
+    let run = env.run(&["--lang", "en", "validate"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("1.2.1"), "{}", run.stderr);
+    let show = env.run(&["--lang", "en", "show", "1.2.1"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    for expected in [
+        "Tronçons ouverts (km)",
+        "Passerelles posées (u)",
+        "reached: etude",
+        "measures: kilometres = 1.5, troncons = 1.5, passerelles = 2",
+    ] {
+        assert!(
+            show.stdout.contains(expected),
+            "{expected}: {}",
+            show.stdout
+        );
+    }
+    let status = env.run(&["--lang", "en", "status"]);
+    assert_eq!(status.code, 0, "{}", status.stderr);
+    assert!(
+        status.stdout.contains("│ 1.2.1 ┆ Liaison cyclable"),
+        "{}",
+        status.stdout
+    );
+}

@@ -71,7 +71,9 @@ fn into_node(s: Spanned<Tree>) -> Node<'static> {
         line: clamp(loc.line()),
         col: clamp(loc.column()),
     };
-    let span = loc.span();
+    // The bytes where the value is defined: for a copy an alias or a merge
+    // key makes, its anchor's (its spelling), as ctg has them.
+    let span = s.defined.span();
     let bytes = match (span.byte_offset(), span.byte_len()) {
         (Some(o), Some(l)) => usize::try_from(o).unwrap_or(0)..usize::try_from(o + l).unwrap_or(0),
         _ => 0..0,
