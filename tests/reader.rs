@@ -52,7 +52,10 @@ fn same(a: &Node, b: &Node, at: &str) -> Result<(), String> {
 
 fn differ(source: &str) -> Option<String> {
     match (reference::parse(source), yaml::parse(source)) {
-        (Ok(a), Ok(b)) => same(&a, &b, "").err(),
+        (Ok(mut a), Ok(b)) => {
+            core_schema(&mut a, source);
+            same(&a, &b, "").err()
+        }
         (Err(a), Err(b)) if a.kind == b.kind => None,
         (a, b) => Some(format!(
             "{:?} vs {:?}",
@@ -495,11 +498,378 @@ fn same_tree_on_a_thousand_generated_plans() {
     assert!(diffs.is_empty(), "{:#?}", &diffs[..diffs.len().min(10)]);
 }
 
+/// serde-saphyr's reading with each plain scalar resolved again by the
+/// YAML 1.2 core schema ([`core`]), where serde-saphyr strays from it
+/// (`1_000`, `0b101` are integers to it, `00` a float): the rest of its
+/// reading (structure, positions, quoted scalars) is what ctg's is compared
+/// with.
+fn core_schema(node: &mut Node, source: &str) {
+    match &mut node.value {
+        Value::Seq(items) => items.iter_mut().for_each(|n| core_schema(n, source)),
+        Value::Map(pairs) => pairs.iter_mut().for_each(|(k, v)| {
+            core_schema(k, source);
+            core_schema(v, source);
+        }),
+        _ => {
+            let Some(spelling) = source.get(node.bytes.clone()) else {
+                return;
+            };
+            let before = source[..node.bytes.start].trim_end();
+            let tagged = before
+                .rsplit([' ', '\n', '[', '{', ','])
+                .next()
+                .is_some_and(|t| t.starts_with('!'));
+            let plain = !spelling.contains(['\n', '\'', '"', '|', '>', '#']);
+            if tagged || !plain || matches!(node.value, Value::Str(_)) {
+                return;
+            }
+            node.value = core(spelling.trim())
+                .unwrap_or_else(|| Value::Str(spelling.trim().to_string().into()));
+        }
+    }
+}
+
+/// A plain scalar by the core schema's regular expressions (YAML 1.2.2,
+/// §10.3.2), written from the spec apart from `ctg::yaml`: `None` for a
+/// string.
+fn core(text: &str) -> Option<Value<'static>> {
+    use std::sync::LazyLock;
+    let re = |r: &str| regex::Regex::new(&format!("^(?:{r})$")).unwrap();
+    static RES: LazyLock<[regex::Regex; 8]> = LazyLock::new(|| {
+        let re = |r: &str| regex::Regex::new(&format!("^(?:{r})$")).unwrap();
+        [
+            re("null|Null|NULL|~|"),
+            re("true|True|TRUE"),
+            re("false|False|FALSE"),
+            re("[-+]?[0-9]+"),
+            re("0o[0-7]+"),
+            re("0x[0-9a-fA-F]+"),
+            re(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"),
+            re(r"[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN"),
+        ]
+    });
+    let _ = re;
+    let r = &*RES;
+    let big = |digits: &str, radix: u32| {
+        let v = digits
+            .chars()
+            .map(|c| c.to_digit(radix).unwrap())
+            .fold(0.0f64, |n, d| n * f64::from(radix) + f64::from(d));
+        i64::from_str_radix(digits, radix).map_or(Value::Float(v), Value::Int)
+    };
+    Some(if r[0].is_match(text) {
+        Value::Null
+    } else if r[1].is_match(text) {
+        Value::Bool(true)
+    } else if r[2].is_match(text) {
+        Value::Bool(false)
+    } else if r[3].is_match(text) {
+        text.parse::<i64>()
+            .map_or_else(|_| Value::Float(text.parse().unwrap()), Value::Int)
+    } else if r[4].is_match(text) {
+        big(&text[2..], 8)
+    } else if r[5].is_match(text) {
+        big(&text[2..], 16)
+    } else if r[6].is_match(text) {
+        Value::Float(text.parse().unwrap())
+    } else if r[7].is_match(text) {
+        let neg = text.starts_with('-');
+        Value::Float(match text.trim_start_matches(['-', '+']) {
+            t if t.to_lowercase() == ".inf" && neg => f64::NEG_INFINITY,
+            t if t.to_lowercase() == ".inf" => f64::INFINITY,
+            _ => f64::NAN,
+        })
+    } else {
+        return None;
+    })
+}
+
+/// What a spelling is by the core schema, in [`CORE_TABLE`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Core {
+    N,
+    B(bool),
+    I(i64),
+    F(f64),
+    S,
+}
+
+/// Issue 21, item 20: spellings and what the YAML 1.2 core schema makes of
+/// them (YAML 1.2.2, §10.3.2), checked by hand against the spec's table.
+const CORE_TABLE: &[(&str, Core)] = {
+    use Core::*;
+    &[
+        // null
+        ("null", N),
+        ("Null", N),
+        ("NULL", N),
+        ("~", N),
+        ("nULL", S),
+        ("nul", S),
+        ("None", S),
+        ("nil", S),
+        ("null0", S),
+        ("~~", S),
+        // bool
+        ("true", B(true)),
+        ("True", B(true)),
+        ("TRUE", B(true)),
+        ("false", B(false)),
+        ("False", B(false)),
+        ("FALSE", B(false)),
+        ("tRUE", S),
+        ("yes", S),
+        ("no", S),
+        ("on", S),
+        ("off", S),
+        ("y", S),
+        ("n", S),
+        ("Yes", S),
+        ("OFF", S),
+        ("t", S),
+        // decimal integers, leading zeros allowed
+        ("0", I(0)),
+        ("7", I(7)),
+        ("-0", I(0)),
+        ("+0", I(0)),
+        ("12", I(12)),
+        ("+12", I(12)),
+        ("-12", I(-12)),
+        ("017", I(17)),
+        ("-017", I(-17)),
+        ("+017", I(17)),
+        ("00", I(0)),
+        ("08", I(8)),
+        ("09", I(9)),
+        ("0009", I(9)),
+        ("2024", I(2024)),
+        ("1900", I(1900)),
+        ("9223372036854775807", I(i64::MAX)),
+        ("-9223372036854775808", I(i64::MIN)),
+        ("9223372036854775808", F(9223372036854775808.0)),
+        ("-9223372036854775809", F(-9223372036854775809.0)),
+        ("18446744073709551616", F(18446744073709551616.0)),
+        ("100000000000000000000000", F(1e23)),
+        // not integers: underscores, binary, signs on octal and hex, upper-case prefixes
+        ("1_000", S),
+        ("1_0", S),
+        ("_1", S),
+        ("1_", S),
+        ("0b101", S),
+        ("0b1", S),
+        ("-0b1", S),
+        ("+0x1F", S),
+        ("-0x1F", S),
+        ("+0o17", S),
+        ("-0o17", S),
+        ("0X1F", S),
+        ("0O17", S),
+        ("0B1", S),
+        ("1 000", S),
+        ("1,000", S),
+        ("12a", S),
+        ("--1", S),
+        ("+-1", S),
+        ("+", S),
+        ("0x", S),
+        ("0o", S),
+        ("0o8", S),
+        ("0o19", S),
+        ("0xG", S),
+        ("0x1g", S),
+        ("0x_1", S),
+        ("0o_7", S),
+        ("x1F", S),
+        ("0x1F.5", S),
+        // octal and hex
+        ("0o0", I(0)),
+        ("0o7", I(7)),
+        ("0o17", I(15)),
+        ("0o777", I(511)),
+        ("0o0017", I(15)),
+        ("0x0", I(0)),
+        ("0x1F", I(31)),
+        ("0x1f", I(31)),
+        ("0xff", I(255)),
+        ("0xFF", I(255)),
+        ("0xDeadBeef", I(0xdead_beef)),
+        ("0x7FFFFFFFFFFFFFFF", I(i64::MAX)),
+        ("0x8000000000000000", F(9223372036854775808.0)),
+        ("0o777777777777777777777", I(0o777777777777777777777)),
+        // floats
+        ("1.5", F(1.5)),
+        ("-1.5", F(-1.5)),
+        ("+1.5", F(1.5)),
+        ("1.10", F(1.1)),
+        ("1.", F(1.0)),
+        ("-1.", F(-1.0)),
+        (".5", F(0.5)),
+        ("-.5", F(-0.5)),
+        ("+.5", F(0.5)),
+        ("0.0", F(0.0)),
+        ("-0.0", F(-0.0)),
+        ("1e3", F(1000.0)),
+        ("1E3", F(1000.0)),
+        ("1e+3", F(1000.0)),
+        ("1e-3", F(0.001)),
+        ("-1e3", F(-1000.0)),
+        ("1.5e3", F(1500.0)),
+        ("1.e3", F(1000.0)),
+        (".5e3", F(500.0)),
+        ("+.5E-1", F(0.05)),
+        ("017.5", F(17.5)),
+        ("00.5", F(0.5)),
+        ("6.8523015e+5", F(685230.15)),
+        ("1e400", F(f64::INFINITY)),
+        ("-1e400", F(f64::NEG_INFINITY)),
+        ("1e-400", F(0.0)),
+        ("2025.", F(2025.0)),
+        // not floats
+        ("1e", S),
+        ("1e+", S),
+        ("e3", S),
+        (".e3", S),
+        (".", S),
+        ("-.", S),
+        ("1.5.", S),
+        ("1..5", S),
+        ("1.5e3.0", S),
+        ("1e3e3", S),
+        ("1_000.5", S),
+        ("1.5_0", S),
+        ("1,5", S),
+        ("1.5 ", F(1.5)),
+        ("12 ", I(12)),
+        ("1d3", S),
+        ("0x1p3", S),
+        // infinities and not-a-number
+        (".inf", F(f64::INFINITY)),
+        (".Inf", F(f64::INFINITY)),
+        (".INF", F(f64::INFINITY)),
+        ("+.inf", F(f64::INFINITY)),
+        ("-.inf", F(f64::NEG_INFINITY)),
+        ("-.Inf", F(f64::NEG_INFINITY)),
+        ("-.INF", F(f64::NEG_INFINITY)),
+        (".nan", F(f64::NAN)),
+        (".NaN", F(f64::NAN)),
+        (".NAN", F(f64::NAN)),
+        ("+.nan", S),
+        ("-.nan", S),
+        (".iNf", S),
+        (".Nan", S),
+        ("inf", S),
+        ("-inf", S),
+        ("infinity", S),
+        ("NaN", S),
+        ("nan", S),
+        (".infinity", S),
+        ("..inf", S),
+        // other texts
+        ("2024-01-01", S),
+        ("12:30", S),
+        ("1.2.1", S),
+        ("v1", S),
+        ("abc", S),
+        ("é", S),
+        ("0.5%", S),
+        ("€5", S),
+        ("1/2", S),
+        ("<<", S),
+    ]
+};
+
+fn as_core(value: &Value) -> Core {
+    match value {
+        Value::Null => Core::N,
+        Value::Bool(b) => Core::B(*b),
+        Value::Int(i) => Core::I(*i),
+        Value::Float(f) => Core::F(*f),
+        _ => Core::S,
+    }
+}
+
+fn same_core(a: Core, b: Core) -> bool {
+    match (a, b) {
+        (Core::F(x), Core::F(y)) => x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan()),
+        _ => a == b,
+    }
+}
+
+/// The value of `a` in `source`, by both of ctg's readers (which must agree).
+fn value_of_a(source: &str) -> Core {
+    let full = yaml::parse_full(source).unwrap();
+    let Value::Map(pairs) = &full.value else {
+        panic!("{source:?}")
+    };
+    let value = as_core(&pairs[0].1.value);
+    if let Some(fast) = yaml::parse_fast(source) {
+        assert_eq!(format!("{fast:?}"), format!("{full:?}"), "{source:?}");
+    }
+    value
+}
+
+#[test]
+fn plain_scalars_follow_the_yaml_1_2_core_schema() {
+    assert!(CORE_TABLE.len() >= 132, "{}", CORE_TABLE.len());
+    let mut wrong = Vec::new();
+    for &(spelling, expected) in CORE_TABLE {
+        let source = format!("a: {spelling}\n");
+        let got = value_of_a(&source);
+        if !same_core(got, expected) {
+            wrong.push(format!("{spelling:?}: {got:?}, the spec says {expected:?}"));
+        }
+        // The table and the spec's regular expressions say the same.
+        let oracle = core(spelling.trim()).as_ref().map_or(Core::S, as_core);
+        if !same_core(oracle, expected) {
+            wrong.push(format!(
+                "{spelling:?}: the regexes say {oracle:?}, the table {expected:?}"
+            ));
+        }
+        // As a key, in a flow collection, and quoted (a string).
+        for source in [format!("{spelling}: x\n"), format!("a: [{spelling}]\n")] {
+            if let Ok(full) = yaml::parse_full(&source) {
+                let fast = yaml::parse_fast(&source).map(|f| format!("{f:?}"));
+                if fast.is_some_and(|f| f != format!("{full:?}")) {
+                    wrong.push(format!("{source:?}: the fast reader differs"));
+                }
+            }
+        }
+        if !spelling.contains('\'') {
+            assert_eq!(value_of_a(&format!("a: '{spelling}'\n")), Core::S);
+        }
+        // The spelling is kept, for ids (`1.10`).
+        let full = yaml::parse_full(&source).unwrap();
+        if let Value::Map(pairs) = &full.value
+            && !matches!(pairs[0].1.value, Value::Null)
+        {
+            assert_eq!(pairs[0].1.scalar_str(&source), Some(spelling.trim()));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    // The empty value is null, and the non-specific tag `!` makes a string.
+    assert_eq!(value_of_a("a:\n"), Core::N);
+    assert_eq!(value_of_a("a: ! 12\n"), Core::S);
+    assert_eq!(value_of_a("a: ! true\n"), Core::S);
+    assert_eq!(value_of_a("a: !!str 12\n"), Core::S);
+    assert_eq!(value_of_a("a: !!null x\n"), Core::N);
+    assert_eq!(value_of_a("a: !!int 12\n"), Core::I(12));
+}
+
 proptest::proptest! {
     #[test]
     fn same_scalar_resolution_on_random_spellings(text in "[-+0-9._xobeEnaif~ ]{1,8}") {
         let source = format!("a: {text}\n");
         proptest::prop_assert_eq!(differ(&source), None, "{:?}", source);
+        if let Ok(full) = yaml::parse_full(&source) {
+            if let Some(fast) = yaml::parse_fast(&source) {
+                proptest::prop_assert_eq!(format!("{fast:?}"), format!("{full:?}"));
+            }
+            if let Value::Map(pairs) = &full.value {
+                let expected = core(text.trim()).as_ref().map_or(Core::S, as_core);
+                let got = as_core(&pairs[0].1.value);
+                proptest::prop_assert!(same_core(got, expected), "{text:?}: {got:?} {expected:?}");
+            }
+        }
     }
 }
 

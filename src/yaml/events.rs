@@ -185,7 +185,12 @@ impl<'s> Builder<'s> {
         match event {
             Event::DocumentStart(..) => self.document(pos)?,
             Event::Scalar(text, style, anchor, tag) => {
-                let tag = tag.map(|t| t.suffix().to_string());
+                let tag = tag.map(|t| match t.core_suffix() {
+                    Some(core) => core.to_string(),
+                    // `!` alone, the non-specific tag: not resolved (a string).
+                    None if t.handle() == "!" && t.suffix().is_empty() => "!".to_string(),
+                    None => t.suffix().to_string(),
+                });
                 let value = super::resolve::scalar(text, style, tag.as_deref());
                 self.value(Node { pos, bytes, value }, anchor)?;
             }
