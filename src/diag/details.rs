@@ -365,14 +365,16 @@ pub(super) fn too_many_aliases() -> (Text, Option<Text>) {
     (
         Text::new(
             format!(
-                "more than {} aliases, or more than {} values repeated by aliases",
+                "more than {} aliases, or more than {} values or {} MiB of text repeated by aliases",
                 crate::yaml::MAX_ALIASES,
-                crate::yaml::MAX_ALIAS_EXPANSION
+                crate::yaml::MAX_ALIAS_EXPANSION,
+                crate::yaml::MAX_ALIAS_BYTES / (1024 * 1024)
             ),
             format!(
-                "plus de {} alias, ou plus de {} valeurs répétées par des alias",
+                "plus de {} alias, ou plus de {} valeurs ou {} Mio de texte répétés par des alias",
                 crate::yaml::MAX_ALIASES,
-                crate::yaml::MAX_ALIAS_EXPANSION
+                crate::yaml::MAX_ALIAS_EXPANSION,
+                crate::yaml::MAX_ALIAS_BYTES / (1024 * 1024)
             ),
         ),
         Some(Text::new(

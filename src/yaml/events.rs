@@ -4,8 +4,8 @@
 //! ctg: YAML 1.2 core schema, `017` read as 17, non-finite floats refused.
 
 use super::{
-    MAX_ALIAS_EXPANSION, MAX_ALIASES, MAX_DEPTH, Node, ParseError, ParseErrorKind, Pos, SyntaxKind,
-    Value, syntax_kind,
+    MAX_ALIAS_BYTES, MAX_ALIAS_EXPANSION, MAX_ALIASES, MAX_DEPTH, Node, ParseError, ParseErrorKind,
+    Pos, SyntaxKind, Value, syntax_kind,
 };
 use granit_parser::{Event, Parser, ScalarStyle, Span};
 use std::borrow::Cow;
@@ -97,7 +97,7 @@ fn unbroken(text: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 /// serde-saphyr's budgets beyond ctg's own ([`MAX_DEPTH`], [`MAX_ALIASES`],
-/// [`MAX_ALIAS_EXPANSION`]), kept so that ctg refuses the files serde-saphyr
+/// [`MAX_ALIAS_EXPANSION`], [`MAX_ALIAS_BYTES`]), kept so that ctg refuses the files serde-saphyr
 /// refused: parser events (at least this many, more in a larger file),
 /// anchors and merge keys in one file. The fast reader needs no event
 /// count: what it reads has no anchor, and fewer events than bytes.
@@ -164,11 +164,12 @@ pub(super) struct Builder<'s> {
     /// for all, so that each collection is allocated once, at its size.
     items: Vec<Node<'s>>,
     anchors: HashMap<usize, Node<'s>>,
-    /// How many values each anchor holds (itself included).
-    anchor_sizes: HashMap<usize, usize>,
+    /// How many values, and bytes of text, each anchor holds.
+    anchor_sizes: HashMap<usize, Size>,
     aliases: usize,
-    /// Values replayed by aliases so far, all aliases together.
-    replayed: usize,
+    /// Values and bytes of text replayed by aliases so far, all aliases
+    /// together.
+    replayed: Size,
     events: usize,
     merge_keys: usize,
     documents: usize,
@@ -266,9 +267,13 @@ impl<'s> Builder<'s> {
         if self.aliases > MAX_ALIASES {
             return fail(ParseErrorKind::TooManyAliases);
         }
-        let size = self.anchor_sizes.get(&id).copied().unwrap_or(1);
-        self.replayed = self.replayed.saturating_add(size);
-        if self.replayed > MAX_ALIAS_EXPANSION {
+        let size = self.anchor_sizes.get(&id).copied().unwrap_or(Size {
+            values: 1,
+            bytes: 0,
+        });
+        self.replayed.values = self.replayed.values.saturating_add(size.values);
+        self.replayed.bytes = self.replayed.bytes.saturating_add(size.bytes);
+        if self.replayed.values > MAX_ALIAS_EXPANSION || self.replayed.bytes > MAX_ALIAS_BYTES {
             return fail(ParseErrorKind::TooManyAliases);
         }
         let Some(mut node) = self.anchors.get(&id).cloned() else {
@@ -352,12 +357,37 @@ fn key_hash(node: &Node<'_>) -> u64 {
     h.finish()
 }
 
-/// How many values `node` holds, itself included.
-fn size(node: &Node<'_>) -> usize {
-    1 + match &node.value {
-        Value::Seq(items) => items.iter().map(size).sum(),
-        Value::Map(pairs) => pairs.iter().map(|(k, v)| size(k) + size(v)).sum(),
-        _ => 0,
+/// What a value holds: what an alias of it replays.
+#[derive(Clone, Copy, Default)]
+struct Size {
+    /// Values, itself included.
+    values: usize,
+    /// Bytes of text of its scalars (a string's own text, the spelling of
+    /// another scalar): what a reading or a report of it may print.
+    bytes: usize,
+}
+
+/// What `node` holds.
+fn size(node: &Node<'_>) -> Size {
+    let add = |a: Size, b: Size| Size {
+        values: a.values.saturating_add(b.values),
+        bytes: a.bytes.saturating_add(b.bytes),
+    };
+    let own = Size {
+        values: 1,
+        bytes: match &node.value {
+            Value::Str(s) => s.len(),
+            Value::Seq(_) | Value::Map(_) => 0,
+            _ => node.bytes.len(),
+        },
+    };
+    match &node.value {
+        Value::Seq(items) => items.iter().map(size).fold(own, add),
+        Value::Map(pairs) => pairs
+            .iter()
+            .map(|(k, v)| add(size(k), size(v)))
+            .fold(own, add),
+        _ => own,
     }
 }
 

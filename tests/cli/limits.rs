@@ -75,6 +75,52 @@ fn a_billion_laughs_is_too_many_aliases() {
     assert_eq!(codes_on(&env, "9.9.9.yaml"), ["too-many-aliases"]);
 }
 
+/// Issue 21, item 17: few aliases of one large text replay more text than
+/// the largest file ctg reads (`yaml::MAX_ALIAS_BYTES`, 10 MiB): refused at
+/// the alias that goes over, with its file and line, before anything is
+/// copied (one 9 MiB text referenced 99 times made `show` print 944 MB).
+#[test]
+fn aliases_replaying_more_than_ten_mebibytes_of_text_are_too_many() {
+    let env = TestEnv::demo();
+    let big = "x".repeat(2 * 1024 * 1024);
+    let mut text = format!("note: &big {big}\nrefs:\n");
+    for _ in 0..10 {
+        text.push_str("  - *big\n");
+    }
+    env.write("actions/9.9.9.yaml", &text);
+    let start = std::time::Instant::now();
+    let run = env.run(&["--lang", "en", "validate", "--format", "json"]);
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    assert!(run.stdout.len() < 100_000, "{}", run.stdout.len());
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let ours: Vec<(String, u64)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["file"]
+                .as_str()
+                .is_some_and(|f| f.ends_with("9.9.9.yaml"))
+        })
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // 2 MiB × 5 is 10 MiB, within; the sixth alias (line 8) goes over.
+    assert_eq!(ours, [("too-many-aliases".to_string(), 8)]);
+    let show = env.run(&["--lang", "en", "show", "9.9.9"]);
+    assert_eq!(show.code, 1, "{}", show.stdout.len());
+    assert!(show.stdout.len() < 100_000, "{}", show.stdout.len());
+    assert!(show.stderr.contains("MiB of text"), "{}", show.stderr);
+    // Within the limit: five aliases of it are read.
+    let within: String = text.lines().take(7).map(|l| format!("{l}\n")).collect();
+    env.write("actions/9.9.9.yaml", within);
+    assert!(!codes_on(&env, "9.9.9.yaml").contains(&"too-many-aliases".to_string()));
+}
+
 #[test]
 fn deep_nesting_is_too_deep() {
     let env = TestEnv::demo();
