@@ -147,14 +147,20 @@ fn a_folder_that_holds_a_plan_is_refused_untouched() {
     }
 }
 
+/// A period beyond the years a plan holds (3500 used to make a draft that
+/// would not validate) is refused before any draft, nothing left.
 #[test]
-fn a_draft_that_would_not_validate_leaves_nothing() {
+fn a_renewal_beyond_the_years_of_a_plan_leaves_nothing() {
     let env = TestEnv::demo();
     let run = env.run(&[
         "--plan", "plan", "renew", "a/b", "--from", "2027", "--to", "3500",
     ]);
-    assert_eq!(run.code, 1, "{}", run.transcript());
-    assert!(run.stderr.contains("rien n'a été écrit"), "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("3500 n'est pas une année de plan"),
+        "{}",
+        run.stderr
+    );
     assert!(!env.dir.path().join("a").exists());
 }
 
