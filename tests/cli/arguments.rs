@@ -248,3 +248,23 @@ fn suggestions_are_close_names_or_the_french_words_for_them() {
         assert_eq!(suggestion(args).as_deref(), expected, "{args:?}");
     }
 }
+
+/// Issue 21, item 16: an argument that is not UTF-8 is named, its bad
+/// bytes marked, rather than "the command line is not valid".
+#[test]
+fn an_argument_that_is_not_utf8_is_named() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = TestEnv::demo();
+    let out = env
+        .command()
+        .args(["--lang", "fr", "record"])
+        .arg(std::ffi::OsStr::from_bytes(b"1.\xff"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("ctg: l'argument `1.\u{fffd}` n'est pas un texte UTF-8 valide"),
+        "{stderr}"
+    );
+}

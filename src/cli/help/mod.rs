@@ -138,6 +138,15 @@ fn failing<'a>(root: &'a Command, usage: &str) -> (&'a Command, String) {
     (at, path.join(" "))
 }
 
+/// The first argument of the command line that is not UTF-8, shown with
+/// its bad bytes as `�` and any control character escaped.
+fn not_utf8_argument() -> String {
+    std::env::args_os()
+        .find(|a| a.to_str().is_none())
+        .map(|a| a.to_string_lossy().escape_debug().to_string())
+        .unwrap_or_default()
+}
+
 /// A usage error in our words: what is wrong, a suggestion, the usage line.
 /// `root` is the command tree `e` came from.
 fn usage_error(e: &clap::Error, root: &Command, lang: Lang) -> String {
@@ -190,6 +199,13 @@ fn usage_error(e: &clap::Error, root: &Command, lang: Lang) -> String {
             lang.pick(
                 format!("{arg} cannot be used with {prior}"),
                 format!("{arg} ne peut pas s'employer avec {prior}"),
+            )
+        }
+        ErrorKind::InvalidUtf8 => {
+            let shown = not_utf8_argument();
+            lang.pick(
+                format!("the argument `{shown}` is not valid UTF-8 text (the � marks the bytes that are not): retype it"),
+                format!("l'argument `{shown}` n'est pas un texte UTF-8 valide (le � marque les octets fautifs)\u{a0}: retapez-le"),
             )
         }
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => lang
